@@ -1,0 +1,109 @@
+"""The ``llm-backends`` command: show effective settings and the retry schedule.
+
+Exit codes: 0 success, 1 findings (check-docs), 2 bad configuration or usage.
+Never imports litellm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .config import load
+from .errors import ConfigError
+from .retry import retry_schedule
+from .settings import format_value, setting_infos
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _json_value(value: Any) -> Any:
+    if hasattr(value, "get_secret_value"):
+        return "**********"
+    return value
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)]
+    for line in (headers, ["-" * w for w in widths], *rows):
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    loaded = load(args.config)
+    current = loaded.settings.model_dump()
+    if args.json:
+        payload = {
+            info.env: {
+                "key": info.key,
+                "value": _json_value(current[info.name]),
+                "default": _json_value(info.default),
+                "source": loaded.sources[info.name],
+            }
+            for info in setting_infos()
+        }
+        print(json.dumps(payload, indent=2))
+        return EXIT_OK
+    if loaded.config_file:
+        print(f"config file: {loaded.config_file}\n")
+    rows = [
+        [info.env, info.key, format_value(getattr(loaded.settings, info.name)), loaded.sources[info.name]]
+        for info in setting_infos()
+    ]
+    _print_table(["env var", "config.toml key", "value", "source"], rows)
+    return EXIT_OK
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    settings = load(args.config).settings
+    rows = [
+        [str(r.retry), f"{format_value(r.shortest)} s", f"{format_value(r.longest)} s",
+         f"{format_value(r.longest_total)} s"]
+        for r in retry_schedule(settings)
+    ]
+    print(f"{settings.model}: at most {settings.num_retries + 1} requests per call\n")
+    _print_table(["retry", "shortest wait", "longest wait", "longest total"], rows)
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace], int]
+# Subcommands defined elsewhere (the docs checker) add themselves here, so this
+# module stays free of their imports until they are used.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="llm-backends", description="LLM connection settings and retries.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    config = commands.add_parser("config", help="show the effective settings and where each came from")
+    config.add_argument("--config", metavar="PATH", help="config.toml to read (default: ./config.toml)")
+    config.add_argument("--json", action="store_true", help="print JSON keyed by env var name")
+    config.set_defaults(run=cmd_config)
+
+    schedule = commands.add_parser("schedule", help="show the retry schedule (waits per retry)")
+    schedule.add_argument("--config", metavar="PATH", help="config.toml to read (default: ./config.toml)")
+    schedule.set_defaults(run=cmd_schedule)
+
+    for add in EXTRA_COMMANDS:
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(f"llm-backends: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `llm-backends config | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

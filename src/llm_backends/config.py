@@ -1,0 +1,242 @@
+"""Load settings from code, environment, ``config.toml`` and defaults, remembering where each came from.
+
+Precedence, highest first: arguments in code > ``LLM_*`` environment > ``[llm]`` in
+``config.toml`` > defaults. Bad input is reported all at once as a :class:`ConfigError`
+whose lines name the env var or the file and line, and never show the API key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError, create_model
+from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
+
+from .errors import ConfigError, Problem
+from .settings import ENV_PREFIX, TOML_TABLE, LLMSettings, setting_infos
+
+Source = Literal["default", "toml", "env", "argument"]
+DEFAULT_CONFIG_FILE = "config.toml"
+
+
+@dataclass(frozen=True)
+class TomlValues:
+    """The ``[llm]`` table of a config file, with the line each key was written on."""
+
+    path: Path
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Validated settings plus the source of every value (for ``llm-backends config``)."""
+
+    settings: LLMSettings
+    sources: dict[str, Source]
+    config_file: Path | None
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_-]+)["']?\s*=""")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line number of each key in the [llm] table (tomllib does not report positions)."""
+    lines: dict[str, int] = {}
+    table = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            table = header.group(1)
+            continue
+        key = _KEY_LINE.match(line)
+        if key and table == TOML_TABLE:
+            lines.setdefault(key.group(1), number)
+    return lines
+
+
+def read_toml(path: Path) -> TomlValues:
+    """Read the ``[llm]`` table of ``path``; malformed TOML becomes a ConfigError with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([Problem(str(path), f"cannot read the file ({exc})")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        position = _TOML_POSITION.search(message)
+        where = f"{path}:{position.group(1)}" if position else str(path)
+        reason = _TOML_POSITION.sub("", message).strip()
+        raise ConfigError([Problem(where, f"malformed TOML: {reason}")]) from None
+    table = data.get(TOML_TABLE, {})
+    if not isinstance(table, dict):
+        raise ConfigError([Problem(str(path), f"'{TOML_TABLE}' must be a table: [{TOML_TABLE}]")])
+    return TomlValues(path=path, values=table, lines=_key_lines(text))
+
+
+def _find_config_file(config_file: str | os.PathLike[str] | None) -> Path | None:
+    if config_file is not None:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError([Problem(str(path), "config file not found")])
+        return path
+    default = Path(DEFAULT_CONFIG_FILE)
+    return default if default.is_file() else None
+
+
+# Only a reader: raw ``LLM_*`` strings go to LLMSettings for validation, so that
+# an error can name the variable it came from.
+_EnvReader = create_model(
+    "_EnvReader",
+    __base__=BaseSettings,
+    __config__=None,
+    **{name: (Any, None) for name in LLMSettings.model_fields},
+)
+_EnvReader.model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True)
+
+
+def _read_env() -> dict[str, Any]:
+    """``LLM_*`` variables as pydantic-settings finds them (prefix, any case, empty ignored)."""
+    return EnvSettingsSource(_EnvReader)()
+
+
+def _unknown_key_problems(toml: TomlValues) -> list[Problem]:
+    known = [info.key for info in setting_infos()]
+    problems = []
+    for key in toml.values:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        problems.append(Problem(toml.where(key), f"unknown setting '{key}' in [{TOML_TABLE}]{hint}"))
+    return problems
+
+
+def _describe(error: dict[str, Any], secret: bool) -> str:
+    """pydantic's message, with the rejected value quoted unless it is a secret."""
+    message = error["msg"][0].lower() + error["msg"][1:]
+    message = message.removeprefix("value error, ")
+    if secret or "input" not in error or error["type"] == "value_error":
+        return message
+    return f"{message}, got {error['input']!r}"
+
+
+def _validation_problems(
+    exc: ValidationError, sources: dict[str, Source], toml: TomlValues | None
+) -> list[Problem]:
+    infos = {info.name: info for info in setting_infos()}
+    problems = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else ""
+        info = infos.get(name)
+        if info is None:  # a rule across settings, such as min wait <= max wait
+            involved = [n for n in ("retry_min_wait", "retry_max_wait") if n in error["msg"]]
+            problems.append(Problem(_where_many(involved, sources, toml), _describe(error, False)))
+            continue
+        problems.append(Problem(_where(name, sources, toml), _describe(error, info.secret)))
+    return problems
+
+
+def _order_problems(
+    values: dict[str, Any], exc: ValidationError, sources: dict[str, Source], toml: TomlValues | None
+) -> list[Problem]:
+    """Check min wait <= max wait even when other settings failed (pydantic stops before it)."""
+    pair = {"retry_min_wait", "retry_max_wait"}
+    failed = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+    if not failed or failed & pair:
+        return []
+    try:
+        LLMSettings.model_validate({name: values[name] for name in pair if name in values})
+    except ValidationError as pair_exc:
+        return _validation_problems(pair_exc, sources, toml)
+    return []
+
+
+def _where(name: str, sources: dict[str, Source], toml: TomlValues | None) -> str:
+    env = ENV_PREFIX + name.upper()
+    source = sources.get(name, "default")
+    if source == "env":
+        return f"{env} (environment)"
+    if source == "toml" and toml is not None:
+        return f"{toml.where(name)}: {name}"
+    if source == "argument":
+        return f"{name} (argument)"
+    return f"{env} (default)"
+
+
+def _where_many(names: list[str], sources: dict[str, Source], toml: TomlValues | None) -> str:
+    return ", ".join(_where(name, sources, toml) for name in names) or "settings"
+
+
+def load(
+    config_file: str | os.PathLike[str] | None = None, **overrides: Any
+) -> LoadedSettings:
+    """Settings with their sources; raise ConfigError listing every problem found."""
+    problems: list[Problem] = []
+    toml: TomlValues | None = None
+    try:
+        path = _find_config_file(config_file)
+        toml = read_toml(path) if path else None
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+
+    values: dict[str, Any] = {}
+    sources: dict[str, Source] = {}
+    layers: list[tuple[Source, dict[str, Any]]] = [
+        ("toml", toml.values if toml else {}),
+        ("env", _read_env()),
+        ("argument", overrides),
+    ]
+    known = {info.name for info in setting_infos()}
+    for source, layer in layers:
+        for name, value in layer.items():
+            if name in known:
+                values[name], sources[name] = value, source
+    for name in overrides.keys() - known:
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        problems.append(Problem(f"{name} (argument)", f"unknown setting{hint}"))
+    if toml:
+        problems.extend(_unknown_key_problems(toml))
+
+    try:
+        settings = LLMSettings.model_validate(values)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, sources, toml))
+        problems.extend(_order_problems(values, exc, sources, toml))
+        settings = None
+    if problems or settings is None:
+        raise ConfigError(problems)
+    for name in known - sources.keys():
+        sources[name] = "default"
+    return LoadedSettings(settings=settings, sources=sources, config_file=toml.path if toml else None)
+
+
+def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides: Any) -> LLMSettings:
+    """The effective settings: ``overrides`` > ``LLM_*`` environment > ``config.toml`` > defaults."""
+    return load(config_file, **overrides).settings
+
+
+def with_overrides(settings: LLMSettings, **overrides: Any) -> LLMSettings:
+    """A copy of ``settings`` with some values replaced, validated like everything else."""
+    if not overrides:
+        return settings
+    values = {**settings.model_dump(), **overrides}
+    sources: dict[str, Source] = {name: "argument" for name in overrides}
+    try:
+        return LLMSettings.model_validate(values)
+    except ValidationError as exc:
+        raise ConfigError(_validation_problems(exc, sources, None)) from None

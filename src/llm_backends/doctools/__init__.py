@@ -1,0 +1,1 @@
+"""Docs tooling: placeholders for the site build and the drift check. Never imports litellm."""

@@ -1,0 +1,153 @@
+"""The settings model: the one place where every LLM setting and its default is written.
+
+Everything else (the loader, the CLI, the docs, the drift check) reads names,
+types, defaults and descriptions from :class:`LLMSettings`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+
+ENV_PREFIX = "LLM_"
+TOML_TABLE = "llm"
+
+
+def _setting(default: Any, description: str, *, unit: str | None = None, **constraints: Any) -> Any:
+    """A field with the metadata the reference table needs (description and unit)."""
+    extra = {"unit": unit} if unit else None
+    return Field(default, description=description, json_schema_extra=extra, **constraints)
+
+
+class LLMSettings(BaseModel):
+    """Connection and retry settings for every LLM call made through this package.
+
+    Build it with :func:`llm_backends.load_settings` to read the environment and
+    ``config.toml``; constructing it directly uses only the values you pass.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    model: str = _setting(
+        "gpt-4o",
+        "Model to call, as a litellm model string with a provider prefix (for example openai/gpt-4o).",
+    )
+    api_key: SecretStr | None = _setting(
+        None, "API key sent to the provider. Never printed or logged."
+    )
+    base_url: str | None = _setting(
+        None, "Base URL of the API, for proxies, Azure endpoints and local servers."
+    )
+    api_version: str | None = _setting(None, "API version, required by Azure OpenAI.")
+    embedding_model: str = _setting(
+        "text-embedding-3-small", "Model used by embedding(), as a litellm model string."
+    )
+    embedding_deployment_name: str | None = _setting(
+        None, "Azure deployment that serves the embedding model; when set, embeddings use azure/<name>."
+    )
+    drop_params: bool = _setting(
+        True, "Drop parameters the provider does not support instead of failing the call."
+    )
+    disable_vision: bool = _setting(
+        False, "Remove image parts from messages, for models that cannot read images."
+    )
+    caching_prompt: bool = _setting(
+        True, "Mark the prompt for provider-side prompt caching where the model supports it."
+    )
+    timeout: float = _setting(
+        120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0
+    )
+    num_retries: int = _setting(
+        5,
+        "Retries after the first attempt: a call sends at most 1 + num_retries requests.",
+        ge=0,
+    )
+    retry_min_wait: float = _setting(
+        1.0, "Shortest wait before a retry, in seconds.", unit="seconds", ge=0
+    )
+    retry_max_wait: float = _setting(
+        60.0,
+        "Longest wait before a retry, in seconds; a longer Retry-After gives up at once.",
+        unit="seconds",
+        gt=0,
+    )
+    retry_multiplier: float = _setting(
+        2.0,
+        "Scale of the exponential backoff: retry n waits up to multiplier * 2^(n-1) seconds.",
+        unit="seconds",
+        gt=0,
+    )
+
+    @model_validator(mode="after")
+    def _waits_are_ordered(self) -> LLMSettings:
+        if self.retry_min_wait > self.retry_max_wait:
+            raise ValueError(
+                f"retry_min_wait ({_plain(self.retry_min_wait)}) is greater than "
+                f"retry_max_wait ({_plain(self.retry_max_wait)})"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class SettingInfo:
+    """What the docs and the CLI need to know about one setting."""
+
+    name: str
+    env: str
+    key: str
+    type: str
+    default: Any
+    description: str
+    unit: str | None
+    secret: bool
+
+
+def _type_name(annotation: Any) -> str:
+    text = getattr(annotation, "__name__", None) or str(annotation)
+    text = str(annotation) if "|" in str(annotation) else text
+    return text.replace("pydantic.types.", "").replace("SecretStr", "str").replace(" | None", "")
+
+
+def setting_infos() -> list[SettingInfo]:
+    """Every setting, in declaration order, with its env var, TOML key and default."""
+    infos = []
+    for name, field in LLMSettings.model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        infos.append(
+            SettingInfo(
+                name=name,
+                env=ENV_PREFIX + name.upper(),
+                key=name,
+                type=_type_name(field.annotation),
+                default=field.default,
+                description=field.description or "",
+                unit=extra.get("unit"),  # type: ignore[arg-type]
+                secret="SecretStr" in str(field.annotation),
+            )
+        )
+    return infos
+
+
+def defaults() -> dict[str, Any]:
+    """Default value of every setting, keyed by field name."""
+    return {info.name: info.default for info in setting_infos()}
+
+
+def _plain(value: Any) -> str:
+    """A number as people write it: 60.0 -> '60', 0.5 -> '0.5'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_value(value: Any) -> str:
+    """A value as the docs and the CLI show it; None is shown as 'not set'."""
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, SecretStr):
+        return "**********"
+    return _plain(value)

@@ -1,0 +1,38 @@
+"""Shared fixtures: the local OpenAI-compatible server and clean settings."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports litellm: no network fetch of the model price list.
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support.openai_server import OpenAIServer
+
+
+@pytest.fixture(autouse=True)
+def _clean_llm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test sees the developer's LLM_* variables or a config.toml in the working directory."""
+    for name in list(os.environ):
+        if name.upper().startswith("LLM_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture(scope="session")
+def _server_process() -> Iterator[OpenAIServer]:
+    with OpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def openai_server(_server_process: OpenAIServer) -> Iterator[OpenAIServer]:
+    """The running test server, with an empty script and request log."""
+    _server_process.reset()
+    yield _server_process
+    _server_process.reset()

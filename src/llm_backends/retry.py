@@ -9,6 +9,7 @@ by their status code and class names.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import logging
 import time
@@ -262,10 +263,8 @@ async def _asleep(seconds: float) -> None:
 
 def _attach_attempts(exc: BaseException, attempts: int) -> None:
     """The error raised is the provider's own; ``exc.attempts`` says how many requests were sent."""
-    try:
+    with contextlib.suppress(AttributeError):  # exceptions with __slots__
         exc.attempts = attempts  # type: ignore[attr-defined]
-    except AttributeError:  # exceptions with __slots__
-        pass
 
 
 def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) -> T:

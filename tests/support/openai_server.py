@@ -52,6 +52,7 @@ class OpenAIServer:
         self.rate_limit_probability = rate_limit_probability
         self._random = random.Random(seed)
         self._lock = threading.Lock()
+        self._generation = 0  # bumped by reset(): late replies to older requests are not logged
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -91,6 +92,7 @@ class OpenAIServer:
 
     def reset(self) -> None:
         with self._lock:
+            self._generation += 1
             self.script.clear()
             self.requests.clear()
             self.statuses.clear()
@@ -102,14 +104,19 @@ class OpenAIServer:
 
     # -- serving ----------------------------------------------------------------------
 
-    def _next_reply(self, received: Received) -> Reply:
+    def _next_reply(self, received: Received) -> tuple[Reply, int]:
         with self._lock:
             self.requests.append(received)
             if self.script:
-                return self.script.popleft()
+                return self.script.popleft(), self._generation
             if self.rate_limit_probability and self._random.random() < self.rate_limit_probability:
-                return rate_limited("0")
-            return Reply()
+                return rate_limited("0"), self._generation
+            return Reply(), self._generation
+
+    def _log_status(self, status: int, generation: int) -> None:
+        with self._lock:
+            if generation == self._generation:
+                self.statuses.append(status)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -130,14 +137,13 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             body = {}
         state = self.server_state
-        reply = state._next_reply(Received(self.path, body, time.monotonic(), dict(self.headers)))
+        reply, generation = state._next_reply(Received(self.path, body, time.monotonic(), dict(self.headers)))
         if reply.delay:
             time.sleep(reply.delay)
         if reply.drop:
             self._drop_mid_response()
             return
-        with state._lock:
-            state.statuses.append(reply.status)
+        state._log_status(reply.status, generation)
         if reply.status != 200:
             self._send_error(reply)
         elif self.path.rstrip("/").endswith("/embeddings"):
@@ -191,9 +197,10 @@ def _chat_completion(body: dict[str, Any], text: str) -> dict[str, Any]:
 def _embedding(body: dict[str, Any]) -> dict[str, Any]:
     inputs = body.get("input", [])
     inputs = [inputs] if isinstance(inputs, str) else inputs
+    vectors = [{"object": "embedding", "index": i, "embedding": [0.1, 0.2, 0.3]} for i in range(len(inputs))]
     return {
         "object": "list",
-        "data": [{"object": "embedding", "index": i, "embedding": [0.1, 0.2, 0.3]} for i in range(len(inputs))],
+        "data": vectors,
         "model": body.get("model", "test-embedding"),
         "usage": {"prompt_tokens": 3, "total_tokens": 3},
     }

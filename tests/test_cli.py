@@ -1,0 +1,121 @@
+"""``llm-backends config`` and ``schedule``, run as a user runs them: a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from llm_backends import LLMSettings, retry_schedule, setting_infos
+from llm_backends.settings import format_value
+
+SECRET = "sk-cli-secret-abcdef123456"
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("llm-backends", path=str(Path(sys.executable).parent))
+    command = [executable] if executable else [sys.executable, "-m", "llm_backends.cli"]
+    environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("LLM_")}
+    environment.update(env or {})
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, cwd=cwd,
+                          timeout=60)
+
+
+def test_config_prints_every_default_with_its_source() -> None:
+    result = run("config")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for info in setting_infos():
+        [row] = [line for line in lines if line.startswith(info.env + " ")]
+        assert row.split()[1] == info.key
+        assert format_value(info.default) in row
+        assert row.split()[-1] == "default"
+
+
+def test_config_json_shape_sources_and_masking(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(f"[llm]\nnum_retries = {LLMSettings().num_retries + 1}\n")
+    result = run("config", "--json", env={"LLM_API_KEY": SECRET, "LLM_MODEL": "openai/x"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert SECRET not in result.stdout
+    payload = json.loads(result.stdout)
+    assert list(payload) == [info.env for info in setting_infos()]
+    for info in setting_infos():
+        assert set(payload[info.env]) == {"key", "value", "default", "source"}
+        assert payload[info.env]["key"] == info.key
+    assert payload["LLM_API_KEY"]["value"] == "**********"
+    assert payload["LLM_API_KEY"]["source"] == "env"
+    assert payload["LLM_MODEL"] == {"key": "model", "value": "openai/x", "default": LLMSettings().model,
+                                    "source": "env"}
+    assert payload["LLM_NUM_RETRIES"]["value"] == LLMSettings().num_retries + 1
+    assert payload["LLM_NUM_RETRIES"]["source"] == "toml"
+    assert payload["LLM_TIMEOUT"]["source"] == "default"
+
+
+def test_config_with_explicit_path(tmp_path: Path) -> None:
+    config = tmp_path / "elsewhere.toml"
+    config.write_text('[llm]\nmodel = "groq/llama"\n')
+    result = run("config", "--config", str(config))
+    assert result.returncode == 0
+    assert f"config file: {config}" in result.stdout
+    [row] = [line for line in result.stdout.splitlines() if line.startswith("LLM_MODEL ")]
+    assert row.split()[2:] == ["groq/llama", "toml"]
+
+
+def test_bad_env_value_exits_2_with_one_line_naming_it() -> None:
+    result = run("config", env={"LLM_NUM_RETRIES": "abc"})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "LLM_NUM_RETRIES" in line
+    assert "Traceback" not in result.stderr
+
+
+def test_several_problems_one_line_each_and_no_key(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("[llm]\nretries = 3\n")
+    result = run("config", env={"LLM_TIMEOUT": "x", "LLM_API_KEY": SECRET}, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert any("config.toml:2: unknown setting 'retries'" in line for line in lines)
+    assert any("LLM_TIMEOUT (environment)" in line for line in lines)
+    assert SECRET not in result.stderr
+
+
+def test_malformed_toml_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("[llm\nmodel = 1\n")
+    result = run("config", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "config.toml:1: malformed TOML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("frobnicate").returncode == 2
+    assert run("config", "--nope").returncode == 2
+
+
+def test_schedule_matches_retry_schedule() -> None:
+    result = run("schedule")
+    assert result.returncode == 0, result.stderr
+    assert f"at most {LLMSettings().num_retries + 1} requests" in result.stdout
+    rows = [line.split() for line in result.stdout.splitlines() if line[:1].isdigit()]
+    expected = retry_schedule()
+    assert len(rows) == len(expected)
+    for cells, row in zip(rows, expected, strict=True):
+        assert cells == [str(row.retry), format_value(row.shortest), "s", format_value(row.longest), "s",
+                         format_value(row.longest_total), "s"]
+
+
+@pytest.mark.parametrize("command", [["config"], ["schedule"], ["config", "--json"]])
+def test_cli_does_not_import_litellm(command: list[str]) -> None:
+    code = (
+        "import sys\nfrom llm_backends.cli import main\n"
+        f"rc = main({command!r})\nassert 'litellm' not in sys.modules, 'litellm imported'\nsys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,34 @@
+"""Which version of its English page a translation translates.
+
+A translated page records ``source_hash: <hex>`` in its front matter (written by
+``llm-backends stamp-translation``); when the English page changes, the hash no
+longer matches and ``llm-backends check-docs`` reports the translation as outdated.
+The hash ignores the English page's own front matter, so metadata edits do not
+mark every translation outdated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+# "---" on the first line, then everything up to the next line that is "---" or "...".
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+HASH_LENGTH = 12
+
+
+def front_matter_span(text: str) -> int:
+    """Length of the leading front matter block (0 when there is none)."""
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
+def strip_front_matter(text: str) -> str:
+    """The page without its leading ``---`` ... ``---`` block; the rest unchanged."""
+    return text[front_matter_span(text):]
+
+
+def source_hash(text: str) -> str:
+    """First 12 hex digits of the sha256 of the page's UTF-8 text without front matter."""
+    return hashlib.sha256(strip_front_matter(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]

@@ -1,0 +1,37 @@
+"""Reading settings in code: the effective values, overrides, another config file, errors."""
+
+# --8<-- [start:load]
+import llm_backends
+
+settings = llm_backends.load_settings()  # arguments > LLM_* environment > config.toml > defaults
+print(settings.model, settings.timeout, settings.num_retries)
+# --8<-- [end:load]
+
+# --8<-- [start:overrides]
+# Values passed in code win over the environment and config.toml.
+settings = llm_backends.load_settings(num_retries=2, timeout=30)
+reply = llm_backends.completion(
+    messages=[{"role": "user", "content": "Hello"}],
+    settings=settings,
+)
+# --8<-- [end:overrides]
+
+# --8<-- [start:config_file]
+# Read another file instead of ./config.toml (it must exist).
+settings = llm_backends.load_settings(config_file="settings/llm.toml")
+# --8<-- [end:config_file]
+
+# --8<-- [start:sources]
+loaded = llm_backends.load()
+for name, source in loaded.sources.items():
+    print(f"{name}: {source}")  # "argument", "env", "toml" or "default"
+# --8<-- [end:sources]
+
+# --8<-- [start:errors]
+try:
+    settings = llm_backends.load_settings()
+except llm_backends.ConfigError as exc:
+    for problem in exc.problems:  # every problem at once, never the API key
+        print(problem)  # for example "LLM_TIMEOUT (environment): input should be ..."
+    raise SystemExit(2) from None
+# --8<-- [end:errors]

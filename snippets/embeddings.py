@@ -1,0 +1,11 @@
+"""Embeddings with the embedding model from the settings (or an Azure deployment)."""
+
+# --8<-- [start:embeddings]
+import llm_backends
+
+documents = ["Rate limits protect the provider.", "Backoff spreads retries over time."]
+
+result = llm_backends.embedding(documents)
+vectors = [item["embedding"] for item in result.data]
+print(f"{len(vectors)} vectors of {len(vectors[0])} numbers")
+# --8<-- [end:embeddings]

@@ -1,9 +1,10 @@
-"""Reading settings in code: the effective values, overrides, another config file, errors."""
+"""Settings in code: effective values, overrides, another file, errors."""
 
 # --8<-- [start:load]
 import llm_backends
 
-settings = llm_backends.load_settings()  # arguments > LLM_* environment > config.toml > defaults
+# arguments > LLM_* environment > config.toml > defaults
+settings = llm_backends.load_settings()
 print(settings.model, settings.timeout, settings.num_retries)
 # --8<-- [end:load]
 
@@ -11,7 +12,7 @@ print(settings.model, settings.timeout, settings.num_retries)
 # Values passed in code win over the environment and config.toml.
 settings = llm_backends.load_settings(num_retries=2, timeout=30)
 reply = llm_backends.completion(
-    messages=[{"role": "user", "content": "Hello"}],
+    [{"role": "user", "content": "Hello"}],
     settings=settings,
 )
 # --8<-- [end:overrides]
@@ -31,7 +32,8 @@ for name, source in loaded.sources.items():
 try:
     settings = llm_backends.load_settings()
 except llm_backends.ConfigError as exc:
-    for problem in exc.problems:  # every problem at once, never the API key
-        print(problem)  # for example "LLM_TIMEOUT (environment): input should be ..."
+    # Every problem at once, each naming where the value came from.
+    for problem in exc.problems:
+        print(problem)
     raise SystemExit(2) from None
 # --8<-- [end:errors]

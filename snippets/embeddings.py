@@ -1,9 +1,12 @@
-"""Embeddings with the embedding model from the settings (or an Azure deployment)."""
+"""Embeddings with the embedding model from the settings."""
 
 # --8<-- [start:embeddings]
 import llm_backends
 
-documents = ["Rate limits protect the provider.", "Backoff spreads retries over time."]
+documents = [
+    "Rate limits protect the provider.",
+    "Backoff spreads retries over time.",
+]
 
 result = llm_backends.embedding(documents)
 vectors = [item["embedding"] for item in result.data]

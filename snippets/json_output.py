@@ -1,4 +1,4 @@
-"""Structured output from a model that sometimes returns malformed JSON: check it, ask again."""
+"""Structured output when a model sometimes returns malformed JSON."""
 
 # --8<-- [start:reask]
 import json
@@ -6,21 +6,24 @@ import json
 import llm_backends
 
 messages = [
-    {"role": "system", "content": "Reply with a JSON object with the keys city and country only."},
+    {"role": "system", "content": "Reply with JSON: {city, country}."},
     {"role": "user", "content": "Where is the Eiffel Tower?"},
 ]
 
 for _ in range(3):
-    reply = llm_backends.completion(messages, response_format={"type": "json_object"})
+    reply = llm_backends.completion(
+        messages, response_format={"type": "json_object"}
+    )
     text = reply.choices[0].message.content
     try:
         answer = json.loads(text)
         break
     except json.JSONDecodeError as exc:
-        # Show the model its mistake; a 200 reply with bad content is not retried for you.
+        # A reply with bad content is a success for the provider:
+        # it is not retried. Show the model its mistake and ask again.
         messages += [
             {"role": "assistant", "content": text},
-            {"role": "user", "content": f"That is not valid JSON ({exc}). Reply with the JSON object only."},
+            {"role": "user", "content": f"That is not valid JSON ({exc})."},
         ]
 else:
     raise ValueError("no valid JSON after 3 replies")

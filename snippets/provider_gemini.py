@@ -1,6 +1,6 @@
 """Google Gemini (Google AI Studio).
 
-Environment: LLM_MODEL=gemini/gemini-2.0-flash, LLM_API_KEY=<Google AI Studio key>
+Environment: LLM_MODEL=gemini/gemini-2.0-flash, LLM_API_KEY=<AI Studio key>
 """
 
 # --8<-- [start:example]

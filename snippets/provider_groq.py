@@ -6,7 +6,8 @@ Environment: LLM_MODEL=groq/llama-3.3-70b-versatile, LLM_API_KEY=gsk_...
 # --8<-- [start:example]
 import llm_backends
 
-reply = llm_backends.completion([{"role": "user", "content": "What is a token bucket?"}])
+question = {"role": "user", "content": "What is a token bucket?"}
+reply = llm_backends.completion([question])
 print(reply.choices[0].message.content)
 # Groq limits tokens per minute: watch how many each call uses.
 print(reply.usage.total_tokens, "tokens")

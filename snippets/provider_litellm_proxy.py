@@ -1,7 +1,7 @@
 """A LiteLLM proxy: the proxy holds the provider keys; you send a virtual key.
 
-Environment: LLM_MODEL=litellm_proxy/<model name in the proxy>, LLM_BASE_URL=<proxy URL>,
-LLM_API_KEY=<virtual key>
+Environment: LLM_MODEL=litellm_proxy/<model name in the proxy>,
+LLM_BASE_URL=<proxy URL>, LLM_API_KEY=<virtual key>
 """
 
 # --8<-- [start:example]

@@ -10,7 +10,7 @@ import llm_backends
 
 reply = llm_backends.completion(
     [
-        {"role": "system", "content": "Answer with a JSON object with the keys city and country."},
+        {"role": "system", "content": "Reply with JSON: {city, country}."},
         {"role": "user", "content": "Where is the Eiffel Tower?"},
     ],
     response_format={"type": "json_object"},

@@ -5,10 +5,12 @@ import litellm
 
 import llm_backends
 
-messages = [{"role": "user", "content": "Summarise the plot of Hamlet in one sentence."}]
+messages = [{"role": "user", "content": "Summarise Hamlet in a sentence."}]
 
 # Keyword arguments named like a setting override it for this call only.
-reply = llm_backends.completion(messages, num_retries=2, retry_max_wait=30, timeout=30)
+reply = llm_backends.completion(
+    messages, num_retries=2, retry_max_wait=30, timeout=30
+)
 print(reply.choices[0].message.content)
 # --8<-- [end:per_call]
 
@@ -21,9 +23,10 @@ reply = llm_backends.completion(messages, num_retries=0)
 try:
     reply = llm_backends.completion(messages, num_retries=1)
 except litellm.RateLimitError as exc:
-    # litellm's own exception, raised after the last attempt; .attempts counts the requests sent.
-    print(f"Still rate limited after {exc.attempts} requests: {exc.message}")
-except litellm.AuthenticationError as exc:
-    # Not retried: a wrong key fails on the first request (exc.attempts == 1).
-    print(f"Check LLM_API_KEY: {exc.message}")
+    # litellm's own exception, raised after the last attempt.
+    # exc.attempts is the number of requests sent.
+    print(f"Still rate limited after {exc.attempts} requests")
+except litellm.AuthenticationError:
+    # Never retried: a wrong key fails on the first request.
+    print("Check LLM_API_KEY with: llm-backends config")
 # --8<-- [end:final_error]

@@ -1,4 +1,4 @@
-"""Testing code that calls an LLM: retries without sleeping, and every retry decision recorded."""
+"""Tests of code that calls an LLM: retries without sleeping, recorded."""
 
 # --8<-- [start:fixture]
 import pytest
@@ -8,7 +8,7 @@ import llm_backends
 
 @pytest.fixture(autouse=True)
 def no_retry_sleeps():
-    """Retries in these tests happen at once: waits are chosen and logged, but not slept."""
+    """Retries happen at once: waits are chosen and logged, not slept."""
     llm_backends.set_testing(True)
     yield
     llm_backends.set_testing(False)
@@ -17,9 +17,9 @@ def no_retry_sleeps():
 
 # --8<-- [start:capture]
 def test_answer_survives_a_rate_limit():
-    # LLM_BASE_URL points at a fake server that answers 429 once, then 200.
+    # LLM_BASE_URL points at a fake server: 429 once, then 200.
     with llm_backends.capture_retries() as retries:
-        reply = llm_backends.completion([{"role": "user", "content": "Hello"}])
+        reply = llm_backends.completion([{"role": "user", "content": "Hi"}])
 
     assert reply.choices[0].message.content
     assert [event.cause for event in retries] == ["429 RateLimitError"]

@@ -88,7 +88,8 @@ def _check_azure(server: OpenAIServer) -> None:
     chat, embeddings = server.requests
     assert "/openai/deployments/test-chat-deployment/chat/completions" in chat.path
     assert "api-version=2024-10-21" in chat.path
-    assert embeddings.path.endswith("/embeddings")
+    assert "/openai/deployments/test-embedding-deployment/embeddings" in embeddings.path
+    assert "api-version=2024-10-21" in embeddings.path
 
 
 def _check_openrouter(server: OpenAIServer) -> None:
@@ -140,7 +141,11 @@ RUNS: dict[str, Run] = {
     ),
     "provider_azure.py": Run(
         requests=2,
-        env={"LLM_MODEL": "azure/test-chat-deployment", "LLM_API_VERSION": "2024-10-21"},
+        env={
+            "LLM_MODEL": "azure/test-chat-deployment",
+            "LLM_API_VERSION": "2024-10-21",
+            "LLM_EMBEDDING_DEPLOYMENT_NAME": "test-embedding-deployment",
+        },
         output=(HELLO, "2 embeddings"),
         check=_check_azure,
     ),

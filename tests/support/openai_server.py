@@ -11,6 +11,7 @@ import json
 import random
 import threading
 import time
+import urllib.parse
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         state._log_status(reply.status, generation)
         if reply.status != 200:
             self._send_error(reply)
-        elif self.path.rstrip("/").endswith("/embeddings"):
+        elif urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/embeddings"):
             self._send_json(200, _embedding(body))
         else:
             self._send_json(200, _chat_completion(body, reply.text))

@@ -1,0 +1,83 @@
+"""Run the benchmarks and print goals, measured values and PASS/FAIL.
+
+    python bench/run.py                  # every benchmark, text table
+    python bench/run.py --only import --quick --json
+    python bench/run.py --markdown       # the README's Performance section
+    python bench/run.py --update-readme --from bench/results/latest.json
+
+Results also go to bench/results/latest.json. Exit code 1 only when a benchmark could
+not run; a missed goal is a result, not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from measure import BENCH, REPO
+from report import Result, machine, markdown, save, text_table, to_json, update_readme
+
+# Benchmark name -> module with ``run(quick: bool) -> Result``, in the order they run.
+BENCHMARKS = {"import": "startup", "calls": "calls", "site": "sitebuild", "check": "drift"}
+DEFAULT_OUTPUT = BENCH / "results" / "latest.json"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", action="append", choices=list(BENCHMARKS), metavar="NAME",
+                        help=f"run only this benchmark (repeatable): {', '.join(BENCHMARKS)}")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke test, not a measurement)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the results as JSON")
+    output.add_argument("--markdown", action="store_true", help="print a Markdown Performance section")
+    output.add_argument("--update-readme", action="store_true", help="rewrite the Performance block of README.md")
+    parser.add_argument("--from", dest="source", type=Path, metavar="PATH",
+                        help="report saved results instead of measuring")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the results JSON")
+    parser.add_argument("--readme", type=Path, default=REPO / "README.md", help="the file --update-readme rewrites")
+    return parser.parse_args(argv)
+
+
+def run_one(name: str, quick: bool) -> Result:
+    print(f"bench: {name}...", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    try:
+        result = importlib.import_module(BENCHMARKS[name]).run(quick)
+    except Exception as exc:
+        traceback.print_exc()
+        result = Result(name, notes=[f"error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"])
+        result.data["error"] = True
+    result.data["bench_seconds"] = round(time.perf_counter() - start, 1)
+    print(f"bench: {name} done in {result.data['bench_seconds']} s", file=sys.stderr, flush=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.source:
+        report = json.loads(args.source.read_text(encoding="utf-8"))
+    else:
+        meta = {**machine(), "quick": args.quick}
+        results = [run_one(name, args.quick) for name in BENCHMARKS if not args.only or name in args.only]
+        report = to_json(meta, results)
+        save(args.output, report)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    elif args.markdown:
+        print(markdown(report))
+    elif args.update_readme:
+        update_readme(args.readme, report)
+        print(text_table(report))
+    else:
+        print(text_table(report))
+    errors = [name for name, bench in report["benchmarks"].items() if bench["data"].get("error")]
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

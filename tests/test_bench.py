@@ -1,0 +1,67 @@
+"""The benchmark runner runs and reports what the README and the JSON promise (no timings asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RUN = [sys.executable, str(REPO / "bench" / "run.py")]
+
+
+def _run(*args: str) -> str:
+    done = subprocess.run([*RUN, *args], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_quick_import_benchmark_reports_json_table_and_readme_block(tmp_path: Path) -> None:
+    saved = tmp_path / "results.json"
+    report = json.loads(_run("--quick", "--only", "import", "--json", "--output", str(saved)))
+
+    assert json.loads(saved.read_text(encoding="utf-8")) == report
+    assert {"date", "cpu", "cores", "python", "litellm"} <= report["meta"].keys()
+    assert list(report["benchmarks"]) == ["import"]
+    bench = report["benchmarks"]["import"]
+    assert {"llm_backends", "cli", "litellm"} <= bench["data"]["net_median_s"].keys()
+    assert bench["data"]["wall_median_s"].keys() == {"python", "llm_backends", "cli", "litellm"}
+    for row in bench["rows"]:
+        assert {"label", "value", "unit", "limit", "goal", "pass"} <= row.keys()
+    goals = [row for row in bench["rows"] if row["limit"] is not None]
+    assert goals and all(isinstance(row["pass"], bool) for row in goals)
+    assert report["summary"] == {
+        "passed": sum(row["pass"] is True for row in goals),
+        "failed": sum(row["pass"] is False for row in goals),
+    }
+
+    table = _run("--from", str(saved))
+    assert "import llm_backends, net / import litellm, net" in table
+    assert ("PASS" in table) or ("FAIL" in table)
+
+    section = _run("--from", str(saved), "--markdown")
+    assert section.startswith("## Performance")
+    assert report["meta"]["litellm"] in section and "| benchmark |" in section
+
+
+def test_update_readme_rewrites_only_the_marked_block(tmp_path: Path) -> None:
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps({
+        "meta": {"date": "2000-01-01 00:00 UTC", "cpu": "CPU", "cores": 2, "python": "3", "litellm": "1",
+                 "mkdocs": "1", "mkdocs_material": "9", "load_average": [0.5, 0.5, 0.5]},
+        "benchmarks": {"import": {"rows": [{"label": "x", "value": 0.01, "unit": "%", "limit": 0.05,
+                                            "goal": "≤ 5.0 %", "pass": True}], "data": {}, "notes": []}},
+        "summary": {"passed": 1, "failed": 0},
+    }), encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n\nIntro.\n", encoding="utf-8")
+
+    _run("--from", str(saved), "--update-readme", "--readme", str(readme))
+    first = readme.read_text(encoding="utf-8")
+    _run("--from", str(saved), "--update-readme", "--readme", str(readme))
+
+    assert readme.read_text(encoding="utf-8") == first
+    assert first.startswith("# Title\n\nIntro.\n\n## Performance\n\n<!-- bench:start -->\n")
+    assert first.count("<!-- bench:start -->") == 1 and first.rstrip().endswith("<!-- bench:end -->")
+    assert "| import | x | 1.0 % | ≤ 5.0 % | PASS |" in first

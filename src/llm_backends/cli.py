@@ -75,6 +75,16 @@ Command = Callable[[argparse.Namespace], int]
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
+def _docs_commands(commands: argparse._SubParsersAction) -> None:
+    """check-docs and stamp-translation; their module imports the checker only when they run."""
+    from .doctools.check.cli import add_commands
+
+    add_commands(commands)
+
+
+EXTRA_COMMANDS.append(_docs_commands)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="llm-backends", description="LLM connection settings and retries.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -1,0 +1,30 @@
+"""``llm-backends check-docs``: catch stale defaults, broken encodings and drifted translations.
+
+Library use (tests, CI)::
+
+    from llm_backends.doctools.check import check_paths
+    findings = check_paths(["docs"])
+
+Never imports litellm. The modules load on first use so that the CLI stays quick.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .discover import InputError
+    from .findings import Finding, fails
+    from .runner import check_paths
+
+__all__ = ["Finding", "InputError", "check_paths", "fails"]
+
+_HOMES = {"check_paths": "runner", "Finding": "findings", "fails": "findings", "InputError": "discover"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(name)
+    from importlib import import_module
+
+    return getattr(import_module(f".{_HOMES[name]}", __name__), name)

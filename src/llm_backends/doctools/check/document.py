@@ -1,0 +1,53 @@
+"""A page as the checker reads it, whether it came from Markdown or from built HTML."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Prose:
+    """A paragraph, list item, heading or admonition title, with its source lines."""
+
+    kind: str
+    text: str
+    line: int
+    # Offset in ``text`` where each source line after the first starts.
+    breaks: list[int] = field(default_factory=list)
+    # For a list item: the paragraph that introduces its list ("The defaults are:"), if any.
+    intro: str = ""
+
+    def line_at(self, offset: int) -> int:
+        return self.line + bisect_right(self.breaks, offset)
+
+
+@dataclass
+class Table:
+    header: list[str]
+    line: int
+    rows: list[tuple[int, list[str]]]
+
+
+@dataclass
+class Code:
+    """A fenced code block: its language, its lines and the prose just before it."""
+
+    lang: str
+    line: int
+    lines: list[tuple[int, str]]
+    intro: str
+
+
+Block = Prose | Table | Code
+
+
+@dataclass
+class Document:
+    """Blocks in order, plus what the structure check compares between languages."""
+
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)  # (line, level)
+    code_blocks: list[tuple[int, str]] = field(default_factory=list)  # (line, language)
+    placeholders: list[tuple[int, str]] = field(default_factory=list)  # (line, name)
+    includes: list[tuple[int, str]] = field(default_factory=list)  # (line, the --8<-- line)

@@ -1,0 +1,192 @@
+"""Read a Markdown page into blocks with their line numbers.
+
+A line-based reader of the Markdown our docs use (ATX headings, fenced code, pipe
+tables, lists, admonitions and tabs), not a full CommonMark parser: the checker needs
+source line numbers and the raw text with its placeholders, and must read thousands of
+pages per second, which the Markdown libraries at hand (Python-Markdown) cannot give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..placeholders import PLACEHOLDER, placeholder_name
+from ..source_hash import front_matter_span
+from .document import Code, Document, Prose, Table
+
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+_TITLE = re.compile(r"""^\s*(?:!!!|\?\?\?\+?|===)\+?\s*(?:[\w-]+(?:\s+[\w-]+)*)?\s*(?:"(?P<title>[^"]*)")?""")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_BLOCK_PLACEHOLDER = re.compile(r"^\s*\{\{\s*\w+\s*\}\}\s*$")
+_QUOTE = re.compile(r"^\s*>\s?")
+_CELL_SPLIT = re.compile(r"`[^`]*`|\\\||\|")
+INCLUDE_MARK = "--8<--"
+
+
+def is_include(line: str) -> bool:
+    """A pymdownx.snippets line (``--8<-- "file.py:section"``), not prose that mentions one."""
+    return line.lstrip().startswith(INCLUDE_MARK)
+
+
+def fence_language(info: str) -> str:
+    """```` ```toml title="x" ```` -> ``toml``; ```` ``` { .toml } ```` -> ``toml``."""
+    word = info.strip().lstrip("{").strip().lstrip(".").split(maxsplit=1)
+    return word[0].lower().rstrip("}") if word else ""
+
+
+def split_cells(row: str) -> list[str]:
+    """Cells of a pipe-table row; pipes inside inline code or escaped do not split."""
+    cells, cursor, current = [], 0, ""
+    row = row.strip()
+    for match in _CELL_SPLIT.finditer(row):
+        if match.group(0) != "|":
+            continue  # inline code or an escaped pipe: part of the cell
+        current += row[cursor:match.start()]
+        cells.append(current)
+        current, cursor = "", match.end()
+    cells.append(current + row[cursor:])
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in cells]
+
+
+def _is_table_start(lines: list[str], i: int) -> bool:
+    return "|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1] and bool(
+        _DELIMITER.match(lines[i + 1])
+    )
+
+
+class _Reader:
+    def __init__(self, body: list[str], first_line: int) -> None:
+        self.lines, self.first = body, first_line
+        self.doc = Document()
+        self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
+        self.open_kind = "paragraph"
+        self.list_intro = ""
+
+    def number(self, index: int) -> int:
+        return self.first + index
+
+    def flush(self) -> None:
+        if not self.open:
+            return
+        parts, breaks, offset = [], [], 0
+        for n, (_, line) in enumerate(self.open):
+            if n:
+                breaks.append(offset)
+            parts.append(line)
+            offset += len(line) + 1
+        text = "\n".join(parts)
+        intro = self.list_intro if self.open_kind == "item" else ""
+        self.doc.blocks.append(Prose(self.open_kind, text, self.open[0][0], breaks, intro))
+        if self.open_kind == "paragraph":
+            stripped = text.rstrip()
+            self.list_intro = text if stripped.endswith((":", "：")) else ""
+        self.open = []
+
+    def add(self, block: Prose | Table | Code) -> None:
+        self.flush()
+        self.doc.blocks.append(block)
+        if not (isinstance(block, Prose) and block.kind == "title"):
+            self.list_intro = ""
+
+    def intro(self) -> str:
+        """The prose right before a code block: a paragraph or heading, and a tab's title."""
+        self.flush()
+        texts: list[str] = []
+        for block in reversed(self.doc.blocks):
+            if not isinstance(block, Prose):
+                break
+            texts.insert(0, block.text)
+            if block.kind != "title":
+                break
+        return "\n".join(texts)
+
+    def read(self) -> Document:
+        i, lines, comment = 0, self.lines, False
+        while i < len(lines):
+            line = lines[i]
+            if comment or line.lstrip().startswith("<!--"):
+                comment = "-->" not in line
+                self.flush()
+                i += 1
+                continue
+            fence = _FENCE.match(line)
+            if fence:
+                i = self.read_fence(i, fence)
+                continue
+            if not line.strip() or _BLOCK_PLACEHOLDER.match(line) or is_include(line):
+                self.flush()
+                if self.open_kind == "item" and not line.strip():
+                    self.open_kind = "paragraph"
+                i += 1
+                continue
+            heading = _HEADING.match(line)
+            if heading:
+                self.doc.headings.append((self.number(i), len(heading.group(1))))
+                self.add(Prose("heading", heading.group(2), self.number(i)))
+                i += 1
+                continue
+            if _is_table_start(lines, i):
+                i = self.read_table(i)
+                continue
+            title = _TITLE.match(line) if line.lstrip()[:3] in ("!!!", "???", "===") else None
+            if title:
+                self.add(Prose("title", title.group("title") or "", self.number(i)))
+                i += 1
+                continue
+            item = _ITEM.match(line)
+            if item:
+                self.flush()
+                self.open_kind = "item"
+                line = " " * item.end() + line[item.end():]
+            elif self.open_kind == "item" and not self.open:
+                self.open_kind = "paragraph"
+            self.open.append((self.number(i), _QUOTE.sub("", line)))
+            i += 1
+        self.flush()
+        return self.doc
+
+    def read_fence(self, i: int, fence: re.Match[str]) -> int:
+        mark = fence.group(2)
+        lang = fence_language(fence.group(3))
+        intro = self.intro()
+        start, body = self.number(i), []
+        i += 1
+        closing = re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
+        while i < len(self.lines) and not closing.match(self.lines[i]):
+            body.append((self.number(i), self.lines[i]))
+            i += 1
+        self.doc.code_blocks.append((start, lang))
+        self.add(Code(lang, start, body, intro))
+        self.list_intro = ""
+        return i + 1
+
+    def read_table(self, i: int) -> int:
+        header, start = split_cells(self.lines[i]), self.number(i)
+        rows = []
+        i += 2
+        while i < len(self.lines) and "|" in self.lines[i] and self.lines[i].strip():
+            rows.append((self.number(i), split_cells(self.lines[i])))
+            i += 1
+        self.add(Table(header, start, rows))
+        return i
+
+
+def read_markdown(text: str) -> Document:
+    """Blocks, headings, code blocks, placeholders and snippet includes of a page."""
+    skip = front_matter_span(text)
+    first_line = text.count("\n", 0, skip) + 1
+    body = text[skip:].replace("\r\n", "\n").split("\n")
+    doc = _Reader(body, first_line).read()
+    for index, line in enumerate(body):
+        number = first_line + index
+        if "{{" in line:
+            doc.placeholders += [(number, placeholder_name(m)) for m in PLACEHOLDER.finditer(line)]
+        if is_include(line):
+            doc.includes.append((number, line.strip()))
+    return doc

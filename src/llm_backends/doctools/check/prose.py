@@ -1,0 +1,260 @@
+"""When a sentence states a setting's default: the rules, over the tokens of ``tokens.py``.
+
+A sentence (or list item, heading, table cell) links a setting to a value when:
+
+1. **default word between them** — a word meaning "default" stands between the setting
+   and the value, close to the value: "X defaults to 8", "X (default: 8)", "X 的默认值为 8",
+   "X の既定値は 8", "X ... par défaut ... 8". A value in parentheses that start with the
+   default word belongs to the setting before it: "set X to 2 (the default is 5)" states 5.
+2. **plain copula** — only "is"-words stand between them ("X is 8", "X 为 8", "X は 8 です",
+   "X vaut 8", "X é 8", "X هي 8"), and the clause is not a condition, an instruction or
+   an example (no "if", "when", "set", "with", "for example", "如果", "设为", "場合",
+   "si", "se", "إذا" ... before the value or right after it: "为 0 时"). ``=`` and ``:``
+   count as copulas only when the sentence (or the list's introduction) says "default".
+   For text settings (model names, URLs) a copula is not enough: the sentence must say default.
+3. **default word right after the value** — "X vaut 8 par défaut", "X é 8 por padrão".
+4. **value, then the setting in parentheses** — "waits 8 seconds by default (X)", when the
+   sentence says default before the value.
+5. **carried subject** — a sentence with no setting that starts with a default word
+   ("Its default is 8.", "默认值为 8 秒。", "Par défaut : 8.") is about the setting
+   named by the previous sentence of the same paragraph, list item or table cell.
+
+Several settings and several values ("X and Y are 3 and 60 seconds respectively",
+"分别为", "それぞれ", "respectivement", "respectivamente", "على التوالي") are paired in
+order. A value is never linked across another setting, or across a word that gives the
+value to something else (litellm, OpenAI, Retry-After, "instead of", "unlike"...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import targets
+from .lexicon import Lexicon
+from .tokens import Group, Item, Token, gap_units, group, sentences, tokenize
+from .values import Value
+
+# How far (in words; a CJK character is half a word) a default word may be from its value.
+DEFAULT_REACH = 4
+# How many words may come before the default word of a sentence with a carried subject.
+CARRY_REACH = 3
+# Words allowed between setting and value when a default word follows the value.
+TRAILING_REACH = 3
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The page says ``setting`` (field name) has ``value``; ``offset`` is where the value is."""
+
+    setting: str
+    value: Value
+    offset: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the surrounding block tells about a piece of prose."""
+
+    # The list or table this text belongs to is introduced as showing defaults.
+    says_default: bool = False
+    # The setting this text is about when it names none (a table row's setting).
+    subject: str | None = None
+    # Table cells are short: the default word may be anywhere in them.
+    subject_anywhere: bool = False
+
+
+def _is(item: Item, kind: str) -> bool:
+    return isinstance(item, Token) and item.kind == kind
+
+
+def _is_group(item: Item, kind: str) -> bool:
+    return isinstance(item, Group) and item.kind == kind
+
+
+def _fits(setting: str, values: Group) -> bool:
+    target = targets.targets().get(setting)
+    return target is not None and any(
+        t.value is not None and targets.compatible(target, t.value) for t in values.members
+    )
+
+
+class _Sentence:
+    """One sentence's items and the rules that link them."""
+
+    def __init__(self, start: int, tokens: list[Token], text: str, lex: Lexicon, context: Context) -> None:
+        self.start, self.text, self.lex = start, text, lex
+        self.items = group(tokens, text, lex)
+        self.says_default = context.says_default or any(t.kind == "D" for t in tokens)
+        self.respectively = any(t.kind == "R" for t in tokens)
+
+    def gap(self, a: Item, b: Item, *, skip_glue: bool = False) -> float:
+        text = self.text[a.end:b.start]
+        return self.lex.units_between(text, skip_glue=skip_glue)
+
+    def run_gap(self, first: int, last: int) -> float:
+        """Words between items ``first`` and ``last``, not counting the items in between."""
+        inside = [i for i in self.items[first + 1:last] if isinstance(i, Token)]
+        return gap_units(self.text, self.items[first].end, self.items[last].start, inside, self.lex)
+
+    # --- rule 1: a default word between setting and value -------------------------------
+
+    def value_after_default(self, k: int, stop: int, setting: str, in_paren: bool) -> int | None:
+        for j in range(k + 1, stop):
+            item = self.items[j]
+            if _is(item, "F") or (in_paren and _is(item, ")")):
+                return None
+            if _is_group(item, "V") and _fits(setting, item):
+                reach = self.lex.units_between(self.text[self.items[k].end:item.start], skip_glue=True)
+                return j if reach <= DEFAULT_REACH else None
+        return None
+
+    def rule_default_between(self, m: int, stop: int, setting: str) -> int | None:
+        paren: int | None = None
+        seen_value = False
+        for k in range(m + 1, stop):
+            item = self.items[k]
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif _is(item, "F") and paren is None:
+                return None
+            elif _is_group(item, "V") and paren is None and _fits(setting, item):
+                seen_value = True
+            elif _is(item, "D"):
+                in_paren = paren is not None and self.gap(self.items[paren], item, skip_glue=True) <= 3
+                if seen_value and not in_paren:
+                    return None
+                found = self.value_after_default(k, stop, setting, in_paren)
+                if found is not None:
+                    return found
+        return None
+
+    # --- rule 2: a plain copula ---------------------------------------------------------
+
+    def blocked(self, v: int) -> bool:
+        if any(_is(item, "B") for item in self.items[:v]):
+            return True
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        return after is not None and _is(after, "B") and self.gap(self.items[v], after) <= 0.5
+
+    def rule_copula(self, m: int, stop: int, setting: str) -> int | None:
+        k, words = m + 1, set()
+        while k < stop and isinstance(self.items[k], Token) and self.items[k].kind in ("C", "R", "E"):
+            if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
+                return None
+            words.add(self.items[k].kind)
+            k += 1
+        if not words or k >= stop or not _is_group(self.items[k], "V"):
+            return None
+        if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
+            return None
+        if not _fits(setting, self.items[k]):  # type: ignore[arg-type]
+            return None
+        target = targets.targets()[setting]
+        needs_default = not words & {"C", "R"} or target.kind == "str"
+        if needs_default and not self.says_default:
+            return None
+        return None if self.blocked(k) else k
+
+    # --- rule 3: a default word right after the value -----------------------------------
+
+    def rule_default_after(self, m: int, stop: int, setting: str) -> int | None:
+        for k in range(m + 1, stop):
+            item = self.items[k]
+            if _is(item, "F"):
+                return None
+            if _is_group(item, "V") and _fits(setting, item):
+                if self.run_gap(m, k) > TRAILING_REACH or k + 1 >= len(self.items):
+                    return None
+                after = self.items[k + 1]
+                return k if _is(after, "D") and self.gap(item, after) <= 1 else None
+        return None
+
+    # --- pairing ------------------------------------------------------------------------
+
+    def pair(self, settings: list[Token], values: Group) -> list[Statement]:
+        names = [t.setting for t in settings if t.setting]
+        found = [t for t in values.members if t.value is not None]
+        if len(names) == len(found):
+            pairs = list(zip(names, found, strict=True))
+        elif len(set(names)) == 1:
+            pairs = [(names[0], found[0])]
+        elif len(found) == 1 and not self.respectively:
+            pairs = [(name, found[0]) for name in names]
+        else:
+            return []
+        return [Statement(name, token.value, token.start) for name, token in pairs if token.value]
+
+    def statements(self, carried: str | None, anywhere: bool) -> list[Statement]:
+        found: list[Statement] = []
+        used: set[int] = set()
+        settings = [i for i, item in enumerate(self.items) if _is_group(item, "M")]
+        for n, m in enumerate(settings):
+            stop = settings[n + 1] if n + 1 < len(settings) else len(self.items)
+            group_ = self.items[m]
+            assert isinstance(group_, Group)
+            first = group_.members[0].setting or ""
+            for rule in (self.rule_default_between, self.rule_copula, self.rule_default_after):
+                v = rule(m, stop, first)
+                if v is not None:
+                    used.add(v)
+                    found += self.pair(group_.members, self.items[v])  # type: ignore[arg-type]
+                    break
+        found += self.value_then_setting(used)
+        if not settings and carried:
+            found += self.carried(carried, anywhere)
+        return found
+
+    # --- rule 4: "8 seconds by default (X)" ---------------------------------------------
+
+    def value_then_setting(self, used: set[int]) -> list[Statement]:
+        found = []
+        for v, item in enumerate(self.items):
+            if v in used or not _is_group(item, "V"):
+                continue
+            o = v + 1
+            while o < len(self.items) and _is(self.items[o], "D"):
+                o += 1
+            if o + 2 >= len(self.items):
+                continue
+            opening, named, closing = self.items[o:o + 3]
+            if not (_is(opening, "(") and _is_group(named, "M") and _is(closing, ")")):
+                continue
+            says_default = self.says_default and any(_is(i, "D") for i in self.items[:o])
+            if says_default and self.run_gap(v, o) <= TRAILING_REACH:
+                found += self.pair(named.members, item)  # type: ignore[union-attr,arg-type]
+        return found
+
+    # --- rule 5: a carried subject ------------------------------------------------------
+
+    def carried(self, setting: str, anywhere: bool) -> list[Statement]:
+        for k, item in enumerate(self.items):
+            if _is(item, "F") or _is_group(item, "M"):
+                return []
+            if _is(item, "D"):
+                lead = self.lex.units_between(self.text[self.start:item.start])
+                if not anywhere and lead > CARRY_REACH:
+                    return []
+                v = self.value_after_default(k, len(self.items), setting, in_paren=False)
+                if v is None:
+                    return []
+                token = self.items[v].members[0]  # type: ignore[union-attr]
+                return [Statement(setting, token.value, token.start)] if token.value else []
+        return []
+
+
+def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[Statement]:
+    """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
+    found: list[Statement] = []
+    subject = context.subject
+    for start, tokens in sentences(tokenize(text, lex)):
+        sentence = _Sentence(start, tokens, text, lex, context)
+        found += sentence.statements(subject, context.subject_anywhere)
+        named = {t.setting for t in tokens if t.kind == "M"}
+        if named:
+            subject = named.pop() if len(named) == 1 else None
+    unique: dict[tuple[str, int], Statement] = {}
+    for statement in found:
+        unique.setdefault((statement.setting, statement.offset), statement)
+    return list(unique.values())

@@ -1,0 +1,118 @@
+"""The words the build puts on pages, per language, from ``docs/_data/<lang>.yml``.
+
+``en.yml`` is the reference: every other language must have the same keys, plus a
+translated description for every setting under ``descriptions:`` (English descriptions
+come from the package, so ``en.yml`` does not repeat them). Problems are returned, not
+raised, so the build can report all of them at once and still render a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...settings import setting_infos
+from ..languages import DEFAULT_LANGUAGE
+
+DESCRIPTIONS = "descriptions"
+LINK_MARK = "{link}"
+
+
+@dataclass(frozen=True)
+class SiteText:
+    """Flat ``"settings_table.env" -> "Environment variable"`` texts of one language."""
+
+    language: str
+    values: Mapping[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+    def description(self, setting: str) -> str:
+        return self.values[f"{DESCRIPTIONS}.{setting}"]
+
+    def nested(self) -> dict[str, Any]:
+        """The texts as nested dicts, for templates (``text.not_found.title``)."""
+        tree: dict[str, Any] = {}
+        for key, value in self.values.items():
+            *parents, leaf = key.split(".")
+            node = tree
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+        return tree
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: SiteText
+    file_found: bool
+    problems: list[str] = field(default_factory=list)
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        return {}, [f"{path}: not valid YAML ({exc})"]
+    if not isinstance(data, Mapping):
+        return {}, [f"{path}: expected a mapping of keys to texts"]
+    return _flatten(data), []
+
+
+def english_text(data_dir: Path) -> LoadedText:
+    """English texts; descriptions are the package's own."""
+    path = data_dir / f"{DEFAULT_LANGUAGE}.yml"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: the site build needs the English texts")
+    values, problems = _read(path)
+    problems += [f"{path}: {key}: English descriptions come from settings.py; remove it"
+                 for key in values if key.startswith(f"{DESCRIPTIONS}.")]
+    problems += [f"{path}: {key}: expected text, found {type(value).__name__}"
+                 for key, value in values.items() if not isinstance(value, str)]
+    values = {key: str(value) for key, value in values.items() if not key.startswith(f"{DESCRIPTIONS}.")}
+    values.update({f"{DESCRIPTIONS}.{info.name}": info.description for info in setting_infos()})
+    return LoadedText(SiteText(DEFAULT_LANGUAGE, values), file_found=True, problems=problems)
+
+
+def load_site_text(data_dir: Path, language: str) -> LoadedText:
+    """Texts of ``language``; whatever is missing or wrong is taken from English and reported."""
+    english = english_text(data_dir)
+    if language == DEFAULT_LANGUAGE:
+        return english
+    path = data_dir / f"{language}.yml"
+    if not path.is_file():
+        return LoadedText(SiteText(language, english.text.values), file_found=False)
+
+    values, problems = _read(path)
+    reference = english.text.values
+    for key in sorted(reference.keys() - values.keys()):
+        problems.append(f"{path}: missing key {key} (English: {reference[key]!r})")
+    for key in sorted(values.keys() - reference.keys()):
+        problems.append(f"{path}: unknown key {key}; the keys are those of en.yml plus descriptions.<setting>")
+    merged = dict(reference)
+    for key, value in values.items():
+        if key not in reference:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{path}: {key}: expected a non-empty text")
+        elif LINK_MARK in reference[key] and LINK_MARK not in value:
+            problems.append(f"{path}: {key}: must contain {LINK_MARK}, where the link goes")
+        else:
+            merged[key] = value
+    return LoadedText(SiteText(language, merged), file_found=True, problems=problems)

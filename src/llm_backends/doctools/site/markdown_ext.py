@@ -1,0 +1,127 @@
+"""Expand ``{{ ... }}`` placeholders in Markdown, after pymdownx.snippets has included files.
+
+Scalars (``{{ num_retries.default }}``) become text; a block (``{{ settings_table }}``)
+alone on its line becomes a table, a code block or the chart, in the page's language.
+``\\{{ name }}`` is written literally as ``{{ name }}``. Anything that does not resolve is
+reported as a :class:`Problem` and left in the page, so it shows where it is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from ...settings import LLMSettings
+from ..placeholders import BLOCKS, PLACEHOLDER, scalar_values
+from .blocks import RENDERERS, render_block
+from .site_text import SiteText
+
+# After pymdownx.snippets (32) so included text is expanded too, and after Markdown's
+# normalize_whitespace (30), which would delete the markers of stashed HTML; before fenced
+# code (25) so that generated code blocks are fenced code like any other.
+PRIORITY = 29
+_ESCAPED_OR_PLAIN = re.compile(r"(\\)?(" + PLACEHOLDER.pattern + ")")
+_BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\}\}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    name: str
+    message: str
+
+
+@dataclass
+class PageContext:
+    """What the expansion needs to know about the page being rendered."""
+
+    text: SiteText
+    settings: LLMSettings = field(default_factory=LLMSettings)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _scalars(settings: LLMSettings, text: SiteText) -> dict[str, str]:
+    values = scalar_values(settings)
+    for name in type(settings).model_fields:
+        if getattr(settings, name) is None:
+            values[f"{name}.default"] = text["not_set"]
+    return values
+
+
+def _unknown(name: str, scalars: dict[str, str]) -> str:
+    if name in BLOCKS:
+        return f"block placeholder {{{{ {name} }}}} must be alone on its own line"
+    close = difflib.get_close_matches(name, [*scalars, *BLOCKS], n=1)
+    hint = f"; did you mean {{{{ {close[0]} }}}}?" if close else ""
+    return f"unknown placeholder {{{{ {name} }}}}{hint}"
+
+
+def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], str]) -> list[str]:
+    """Expanded ``lines``; problems are appended to ``context.problems`` with 1-based line numbers.
+
+    ``keep_html`` stores raw HTML and returns the line that stands for it (Markdown's stash).
+    """
+    scalars = _scalars(context.settings, context.text)
+    out: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        block = _BLOCK_LINE.match(line)
+        name = block.group("name") if block else None
+        if block and name in BLOCKS:
+            if name not in RENDERERS:
+                context.problems.append(Problem(number, name, f"block {{{{ {name} }}}} has no renderer"))
+                out.append(line)
+                continue
+            rendered = render_block(name, context.text, context.settings)
+            indent = block.group("indent")
+            if rendered.is_html:
+                out += ["", indent + keep_html(rendered.text), ""]
+            else:
+                out += ["", *(indent + part for part in rendered.text.splitlines()), ""]
+            continue
+
+        def replace(match: re.Match[str], number: int = number) -> str:
+            if match.group(1):  # backslash: keep the placeholder as written, minus the backslash
+                return match.group(2)
+            head, attribute = match.group(3), match.group(4)
+            name = f"{head}.{attribute}" if attribute else head
+            if name in scalars:
+                return scalars[name]
+            context.problems.append(Problem(number, name, _unknown(name, scalars)))
+            return match.group(2)
+
+        out.append(_ESCAPED_OR_PLAIN.sub(replace, line))
+    return out
+
+
+def find_problems(source: str, text: SiteText) -> list[Problem]:
+    """Placeholders in a page's own source that will not resolve, with their line numbers."""
+    context = PageContext(text=text)
+    expand(source.splitlines(), context, keep_html=lambda html: "")
+    return context.problems
+
+
+class _Preprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: PlaceholderExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        context = self.extension.page or PageContext(text=self.extension.fallback_text())
+        return expand(lines, context, keep_html=self.md.htmlStash.store)
+
+
+class PlaceholderExtension(Extension):
+    """Registered once; the site build sets :attr:`page` before each page is rendered."""
+
+    def __init__(self, fallback_text: Callable[[], SiteText], **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.page: PageContext | None = None
+        self.fallback_text = fallback_text
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_Preprocessor(md, self), "llm_backends_placeholders", PRIORITY)

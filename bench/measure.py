@@ -6,6 +6,7 @@ is a maximum over every child ever waited for and cannot tell them apart.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -49,6 +50,56 @@ class ChildFailed(RuntimeError):
     """A measured command exited non-zero: its numbers would be meaningless."""
 
 
+class Child:
+    """A measured child process, its output in a file (a full pipe cannot block it)."""
+
+    def __init__(self, argv: Sequence[str], *, env: Mapping[str, str] | None = None,
+                 cwd: Path | str | None = None) -> None:
+        self.argv = [str(a) for a in argv]
+        # Both live as long as the child, and wait() closes them.
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115
+        self._peak = tempfile.NamedTemporaryFile("r")  # noqa: SIM115
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [*_peak_wrapper(self._peak.name), *self.argv], env=env or bench_env(), cwd=cwd,
+            stdout=self._out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def signal(self, signum: int) -> None:
+        """Signal the child's whole process group (GNU time passes nothing on)."""
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signum)
+
+    def alive(self) -> bool:
+        """Still running? Asked without reaping it, so wait() still gets its resource usage."""
+        if self.process.returncode is not None:
+            return False
+        return os.waitid(os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+
+    def output(self) -> str:
+        self._out.seek(0)
+        return self._out.read().decode("utf-8", "replace")
+
+    def wait(self, timeout: float = 600, check: bool = True) -> Sample:
+        """Wait for the exit (killing the child after ``timeout`` s); its wall time, peak RSS, output."""
+        timer = threading.Timer(timeout, self.signal, (signal.SIGKILL,))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(self.process.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - self.started
+        self.process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        peak_kb = _read_peak(self._peak.read()) if TIME else usage.ru_maxrss
+        sample = Sample(wall=wall, peak_mb=peak_kb / 1024, returncode=self.process.returncode, output=self.output())
+        self._out.close()
+        self._peak.close()
+        if check and sample.returncode != 0:
+            raise ChildFailed(f"{' '.join(self.argv)} exited {sample.returncode}:\n{sample.output[-3000:]}")
+        return sample
+
+
 def run_child(
     argv: Sequence[str],
     *,
@@ -57,28 +108,8 @@ def run_child(
     timeout: float = 600,
     check: bool = True,
 ) -> Sample:
-    """Run ``argv`` to completion; its output is kept (in a file, so a full pipe cannot block it)."""
-    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak_file:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [*_peak_wrapper(peak_file.name), *argv], env=env or bench_env(), cwd=cwd,
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        timer = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL))
-        timer.start()
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            timer.cancel()
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        out.seek(0)
-        output = out.read().decode("utf-8", "replace")
-        peak_kb = _read_peak(peak_file.read()) if TIME else usage.ru_maxrss
-    sample = Sample(wall=wall, peak_mb=peak_kb / 1024, returncode=process.returncode, output=output)
-    if check and sample.returncode != 0:
-        raise ChildFailed(f"{' '.join(map(str, argv))} exited {sample.returncode}:\n{output[-3000:]}")
-    return sample
+    """Run ``argv`` to completion; raise ChildFailed on a non-zero exit unless ``check`` is false."""
+    return Child(argv, env=env, cwd=cwd).wait(timeout, check)
 
 
 def _peak_wrapper(peak_path: str) -> list[str]:

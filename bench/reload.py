@@ -1,0 +1,119 @@
+"""The edit-and-reload loop of ``mkdocs serve``: save a page, wait until the served HTML shows it.
+
+MkDocs serve holds every request while a rebuild runs, so polling the edited page measures
+what a writer feels: file watcher delay + the whole rebuild + serving the page.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docsproject import Project, languages, write_config
+from measure import REPO, VENV_BIN, Child, bench_env, median
+from report import Row
+
+SWITCH = "LLM_DOCS_LANGUAGES"  # build only these languages (comma-separated) while serving
+EDITED_LANGUAGE = "zh"
+MAX_RELOAD_SECONDS = 1.5
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
+
+
+@dataclass
+class Reloads:
+    rows: list[Row] = field(default_factory=list)
+    memory_rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def switch_supported() -> bool:
+    """Whether mkdocs.yml or the site hooks read the language switch."""
+    sources = [REPO / "mkdocs.yml", *(REPO / "src" / "llm_backends" / "doctools" / "site").glob("*.py")]
+    return any(SWITCH in path.read_text(encoding="utf-8") for path in sources if path.is_file())
+
+
+def measure(project: Project, quick: bool) -> Reloads:
+    reloads = Reloads()
+    default, _ = languages(project.config)
+    page = project.docs / EDITED_LANGUAGE / "index.md"
+    if not page.exists():
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_bytes((project.docs / default / "index.md").read_bytes())
+        reloads.notes.append(f"docs/{EDITED_LANGUAGE}/index.md does not exist yet; the English page was copied there")
+    config = write_config(project.config, project.root / "mkdocs.serve.yml")
+    url_path = project.page_url_path(EDITED_LANGUAGE, default)
+
+    every = serve_loop(config, page, url_path, edits=1 if quick else 3, env=bench_env())
+    reloads.data["all_languages_s"] = every.times
+    reloads.rows.append(Row("mkdocs serve: edit → reload, all languages", median(every.times), "s"))
+    reloads.memory_rows.append(Row("peak RSS: mkdocs serve, all languages", every.peak_mb, "MB"))
+
+    if switch_supported():
+        one = serve_loop(config, page, url_path, edits=2 if quick else 5, env=bench_env(**{SWITCH: EDITED_LANGUAGE}))
+        reloads.data["one_language_s"] = one.times
+        reloads.rows.insert(0, Row(f"mkdocs serve: edit → reload, {SWITCH}={EDITED_LANGUAGE}",
+                                   median(one.times), "s", MAX_RELOAD_SECONDS))
+        reloads.memory_rows.append(Row(f"peak RSS: mkdocs serve, {SWITCH}={EDITED_LANGUAGE}", one.peak_mb, "MB"))
+    else:
+        reloads.rows.insert(0, Row(f"mkdocs serve: edit → reload, one language ({SWITCH} not implemented)",
+                                   float("nan"), "s", MAX_RELOAD_SECONDS))
+        reloads.notes.append(f"the site does not read {SWITCH} yet: every save rebuilds every language")
+    return reloads
+
+
+@dataclass(frozen=True)
+class Loop:
+    times: list[float]
+    peak_mb: float
+
+
+def serve_loop(config: Path, page: Path, url_path: str, edits: int, env: dict[str, str]) -> Loop:
+    """Start ``mkdocs serve``, then ``edits`` times: append a unique line to ``page``, time until it is served."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{url_path}"
+    server = Child([VENV_BIN / "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"], env=env, cwd=config.parent)
+    original = page.read_text(encoding="utf-8")
+    times = []
+    try:
+        _wait_for(url, lambda html: True, timeout=300, server=server)
+        for _ in range(edits):
+            marker = f"bench-edit-{uuid.uuid4().hex}"
+            time.sleep(0.6)  # past one poll of the file watcher, so edits do not merge
+            page.write_text(f"{original}\n\n{marker}\n", encoding="utf-8")
+            start = time.perf_counter()
+            _wait_for(url, lambda html, marker=marker: marker in html, timeout=120, server=server)
+            times.append(time.perf_counter() - start)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        server.signal(signal.SIGINT)
+        sample = server.wait(timeout=60, check=False)
+    return Loop(times, sample.peak_mb)
+
+
+def _wait_for(url: str, ready: Any, timeout: float, server: Child) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if not server.alive():
+            raise RuntimeError(f"mkdocs serve exited early:\n{server.output()[-3000:]}")
+        try:
+            with _opener.open(url, timeout=timeout) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(f"{url} did not show the edit within {timeout} s:\n{server.output()[-3000:]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,75 @@
+"""Site build: the six-language ``mkdocs build --strict`` against the same pages in English
+only, and against the same six languages without our hooks; then the ``mkdocs serve``
+edit-and-reload loop (see ``reload.py``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import docsproject
+import reload
+from measure import VENV_BIN, ChildFailed, Sample, interleaved, median_wall, peak_mb, run_child
+from report import Result, Row
+
+MAX_HOOK_COST = 1.10  # goal: our hooks add at most 10% to the six-language build
+MKDOCS = str(VENV_BIN / "mkdocs")
+
+
+def _builder(config: Path, site: Path, strict: bool) -> Sample:
+    argv = [MKDOCS, "build", "-f", config, "-d", site, *(["--strict"] if strict else [])]
+    return run_child(argv, cwd=config.parent, timeout=600)
+
+
+def run(quick: bool) -> Result:
+    result = Result("site")
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        project = docsproject.copy_project(Path(tmp) / "project")
+        configs = {
+            "six languages": project.config,
+            "English only": docsproject.default_language_only(project.config),
+            "six languages, no hooks": docsproject.without_our_code(project.config),
+        }
+        paths = {
+            name: docsproject.write_config(config, project.root / f"mkdocs.{index}.yml")
+            for index, (name, config) in enumerate(configs.items())
+        }
+        strict = {name: _passes_strict(path, Path(tmp) / "probe") for name, path in paths.items()}
+        for name, passes in strict.items():
+            if not passes:
+                result.notes.append(f"'{name}' fails --strict, so it is timed without --strict")
+        samples = interleaved(
+            {name: (lambda p=path, s=strict[name]: _builder(p, Path(tmp) / "site", s)) for name, path in paths.items()},
+            runs=1 if quick else 3,
+            warmup=0,  # the --strict probe above already built each variant once
+        )
+        wall = {name: median_wall(runs) for name, runs in samples.items()}
+        reloads = reload.measure(project, quick)
+    result.data = {
+        "runs": len(samples["six languages"]),
+        "strict": strict,
+        "build_median_s": wall,
+        "build_runs_s": {name: [round(s.wall, 3) for s in runs] for name, runs in samples.items()},
+        "peak_rss_mb": {name: peak_mb(runs) for name, runs in samples.items()},
+        "reload": reloads.data,
+    }
+    result.rows = [
+        Row("six languages / six languages without hooks", wall["six languages"] / wall["six languages, no hooks"],
+            "x", MAX_HOOK_COST),
+        Row("six languages / English only", wall["six languages"] / wall["English only"], "x"),
+        *(Row(f"mkdocs build, {name}", seconds, "s") for name, seconds in wall.items()),
+        *reloads.rows,
+        *(Row(f"peak RSS: mkdocs build, {name}", peak_mb(runs), "MB") for name, runs in samples.items()),
+        *reloads.memory_rows,
+    ]
+    result.notes += reloads.notes
+    return result
+
+
+def _passes_strict(config: Path, site: Path) -> bool:
+    try:
+        _builder(config, site, strict=True)
+    except ChildFailed:
+        return False
+    return True

@@ -1,0 +1,221 @@
+"""State of one multi-language site build, driven by the MkDocs hooks in ``hooks.py``.
+
+mkdocs-static-i18n builds English first, then, from English's ``on_post_build``, runs a
+full build per other language on the same config. So every event below runs once per
+language; ``on_config`` tells which language is being built (``theme.language``, which
+static-i18n sets), and ``_depth`` tells when the outermost (English) build ends, which
+is when the site-wide files (root search index, 404 page, sitemaps) can be finished.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
+from ..source_hash import source_hash
+from . import language_base, notices, search, sitemap
+from .markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
+from .site_text import LoadedText, SiteText, load_site_text
+
+log = get_plugin_logger("llm_backends")
+NOT_FOUND = "404.html"
+
+
+@dataclass
+class _Language:
+    """What one language's build leaves for the end of the whole build."""
+
+    native_urls: set[str] = field(default_factory=set)  # pages written in this language
+    root_index: tuple[dict[str, Any], list[dict[str, Any]]] | None = None
+    not_found_page: bytes | None = None
+
+
+class SiteBuild:
+    def __init__(self) -> None:
+        self._depth = 0
+        self._texts: dict[str, LoadedText] = {}
+        self._reported: set[str] = set()
+        self._raw_problems: dict[str, set[str]] = {}  # page source -> names reported with a line
+        self._placeholder_errors = 0
+        self._languages: dict[str, _Language] = {}
+        self._root_alternates: list[dict[str, str]] | None = None
+        self.language = DEFAULT_LANGUAGE
+
+    # --- per build -------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if self._depth == 0:
+            self._texts.clear()
+            self._reported.clear()
+            self._raw_problems.clear()
+            self._placeholder_errors = 0
+            self._languages.clear()
+        self._depth += 1
+        self.language = config.theme["language"] or DEFAULT_LANGUAGE
+        self._languages[self.language] = _Language()
+        if not any(isinstance(ext, PlaceholderExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(PlaceholderExtension(lambda: self.text(config, DEFAULT_LANGUAGE)))
+        alternates = config.extra.get("alternate")
+        self._root_alternates = copy.deepcopy(alternates) if alternates else None
+        self.text(config, self.language)
+
+    def on_build_error(self) -> None:
+        self._depth = 0
+
+    # --- texts and problems ---------------------------------------------------------------
+
+    def _warn_once(self, message: str) -> None:
+        if message not in self._reported:
+            self._reported.add(message)
+            log.warning(message)
+
+    def text(self, config: MkDocsConfig, language: str) -> SiteText:
+        if language not in self._texts:
+            data_dir = Path(config.docs_dir) / "_data"
+            loaded = load_site_text(data_dir, language)
+            self._texts[language] = loaded
+            if not loaded.file_found:
+                log.info(f"{_shown(data_dir / f'{language}.yml', config)} does not exist yet: '{language}' "
+                         "pages show English table headings, descriptions and notices until it is added")
+            for problem in loaded.problems:
+                self._warn_once(problem)
+        return self._texts[language].text
+
+    def _extension(self, config: MkDocsConfig) -> PlaceholderExtension:
+        return next(ext for ext in config.markdown_extensions if isinstance(ext, PlaceholderExtension))
+
+    def _report(self, problems: list[Problem], where: str, *, included: bool = False) -> None:
+        for problem in problems:
+            if included:
+                message = (f"{where}: {problem.message}, in text included by pymdownx.snippets "
+                           f"(line {problem.line} of the page once snippets are included)")
+            else:
+                message = f"{where}:{problem.line}: {problem.message}"
+            if message not in self._reported:
+                self._placeholder_errors += 1
+            self._warn_once(message)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        language = _content_language(page, config)
+        text = self.text(config, language)
+        raw = find_problems(page.file.content_string, text)
+        self._report(raw, _shown(page.file.abs_src_path, config))
+        self._raw_problems[page.file.src_uri] = {problem.name for problem in raw}
+        self._extension(config).page = PageContext(text=text)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        extension = self._extension(config)
+        context, extension.page = extension.page, None
+        if context:
+            known = self._raw_problems.get(page.file.src_uri, set())
+            self._report([p for p in context.problems if p.name not in known],
+                         _shown(page.file.abs_src_path, config), included=True)
+        language = _content_language(page, config)
+        reader = self.text(config, self.language)
+        if language != self.language:
+            return notices.untranslated_notice(reader) + notices.in_language(html, language)
+        self._languages[self.language].native_urls.add(page.url)
+        english_url = self._outdated_english_url(page, config)
+        return notices.outdated_notice(reader, english_url) + html if english_url else html
+
+    def _outdated_english_url(self, page: Page, config: MkDocsConfig) -> str | None:
+        """Link to the English page if this translation was made from an older version of it."""
+        stamped = page.meta.get("source_hash")
+        located = split_docs_path(page.file.abs_src_path, config.docs_dir)
+        if self.language == DEFAULT_LANGUAGE or not stamped or located is None:
+            return None
+        english = Path(config.docs_dir) / DEFAULT_LANGUAGE / located[1]
+        if not english.is_file() or source_hash(english.read_text(encoding="utf-8")) == str(stamped):
+            return None
+        return get_relative_url(page.url.removeprefix(f"{self.language}/"), page.url)
+
+    def on_page_context(self, context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+        # static-i18n points config.extra.alternate at this page in each language. The
+        # language menu keeps those links (page_alternates); the <head> links go back to
+        # each language's root, where Material finds the sitemap it fetches for them.
+        # static-i18n sets them as an attribute of config.extra, which Jinja reads before
+        # the item of the same name; so read and write both.
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        if alternates and self._root_alternates:
+            context["page_alternates"] = alternates
+            config.extra.alternate = copy.deepcopy(self._root_alternates)
+            config.extra["alternate"] = copy.deepcopy(self._root_alternates)
+        return context
+
+    def on_template_context(self, context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+        context["site_text"] = self.text(config, self.language).nested()
+        return context
+
+    def rebase(self, html: str) -> str:
+        if self.language == DEFAULT_LANGUAGE:
+            return html
+        return language_base.rebase_config(html, f"{self.language}/")
+
+    # --- end of each language, end of the site ----------------------------------------------
+
+    def after_language(self, config: MkDocsConfig) -> None:
+        """This language's search index and 404 page, before the next language overwrites them."""
+        if self._placeholder_errors and config.strict:
+            raise PluginError(f"{self._placeholder_errors} placeholder(s) do not resolve; see the warnings above")
+        state, site_dir = self._languages[self.language], Path(config.site_dir)
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        if plugin is not None and hasattr(plugin, "search_index"):
+            prefix = "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
+            entries = search.language_entries(plugin.search_index.entries, self.language, prefix,
+                                              state.native_urls)
+            index_config = search.material_search_config(config, plugin.config.fields)
+            if self.language == DEFAULT_LANGUAGE:
+                state.root_index = (index_config, entries)  # static-i18n rewrites the root one last
+            else:
+                search.write_index(site_dir / prefix / "search" / "search_index.json", index_config, entries)
+        not_found = site_dir / NOT_FOUND
+        if not_found.is_file():
+            if self.language == DEFAULT_LANGUAGE:
+                state.not_found_page = not_found.read_bytes()
+            else:
+                (site_dir / self.language).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(not_found, site_dir / self.language / NOT_FOUND)
+
+    def after_site(self, config: MkDocsConfig) -> None:
+        """Once every language is built: the English root files, and per-language sitemaps."""
+        self._depth -= 1
+        if self._depth > 0:
+            return
+        site_dir = Path(config.site_dir)
+        english = self._languages.get(DEFAULT_LANGUAGE)
+        if english and english.root_index:
+            search.write_index(site_dir / "search" / "search_index.json", *english.root_index)
+        if english and english.not_found_page:
+            (site_dir / NOT_FOUND).write_bytes(english.not_found_page)
+        if (site_dir / "sitemap.xml").is_file() and config.site_url:
+            built = [language for language in LANGUAGES if language in self._languages]
+            sitemap.write_language_sitemaps(site_dir, config.site_url, built, DEFAULT_LANGUAGE)
+
+
+def _content_language(page: Page, config: MkDocsConfig) -> str:
+    """The language a page is written in: its folder under docs/."""
+    located = split_docs_path(page.file.abs_src_path or "", config.docs_dir)
+    return located[0] if located else DEFAULT_LANGUAGE
+
+
+def _shown(path: str | Path | None, config: MkDocsConfig) -> str:
+    """A path as an author types it: relative to the folder of mkdocs.yml."""
+    if path is None:
+        return "?"
+    try:
+        return Path(path).resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    except ValueError:
+        return str(path)

@@ -40,21 +40,24 @@ class Page:
         return PurePath(self.shown).parents[len(self.name.parts)]
 
 
-def _locate(path: Path, cache: dict[Path, Path | None]) -> tuple[Path, str, PurePosixPath] | None:
+def _locate(path: Path, cache: dict[Path, tuple[Path, str] | None]) -> tuple[Path, str, PurePosixPath] | None:
     """(docs root, language, page name) when ``path`` is in a ``<root>/<lang>/`` folder."""
     resolved = path.resolve()
-    for parent in resolved.parents:
-        if parent not in cache:
-            is_lang = parent.name in LANGUAGES and (parent.parent / DEFAULT_LANGUAGE).is_dir()
-            cache[parent] = parent.parent if is_lang else None
-        root = cache[parent]
-        if root is not None:
-            split = split_docs_path(resolved, root)
-            return (root, *split) if split else None
-    return None
+    folder = resolved.parent
+    if folder not in cache:
+        cache[folder] = None
+        for parent in (folder, *folder.parents):
+            if parent.name in LANGUAGES and (parent.parent / DEFAULT_LANGUAGE).is_dir():
+                cache[folder] = (parent.parent, parent.name)
+                break
+    found = cache[folder]
+    if found is None:
+        return None
+    split = split_docs_path(resolved, found[0])
+    return (found[0], *split) if split else None
 
 
-def _page(path: Path, shown: str, lang: str | None, cache: dict[Path, Path | None]) -> Page:
+def _page(path: Path, shown: str, lang: str | None, cache: dict[Path, tuple[Path, str] | None]) -> Page:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         parts = PurePath(shown).parts
@@ -83,7 +86,7 @@ def _walk(folder: Path) -> list[Path]:
 def discover(paths: list[str], lang: str | None) -> tuple[list[Page], set[tuple[Path, str]]]:
     """The pages to check, and the (docs root, language) folders checked as a whole."""
     pages: list[Page] = []
-    cache: dict[Path, Path | None] = {}
+    cache: dict[Path, tuple[Path, str] | None] = {}
     folders: list[Path] = []
     for given in paths:
         path = Path(given)

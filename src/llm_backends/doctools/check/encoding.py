@@ -103,8 +103,13 @@ def _count(script: str, text: str) -> int:
     return len(_SCRIPTS[script].findall(text))
 
 
+_ANY_FOREIGN = {
+    lang: re.compile("|".join(_SCRIPTS[name].pattern for name in names)) for lang, names in _FOREIGN.items()
+}
+
+
 def _foreign_script(lines: list[str], text: str, lang: str) -> EncodingProblem | None:
-    if lang not in _NATIVE:
+    if lang not in _NATIVE or len(_ANY_FOREIGN[lang].findall(text)) < 10:
         return None
     foreign = {name: _count(name, text) for name in _FOREIGN[lang]}
     native = sum(_count(name, text) for name in _NATIVE[lang])

@@ -34,7 +34,9 @@ def table_statements(table: Table, lex: Lexicon) -> list[tuple[int, Statement]]:
         for index, cell in enumerate(cells):
             if index == default_column and subject is not None:
                 found += [(line, s) for s in _default_cell(cell, subject, lex)]
-            elif index != default_column:
+            elif index != default_column and (
+                lex.hint.search(cell) or (subject is not None and lex.default.search(cell))
+            ):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
     return found

@@ -21,6 +21,8 @@ from .values import Value, cjk_number, number_value
 _SKIPPED = frozenset({"url", "abbr", "neutral"})
 _WORD_KINDS = {"D": "D", "R": "R", "F": "F", "B": "B", "C": "C", "E": "E", "conj": "&",
                "open": "(", "close": ")", "end": "END"}
+# Inline code worth reading token by token: digits, an assignment, a placeholder, a bool.
+_MAY_HOLD_VALUE = re.compile(r"[\d=:{]|true|false", re.IGNORECASE)
 # Lowest and highest integer treated as an HTTP status code when written without a unit.
 _STATUS_RANGE = (400, 599)
 
@@ -87,6 +89,11 @@ def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
     whole = targets.lookup(stripped)
     if whole is not None:
         return [Token("M", match.start(), match.end(), setting=whole.info.name)]
+    if PLACEHOLDER.fullmatch(stripped):
+        token = _placeholder(stripped, match.start(), match.end())
+        return [token] if token else []
+    if not _MAY_HOLD_VALUE.search(stripped):
+        return [Token("V", match.start(), match.end(), value=Value("str", stripped))]
     found = [t for t in tokenize(inner, lex) if t.kind in ("M", "V", "E")]
     for token in found:
         token.start += offset

@@ -1,0 +1,87 @@
+"""Docs trees for the checker's tests and benchmarks, built from tests/fixtures/check_docs.
+
+The fixture pages are written natively in every language and stamped; the helpers
+copy them to a temporary folder (tests edit the copy) or multiply them into a large
+tree for timing the checker.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from llm_backends.doctools.check.frontmatter import stamped
+from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+FIXTURE_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "check_docs"
+FIXTURE_PAGES = ("configuration.md", "retries.md")
+
+
+def copy_docs(target: Path, languages: Iterable[str] = LANGUAGES) -> Path:
+    """A copy of the fixture docs (English plus ``languages``) in ``target/docs``."""
+    docs = target / "docs"
+    for lang in {DEFAULT_LANGUAGE, *languages}:
+        shutil.copytree(FIXTURE_DOCS / lang, docs / lang)
+    return docs
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def write(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8"))
+
+
+def line_of(path: Path, text: str) -> int:
+    """1-based number of the first line of ``path`` that contains ``text``."""
+    for number, line in enumerate(read(path).split("\n"), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not found in {path}")
+
+
+def insert_after(path: Path, anchor: str, new_line: str) -> int:
+    """Insert ``new_line`` after the first line starting with ``anchor``; return its line number."""
+    lines = read(path).split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(anchor))
+    lines.insert(index + 1, new_line)
+    write(path, "\n".join(lines))
+    return index + 2
+
+
+def append_paragraph(path: Path, paragraph: str) -> int:
+    """Append a paragraph (one line) at the end of the page; return its line number."""
+    text = read(path).rstrip("\n") + "\n\n" + paragraph + "\n"
+    write(path, text)
+    return len(text.rstrip("\n").split("\n"))
+
+
+def make_docs_tree(root: Path, pages: int) -> Path:
+    """``pages`` pages in every language under ``root/docs``, stamped, as a real tree would be.
+
+    Page *k* is a fixture page with its title numbered, so every page (and every
+    English hash) differs.
+    """
+    docs = root / "docs"
+    sources = {(lang, name): read(FIXTURE_DOCS / lang / name) for lang in LANGUAGES for name in FIXTURE_PAGES}
+    for lang in LANGUAGES:
+        (docs / lang).mkdir(parents=True, exist_ok=True)
+    for number in range(pages):
+        name = FIXTURE_PAGES[number % len(FIXTURE_PAGES)]
+        english = sources[DEFAULT_LANGUAGE, name].replace("\n", f" {number}\n", 1)
+        write(docs / DEFAULT_LANGUAGE / f"page{number:05d}.md", english)
+        for lang in LANGUAGES:
+            if lang == DEFAULT_LANGUAGE:
+                continue
+            translation = _numbered_title(sources[lang, name], number)
+            write(docs / lang / f"page{number:05d}.md", stamped(translation, english))
+    return docs
+
+
+def _numbered_title(text: str, number: int) -> str:
+    """The page with `` <number>`` after its first heading (front matter kept)."""
+    head, separator, body = text.partition("\n# ")
+    title, newline, rest = body.partition("\n")
+    return f"{head}{separator}{title} {number}{newline}{rest}"

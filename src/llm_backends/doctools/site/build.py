@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..check.frontmatter import recorded_hash
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from ..source_hash import source_hash
 from . import language_base, notices, search, sitemap
@@ -133,12 +134,12 @@ class SiteBuild:
 
     def _outdated_english_url(self, page: Page, config: MkDocsConfig) -> str | None:
         """Link to the English page if this translation was made from an older version of it."""
-        stamped = page.meta.get("source_hash")
+        stamped = recorded_hash(page.file.content_string)  # the raw text: YAML would read 0123 as a number
         located = split_docs_path(page.file.abs_src_path, config.docs_dir)
         if self.language == DEFAULT_LANGUAGE or not stamped or located is None:
             return None
         english = Path(config.docs_dir) / DEFAULT_LANGUAGE / located[1]
-        if not english.is_file() or source_hash(english.read_text(encoding="utf-8")) == str(stamped):
+        if not english.is_file() or source_hash(english.read_text(encoding="utf-8")) == stamped:
             return None
         return get_relative_url(page.url.removeprefix(f"{self.language}/"), page.url)
 

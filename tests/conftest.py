@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.openai_server import OpenAIServer
+from tests.support.site import built_site  # noqa: F401  (session fixture: the docs site, built once)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,230 @@
+"""The built documentation site: every value from the package, in every language.
+
+One real ``mkdocs build --strict`` of the repository's docs is shared by the session
+(``built_site``); two more builds of broken copies check the failure and notice paths.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from html import escape, unescape
+from pathlib import Path
+
+import pytest
+
+from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from llm_backends.doctools.site.site_text import SiteText, load_site_text
+from llm_backends.doctools.source_hash import source_hash, strip_front_matter
+from llm_backends.retry import retry_schedule
+from llm_backends.settings import LLMSettings, format_value, setting_infos
+from tests.support.site import (
+    REPO,
+    SITE_PATH,
+    WRONG_API_KEY,
+    BuiltSite,
+    copy_project,
+    mkdocs_build,
+    parse_page,
+    wrong_settings,
+)
+
+PAGES = ("index", "backends", "configuration", "retries", "providers", "troubleshooting", "translating")
+DOCS = REPO / "docs"
+
+
+def content_language(language: str, page: str) -> str:
+    """A page not translated yet is the English page (static-i18n's fallback)."""
+    return language if (DOCS / language / f"{page}.md").is_file() else DEFAULT_LANGUAGE
+
+
+def site_text(language: str) -> SiteText:
+    return load_site_text(DOCS / "_data", language).text
+
+
+def page_url(page: str) -> str:
+    return "" if page == "index" else f"{page}/"
+
+
+# --- the build itself ----------------------------------------------------------------------
+
+
+def test_wrong_values_are_valid_and_differ_from_every_default() -> None:
+    wrong = LLMSettings(**wrong_settings())
+    assert all(getattr(wrong, info.name) != info.default for info in setting_infos())
+
+
+def test_build_passes_strict_without_litellm_and_never_shows_the_builders_key(built_site: BuiltSite) -> None:
+    assert "litellm imported during the build: False" in built_site.build.output
+    leaked = [path for path in built_site.root.rglob("*") if path.is_file()
+              and path.suffix in {".html", ".json", ".xml"} and WRONG_API_KEY in path.read_text(encoding="utf-8")]
+    assert leaked == []
+    print(f"strict six-language build: {built_site.build.seconds:.1f} s")
+
+
+# --- values on the pages --------------------------------------------------------------------
+
+
+def _table_with(parser, first_header: str) -> list:
+    for table in parser.tables:
+        if table and table[0] and table[0][0].text.strip() == first_header:
+            return table
+    raise AssertionError(f"no table whose first column is {first_header!r}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_settings_table_shows_every_default(built_site: BuiltSite, language: str) -> None:
+    text = site_text(content_language(language, "configuration"))
+    table = _table_with(parse_page(built_site.html(language, "configuration")), text["settings_table.env"])
+    header, *rows = table
+    assert [cell.text.strip() for cell in header] == [
+        text[f"settings_table.{column}"] for column in ("env", "key", "type", "default", "description")]
+    assert len(rows) == len(setting_infos())
+    for row, info in zip(rows, setting_infos(), strict=True):
+        env, key, type_, default, description = row
+        assert (env.codes, key.codes, type_.codes) == ([info.env], [info.key], [info.type])
+        if info.default is None:
+            assert (default.codes, default.text.strip()) == ([], text["not_set"])
+        else:
+            assert default.codes == [format_value(info.default)]
+        assert description.text.strip() == text.description(info.name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_config_toml_block_is_every_default(built_site: BuiltSite, language: str) -> None:
+    blocks = [code for lang, code in parse_page(built_site.html(language, "configuration")).code_blocks
+              if lang == "toml" and code.lstrip().startswith("[llm]")]
+    assert len(blocks) == 1
+    parsed = tomllib.loads(blocks[0])["llm"]
+    assert parsed == {info.key: info.default for info in setting_infos()
+                      if info.default is not None and not info.secret}
+    commented = {line.split("=")[0].strip("# ") for line in blocks[0].splitlines() if line.startswith("#")}
+    assert commented == {info.key for info in setting_infos() if info.default is None or info.secret}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_schedule_table_env_example_and_chart_follow_retry_schedule(built_site: BuiltSite, language: str) -> None:
+    html = built_site.html(language, "retries")
+    parser = parse_page(html)
+    text = site_text(content_language(language, "retries"))
+    _, *rows = _table_with(parser, text["schedule_table.retry"])
+    shown = [tuple(float(cell.text) for cell in row) for row in rows]
+    assert shown == [(r.retry, r.shortest, r.longest, r.longest_total) for r in retry_schedule()]
+
+    exports = [code for lang, code in parser.code_blocks if lang == "bash" and "export LLM_NUM_RETRIES=" in code]
+    settings = LLMSettings()
+    expected = {f"export {info.env}={format_value(getattr(settings, info.name))}" for info in setting_infos()
+                if info.name == "num_retries" or info.name.startswith("retry_")}
+    assert len(exports) == 1 and set(exports[0].strip().splitlines()) == expected
+
+    chart = re.search(r'<figure class="llm-chart">(.*?)</figure>', html, re.DOTALL)
+    assert chart is not None
+    svg = ET.fromstring(chart.group(1).split("<figcaption>")[0])
+    bars = [rect for rect in svg.iter("{http://www.w3.org/2000/svg}rect") if rect.find("{*}title") is not None]
+    assert len(bars) == 2 * len(retry_schedule())
+    assert svg.get("direction") == "ltr"
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_its_language_and_direction(built_site: BuiltSite, language: str) -> None:
+    for page in PAGES:
+        attributes = parse_page(built_site.html(language, page)).attributes
+        assert attributes["html"]["lang"] == language
+        assert attributes["body"]["dir"] == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_index_has_this_languages_pages_only(built_site: BuiltSite, language: str) -> None:
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    index = json.loads((built_site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert pages == {page_url(page) for page in PAGES if content_language(language, page) == language}
+    assert pages, "every language has translated pages by now"
+    han = [entry["text"] for entry in index["docs"] if re.search(r"[\u4e00-\u9fff]", entry["text"])]
+    if language == "zh":
+        assert han and all("\u200b" in text for text in han)  # segmented by jieba
+    else:
+        assert not any("\u200b" in entry["text"] for entry in index["docs"])  # kanji left whole
+    if language in ("ja", "fr", "pt"):
+        assert index["config"]["lang"] == [language]
+
+
+def test_language_menu_links_to_the_same_page_and_head_links_to_language_roots(built_site: BuiltSite) -> None:
+    html = built_site.html("zh", "retries")
+    menu = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"[^>]*class="md-select__link"', html))
+    assert {lang: href for href, lang in menu.items()} == {
+        lang: "../../retries/" if lang == DEFAULT_LANGUAGE else ("./" if lang == "zh" else f"../../{lang}/retries/")
+        for lang in LANGUAGES}
+    head = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
+    assert dict((lang, href) for href, lang in head) == {
+        lang: SITE_PATH + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sitemap_and_404_page_per_language(built_site: BuiltSite, language: str) -> None:
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    root = ET.parse(built_site.root / prefix / "sitemap.xml").getroot()
+    locs = [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    site_url = f"https://llm-backends.github.io{SITE_PATH}"
+    assert {loc.removeprefix(site_url + prefix) for loc in locs if loc.startswith(site_url + prefix)} >= {
+        page_url(page) for page in PAGES}
+    if prefix:
+        assert all(loc.startswith(site_url + prefix) for loc in locs)
+
+    html = (built_site.root / prefix / "404.html").read_text(encoding="utf-8")
+    parser = parse_page(html)
+    text = site_text(language)
+    assert parser.attributes["html"]["lang"] == language
+    assert f"<h1>{text['not_found.title']}</h1>" in unescape(html)
+    assert f'<a href="{SITE_PATH}{prefix}">{text["not_found.home"]}</a>' in unescape(html)
+    assert f'"base": "{SITE_PATH}{prefix}"' in html
+
+
+# --- broken or partial copies of the docs -------------------------------------------------------
+
+
+def test_unknown_placeholder_fails_the_strict_build_naming_page_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "retries.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "A typo: {{ num_retries.defualt }} and a block used inline: {{ settings_table }}.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
+    assert result.returncode != 0
+    assert ("docs/en/retries.md:3: unknown placeholder {{ num_retries.defualt }}; "
+            "did you mean {{ num_retries.default }}?") in result.output
+    assert "docs/en/retries.md:3: block placeholder {{ settings_table }} must be alone on its own line" in result.output
+
+
+def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "ja" / "troubleshooting.md").unlink(missing_ok=True)
+    english = (docs / "en" / "retries.md").read_text(encoding="utf-8")
+    for language, stamp in (("fr", "000000000000"), ("pt", source_hash(english))):
+        page = docs / language / "retries.md"
+        page.write_text(f"---\nsource_hash: {stamp}\n---\n" + strip_front_matter(page.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    site = BuiltSite(tmp_path / "site", result)
+
+    fallback = site.html("ja", "troubleshooting")
+    ja = load_site_text(docs / "_data", "ja").text
+    title = re.escape(escape(ja["notices.untranslated.title"]))
+    assert re.search(r'<div class="admonition info llm-notice llm-notice-untranslated" lang="ja" dir="ltr"'
+                     r'[^>]*><p class="admonition-title">' + title, fallback)
+    assert '<div lang="en" dir="ltr"><h1' in fallback
+    index = json.loads((site.root / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(entry["location"].startswith("troubleshooting/") for entry in index["docs"])
+
+    outdated = site.html("fr", "retries")
+    fr = load_site_text(docs / "_data", "fr").text
+    assert 'llm-notice-outdated" lang="fr"' in outdated
+    assert f'<a href="../../retries/" hreflang="en">{escape(fr["notices.outdated.link"])}</a>' in outdated
+    assert "llm-notice" not in site.html("pt", "retries")

@@ -1,0 +1,154 @@
+"""Parts of the site build, without MkDocs: placeholders, blocks, texts, search base."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from llm_backends.doctools.placeholders import BLOCKS, scalar_values
+from llm_backends.doctools.site.blocks import RENDERERS, render_block
+from llm_backends.doctools.site.chart import nice_step
+from llm_backends.doctools.site.language_base import language_base, rebase_config
+from llm_backends.doctools.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
+from llm_backends.doctools.site.site_text import load_site_text
+from llm_backends.retry import retry_schedule
+from llm_backends.settings import LLMSettings, format_value, setting_infos
+from tests.support.site import REPO
+
+DATA = REPO / "docs" / "_data"
+
+
+@pytest.fixture
+def english():
+    return load_site_text(DATA, "en").text
+
+
+def render(source: str, english, snippets: Path | None = None, settings: LLMSettings | None = None) -> str:
+    extension = PlaceholderExtension(lambda: english)
+    extension.page = PageContext(text=english, settings=settings or LLMSettings())
+    extensions: list = ["tables", "pymdownx.superfences", extension]
+    configs = {}
+    if snippets is not None:
+        extensions.insert(0, "pymdownx.snippets")
+        configs = {"pymdownx.snippets": {"base_path": [str(snippets)], "check_paths": True}}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(source)
+
+
+def test_every_block_name_has_a_renderer() -> None:
+    assert RENDERERS.keys() == BLOCKS
+
+
+def test_scalars_blocks_and_escapes_render_from_the_package(english) -> None:
+    values = scalar_values()
+    html = render("Retries: {{ num_retries.default }}, key: {{ base_url.default }}.\n\n"
+                  "Literal: `\\{{ num_retries.default }}` and \\{{ settings_table }}.\n\n"
+                  "{{ schedule_table }}\n", english)
+    assert f"Retries: {values['num_retries.default']}, key: {english['not_set']}." in html
+    assert "Literal: <code>{{ num_retries.default }}</code> and {{ settings_table }}." in html
+    assert html.count("<tr>") == 1 + len(retry_schedule())
+
+
+def test_placeholders_in_included_snippets_are_expanded(english, tmp_path: Path) -> None:
+    (tmp_path / "part.md").write_text("Up to {{ retry.max_requests }} requests.\n\n{{ env_example }}\n",
+                                      encoding="utf-8")
+    html = render('--8<-- "part.md"\n', english, snippets=tmp_path)
+    assert f"Up to {scalar_values()['retry.max_requests']} requests." in html
+    assert re.search(r'<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</pre>', html, re.DOTALL)
+
+
+def test_block_inside_an_admonition_keeps_its_indentation(english) -> None:
+    html = markdown.Markdown(extensions=["admonition", "pymdownx.superfences",
+                                         PlaceholderExtension(lambda: english)]).convert(
+        '!!! tip "Environment"\n\n    {{ env_example }}\n')
+    assert re.search(r'<div class="admonition tip">.*<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</div>',
+                     html, re.DOTALL)
+
+
+def test_blocks_change_when_the_defaults_change(english) -> None:
+    default, changed = LLMSettings(), LLMSettings(num_retries=2, timeout=33.0, retry_max_wait=3.0)
+    schedule = render_block("schedule_table", english, changed).text
+    assert schedule.count("<tr>") == 1 + 2 and schedule != render_block("schedule_table", english, default).text
+    table = render_block("settings_table", english, changed).text
+    assert "<code>33</code>" in table and f"<code>{format_value(default.timeout)}</code>" not in table
+    assert "retry_max_wait = 3\n" in render_block("config_toml", english, changed).text
+    assert "export LLM_NUM_RETRIES=2\n" in render_block("env_example", english, changed).text
+    chart = render_block("schedule_chart", english, changed).text
+    assert chart.count("<title>Retry ") == 2 * 2
+    none = render_block("schedule_table", english, LLMSettings(num_retries=0)).text
+    assert english["schedule_table.none"] in none
+
+
+def test_a_secret_value_is_never_written(english) -> None:
+    secret = "sk-secret-value-0123456789"
+    settings = LLMSettings(api_key=secret)
+    for name in RENDERERS:
+        assert secret not in render_block(name, english, settings).text
+
+
+def test_unknown_placeholders_are_found_with_their_line(english) -> None:
+    problems = find_problems("# Title\n\n{{ num_retries.defualt }}\nok {{ retry.max_requests }}\n"
+                             "see {{ config_toml }}\n\\{{ nothing.here }}\n", english)
+    assert [(p.line, p.name) for p in problems] == [(3, "num_retries.defualt"), (5, "config_toml")]
+    assert "did you mean {{ num_retries.default }}?" in problems[0].message
+    assert "must be alone on its own line" in problems[1].message
+
+
+def test_chart_is_standalone_svg_that_reads_left_to_right(english) -> None:
+    figure = render_block("schedule_chart", english).text
+    svg = ET.fromstring(re.search(r"<svg.*</svg>", figure, re.DOTALL).group(0))
+    assert svg.get("direction") == "ltr" and svg.get("role") == "img"
+    texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert texts and all(t.get("fill") == "currentColor" for t in texts)  # follows light and dark schemes
+    assert not re.search(r"(?:href|src)=\"https?:", figure)
+    assert [nice_step(x) for x in (32, 60, 7, 0.4)] == [10, 20, 2, 0.1]
+
+
+# --- per-language texts --------------------------------------------------------------------------
+
+
+def test_english_descriptions_come_from_the_package(english) -> None:
+    assert all(english.description(info.name) == info.description for info in setting_infos())
+    assert "descriptions" not in yaml.safe_load((DATA / "en.yml").read_text(encoding="utf-8"))
+
+
+def test_a_language_file_missing_keys_is_reported_and_falls_back_to_english(tmp_path: Path) -> None:
+    (tmp_path / "en.yml").write_text((DATA / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "xx.yml").write_text("not_set: nicht gesetzt\nunits: {seconds: Sekunden}\n"
+                                     "notices: {outdated: {text: Veraltet.}}\ntypo_key: x\n", encoding="utf-8")
+    loaded = load_site_text(tmp_path, "xx")
+    problems = "\n".join(loaded.problems)
+    assert loaded.file_found and loaded.text["not_set"] == "nicht gesetzt"
+    assert "missing key settings_table.env" in problems and "missing key descriptions.model" in problems
+    assert "unknown key typo_key" in problems
+    assert "notices.outdated.text: must contain {link}" in problems
+    assert loaded.text["notices.outdated.text"] == load_site_text(tmp_path, "en").text["notices.outdated.text"]
+    absent = load_site_text(tmp_path, "yy")
+    assert not absent.file_found and absent.problems == [] and absent.text["not_set"] == "not set"
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yml")), ids=lambda p: p.stem)
+def test_every_language_file_in_the_repository_is_complete(path: Path) -> None:
+    assert load_site_text(DATA, path.stem).problems == []
+
+
+# --- search base ---------------------------------------------------------------------------------
+
+
+def test_language_pages_point_materials_scripts_at_their_language_root() -> None:
+    assert language_base("../..", "zh/") == "../../zh/"
+    assert language_base("..", "ar/") == "../ar/"
+    assert language_base("/llm-backends/", "ja/") == "/llm-backends/ja/"
+    page = ('<p>x</p><script id="__config" type="application/json">'
+            '{"base": "../..", "search": "a</b>", "translations": {"x": "l\'a"}}</script>')
+    rebased = rebase_config(page, "fr/")
+    data = json.loads(re.search(r'application/json">(.*)</script>', rebased).group(1))
+    assert data == {"base": "../../fr/", "search": "a</b>", "translations": {"x": "l'a"}}
+    assert "</b>" not in rebased  # still safe inside <script>
+    with pytest.raises(ValueError):
+        rebase_config("<p>no config</p>", "fr/")

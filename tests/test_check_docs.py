@@ -7,14 +7,16 @@ values, on those lines. Expected values come from the package, never from litera
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from llm_backends.doctools.check import check_paths
-from llm_backends.doctools.check.findings import OUTDATED, STALE
+from llm_backends.doctools.check.findings import ENCODING, OUTDATED, STALE
 from llm_backends.doctools.languages import LANGUAGES
+from llm_backends.doctools.placeholders import PLACEHOLDER, placeholder_name, scalar_values
 from llm_backends.settings import format_value, setting_infos
 from tests.support.docs_tree import FIXTURE_DOCS, append_paragraph, copy_docs, insert_after, line_of
 
@@ -178,6 +180,23 @@ def test_our_own_docs_have_no_failing_findings() -> None:
         pytest.skip("docs/ does not exist yet")
     failing = [f.as_text() for f in check_paths([str(REPO_DOCS)]) if f.kind != OUTDATED]
     assert failing == []
+
+
+def test_our_own_docs_read_with_the_package_values_have_no_stale_defaults(tmp_path: Path) -> None:
+    """What readers see: every scalar placeholder replaced by its value, as the site build does."""
+    if not REPO_DOCS.is_dir():
+        pytest.skip("docs/ does not exist yet")
+    values = scalar_values()
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO_DOCS, docs)
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(PLACEHOLDER.sub(lambda m: values.get(placeholder_name(m), m.group(0)), text),
+                        encoding="utf-8")
+
+    found = [f.as_text() for f in check_paths([str(docs)]) if f.kind in (STALE, ENCODING)]
+
+    assert found == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,9 +3,12 @@
 A sentence (or list item, heading, table cell) links a setting to a value when:
 
 1. **default word between them** — a word meaning "default" stands between the setting
-   and the value, close to the value: "X defaults to 8", "X (default: 8)", "X 的默认值为 8",
-   "X の既定値は 8", "X ... par défaut ... 8". A value in parentheses that start with the
-   default word belongs to the setting before it: "set X to 2 (the default is 5)" states 5.
+   and the value, at most three words before the value: "X defaults to 8", "X (default: 8)",
+   "X 的默认值为 8", "X の既定値は 8", "X ... par défaut ... 8". No condition, instruction,
+   other owner or other value may come between the setting and the default word ("X ...:
+   with the default settings, 4 requests" says nothing about X), unless the default word
+   opens a parenthesis: "set X to 2 (the default is 5)" and "when X is on (default: off)"
+   state the value in the parenthesis.
 2. **plain copula** — only "is"-words stand between them ("X is 8", "X 为 8", "X は 8 です",
    "X vaut 8", "X é 8", "X هي 8"), and the clause is not a condition, an instruction or
    an example (no "if", "when", "set", "with", "for example", "如果", "设为", "場合",
@@ -34,8 +37,9 @@ from .lexicon import Lexicon
 from .tokens import Group, Item, Token, gap_units, group, sentences, tokenize
 from .values import Value
 
-# How far (in words; a CJK character is half a word) a default word may be from its value.
-DEFAULT_REACH = 4
+# How far (in words; a CJK character is half a word) a default word may be from its value,
+# not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").
+DEFAULT_REACH = 3
 # How many words may come before the default word of a sentence with a carried subject.
 CARRY_REACH = 3
 # Words allowed between setting and value when a default word follows the value.
@@ -63,8 +67,8 @@ class Context:
     subject_anywhere: bool = False
 
 
-def _is(item: Item, kind: str) -> bool:
-    return isinstance(item, Token) and item.kind == kind
+def _is(item: Item, kind: str | tuple[str, ...]) -> bool:
+    return isinstance(item, Token) and (item.kind == kind if isinstance(kind, str) else item.kind in kind)
 
 
 def _is_group(item: Item, kind: str) -> bool:
@@ -91,10 +95,11 @@ class _Sentence:
         text = self.text[a.end:b.start]
         return self.lex.units_between(text, skip_glue=skip_glue)
 
-    def run_gap(self, first: int, last: int) -> float:
+    def run_gap(self, first: int, last: int, *, skip_glue: bool = False) -> float:
         """Words between items ``first`` and ``last``, not counting the items in between."""
         inside = [i for i in self.items[first + 1:last] if isinstance(i, Token)]
-        return gap_units(self.text, self.items[first].end, self.items[last].start, inside, self.lex)
+        return gap_units(self.text, self.items[first].end, self.items[last].start, inside, self.lex,
+                         skip_glue=skip_glue)
 
     # --- rule 1: a default word between setting and value -------------------------------
 
@@ -104,26 +109,27 @@ class _Sentence:
             if _is(item, "F") or (in_paren and _is(item, ")")):
                 return None
             if _is_group(item, "V") and _fits(setting, item):
-                reach = self.lex.units_between(self.text[self.items[k].end:item.start], skip_glue=True)
-                return j if reach <= DEFAULT_REACH else None
+                return j if self.run_gap(k, j, skip_glue=True) <= DEFAULT_REACH else None
         return None
+
+    def opens_with_default(self, paren: int | None, k: int) -> bool:
+        """Whether the default word ``k`` starts the parenthesis opened at ``paren``: "(default: 8)"."""
+        return paren is not None and self.gap(self.items[paren], self.items[k], skip_glue=True) <= 3
 
     def rule_default_between(self, m: int, stop: int, setting: str) -> int | None:
         paren: int | None = None
-        seen_value = False
+        interrupted = False  # a value, a condition or another owner came first
         for k in range(m + 1, stop):
             item = self.items[k]
             if _is(item, "("):
                 paren = k
             elif _is(item, ")"):
                 paren = None
-            elif _is(item, "F") and paren is None:
-                return None
-            elif _is_group(item, "V") and paren is None and _fits(setting, item):
-                seen_value = True
+            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item))):
+                interrupted = True
             elif _is(item, "D"):
-                in_paren = paren is not None and self.gap(self.items[paren], item, skip_glue=True) <= 3
-                if seen_value and not in_paren:
+                in_paren = self.opens_with_default(paren, k)
+                if interrupted and not in_paren:
                     return None
                 found = self.value_after_default(k, stop, setting, in_paren)
                 if found is not None:
@@ -229,14 +235,23 @@ class _Sentence:
     # --- rule 5: a carried subject ------------------------------------------------------
 
     def carried(self, setting: str, anywhere: bool) -> list[Statement]:
+        paren: int | None = None
+        interrupted = False
         for k, item in enumerate(self.items):
-            if _is(item, "F") or _is_group(item, "M"):
+            if _is_group(item, "M"):
                 return []
-            if _is(item, "D"):
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif _is(item, ("F", "B")) and paren is None:
+                interrupted = True
+            elif _is(item, "D"):
+                in_paren = self.opens_with_default(paren, k)
                 lead = self.lex.units_between(self.text[self.start:item.start])
-                if not anywhere and lead > CARRY_REACH:
+                if not in_paren and (interrupted or (not anywhere and lead > CARRY_REACH)):
                     return []
-                v = self.value_after_default(k, len(self.items), setting, in_paren=False)
+                v = self.value_after_default(k, len(self.items), setting, in_paren)
                 if v is None:
                     return []
                 token = self.items[v].members[0]  # type: ignore[union-attr]

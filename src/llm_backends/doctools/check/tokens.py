@@ -182,13 +182,14 @@ def group(tokens: list[Token], text: str, lex: Lexicon) -> list[Item]:
     return items
 
 
-def gap_units(text: str, start: int, end: int, inside: list[Token], lex: Lexicon) -> float:
+def gap_units(text: str, start: int, end: int, inside: list[Token], lex: Lexicon, *,
+              skip_glue: bool = False) -> float:
     """Words between ``start`` and ``end``, not counting the tokens ``inside`` that range."""
     total, cursor = 0.0, start
     for token in inside:
-        total += lex.units_between(text[cursor:token.start])
+        total += lex.units_between(text[cursor:token.start], skip_glue=skip_glue)
         cursor = token.end
-    return total + lex.units_between(text[cursor:end])
+    return total + lex.units_between(text[cursor:end], skip_glue=skip_glue)
 
 
 def _share_unit(values: Group) -> None:

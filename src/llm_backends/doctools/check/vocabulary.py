@@ -82,7 +82,7 @@ ENGLISH = Words(
 )
 
 CHINESE = Words(
-    default=("默认", "默認", "缺省", "预设", "預設"),
+    default=("默认", "默認", "默认情况下", "缺省", "预设", "預設"),
     copula=("为", "為", "是", "等于"),
     respectively=("分别", "分別", "依次"),
     blocker=(

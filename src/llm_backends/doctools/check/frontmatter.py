@@ -11,7 +11,7 @@ import re
 from ..source_hash import front_matter_span, source_hash
 
 KEY = "source_hash"
-_HASH_LINE = re.compile(rf"^{KEY}:[ \t]*['\"]?([0-9A-Za-z]*)['\"]?[ \t]*$", re.MULTILINE)
+_HASH_LINE = re.compile(rf"^{KEY}:[ \t]*['\"]?([0-9A-Za-z]*)['\"]?[ \t]*\r?$", re.MULTILINE)
 
 
 def recorded_hash(text: str) -> str | None:

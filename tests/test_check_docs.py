@@ -242,3 +242,17 @@ def test_a_tuning_example_block_is_not_a_finding_but_a_defaults_block_is(tmp_pat
 
     line = insert_after(page, "retry_max_wait = ", f"retry_min_wait = {stale_min_wait}")
     assert stale(check_paths([str(docs)])) == {(line, "LLM_RETRY_MIN_WAIT", stale_min_wait)}
+
+
+def test_arabic_diacritics_and_tatweel_do_not_hide_a_stale_value(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path, ["ar"])
+    page = docs / "ar" / "retries.md"
+    stated = text(DEFAULT["retry_max_wait"] + 30)
+    # Marks inside the words the rules need: the copula هِيَ and the unit ثَانِيَةً.
+    paragraph = (f"تنتظرُ المحاولةُ طويلًا.\nالقيمةُ الافتراضيّةُ لـــ `LLM_RETRY_MAX_WAIT` هِيَ "
+                 f"{stated.translate(ARABIC_DIGITS)} ثَانِيَةً.")
+    append_paragraph(page, paragraph)
+
+    findings = check_paths([str(docs)])
+
+    assert stale(findings) == {(line_of(page, "الافتراضيّةُ"), "LLM_RETRY_MAX_WAIT", stated)}

@@ -47,7 +47,7 @@ _TRAILING_COMMENT = re.compile(r"""^((?:[^#"']|"[^"]*"|'[^']*')*?)\s+#\s*(.*)$""
 
 def says_default(text: str, lex: Lexicon) -> bool:
     """A default word and no blocker word (condition, instruction, example, other owner)."""
-    return bool(lex.default.search(text)) and not lex.blocker.search(text)
+    return lex.says_default(text) and not lex.has_blocker(text)
 
 
 def _setting_line(line: str, lang: str, table: str | None) -> tuple[str, str] | None:
@@ -75,7 +75,7 @@ def code_statements(code: Code, lex: Lexicon) -> list[tuple[int, str, Value]]:
         if comment:
             if says_default(comment.group(1), lex):
                 marked = True
-            elif lex.blocker.search(comment.group(1)):
+            elif lex.has_blocker(comment.group(1)):
                 marked = False
             continue
         header = _TABLE.match(line)

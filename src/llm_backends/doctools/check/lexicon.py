@@ -40,18 +40,29 @@ def _script(word: str) -> str:
 
 
 def _flex(word: str) -> str:
-    """Pattern for ``word`` that tolerates Arabic marks, any spaces and both apostrophes."""
+    """Pattern for ``word`` that tolerates any spaces and both apostrophes.
+
+    Arabic marks are removed from the entry here and from the text by :func:`strip_marks`,
+    so patterns stay plain (tolerating marks inside every word made them 4x slower to compile).
+    """
     parts = []
     for char in _ARABIC_MARK.sub("", word):
         if char.isspace():
             parts.append(r"\s+")
         elif char in "'’":
             parts.append("['’]")
-        elif re.match(f"[{_ARABIC_LETTER}]", char):
-            parts.append(re.escape(char) + f"[{ARABIC_MARKS}]*")
         else:
             parts.append(re.escape(char))
     return "".join(parts)
+
+
+def strip_marks(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without Arabic harakat and tatweel, and where each kept character came from
+    (None when nothing was removed, the usual case)."""
+    if not _ARABIC_MARK.search(text):
+        return text, None
+    kept = [i for i, char in enumerate(text) if not _ARABIC_MARK.match(char)]
+    return "".join(text[i] for i in kept), kept
 
 
 def word_pattern(word: str, *, glued: bool = False) -> str:
@@ -129,6 +140,13 @@ class Lexicon:
         if skip_glue:
             text = self.glue.sub(" ", text)
         return len(_WORDISH.findall(text)) + len(_CJK_CHAR.findall(text)) / 2
+
+    def says_default(self, text: str) -> bool:
+        """A default word is in ``text``: a table header, the prose before a code block."""
+        return bool(self.default.search(strip_marks(text)[0]))
+
+    def has_blocker(self, text: str) -> bool:
+        return bool(self.blocker.search(strip_marks(text)[0]))
 
     def unit_factor(self, unit: str | None) -> float | None:
         return self.units.get(normalize(unit)) if unit else None

@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import targets
-from .lexicon import Lexicon
+from .lexicon import Lexicon, strip_marks
 from .tokens import Group, Item, Token, gap_units, group, sentences, tokenize
 from .values import Value
 
@@ -261,6 +261,7 @@ class _Sentence:
 
 def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[Statement]:
     """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
+    text, kept = strip_marks(text)
     found: list[Statement] = []
     subject = context.subject
     for start, tokens in sentences(tokenize(text, lex)):
@@ -271,5 +272,6 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
             subject = named.pop() if len(named) == 1 else None
     unique: dict[tuple[str, int], Statement] = {}
     for statement in found:
-        unique.setdefault((statement.setting, statement.offset), statement)
+        offset = kept[statement.offset] if kept else statement.offset
+        unique.setdefault((statement.setting, offset), Statement(statement.setting, statement.value, offset))
     return list(unique.values())

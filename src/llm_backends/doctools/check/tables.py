@@ -10,7 +10,7 @@ provider) state no defaults.
 from __future__ import annotations
 
 from .document import Table
-from .lexicon import Lexicon
+from .lexicon import Lexicon, strip_marks
 from .prose import Context, Statement, statements
 from .targets import compatible, targets
 from .tokens import tokenize
@@ -19,14 +19,14 @@ from .tokens import tokenize
 def _settings_named(cell: str, lex: Lexicon) -> set[str]:
     if not lex.hint.search(cell):
         return set()
-    return {t.setting for t in tokenize(cell, lex) if t.kind == "M" and t.setting}
+    return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
 
 
 def table_statements(table: Table, lex: Lexicon) -> list[tuple[int, Statement]]:
     """(line, statement) for every value the table states."""
     if any(_settings_named(cell, lex) for cell in table.header):
         return []
-    default_column = next((i for i, cell in enumerate(table.header) if lex.default.search(cell)), None)
+    default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
     found: list[tuple[int, Statement]] = []
     for line, cells in table.rows:
         named = set().union(*(_settings_named(c, lex) for i, c in enumerate(cells) if i != default_column))
@@ -35,7 +35,7 @@ def table_statements(table: Table, lex: Lexicon) -> list[tuple[int, Statement]]:
             if index == default_column and subject is not None:
                 found += [(line, s) for s in _default_cell(cell, subject, lex)]
             elif index != default_column and (
-                lex.hint.search(cell) or (subject is not None and lex.default.search(cell))
+                lex.hint.search(cell) or (subject is not None and lex.says_default(cell))
             ):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
@@ -46,7 +46,7 @@ def _default_cell(cell: str, setting: str, lex: Lexicon) -> list[Statement]:
     target = targets().get(setting)
     if target is None:
         return []
-    for token in tokenize(cell, lex):
+    for token in tokenize(strip_marks(cell)[0], lex):
         if token.kind == "V" and token.value is not None and compatible(target, token.value):
             return [Statement(setting, token.value, token.start)]
     return []

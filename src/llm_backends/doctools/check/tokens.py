@@ -1,7 +1,21 @@
 """Prose as a list of the tokens that matter: settings, values and the words that link them.
 
-Everything else (ordinary words, URLs, HTTP status codes, percentages, versions) is
-skipped; ``Lexicon.units_between`` measures it when distance matters.
+Settings: env vars (``LLM_RETRY_MAX_WAIT``), config.toml keys (``retry_max_wait``; keys that
+are ordinary words, ``timeout`` and ``model``, only in backticks), ``{{ x.env }}`` and
+``{{ x.key }}``.
+
+Values: numbers in any digits (ASCII, Arabic-Indic ٣٠, full-width ３０), with a decimal
+point (or comma in French, Portuguese and Arabic), optionally with a time unit of the
+language ("30 s", "30秒", "2 minutes", "2 分钟", "2分", "2 minutos", "2 دقائق", "1500 ms");
+Arabic duals ("دقيقتان"); number words before a unit or counter ("two minutes", "两分钟",
+"六十秒"); true/false and the language's words for on/off; inline code as text (a model
+name); ``{{ x.default }}`` placeholders, which take a value's place but are right by
+construction.
+
+Not values: integers 400-599 without a unit (HTTP status codes), percentages, versions
+(``1.103.7``), numbers glued to letters or paths (``gpt-4o``, ``v2``, ``5xx``, ``/v1``),
+parts of expressions (``2^(n-1)``). Everything else is skipped;
+``Lexicon.units_between`` measures it when distance matters.
 
 Kinds: ``M`` a setting (env var, key, ``{{ x.env }}``/``{{ x.key }}``), ``V`` a value,
 ``D`` default, ``C`` copula, ``E`` ``=``/``:``, ``R`` respectively, ``B`` blocker,

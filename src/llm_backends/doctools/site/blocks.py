@@ -34,9 +34,13 @@ def shown_value(value: Any, text: SiteText) -> str:
     return text["not_set"] if value is None else format_value(value)
 
 
+def _code(content: str) -> str:
+    """Code that wraps only after an underscore (``LLM_RETRY_<wbr>MAX_<wbr>WAIT``), not mid-word."""
+    return f"<code>{escape(content).replace('_', '_<wbr>')}</code>"
+
+
 def _cell(content: str, *, code: bool = False) -> str:
-    inner = f"<code>{escape(content)}</code>" if code else escape(content)
-    return f"<td>{inner}</td>"
+    return f'<td class="llm-code">{_code(content)}</td>' if code else f"<td>{escape(content)}</td>"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -53,9 +57,8 @@ def settings_table(settings: LLMSettings, text: SiteText) -> Block:
         if value is None:
             default = _cell(text["not_set"])
         else:
-            unit = text.values.get(f"units.{info.unit}", info.unit or "")
-            shown = f"<code>{escape(format_value(value))}</code>"
-            default = f"<td>{shown} {escape(unit)}</td>" if info.unit else f"<td>{shown}</td>"
+            unit = f" {escape(text.values.get(f'units.{info.unit}', info.unit))}" if info.unit else ""
+            default = f'<td class="llm-code">{_code(format_value(value))}{unit}</td>'
         rows.append([_cell(info.env, code=True), _cell(info.key, code=True), _cell(info.type, code=True),
                      default, _cell(text.description(info.name))])
     headers = [text[f"settings_table.{column}"] for column in ("env", "key", "type", "default", "description")]

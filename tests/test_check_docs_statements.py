@@ -99,6 +99,13 @@ NOT_STATED = [
     ("pt", "no máximo mais `num_retries`: com as configurações padrão, são no máximo 6 requisições."),
     ("ar", "إذا كانت `LLM_NUM_RETRIES` هي 0 فلا إعادة للمحاولة."),
     ("ar", "لمهام الدفعات، اضبط `LLM_NUM_RETRIES` على 2."),
+    # constraints are not values
+    ("en", "`LLM_NUM_RETRIES` is 0 or more; `LLM_TIMEOUT` is greater than 0."),
+    ("zh", "`LLM_NUM_RETRIES` 必须大于 0。"),
+    ("ja", "`LLM_NUM_RETRIES` は 0 未満にできません。`LLM_NUM_RETRIES` は 0 にできます。"),
+    ("fr", "`LLM_NUM_RETRIES` vaut au moins 0."),
+    ("pt", "`LLM_NUM_RETRIES` é 0 ou mais."),
+    ("ar", "`LLM_NUM_RETRIES` هي 0 أو أكثر."),
 ]
 
 

@@ -96,8 +96,9 @@ class _Sentence:
         return self.lex.units_between(text, skip_glue=skip_glue)
 
     def run_gap(self, first: int, last: int, *, skip_glue: bool = False) -> float:
-        """Words between items ``first`` and ``last``, not counting the items in between."""
-        inside = [i for i in self.items[first + 1:last] if isinstance(i, Token)]
+        """Words between items ``first`` and ``last``, not counting the linking words in between
+        (blocker words are real words here: "默认设置时，最多共发送 6" is far from its default word)."""
+        inside = [i for i in self.items[first + 1:last] if isinstance(i, Token) and i.kind != "B"]
         return gap_units(self.text, self.items[first].end, self.items[last].start, inside, self.lex,
                          skip_glue=skip_glue)
 

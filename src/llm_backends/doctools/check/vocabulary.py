@@ -27,7 +27,8 @@ class Words:
     copula: tuple[str, ...] = ()
     # Several settings, several values, paired in order.
     respectively: tuple[str, ...] = ()
-    # Conditions, instructions and examples: "if X is 0", "set X to 2", "for example".
+    # Conditions, instructions, examples and constraints: "if X is 0", "set X to 2",
+    # "for example", "X is 0 or more".
     blocker: tuple[str, ...] = ()
     # The value belongs to something else: "litellm's default of 2", "instead of".
     foreign: tuple[str, ...] = ()
@@ -59,6 +60,9 @@ ENGLISH = Words(
         "if", "when", "whenever", "while", "unless", "once", "set", "sets", "change", "changes",
         "override", "raise", "lower", "increase", "decrease", "reduce", "try", "with", "without",
         "e.g.", "for example", "for instance", "example", "suppose", "assume",
+        # Constraints, not values: "X is 0 or more", "X must be at least 1".
+        "at least", "at most", "or more", "or less", "up to", "greater than", "less than", "more than",
+        "no more than", "between", "must",
     ),
     foreign=(
         "litellm", "openai", "tenacity", "httpx", "sdk", "retry-after", "retry-after-ms",
@@ -89,6 +93,8 @@ CHINESE = Words(
         "如果", "若", "假如", "倘若", "当", "時", "时", "的话", "设为", "设置为", "設為", "设成", "改为",
         "改成", "调为", "调成", "调整为", "调到", "调高", "调低", "降低", "提高", "例如", "比如", "示例",
         "例子", "举例", "假设", "将", "把", "只要", "一旦",
+        # Not 以上/以下: they also mean "the above"/"the following" ("以下是默认值：").
+        "至少", "最多", "不超过", "不少于", "大于", "小于", "必须", "之间",
     ),
     foreign=("而不是", "而非", "取代", "代替", "替代", "不同于", "与其"),
     glue=("的", "值", "取值", "数值"),
@@ -113,7 +119,9 @@ JAPANESE = Words(
     blocker=(
         "場合", "とき", "時", "なら", "ならば", "たら", "れば", "もし", "仮に", "例えば", "たとえば", "例",
         "に設定", "を設定", "に変更", "を変更", "にする", "にすると", "にした", "にして", "に上げ", "に下げ",
-        "を上げ", "を下げ",
+        "を上げ", "を下げ", "にでき", "にすれば", "に変え",
+        # Not 以上/以下: they also mean "the above"/"the following" ("以下のとおり").
+        "未満", "より", "まで", "少なくとも", "最大", "最小", "必要",
     ),
     foreign=("ではなく", "代わりに", "とは異なり"),
     glue=("の", "値", "設定値"),
@@ -134,6 +142,8 @@ FRENCH = Words(
         "régler", "réglé", "réglée", "fixez", "fixé", "fixée", "mettez", "passez", "modifiez", "modifier",
         "changez", "changer", "augmentez", "réduisez", "baissez", "diminuez", "par exemple", "exemple",
         "p. ex.", "essayez", "supposons",
+        "au moins", "au plus", "au maximum", "au minimum", "ou plus", "ou moins", "supérieur", "supérieure",
+        "inférieur", "inférieure", "entre", "doit", "jusqu'à",
     ),
     foreign=("au lieu de", "contrairement", "plutôt que", "remplace", "remplacent"),
     glue=("de", "d'", "à", "la", "le", "l'", "valeur", "égal", "égale"),
@@ -161,6 +171,7 @@ PORTUGUESE = Words(
         "se", "quando", "caso", "com", "sem", "defina", "definir", "configure", "configurar", "ajuste",
         "ajustar", "altere", "alterar", "mude", "mudar", "aumente", "reduza", "diminua", "por exemplo",
         "exemplo", "tente", "suponha",
+        "pelo menos", "no máximo", "no mínimo", "ou mais", "ou menos", "maior", "menor", "entre", "deve", "até",
     ),
     foreign=("em vez de", "ao invés de", "ao contrário", "diferente de", "substitui"),
     glue=("de", "o", "a", "valor", "igual"),
@@ -187,6 +198,7 @@ ARABIC = Words(
     blocker=(
         "إذا", "اذا", "عندما", "لو", "حين", "حينما", "عند", "مع", "في حال", "اضبط", "عيّن", "غيّر",
         "اجعل", "ارفع", "اخفض", "قلّل", "زد", "مثلا", "مثلاً", "مثال", "على سبيل المثال", "لنفترض",
+        "على الأقل", "على الأكثر", "أو أكثر", "أو أقل", "أكبر", "أصغر", "أقل", "بين", "يجب", "حتى",
     ),
     foreign=("بدلا من", "بدلاً من", "بدل", "خلافا", "خلافًا", "على عكس", "يستبدل"),
     glue=("قيمة",),

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from llm_backends.doctools.languages import DEFAULT_LANGUAGE
+from llm_backends.doctools.site.site_text import SiteText, load_site_text
 from tests.support.site import REPO
 
 DOCS_DIR = REPO / "docs"
@@ -41,3 +42,8 @@ def title(language: str, page: str) -> str:
     match = _H1.search(source(language, page).read_text(encoding="utf-8"))
     assert match, f"{source(language, page)} has no '# ' heading"
     return match.group(1).strip()
+
+
+def site_text(language: str) -> SiteText:
+    """The words the build puts on the language's pages (table headings, "not set", notices)."""
+    return load_site_text(DOCS_DIR / "_data", language).text

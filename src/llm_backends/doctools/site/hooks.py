@@ -6,6 +6,7 @@ around mkdocs-static-i18n (-100) and Material's search (0); see ``build.py``.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,9 @@ site = SiteBuild()
 
 @event_priority(-110)  # after static-i18n has switched the config to the language being built
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # jieba (imported by Material's search for Chinese) prints "Loading model cost ..." on
+    # every build; its import set its logger to DEBUG, so this must run after it.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     site.on_config(config)
     return config
 

@@ -55,23 +55,26 @@ def test_server() -> Iterator[str]:
 
 
 def run(quick: bool) -> Result:
-    calls, memory_calls = (40, 10) if quick else (300, 50)
+    calls, memory_calls = (40, 10) if quick else (400, 50)
     with test_server() as url:
-        both = _worker(url, "both", calls=calls, warmup=5 if quick else 20)
+        both = _worker(url, "both", calls=calls, warmup=5 if quick else 30)
         alone = {mode: _worker(url, mode, calls=memory_calls, warmup=0) for mode in ("ours", "bare")}
     times = json.loads(both.output.strip().splitlines()[-1])
-    ours, bare = median(times["ours"]), median(times["bare"])
+    wall = {name: median(times[name]["wall"]) for name in times}
+    cpu = {name: median(times[name]["cpu"]) for name in times}
     result = Result("calls")
     result.data = {
-        "calls_each": len(times["ours"]),
-        "median_s": {"ours": ours, "bare": bare},
-        "overhead_s": ours - bare,
+        "calls_each": len(times["ours"]["wall"]),
+        "median_wall_s": wall,
+        "median_cpu_s": cpu,
+        "overhead_wall_s": wall["ours"] - wall["bare"],
         "peak_rss_mb": {"both": both.peak_mb, **{mode: s.peak_mb for mode, s in alone.items()}},
     }
     result.rows = [
-        Row("llm_backends.completion / litellm.completion", ours / bare, "x", MAX_SLOWDOWN),
-        Row("llm_backends.completion, median per call", ours, "s"),
-        Row("litellm.completion, median per call", bare, "s"),
+        Row("llm_backends.completion / litellm.completion", wall["ours"] / wall["bare"], "x", MAX_SLOWDOWN),
+        Row("llm_backends.completion, median per call", wall["ours"], "s"),
+        Row("litellm.completion, median per call", wall["bare"], "s"),
+        Row("CPU time per call, llm_backends / litellm (less noisy)", cpu["ours"] / cpu["bare"], "x"),
         Row("peak RSS: llm_backends.completion process", alone["ours"].peak_mb, "MB"),
         Row("peak RSS: litellm.completion process", alone["bare"].peak_mb, "MB"),
     ]
@@ -105,27 +108,31 @@ def _callers(url: str, mode: str) -> dict[str, Callable[[], Any]]:
     return callers if mode == "both" else {mode: callers[mode]}
 
 
-def _timed(call: Callable[[], Any], count: int) -> list[float]:
-    times = []
+def _timed(call: Callable[[], Any], count: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each call (CPU time is what the caller's own code costs)."""
+    walls, cpus = [], []
     for _ in range(count):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         reply = call()
-        times.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
         if not reply.choices[0].message.content:
             raise RuntimeError("empty reply from the test server")
-    return times
+    return walls, cpus
 
 
-def worker(url: str, mode: str, calls: int, warmup: int, batch: int = 10) -> dict[str, list[float]]:
-    """Alternate batches (ours, bare, then bare, ours...) so drift in machine load hits both."""
+def worker(url: str, mode: str, calls: int, warmup: int, batch: int = 5) -> dict[str, dict[str, list[float]]]:
+    """Alternate small batches (ours, bare, then bare, ours...) so drift in machine load hits both."""
     callers = _callers(url, mode)
     for call in callers.values():
         _timed(call, warmup)
     names = list(callers)
-    times: dict[str, list[float]] = {name: [] for name in names}
+    times: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in names}
     for round_number in range(-(-calls // batch)):
         for name in names if round_number % 2 == 0 else names[::-1]:
-            times[name] += _timed(callers[name], min(batch, calls - len(times[name])))
+            walls, cpus = _timed(callers[name], min(batch, calls - len(times[name]["wall"])))
+            times[name]["wall"] += walls
+            times[name]["cpu"] += cpus
     return times
 
 

@@ -131,13 +131,6 @@ def default_language_only(config: dict[str, Any]) -> dict[str, Any]:
     return variant
 
 
-def only_language(config: dict[str, Any], language: str) -> dict[str, Any]:
-    """Build one language alone, with static-i18n's ``build_only_locale`` (it becomes the default)."""
-    variant = copy.deepcopy(config)
-    _i18n(variant)["build_only_locale"] = language
-    return variant
-
-
 def without_our_code(config: dict[str, Any]) -> dict[str, Any]:
     """No hooks, no plugin or Markdown extension from this package, no theme overrides.
 

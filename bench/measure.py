@@ -28,8 +28,11 @@ PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.exe
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """The environment for every child: no network price list, no MkDocs 2 banner, no LLM_* of the user."""
-    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("LLM_")}
+    """The environment for every child: no network price list, no MkDocs 2 banner, no LLM_* of the user.
+
+    DOCS_LANGUAGE (build one language) goes too: a benchmark sets it when it means to.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("LLM_") and k != "DOCS_LANGUAGE"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode is what users run with
     env.update(LITELLM_LOCAL_MODEL_COST_MAP="True", NO_MKDOCS_2_WARNING="1")
     env.update(extra)

@@ -35,6 +35,8 @@ def run(quick: bool) -> Result:
             name: docsproject.write_config(config, project.root / f"mkdocs.{index}.yml")
             for index, (name, config) in enumerate(configs.items())
         }
+        result.notes.append("'no hooks' also leaves out the theme overrides and extra_css: "
+                            "their templates need what the hooks add to the page context")
         strict = {name: _passes_strict(path, Path(tmp) / "probe") for name, path in paths.items()}
         for name, passes in strict.items():
             if not passes:

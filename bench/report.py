@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import os
 import platform
 import re
@@ -22,17 +23,18 @@ class Row:
 
     label: str
     value: float
-    unit: str  # "s", "MB", "x" (a ratio), "%" (a fraction shown as percent), "n"
+    unit: str  # "s", "MB", "x" (a ratio), "%" (a fraction shown as percent)
     limit: float | None = None
 
     @property
     def passed(self) -> bool | None:
         if self.limit is None:
             return None
-        return self.value == self.value and self.value <= self.limit  # NaN never passes
+        return not math.isnan(self.value) and self.value <= self.limit
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "goal": goal_text(self), "pass": self.passed}
+        value = None if math.isnan(self.value) else self.value  # JSON has no NaN
+        return {**asdict(self), "value": value, "goal": goal_text(self), "pass": self.passed}
 
 
 @dataclass
@@ -48,8 +50,8 @@ class Result:
         return {"rows": [row.as_dict() for row in self.rows], "data": self.data, "notes": self.notes}
 
 
-def format_value(value: float, unit: str) -> str:
-    if value != value:
+def format_value(value: float | None, unit: str) -> str:
+    if value is None or math.isnan(value):
         return "n/a"
     if unit == "s":
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"

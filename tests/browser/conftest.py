@@ -83,6 +83,7 @@ def open_reader(browser: Browser, site_url: str, request: pytest.FixtureRequest)
         phone = viewport["width"] <= PHONE["width"]
         context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         request.addfinalizer(context.close)
+        context.set_default_timeout(10_000)  # local pages: a wait this long means it will not happen
         if clipboard:
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
         watch = Watch()

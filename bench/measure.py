@@ -154,6 +154,11 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def paired_ratio(first: Sequence[Sample], second: Sequence[Sample]) -> float:
+    """Median over rounds of first/second: each pair ran back to back, under the same load."""
+    return median([a.wall / b.wall for a, b in zip(first, second, strict=True)])
+
+
 def median_wall(samples: Sequence[Sample]) -> float:
     return median([s.wall for s in samples])
 

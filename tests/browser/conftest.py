@@ -47,6 +47,10 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     return result
 
 
+def _origin(url: str) -> str:
+    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     if not CHROMIUM.is_file():
@@ -76,19 +80,22 @@ def site_url(chromium: Path, built_site: BuiltSite) -> Iterator[str]:
 def open_reader(browser: Browser, site_url: str, request: pytest.FixtureRequest) -> Callable[..., Reader]:
     """Open readers with another viewport, or the clipboard, or several in one test."""
     readers = request.node.stash.setdefault(_READERS, [])
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
 
-    def open_reader(viewport: ViewportSize = DESKTOP, *, clipboard: bool = False) -> Reader:
-        """A new browser context (fresh storage) at ``viewport``; ``clipboard`` lets pages use it."""
+    def open_reader(viewport: ViewportSize = DESKTOP, *, clipboard: bool = False, site: str | None = None) -> Reader:
+        """A new browser context (fresh storage) at ``viewport`` on ``site`` (default: the built site).
+
+        ``clipboard`` lets the pages read and write the clipboard.
+        """
+        url = site or site_url
         phone = viewport["width"] <= PHONE["width"]
         context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         request.addfinalizer(context.close)
         context.set_default_timeout(10_000)  # local pages: a wait this long means it will not happen
         if clipboard:
-            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=_origin(url))
         watch = Watch()
         watch.attach(context)
-        reader = Reader(context.new_page(), site_url, watch)
+        reader = Reader(context.new_page(), url, watch)
         readers.append(reader)
         return reader
 

@@ -1,0 +1,36 @@
+"""Screenshots of each language's home and retries pages, on a desktop and on a phone.
+
+Written to ``screenshots/`` (git-ignored) on every run, for people to look at: shaped
+Chinese, Japanese and Arabic text, the mirrored Arabic layout. The test itself checks
+what a screenshot cannot show by accident: no page is wider than a phone's screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from llm_backends.doctools.languages import LANGUAGES
+from tests.support.site import REPO
+
+from .conftest import DESKTOP, PHONE
+from .reader import Reader
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = REPO / "screenshots"
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_screenshots_and_no_sideways_scrolling(open_reader: Callable[..., Reader], language: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for device, viewport in DEVICES.items():
+        reader = open_reader(viewport)
+        for page in ("index", "retries"):
+            reader.open(language, page)
+            reader.page.screenshot(path=SCREENSHOTS / f"{language}-{page}-{device}.png", full_page=True)
+            # Not window.innerWidth: a phone zooms out to fit a page that is too wide.
+            overflow = reader.page.evaluate("(root => root.scrollWidth - root.clientWidth)(document.documentElement)")
+            assert overflow <= 0, f"{reader.path()} on a {device} is {overflow}px wider than the screen"

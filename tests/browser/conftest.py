@@ -1,4 +1,4 @@
-"""Browser test fixtures: one headless Chromium per session, the built site served on 127.0.0.1.
+"""Browser test fixtures: one headless Chromium for all of them, the built site served on 127.0.0.1.
 
 Every test gets fresh browser contexts (``reader`` or ``open_reader``) whose network and
 console are watched; after the test body, anything the site did wrong there (a request to
@@ -61,8 +61,10 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[Browser]:
+    """One Chromium for all browser tests, stopped after them: while Playwright's sync API runs,
+    its event loop is the thread's running loop, and pytest-asyncio tests cannot start theirs."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
         yield browser

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Locator
 
 from llm_backends.doctools.languages import LANGUAGES
-from tests.support.snippet_files import SNIPPETS_DIR, includes, section_text
+from tests.support.snippet_files import SNIPPETS_DIR, includes
 
 from .reader import Reader
 from .site_pages import source
@@ -16,10 +17,21 @@ from .site_pages import source
 pytestmark = pytest.mark.browser
 
 
+_MARKER = re.compile(r"--8<-- \[(start|end):([^\]]+)\]")
+
+
+def snippet_section(file: str, name: str) -> str:
+    """The lines between ``--8<-- [start:name]`` and ``--8<-- [end:name]`` of ``snippets/<file>``."""
+    lines = (SNIPPETS_DIR / file).read_text(encoding="utf-8").splitlines()
+    markers = [(index, match.groups()) for index, line in enumerate(lines) if (match := _MARKER.search(line))]
+    start = next(index for index, marker in markers if marker == ("start", name))
+    end = next(index for index, marker in markers if marker == ("end", name) and index > start)
+    return "\n".join(line for line in lines[start + 1:end] if not _MARKER.search(line))
+
+
 def _expected_snippets(language: str, page: str) -> list[str]:
-    """The sections the page includes (``--8<-- "file:section"``), in order, read from ``snippets/``."""
-    sections = [target.split(":", 1) for target in includes(source(language, page))]
-    return [section_text(SNIPPETS_DIR / file, name) for file, name in sections]
+    """The sections the page includes (``--8<-- "file:section"``), in order."""
+    return [snippet_section(*target.split(":", 1)) for target in includes(source(language, page))]
 
 
 def _reveal(block: Locator) -> None:

@@ -145,7 +145,9 @@ def markdown(report: dict[str, Any], heading: bool = True) -> str:
         f"Measured by `python bench/run.py` on {meta['date']}: {meta['cpu']}, {meta['cores']} cores, "
         f"Python {meta['python']}, litellm {meta['litellm']}, MkDocs {meta['mkdocs']}, "
         f"Material {meta['mkdocs_material']}. Medians of interleaved runs on a shared machine "
-        f"(load average at start {meta['load_average'][0]}); ratios compare runs made side by side.",
+        f"(load average at start {meta['load_average'][0]}); ratios compare runs made side by side. "
+        "Run it again with `python bench/run.py` (`--only NAME`, `--quick`, `--json`; "
+        "`--update-readme` rewrites this section).",
         "",
         "| " + " | ".join(HEADERS) + " |",
         "|" + "---|" * len(HEADERS),

@@ -60,7 +60,6 @@ def test_copy_buttons_copy_the_code(open_reader: Callable[..., Reader], language
         block = blocks.nth(index)
         reader.page.evaluate("navigator.clipboard.writeText('')")  # no earlier copy can pass for this one
         _reveal(block)
-        block.hover()
         block.get_by_role("button", name=copy_label).click()
         copied.append(reader.page.evaluate("navigator.clipboard.readText()"))
         shown.append(block.locator("code").text_content() or "")

@@ -1,7 +1,8 @@
 """``completion``, ``acompletion`` and ``embedding``: litellm calls under one retry policy.
 
-litellm is imported on the first call, not when this package is imported: it takes
-seconds to load, and programs that only read settings should not pay for it.
+litellm and the retry loop are imported on the first call, not when this package is
+imported: litellm takes seconds to load, and programs that only read settings should
+not pay for it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import os
 from typing import Any
 
 from .config import load_settings, with_overrides
-from .retry import acall_with_retries, call_with_retries
 from .settings import LLMSettings
 
 _SETTING_NAMES = frozenset(LLMSettings.model_fields)
@@ -94,6 +94,8 @@ def completion(
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)
     litellm = _litellm()
+    from .retrying import call_with_retries
+
     return call_with_retries(lambda: litellm.completion(**arguments), settings, settings.model)
 
 
@@ -104,6 +106,8 @@ async def acompletion(
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)
     litellm = _litellm()
+    from .retrying import acall_with_retries
+
     return await acall_with_retries(lambda: litellm.acompletion(**arguments), settings, settings.model)
 
 
@@ -121,4 +125,6 @@ def embedding(input: list[str] | str, *, settings: LLMSettings | None = None, **
     arguments = {"model": model, "input": input, **_connection(settings), **kwargs}
     arguments.pop("drop_params")
     litellm = _litellm()
+    from .retrying import call_with_retries
+
     return call_with_retries(lambda: litellm.embedding(**arguments), settings, model)

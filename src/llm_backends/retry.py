@@ -1,37 +1,21 @@
-"""The retry policy: what is retried, how long to wait, and the loop that owns every attempt.
+"""The retry policy: what is retried, how long to wait, and the testing switch.
 
-litellm and the OpenAI SDK retry on their own, without backoff; the client switches
-theirs off so that this loop is the only one and a call sends at most
-``1 + num_retries`` requests. Nothing here imports litellm: exceptions are classified
-by their status code and class names.
+The loop that applies it is in :mod:`.retrying` (loaded on the first call, with
+tenacity). Nothing here imports litellm: exceptions are classified by their status
+code and class names.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import email.utils
-import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
-
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    Retrying,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_random_exponential,
-)
+from typing import Any
 
 from .settings import LLMSettings
-
-logger = logging.getLogger("llm_backends")
-T = TypeVar("T")
 
 RETRIED_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 # 5xx that will not get better by asking again.
@@ -81,6 +65,11 @@ def set_testing(testing: bool) -> None:
 
 def is_testing() -> bool:
     return _testing
+
+
+def collectors() -> list[list[RetryEvent]]:
+    """The lists that :func:`capture_retries` blocks currently open, innermost last."""
+    return _collectors
 
 
 @contextmanager
@@ -174,14 +163,6 @@ def describe(exc: BaseException) -> str:
 # --- schedule ------------------------------------------------------------------------
 
 
-def _jitter(settings: LLMSettings) -> wait_random_exponential:
-    return wait_random_exponential(
-        multiplier=settings.retry_multiplier,
-        min=settings.retry_min_wait,
-        max=settings.retry_max_wait,
-    )
-
-
 def wait_bounds(settings: LLMSettings, retry: int) -> tuple[float, float]:
     """Shortest and longest jittered wait before retry number ``retry`` (1-based)."""
     longest = min(settings.retry_max_wait, settings.retry_multiplier * 2 ** (retry - 1))
@@ -197,103 +178,3 @@ def retry_schedule(settings: LLMSettings | None = None) -> list[ScheduleRow]:
         total += longest
         rows.append(ScheduleRow(retry, shortest, longest, total))
     return rows
-
-
-# --- the loop ----------------------------------------------------------------------
-
-
-class _Policy:
-    """tenacity callbacks for one call: which errors to retry, how long to wait, what to log."""
-
-    def __init__(self, settings: LLMSettings, model: str) -> None:
-        self.settings = settings
-        self.model = model
-        self.max_attempts = settings.num_retries + 1
-        self._jitter = _jitter(settings)
-
-    def should_retry(self, exc: BaseException) -> bool:
-        if not is_retryable(exc):
-            return False
-        asked = retry_after(exc)
-        # Sleeping less than asked is pointless; sleeping past our own limit is useless.
-        return asked is None or asked <= self.settings.retry_max_wait
-
-    def wait(self, state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        asked = retry_after(exc) if exc else None
-        return max(self._jitter(state), asked or 0.0)
-
-    def before_sleep(self, state: RetryCallState) -> None:
-        exc = state.outcome.exception() if state.outcome else None
-        wait = state.next_action.sleep if state.next_action else 0.0
-        event = RetryEvent(
-            model=self.model,
-            attempt=state.attempt_number,
-            max_attempts=self.max_attempts,
-            cause=describe(exc) if exc else "unknown",
-            wait=wait,
-            retry_after=retry_after(exc) if exc else None,
-        )
-        for events in _collectors:
-            events.append(event)
-        asked = f" (Retry-After: {event.retry_after:g} s)" if event.retry_after is not None else ""
-        logger.warning(
-            "%s: attempt %d of %d failed with %s; retrying in %.2f s%s",
-            self.model, event.attempt, event.max_attempts, event.cause, wait, asked,
-        )
-
-    def tenacity_options(self) -> dict[str, Any]:
-        return {
-            "stop": stop_after_attempt(self.max_attempts),
-            "retry": retry_if_exception(self.should_retry),
-            "wait": self.wait,
-            "before_sleep": self.before_sleep,
-            "reraise": True,
-        }
-
-
-def _sleep(seconds: float) -> None:
-    if not _testing:
-        time.sleep(seconds)
-
-
-async def _asleep(seconds: float) -> None:
-    await asyncio.sleep(0 if _testing else seconds)
-
-
-def _attach_attempts(exc: BaseException, attempts: int) -> None:
-    """The error raised is the provider's own; ``exc.attempts`` says how many requests were sent."""
-    with contextlib.suppress(AttributeError):  # exceptions with __slots__
-        exc.attempts = attempts  # type: ignore[attr-defined]
-
-
-def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) -> T:
-    """Run ``fn`` under the policy; re-raise its last error with ``.attempts`` set."""
-    policy = _Policy(settings, model)
-    retrying = Retrying(sleep=_sleep, **policy.tenacity_options())
-    attempts = 0
-    try:
-        for attempt in retrying:
-            with attempt:
-                attempts += 1
-                return fn()
-    except Exception as exc:
-        _attach_attempts(exc, attempts)
-        raise
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-async def acall_with_retries(fn: Callable[[], Awaitable[T]], settings: LLMSettings, model: str) -> T:
-    """The async twin of :func:`call_with_retries`."""
-    policy = _Policy(settings, model)
-    retrying = AsyncRetrying(sleep=_asleep, **policy.tenacity_options())
-    attempts = 0
-    try:
-        async for attempt in retrying:
-            with attempt:
-                attempts += 1
-                return await fn()
-    except Exception as exc:
-        _attach_attempts(exc, attempts)
-        raise
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -94,3 +94,12 @@ def test_import_does_not_import_litellm_or_the_retry_loop() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False"] * len(heavy)
+
+
+def test_every_public_name_resolves() -> None:
+    import llm_backends
+
+    assert sorted(llm_backends.__all__) == sorted(llm_backends._WHERE)
+    for name in llm_backends.__all__:
+        assert getattr(llm_backends, name) is not None
+    assert set(llm_backends.__all__) <= set(dir(llm_backends))

@@ -1,21 +1,51 @@
 """One source of truth for LLM connection settings, and litellm calls with retries that are right.
 
-Importing this package does not import litellm (seconds of start-up); the first call does.
+Names are loaded on first use (PEP 562): ``import llm_backends`` costs about a
+millisecond, the settings model loads pydantic when first touched, and litellm
+(seconds) loads only on the first call.
 """
 
-from .client import acompletion, completion, embedding
-from .config import LoadedSettings, load, load_settings
-from .errors import ConfigError, Problem
-from .retry import (
-    RetryEvent,
-    ScheduleRow,
-    capture_retries,
-    is_retryable,
-    retry_schedule,
-    set_testing,
-    wait_bounds,
-)
-from .settings import LLMSettings, SettingInfo, defaults, setting_infos
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .client import acompletion, completion, embedding
+    from .config import LoadedSettings, load, load_settings
+    from .errors import ConfigError, Problem
+    from .retry import (
+        RetryEvent,
+        ScheduleRow,
+        capture_retries,
+        is_retryable,
+        retry_schedule,
+        set_testing,
+        wait_bounds,
+    )
+    from .settings import LLMSettings, SettingInfo, defaults, setting_infos
+
+_WHERE = {
+    "acompletion": "client",
+    "completion": "client",
+    "embedding": "client",
+    "LoadedSettings": "config",
+    "load": "config",
+    "load_settings": "config",
+    "ConfigError": "errors",
+    "Problem": "errors",
+    "RetryEvent": "retry",
+    "ScheduleRow": "retry",
+    "capture_retries": "retry",
+    "is_retryable": "retry",
+    "retry_schedule": "retry",
+    "set_testing": "retry",
+    "wait_bounds": "retry",
+    "LLMSettings": "settings",
+    "SettingInfo": "settings",
+    "defaults": "settings",
+    "setting_infos": "settings",
+}
 
 __all__ = [
     "ConfigError",
@@ -38,3 +68,16 @@ __all__ = [
     "setting_infos",
     "wait_bounds",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'llm_backends' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -7,10 +7,11 @@ not pay for it.
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
-from .config import load_settings, with_overrides
+from .config import current_settings, with_overrides
 from .settings import LLMSettings
 
 _SETTING_NAMES = frozenset(LLMSettings.model_fields)
@@ -28,9 +29,7 @@ def _litellm() -> Any:
 def _resolve(settings: LLMSettings | None, kwargs: dict[str, Any]) -> tuple[LLMSettings, dict[str, Any]]:
     """Split keyword arguments into setting overrides and arguments for litellm."""
     overrides = {k: kwargs.pop(k) for k in list(kwargs) if k in _SETTING_NAMES}
-    if settings is None:
-        return load_settings(**overrides), kwargs
-    return with_overrides(settings, **overrides), kwargs
+    return with_overrides(settings or current_settings(), **overrides), kwargs
 
 
 def _connection(settings: LLMSettings) -> dict[str, Any]:
@@ -72,13 +71,17 @@ def _with_cache_mark(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*messages[:-1], last]
 
 
+@functools.lru_cache(maxsize=256)
+def _supports_prompt_caching(model: str) -> bool:
+    return bool(_litellm().utils.supports_prompt_caching(model=model))
+
+
 def _completion_arguments(
     messages: list[dict[str, Any]], settings: LLMSettings, kwargs: dict[str, Any]
 ) -> dict[str, Any]:
-    litellm = _litellm()
     if settings.disable_vision:
         messages = _without_images(messages)
-    if settings.caching_prompt and litellm.utils.supports_prompt_caching(model=settings.model):
+    if settings.caching_prompt and _supports_prompt_caching(settings.model):
         messages = _with_cache_mark(messages)
     return {"model": settings.model, "messages": messages, **_connection(settings), **kwargs}
 

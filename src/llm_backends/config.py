@@ -245,3 +245,29 @@ def with_overrides(settings: LLMSettings, **overrides: Any) -> LLMSettings:
         return LLMSettings.model_validate(values)
     except ValidationError as exc:
         raise ConfigError(_validation_problems(exc, sources, None)) from None
+
+
+def _environment_key() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX)))
+
+
+def _config_file_key() -> tuple[str, int, int, int] | None:
+    try:
+        stat = os.stat(DEFAULT_CONFIG_FILE)
+    except OSError:
+        return None
+    return (os.path.abspath(DEFAULT_CONFIG_FILE), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_for(environment: tuple[tuple[str, str], ...], config_file: tuple[str, int, int, int] | None) -> LLMSettings:
+    return load_settings()
+
+
+def current_settings() -> LLMSettings:
+    """``load_settings()``, reused while the ``LLM_*`` environment and ``./config.toml`` are unchanged.
+
+    Calls that pass no settings use this: validating the configuration on every request
+    would cost a tenth of a loopback call.
+    """
+    return _load_for(_environment_key(), _config_file_key())

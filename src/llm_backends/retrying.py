@@ -107,14 +107,24 @@ def _attach_attempts(exc: BaseException, attempts: int) -> None:
 
 
 def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) -> T:
-    """Run ``fn`` under the policy; re-raise its last error with ``.attempts`` set."""
+    """Run ``fn`` under the policy; re-raise its last error with ``.attempts`` set.
+
+    The first attempt runs before any tenacity object exists: most calls succeed at
+    once, and building the retry machinery for them costs a few percent of a fast call.
+    A first failure is replayed into the loop, so it is judged and logged like the rest.
+    """
+    try:
+        return fn()
+    except Exception as exc:
+        first_failure = exc
     policy = _Policy(settings, model)
-    retrying = Retrying(sleep=_sleep, **policy.tenacity_options())
     attempts = 0
     try:
-        for attempt in retrying:
+        for attempt in Retrying(sleep=_sleep, **policy.tenacity_options()):
             with attempt:
                 attempts += 1
+                if attempts == 1:
+                    raise first_failure
                 return fn()
     except Exception as exc:
         _attach_attempts(exc, attempts)
@@ -124,13 +134,18 @@ def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) ->
 
 async def acall_with_retries(fn: Callable[[], Awaitable[T]], settings: LLMSettings, model: str) -> T:
     """The async twin of :func:`call_with_retries`."""
+    try:
+        return await fn()
+    except Exception as exc:
+        first_failure = exc
     policy = _Policy(settings, model)
-    retrying = AsyncRetrying(sleep=_asleep, **policy.tenacity_options())
     attempts = 0
     try:
-        async for attempt in retrying:
+        async for attempt in AsyncRetrying(sleep=_asleep, **policy.tenacity_options()):
             with attempt:
                 attempts += 1
+                if attempts == 1:
+                    raise first_failure
                 return await fn()
     except Exception as exc:
         _attach_attempts(exc, attempts)

@@ -51,6 +51,7 @@ class SiteBuild:
         self._languages: dict[str, _Language] = {}
         self._root_alternates: list[dict[str, str]] | None = None
         self.language = DEFAULT_LANGUAGE
+        self.env: Any = None  # this language's Jinja environment, from on_env
 
     # --- per build -------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class SiteBuild:
             prefix = "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
             entries = search.language_entries(plugin.search_index.entries, self.language, prefix,
                                               state.native_urls)
-            index_config = search.material_search_config(config, plugin.config.fields)
+            index_config = search.material_search_config(config, plugin.config.fields, self.env)
             if self.language == DEFAULT_LANGUAGE:
                 state.root_index = (index_config, entries)  # static-i18n rewrites the root one last
             else:

@@ -27,6 +27,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    site.env = env
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return site.on_page_markdown(markdown, page, config)
 

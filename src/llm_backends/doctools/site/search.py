@@ -30,9 +30,13 @@ SEGMENTED_LANGUAGES = frozenset({"zh"})
 _ZERO_WIDTH_SPACE = "\u200b"
 
 
-def material_search_config(config: MkDocsConfig, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Material's search settings for the language being built (``theme.language``)."""
-    env = config.theme.get_env()
+def material_search_config(config: MkDocsConfig, fields: Mapping[str, Any], env: Any = None) -> dict[str, Any]:
+    """Material's search settings for the language being built (``theme.language``).
+
+    ``env`` is the build's Jinja environment (from ``on_env``); making a new one per
+    language costs more than the rest of the search hooks together.
+    """
+    env = env or config.theme.get_env()
     module = env.get_template("partials/language.html", None, {"config": config}).module
     translate = module.t  # type: ignore[attr-defined]
     return {

@@ -53,6 +53,11 @@ class SiteBuild:
         self.language = DEFAULT_LANGUAGE
         self.env: Any = None  # this language's Jinja environment, from on_env
 
+    @property
+    def idle(self) -> bool:
+        """True between builds (no language is being built)."""
+        return self._depth == 0
+
     # --- per build -------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ around mkdocs-static-i18n (-100) and Material's search (0); see ``build.py``.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,26 @@ from mkdocs.structure.pages import Page
 from llm_backends.doctools.site.build import NOT_FOUND, SiteBuild
 
 site = SiteBuild()
+_serving = False
+
+
+def _fresh_site() -> SiteBuild:
+    """A SiteBuild on freshly imported package modules.
+
+    MkDocs keeps this hooks module (and so the package) loaded across the rebuilds of
+    `mkdocs serve`; without a fresh import, an edited default in settings.py would not
+    show until the server restarts (mkdocs.yml watches src/ for that edit).
+    """
+    for name in [m for m in sys.modules if m == "llm_backends" or m.startswith("llm_backends.")]:
+        del sys.modules[name]
+    from llm_backends.doctools.site.build import SiteBuild as Fresh
+
+    return Fresh()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-110)  # after static-i18n has switched the config to the language being built
@@ -23,6 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # jieba (imported by Material's search for Chinese) prints "Loading model cost ..." on
     # every build; its import set its logger to DEBUG, so this must run after it.
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    global site
+    if _serving and site.idle:  # the first language of a rebuild
+        site = _fresh_site()
     site.on_config(config)
     return config
 

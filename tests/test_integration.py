@@ -195,6 +195,15 @@ def test_each_retry_logs_one_warning_without_the_key(
     assert SECRET not in repr(excinfo.value)
 
 
+def test_a_key_echoed_by_the_provider_is_masked_in_the_error(env: OpenAIServer) -> None:
+    env.queue(Reply(401, echo_key=True))
+    with pytest.raises(litellm.AuthenticationError) as excinfo:
+        llm_backends.completion(messages=MESSAGES)
+    assert "incorrect API key provided: Bearer **********" in str(excinfo.value)
+    for text in (str(excinfo.value), repr(excinfo.value), excinfo.value.message, *map(str, excinfo.value.args)):
+        assert SECRET not in text
+
+
 def test_the_key_reaches_the_server(env: OpenAIServer) -> None:
     llm_backends.completion(messages=MESSAGES)
     assert env.requests[0].headers.get("Authorization") == f"Bearer {SECRET}"

@@ -100,6 +100,23 @@ async def _asleep(seconds: float) -> None:
     await asyncio.sleep(0 if retry.is_testing() else seconds)
 
 
+_MASK = "**********"
+
+
+def _redact(exc: BaseException, settings: LLMSettings) -> None:
+    """Remove our API key from the error's text: some providers echo the key they rejected."""
+    if settings.api_key is None:
+        return
+    secret = settings.api_key.get_secret_value()
+    if not secret or secret not in str(exc):
+        return
+    exc.args = tuple(a.replace(secret, _MASK) if isinstance(a, str) else a for a in exc.args)
+    message = getattr(exc, "message", None)
+    if isinstance(message, str):
+        with contextlib.suppress(AttributeError):
+            exc.message = message.replace(secret, _MASK)  # type: ignore[attr-defined]
+
+
 def _attach_attempts(exc: BaseException, attempts: int) -> None:
     """The error raised is the provider's own; ``exc.attempts`` says how many requests were sent."""
     with contextlib.suppress(AttributeError):  # exceptions with __slots__
@@ -128,6 +145,7 @@ def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) ->
                 return fn()
     except Exception as exc:
         _attach_attempts(exc, attempts)
+        _redact(exc, settings)
         raise
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -149,5 +167,6 @@ async def acall_with_retries(fn: Callable[[], Awaitable[T]], settings: LLMSettin
                 return await fn()
     except Exception as exc:
         _attach_attempts(exc, attempts)
+        _redact(exc, settings)
         raise
     raise AssertionError("unreachable")  # pragma: no cover

@@ -28,6 +28,7 @@ class Reply:
     delay: float = 0.0
     drop: bool = False
     text: str = "Hello from the test server."
+    echo_key: bool = False  # put the request's API key in the error message, as some providers do
 
 
 def rate_limited(retry_after: str | None = None, *, code: str = "rate_limit_exceeded") -> Reply:
@@ -168,6 +169,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_error(self, reply: Reply) -> None:
         code = reply.error_code or {401: "invalid_api_key", 404: "model_not_found"}.get(reply.status)
         message = f"scripted error {reply.status}" + (f" ({code})" if code else "")
+        if reply.echo_key:
+            message += f": incorrect API key provided: {self.headers.get('Authorization', '')}"
         error = {"message": message, "type": code or "server_error", "param": None, "code": code}
         self._send_json(reply.status, {"error": error}, reply.headers)
 

@@ -12,10 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .config import load
 from .errors import ConfigError
-from .retry import retry_schedule
-from .settings import format_value, setting_infos
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -33,6 +30,9 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
+    from .config import load
+    from .settings import format_value, setting_infos
+
     loaded = load(args.config)
     current = loaded.settings.model_dump()
     if args.json:
@@ -58,6 +58,10 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
+    from .config import load
+    from .retry import retry_schedule
+    from .settings import format_value
+
     settings = load(args.config).settings
     rows = [
         [str(r.retry), f"{format_value(r.shortest)} s", f"{format_value(r.longest)} s",

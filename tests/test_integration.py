@@ -166,6 +166,12 @@ def test_slow_then_fast_succeeds(env: OpenAIServer, no_waits: None) -> None:
     assert env.count == 2
 
 
+def test_max_retries_is_refused_instead_of_stacking_sdk_retries(env: OpenAIServer) -> None:
+    with pytest.raises(TypeError, match="pass num_retries"):
+        llm_backends.completion(messages=MESSAGES, max_retries=3)
+    assert env.count == 0
+
+
 def test_zero_retries_means_one_request(env: OpenAIServer, no_waits: None) -> None:
     env.queue(Reply(503))
     with pytest.raises(litellm.ServiceUnavailableError):

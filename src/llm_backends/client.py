@@ -28,8 +28,12 @@ def _litellm() -> Any:
 
 def _resolve(settings: LLMSettings | None, kwargs: dict[str, Any]) -> tuple[LLMSettings, dict[str, Any]]:
     """Split keyword arguments into setting overrides and arguments for litellm."""
+    if "max_retries" in kwargs:
+        # It would turn the OpenAI SDK's own retries back on, under ours.
+        raise TypeError("max_retries is not supported: pass num_retries (retries after the first attempt)")
     overrides = {k: kwargs.pop(k) for k in list(kwargs) if k in _SETTING_NAMES}
-    return with_overrides(settings or current_settings(), **overrides), kwargs
+    base = settings if settings is not None else current_settings()
+    return with_overrides(base, **overrides), kwargs
 
 
 def _connection(settings: LLMSettings) -> dict[str, Any]:

@@ -18,8 +18,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _json_value(value: Any) -> Any:
+    from .settings import MASK
+
     if hasattr(value, "get_secret_value"):
-        return "**********"
+        return MASK
     return value
 
 

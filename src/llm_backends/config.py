@@ -118,16 +118,18 @@ def _read_env() -> dict[str, Any]:
     return _env_source()()
 
 
+def _did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def _unknown_key_problems(toml: TomlValues) -> list[Problem]:
     known = [info.key for info in setting_infos()]
-    problems = []
-    for key in toml.values:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        problems.append(Problem(toml.where(key), f"unknown setting '{key}' in [{TOML_TABLE}]{hint}"))
-    return problems
+    return [
+        Problem(toml.where(key), f"unknown setting '{key}' in [{TOML_TABLE}]{_did_you_mean(key, known)}")
+        for key in toml.values
+        if key not in known
+    ]
 
 
 def _describe(error: dict[str, Any], secret: bool) -> str:
@@ -211,9 +213,7 @@ def load(
             if name in known:
                 values[name], sources[name] = value, source
     for name in overrides.keys() - known:
-        close = difflib.get_close_matches(name, sorted(known), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        problems.append(Problem(f"{name} (argument)", f"unknown setting{hint}"))
+        problems.append(Problem(f"{name} (argument)", f"unknown setting{_did_you_mean(name, sorted(known))}"))
     if toml:
         problems.extend(_unknown_key_problems(toml))
 

@@ -26,7 +26,7 @@ from tenacity import (
 
 from . import retry
 from .retry import RetryEvent, describe, is_retryable, retry_after
-from .settings import LLMSettings
+from .settings import MASK, LLMSettings
 
 logger = logging.getLogger("llm_backends")
 T = TypeVar("T")
@@ -100,9 +100,6 @@ async def _asleep(seconds: float) -> None:
     await asyncio.sleep(0 if retry.is_testing() else seconds)
 
 
-_MASK = "**********"
-
-
 def _redact(exc: BaseException, settings: LLMSettings) -> None:
     """Remove our API key from the error's text: some providers echo the key they rejected."""
     if settings.api_key is None:
@@ -110,11 +107,11 @@ def _redact(exc: BaseException, settings: LLMSettings) -> None:
     secret = settings.api_key.get_secret_value()
     if not secret or secret not in str(exc):
         return
-    exc.args = tuple(a.replace(secret, _MASK) if isinstance(a, str) else a for a in exc.args)
+    exc.args = tuple(a.replace(secret, MASK) if isinstance(a, str) else a for a in exc.args)
     message = getattr(exc, "message", None)
     if isinstance(message, str):
         with contextlib.suppress(AttributeError):
-            exc.message = message.replace(secret, _MASK)  # type: ignore[attr-defined]
+            exc.message = message.replace(secret, MASK)  # type: ignore[attr-defined]
 
 
 def _attach_attempts(exc: BaseException, attempts: int) -> None:

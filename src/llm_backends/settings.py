@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 ENV_PREFIX = "LLM_"
+MASK = "**********"  # how a secret is shown everywhere: CLI, docs, errors
 TOML_TABLE = "llm"
 
 
@@ -149,5 +150,5 @@ def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, SecretStr):
-        return "**********"
+        return MASK
     return _plain(value)

@@ -16,6 +16,8 @@ from ..retry import retry_schedule
 from ..settings import LLMSettings, format_value, setting_infos
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w]*)(?:\.([A-Za-z_]\w*))?\s*\}\}")
+# A block placeholder alone on its line (the only place a block may stand).
+BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\}\}[ \t]*$")
 
 # Rendered by the site build (they need the page's language); listed here so the
 # checker and the build agree on which names exist.

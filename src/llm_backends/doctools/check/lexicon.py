@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..languages import LANGUAGES
+from ..placeholders import PLACEHOLDER
 from . import targets
 from .vocabulary import WORDS, Words
 
@@ -164,7 +165,7 @@ def _token_pattern(words: Words, decimal_comma: bool) -> str:
     parts = [
         r"(?P<code>`[^`\n]+`)",
         r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
-        r"(?P<ph>\{\{\s*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?\s*\}\})",
+        rf"(?P<ph>{PLACEHOLDER.pattern})",
         rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
         rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
         r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..placeholders import PLACEHOLDER, placeholder_name
+from ..placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from ..source_hash import front_matter_span
 from .document import Code, Document, Prose, Table
 
@@ -19,7 +19,6 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
 _TITLE = re.compile(r"""^\s*(?:!!!|\?\?\?\+?|===)\+?\s*(?:[\w-]+(?:\s+[\w-]+)*)?\s*(?:"(?P<title>[^"]*)")?""")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_BLOCK_PLACEHOLDER = re.compile(r"^\s*\{\{\s*\w+\s*\}\}\s*$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _CELL_SPLIT = re.compile(r"`[^`]*`|\\\||\|")
 INCLUDE_MARK = "--8<--"
@@ -119,7 +118,7 @@ class _Reader:
             if fence:
                 i = self.read_fence(i, fence)
                 continue
-            if not line.strip() or _BLOCK_PLACEHOLDER.match(line) or is_include(line):
+            if not line.strip() or BLOCK_LINE.match(line) or is_include(line):
                 self.flush()
                 if self.open_kind == "item" and not line.strip():
                     self.open_kind = "paragraph"

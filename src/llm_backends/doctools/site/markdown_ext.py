@@ -17,7 +17,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from ...settings import LLMSettings
-from ..placeholders import BLOCKS, PLACEHOLDER, scalar_values
+from ..placeholders import BLOCK_LINE, BLOCKS, PLACEHOLDER, scalar_values
 from .blocks import RENDERERS, render_block
 from .site_text import SiteText
 
@@ -26,7 +26,6 @@ from .site_text import SiteText
 # code (25) so that generated code blocks are fenced code like any other.
 PRIORITY = 29
 _ESCAPED_OR_PLAIN = re.compile(r"(\\)?(" + PLACEHOLDER.pattern + ")")
-_BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\}\}[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], st
     scalars = _scalars(context.settings, context.text)
     out: list[str] = []
     for number, line in enumerate(lines, start=1):
-        block = _BLOCK_LINE.match(line)
+        block = BLOCK_LINE.match(line)
         name = block.group("name") if block else None
         if block and name in BLOCKS:
             if name not in RENDERERS:

@@ -17,7 +17,7 @@ import pytest
 
 from llm_backends import LLMSettings
 from llm_backends.settings import format_value
-from tests.support.site import REPO, SITE_PATH, parse_page
+from tests.support.site import REPO, SITE_PATH, copy_project, parse_page
 
 DEFAULT = LLMSettings().num_retries
 EDITED = DEFAULT + 2
@@ -60,9 +60,9 @@ def _wait_for(url: str, expected: str, seconds: float = 60) -> str | None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the docs project and of the package source, free to edit."""
-    for name in ("docs", "snippets", "overrides", "src"):
-        shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
+    (tmp_path / "src").unlink()  # copy_project links the real source; this test edits it
+    shutil.copytree(REPO / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
 

@@ -6,6 +6,7 @@ types, defaults and descriptions from :class:`LLMSettings`, so they cannot disag
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,9 +107,9 @@ class SettingInfo:
 
 
 def _type_name(annotation: Any) -> str:
-    text = getattr(annotation, "__name__", None) or str(annotation)
-    text = str(annotation) if "|" in str(annotation) else text
-    return text.replace("pydantic.types.", "").replace("SecretStr", "str").replace(" | None", "")
+    """The type a reader writes: ``str | None`` -> ``str``, ``SecretStr`` -> ``str``."""
+    kinds = [kind for kind in typing.get_args(annotation) if kind is not type(None)] or [annotation]
+    return "str" if kinds[0] is SecretStr else kinds[0].__name__
 
 
 def setting_infos() -> list[SettingInfo]:

@@ -43,8 +43,9 @@ server.stop()
 @contextmanager
 def test_server() -> Iterator[str]:
     """The OpenAI-compatible test server in a child process; yields its base URL."""
-    process = subprocess.Popen([PYTHON, "-c", SERVER], env=bench_env(), stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [PYTHON, "-c", SERVER], env=bench_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout is not None
         yield process.stdout.readline().strip()
@@ -82,8 +83,18 @@ def run(quick: bool) -> Result:
 
 
 def _worker(url: str, mode: str, *, calls: int, warmup: int) -> Sample:
-    argv = [PYTHON, str(BENCH / "calls.py"), "--worker", url, "--mode", mode,
-            "--calls", str(calls), "--warmup", str(warmup)]
+    argv = [
+        PYTHON,
+        str(BENCH / "calls.py"),
+        "--worker",
+        url,
+        "--mode",
+        mode,
+        "--calls",
+        str(calls),
+        "--warmup",
+        str(warmup),
+    ]
     return run_child(argv, cwd=BENCH, timeout=300)
 
 
@@ -98,8 +109,14 @@ def _callers(url: str, mode: str) -> dict[str, Callable[[], Any]]:
 
     settings = llm_backends.load_settings()
     bare_arguments = {
-        "model": MODEL, "messages": MESSAGES, "api_base": url, "api_key": API_KEY,
-        "timeout": settings.timeout, "drop_params": settings.drop_params, "num_retries": 0, "max_retries": 0,
+        "model": MODEL,
+        "messages": MESSAGES,
+        "api_base": url,
+        "api_key": API_KEY,
+        "timeout": settings.timeout,
+        "drop_params": settings.drop_params,
+        "num_retries": 0,
+        "max_retries": 0,
     }
     callers = {
         "ours": lambda: llm_backends.completion(MESSAGES),

@@ -97,9 +97,7 @@ def copy_project(destination: Path) -> Project:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     for key in ("hooks", "watch"):
-        config[key] = [
-            entry if (destination / entry).exists() else str(REPO / entry) for entry in config.get(key, [])
-        ]
+        config[key] = [entry if (destination / entry).exists() else str(REPO / entry) for entry in config.get(key, [])]
         if not config[key]:
             del config[key]
     return Project(destination, config)

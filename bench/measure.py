@@ -56,16 +56,21 @@ class ChildFailed(RuntimeError):
 class Child:
     """A measured child process, its output in a file (a full pipe cannot block it)."""
 
-    def __init__(self, argv: Sequence[str], *, env: Mapping[str, str] | None = None,
-                 cwd: Path | str | None = None) -> None:
+    def __init__(
+        self, argv: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | str | None = None
+    ) -> None:
         self.argv = [str(a) for a in argv]
         # Both live as long as the child, and wait() closes them.
         self._out = tempfile.TemporaryFile()  # noqa: SIM115
         self._peak = tempfile.NamedTemporaryFile("r")  # noqa: SIM115
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [*_peak_wrapper(self._peak.name), *self.argv], env=env or bench_env(), cwd=cwd,
-            stdout=self._out, stderr=subprocess.STDOUT, start_new_session=True,
+            [*_peak_wrapper(self._peak.name), *self.argv],
+            env=env or bench_env(),
+            cwd=cwd,
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def signal(self, signum: int) -> None:
@@ -130,9 +135,7 @@ def _read_peak(text: str) -> int:
     return int(text.split()[-1]) if text.strip() else 0
 
 
-def interleaved(
-    commands: Mapping[str, Callable[[], Sample]], runs: int, warmup: int = 1
-) -> dict[str, list[Sample]]:
+def interleaved(commands: Mapping[str, Callable[[], Sample]], runs: int, warmup: int = 1) -> dict[str, list[Sample]]:
     """Run every command ``runs`` times, round-robin, rotating who goes first.
 
     On a shared, noisy machine a slow spell then hits every command alike,

@@ -29,15 +29,21 @@ DEFAULT_OUTPUT = BENCH / "results" / "latest.json"
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", action="append", choices=list(BENCHMARKS), metavar="NAME",
-                        help=f"run only this benchmark (repeatable): {', '.join(BENCHMARKS)}")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=list(BENCHMARKS),
+        metavar="NAME",
+        help=f"run only this benchmark (repeatable): {', '.join(BENCHMARKS)}",
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke test, not a measurement)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the results as JSON")
     output.add_argument("--markdown", action="store_true", help="print a Markdown Performance section")
     output.add_argument("--update-readme", action="store_true", help="rewrite the Performance block of README.md")
-    parser.add_argument("--from", dest="source", type=Path, metavar="PATH",
-                        help="report saved results instead of measuring")
+    parser.add_argument(
+        "--from", dest="source", type=Path, metavar="PATH", help="report saved results instead of measuring"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the results JSON")
     parser.add_argument("--readme", type=Path, default=REPO / "README.md", help="the file --update-readme rewrites")
     return parser.parse_args(argv)

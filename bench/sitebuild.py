@@ -35,8 +35,10 @@ def run(quick: bool) -> Result:
             name: docsproject.write_config(config, project.root / f"mkdocs.{index}.yml")
             for index, (name, config) in enumerate(configs.items())
         }
-        result.notes.append("'no hooks' also leaves out the theme overrides and extra_css: "
-                            "their templates need what the hooks add to the page context")
+        result.notes.append(
+            "'no hooks' also leaves out the theme overrides and extra_css: "
+            "their templates need what the hooks add to the page context"
+        )
         strict = {name: _passes_strict(path, Path(tmp) / "probe") for name, path in paths.items()}
         for name, passes in strict.items():
             if not passes:
@@ -59,8 +61,12 @@ def run(quick: bool) -> Result:
     }
     six = samples["six languages"]
     result.rows = [
-        Row("six languages / six languages without hooks", paired_ratio(six, samples["six languages, no hooks"]),
-            "x", MAX_HOOK_COST),
+        Row(
+            "six languages / six languages without hooks",
+            paired_ratio(six, samples["six languages, no hooks"]),
+            "x",
+            MAX_HOOK_COST,
+        ),
         Row("six languages / English only", paired_ratio(six, samples["English only"]), "x"),
         *(Row(f"mkdocs build, {name}", seconds, "s") for name, seconds in wall.items()),
         *reloads.rows,

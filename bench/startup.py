@@ -41,8 +41,12 @@ def run(quick: bool) -> Result:
         "wall_runs_s": {name: [round(s.wall, 4) for s in runs] for name, runs in samples.items()},
     }
     result.rows = [
-        Row("import llm_backends, net / import litellm, net", net["llm_backends"] / net["litellm"], "%",
-            SHARE_OF_LITELLM),
+        Row(
+            "import llm_backends, net / import litellm, net",
+            net["llm_backends"] / net["litellm"],
+            "%",
+            SHARE_OF_LITELLM,
+        ),
         Row("llm-backends config, net / import litellm, net", net["cli"] / net["litellm"], "%", SHARE_OF_LITELLM),
         Row("import llm_backends, net", net["llm_backends"], "s"),
         Row("llm-backends config, net", net["cli"], "s"),

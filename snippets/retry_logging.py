@@ -5,9 +5,7 @@ import logging
 
 import llm_backends
 
-logging.basicConfig(
-    format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-)
+logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 reply = llm_backends.completion([{"role": "user", "content": "Hello"}])
 # --8<-- [end:logging]

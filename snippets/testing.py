@@ -12,6 +12,8 @@ def no_retry_sleeps():
     llm_backends.set_testing(True)
     yield
     llm_backends.set_testing(False)
+
+
 # --8<-- [end:fixture]
 
 
@@ -24,6 +26,8 @@ def test_answer_survives_a_rate_limit():
     assert reply.choices[0].message.content
     assert [event.cause for event in retries] == ["429 RateLimitError"]
     assert retries[0].attempt == 1
+
+
 # --8<-- [end:capture]
 
 

@@ -47,13 +47,33 @@ def test_quick_import_benchmark_reports_json_table_and_readme_block(tmp_path: Pa
 
 def test_update_readme_rewrites_only_the_marked_block(tmp_path: Path) -> None:
     saved = tmp_path / "results.json"
-    saved.write_text(json.dumps({
-        "meta": {"date": "2000-01-01 00:00 UTC", "cpu": "CPU", "cores": 2, "python": "3", "litellm": "1",
-                 "mkdocs": "1", "mkdocs_material": "9", "load_average": [0.5, 0.5, 0.5]},
-        "benchmarks": {"import": {"rows": [{"label": "x", "value": 0.01, "unit": "%", "limit": 0.05,
-                                            "goal": "≤ 5.0 %", "pass": True}], "data": {}, "notes": []}},
-        "summary": {"passed": 1, "failed": 0},
-    }), encoding="utf-8")
+    saved.write_text(
+        json.dumps(
+            {
+                "meta": {
+                    "date": "2000-01-01 00:00 UTC",
+                    "cpu": "CPU",
+                    "cores": 2,
+                    "python": "3",
+                    "litellm": "1",
+                    "mkdocs": "1",
+                    "mkdocs_material": "9",
+                    "load_average": [0.5, 0.5, 0.5],
+                },
+                "benchmarks": {
+                    "import": {
+                        "rows": [
+                            {"label": "x", "value": 0.01, "unit": "%", "limit": 0.05, "goal": "≤ 5.0 %", "pass": True}
+                        ],
+                        "data": {},
+                        "notes": [],
+                    }
+                },
+                "summary": {"passed": 1, "failed": 0},
+            }
+        ),
+        encoding="utf-8",
+    )
     readme = tmp_path / "README.md"
     readme.write_text("# Title\n\nIntro.\n", encoding="utf-8")
 

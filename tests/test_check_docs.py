@@ -73,73 +73,125 @@ def forms(lang: str) -> list[Form]:
     comma_half = text(V.half).replace(".", ",")
     return {
         "en": [
-            Form("prose", f"The default `LLM_RETRY_MAX_WAIT` is {V.max_wait} seconds, and HTTP 429 "
-                          "responses are retried.", max_wait),
-            Form("prose", f"`LLM_NUM_RETRIES` (default: {V.retries}) counts the retries after the first "
-                          "attempt.", retries),
-            Form("prose", f"`LLM_RETRY_MIN_WAIT` and `LLM_RETRY_MAX_WAIT` default to {V.min_wait_ok} and "
-                          f"{V.max_wait_2} seconds respectively.", second),
+            Form(
+                "prose",
+                f"The default `LLM_RETRY_MAX_WAIT` is {V.max_wait} seconds, and HTTP 429 responses are retried.",
+                max_wait,
+            ),
+            Form(
+                "prose",
+                f"`LLM_NUM_RETRIES` (default: {V.retries}) counts the retries after the first attempt.",
+                retries,
+            ),
+            Form(
+                "prose",
+                f"`LLM_RETRY_MIN_WAIT` and `LLM_RETRY_MAX_WAIT` default to {V.min_wait_ok} and "
+                f"{V.max_wait_2} seconds respectively.",
+                second,
+            ),
             toml,
-            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Time limit for one request, in seconds. |",
-                 row),
+            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Time limit for one request, in seconds. |", row),
             Form("prose", f"By default, `retry_max_wait` is {V.minutes} minutes.", minutes),
         ],
         "zh": [
             Form("prose", f"`LLM_RETRY_MAX_WAIT` 的默认值为 {V.max_wait} 秒，遇到 HTTP 429 时也会重试。", max_wait),
             Form("prose", f"`LLM_NUM_RETRIES`（默认 {V.retries} 次）表示首次尝试之后的重试次数。", retries),
-            Form("prose", f"`LLM_RETRY_MIN_WAIT` 和 `LLM_RETRY_MAX_WAIT` 的默认值分别为 {V.min_wait_ok} 秒和 "
-                          f"{V.max_wait_2.translate(FULL_WIDTH_DIGITS)} 秒。", second),
+            Form(
+                "prose",
+                f"`LLM_RETRY_MIN_WAIT` 和 `LLM_RETRY_MAX_WAIT` 的默认值分别为 {V.min_wait_ok} 秒和 "
+                f"{V.max_wait_2.translate(FULL_WIDTH_DIGITS)} 秒。",
+                second,
+            ),
             toml,
             Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | 单个请求的时间上限，单位为秒。 |", row),
             Form("prose", f"默认情况下，`retry_max_wait` 为 {V.minutes} 分钟。", minutes),
         ],
         "ja": [
-            Form("prose", f"`LLM_RETRY_MAX_WAIT` の既定値は {V.max_wait} 秒です。HTTP 429 の場合も再試行されます。",
-                 max_wait),
+            Form(
+                "prose",
+                f"`LLM_RETRY_MAX_WAIT` の既定値は {V.max_wait} 秒です。HTTP 429 の場合も再試行されます。",
+                max_wait,
+            ),
             Form("prose", f"`LLM_NUM_RETRIES`（既定値: {V.retries}）は、最初の試行の後の再試行回数です。", retries),
-            Form("prose", f"`LLM_RETRY_MIN_WAIT` と `LLM_RETRY_MAX_WAIT` の既定値は、それぞれ {V.min_wait_ok} 秒と "
-                          f"{V.max_wait_2.translate(FULL_WIDTH_DIGITS)} 秒です。", second),
+            Form(
+                "prose",
+                f"`LLM_RETRY_MIN_WAIT` と `LLM_RETRY_MAX_WAIT` の既定値は、それぞれ {V.min_wait_ok} 秒と "
+                f"{V.max_wait_2.translate(FULL_WIDTH_DIGITS)} 秒です。",
+                second,
+            ),
             toml,
             Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | 1 回のリクエストの制限時間（秒）。 |", row),
             Form("prose", f"既定では、`retry_max_wait` は {V.minutes}分です。", minutes),
         ],
         "fr": [
-            Form("prose", f"La valeur par défaut de `LLM_RETRY_MAX_WAIT` est de {V.max_wait} secondes, et les "
-                          "réponses HTTP 429 sont relancées.", max_wait),
-            Form("prose", f"`LLM_NUM_RETRIES` (par défaut : {V.retries}) compte les nouvelles tentatives après "
-                          "la première.", retries),
-            Form("prose", f"`LLM_RETRY_MIN_WAIT` et `LLM_RETRY_MAX_WAIT` valent respectivement {V.min_wait_ok} "
-                          f"et {V.max_wait_2} secondes par défaut.", second),
+            Form(
+                "prose",
+                f"La valeur par défaut de `LLM_RETRY_MAX_WAIT` est de {V.max_wait} secondes, et les "
+                "réponses HTTP 429 sont relancées.",
+                max_wait,
+            ),
+            Form(
+                "prose",
+                f"`LLM_NUM_RETRIES` (par défaut : {V.retries}) compte les nouvelles tentatives après la première.",
+                retries,
+            ),
+            Form(
+                "prose",
+                f"`LLM_RETRY_MIN_WAIT` et `LLM_RETRY_MAX_WAIT` valent respectivement {V.min_wait_ok} "
+                f"et {V.max_wait_2} secondes par défaut.",
+                second,
+            ),
             toml,
-            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Durée maximale d’une requête, en secondes. |",
-                 row),
+            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Durée maximale d’une requête, en secondes. |", row),
             Form("prose", f"Par défaut, `retry_max_wait` vaut {V.minutes} minutes.", minutes),
             Form("prose", f"`LLM_RETRY_MIN_WAIT` vaut {comma_half} seconde par défaut.", half),
         ],
         "pt": [
-            Form("prose", f"O valor padrão de `LLM_RETRY_MAX_WAIT` é de {V.max_wait} segundos, e as respostas "
-                          "HTTP 429 são repetidas.", max_wait),
-            Form("prose", f"`LLM_NUM_RETRIES` (padrão: {V.retries}) conta as novas tentativas depois da "
-                          "primeira.", retries),
-            Form("prose", f"Por padrão, `LLM_RETRY_MIN_WAIT` e `LLM_RETRY_MAX_WAIT` são, respectivamente, "
-                          f"{V.min_wait_ok} e {V.max_wait_2} segundos.", second),
+            Form(
+                "prose",
+                f"O valor padrão de `LLM_RETRY_MAX_WAIT` é de {V.max_wait} segundos, e as respostas "
+                "HTTP 429 são repetidas.",
+                max_wait,
+            ),
+            Form(
+                "prose",
+                f"`LLM_NUM_RETRIES` (padrão: {V.retries}) conta as novas tentativas depois da primeira.",
+                retries,
+            ),
+            Form(
+                "prose",
+                f"Por padrão, `LLM_RETRY_MIN_WAIT` e `LLM_RETRY_MAX_WAIT` são, respectivamente, "
+                f"{V.min_wait_ok} e {V.max_wait_2} segundos.",
+                second,
+            ),
             toml,
-            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Tempo máximo de uma requisição, em segundos. |",
-                 row),
+            Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | Tempo máximo de uma requisição, em segundos. |", row),
             Form("prose", f"Por padrão, `retry_max_wait` é de {V.minutes} minutos.", minutes),
             Form("prose", f"`LLM_RETRY_MIN_WAIT` é de {comma_half} segundo por padrão.", half),
         ],
         "ar": [
-            Form("prose", f"القيمة الافتراضية لـ `LLM_RETRY_MAX_WAIT` هي {V.max_wait.translate(ARABIC_DIGITS)} "
-                          "ثانية، وتُعاد محاولة استجابات HTTP 429 أيضًا.", max_wait),
-            Form("prose", f"يحدد `LLM_NUM_RETRIES` (الافتراضي: {V.retries}) عدد المحاولات بعد المحاولة الأولى.",
-                 retries),
-            Form("prose", f"القيمتان الافتراضيتان لـ `LLM_RETRY_MIN_WAIT` و`LLM_RETRY_MAX_WAIT` هما "
-                          f"{V.min_wait_ok} و{V.max_wait_2} ثانية على التوالي.", second),
+            Form(
+                "prose",
+                f"القيمة الافتراضية لـ `LLM_RETRY_MAX_WAIT` هي {V.max_wait.translate(ARABIC_DIGITS)} "
+                "ثانية، وتُعاد محاولة استجابات HTTP 429 أيضًا.",
+                max_wait,
+            ),
+            Form(
+                "prose", f"يحدد `LLM_NUM_RETRIES` (الافتراضي: {V.retries}) عدد المحاولات بعد المحاولة الأولى.", retries
+            ),
+            Form(
+                "prose",
+                f"القيمتان الافتراضيتان لـ `LLM_RETRY_MIN_WAIT` و`LLM_RETRY_MAX_WAIT` هما "
+                f"{V.min_wait_ok} و{V.max_wait_2} ثانية على التوالي.",
+                second,
+            ),
             toml,
             Form("table", f"| `LLM_TIMEOUT` | {V.timeout_row} | المهلة القصوى لطلب واحد، بالثواني. |", row),
-            Form("prose", "افتراضيًا، قيمة `retry_max_wait` هي "
-                          + ("دقيقتان." if V.minutes == 2 else f"{V.minutes} دقائق."), minutes),
+            Form(
+                "prose",
+                "افتراضيًا، قيمة `retry_max_wait` هي " + ("دقيقتان." if V.minutes == 2 else f"{V.minutes} دقائق."),
+                minutes,
+            ),
         ],
     }[lang]
 
@@ -148,22 +200,22 @@ def forms(lang: str) -> list[Form]:
 # tuning example, HTTP status codes, a version and a percentage.
 NOT_FINDINGS = {
     "en": f"`LLM_TIMEOUT` defaults to {V.timeout_ok} seconds. For batch jobs, set `LLM_NUM_RETRIES` to 2. "
-          "`LLM_NUM_RETRIES` also covers HTTP 429 and 503 responses. Tested with litellm 1.103.7; about 3% "
-          "of calls are retried.",
+    "`LLM_NUM_RETRIES` also covers HTTP 429 and 503 responses. Tested with litellm 1.103.7; about 3% "
+    "of calls are retried.",
     "zh": f"`LLM_TIMEOUT` 默认为 {V.timeout_ok} 秒。批处理任务可以把 `LLM_NUM_RETRIES` 设为 2。"
-          "`LLM_NUM_RETRIES` 同样适用于 HTTP 429 和 503 响应。已在 litellm 1.103.7 上测试，约 3% 的调用会被重试。",
+    "`LLM_NUM_RETRIES` 同样适用于 HTTP 429 和 503 响应。已在 litellm 1.103.7 上测试，约 3% 的调用会被重试。",
     "ja": f"`LLM_TIMEOUT` の既定値は {V.timeout_ok} 秒です。バッチ処理では `LLM_NUM_RETRIES` を 2 に設定できます。"
-          "`LLM_NUM_RETRIES` は HTTP 429 と 503 の応答にも適用されます。litellm 1.103.7 で確認済みで、"
-          "再試行される呼び出しは約 3% です。",
+    "`LLM_NUM_RETRIES` は HTTP 429 と 503 の応答にも適用されます。litellm 1.103.7 で確認済みで、"
+    "再試行される呼び出しは約 3% です。",
     "fr": f"`LLM_TIMEOUT` vaut {V.timeout_ok} secondes par défaut. Pour les traitements par lots, réglez "
-          "`LLM_NUM_RETRIES` à 2. `LLM_NUM_RETRIES` s’applique aussi aux réponses HTTP 429 et 503. Testé avec "
-          "litellm 1.103.7 ; environ 3 % des appels sont relancés.",
+    "`LLM_NUM_RETRIES` à 2. `LLM_NUM_RETRIES` s’applique aussi aux réponses HTTP 429 et 503. Testé avec "
+    "litellm 1.103.7 ; environ 3 % des appels sont relancés.",
     "pt": f"`LLM_TIMEOUT` é de {V.timeout_ok} segundos por padrão. Para tarefas em lote, defina "
-          "`LLM_NUM_RETRIES` como 2. `LLM_NUM_RETRIES` também vale para respostas HTTP 429 e 503. Testado com "
-          "litellm 1.103.7; cerca de 3% das chamadas são repetidas.",
+    "`LLM_NUM_RETRIES` como 2. `LLM_NUM_RETRIES` também vale para respostas HTTP 429 e 503. Testado com "
+    "litellm 1.103.7; cerca de 3% das chamadas são repetidas.",
     "ar": f"القيمة الافتراضية لـ `LLM_TIMEOUT` هي {V.timeout_ok} ثانية. لمهام الدفعات، اضبط `LLM_NUM_RETRIES` "
-          "على 2. ينطبق `LLM_NUM_RETRIES` أيضًا على استجابات HTTP 429 و503. تم الاختبار مع litellm 1.103.7، "
-          "ويُعاد نحو 3% من الاستدعاءات.",
+    "على 2. ينطبق `LLM_NUM_RETRIES` أيضًا على استجابات HTTP 429 و503. تم الاختبار مع litellm 1.103.7، "
+    "ويُعاد نحو 3% من الاستدعاءات.",
 }
 
 
@@ -191,8 +243,7 @@ def test_our_own_docs_read_with_the_package_values_have_no_stale_defaults(tmp_pa
     shutil.copytree(REPO_DOCS, docs)
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        page.write_text(PLACEHOLDER.sub(lambda m: values.get(placeholder_name(m), m.group(0)), text),
-                        encoding="utf-8")
+        page.write_text(PLACEHOLDER.sub(lambda m: values.get(placeholder_name(m), m.group(0)), text), encoding="utf-8")
 
     found = [f.as_text() for f in check_paths([str(docs)]) if f.kind in (STALE, ENCODING)]
 
@@ -249,8 +300,10 @@ def test_arabic_diacritics_and_tatweel_do_not_hide_a_stale_value(tmp_path: Path)
     page = docs / "ar" / "retries.md"
     stated = text(DEFAULT["retry_max_wait"] + 30)
     # Marks inside the words the rules need: the copula هِيَ and the unit ثَانِيَةً.
-    paragraph = (f"تنتظرُ المحاولةُ طويلًا.\nالقيمةُ الافتراضيّةُ لـــ `LLM_RETRY_MAX_WAIT` هِيَ "
-                 f"{stated.translate(ARABIC_DIGITS)} ثَانِيَةً.")
+    paragraph = (
+        f"تنتظرُ المحاولةُ طويلًا.\nالقيمةُ الافتراضيّةُ لـــ `LLM_RETRY_MAX_WAIT` هِيَ "
+        f"{stated.translate(ARABIC_DIGITS)} ثَانِيَةً."
+    )
     append_paragraph(page, paragraph)
 
     findings = check_paths([str(docs)])

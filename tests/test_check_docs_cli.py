@@ -38,8 +38,10 @@ def test_done_when_a_stale_sentence_and_a_mangled_page_are_found_and_undoing_is_
     line = append_paragraph(chinese, f"`LLM_RETRY_MAX_WAIT` 的默认值为 {STALE_MAX_WAIT} 秒。")
     code, out, _ = run(["check-docs", str(docs)], capsys)
     assert code == EXIT_FINDINGS
-    assert out == (f"{chinese}:{line}: [zh] stale-default LLM_RETRY_MAX_WAIT states {STALE_MAX_WAIT}, "
-                   f"package default is {MAX_WAIT}\n")
+    assert out == (
+        f"{chinese}:{line}: [zh] stale-default LLM_RETRY_MAX_WAIT states {STALE_MAX_WAIT}, "
+        f"package default is {MAX_WAIT}\n"
+    )
 
     write(arabic, arabic_text.encode("utf-8").decode("cp1252", errors="replace"))
     code, out, _ = run(["check-docs", str(docs)], capsys)
@@ -91,7 +93,10 @@ def test_a_path_that_does_not_exist_is_a_usage_error_naming_it(tmp_path: Path) -
     missing = tmp_path / "no-such-docs"
     done = subprocess.run(
         [sys.executable, "-m", "llm_backends.cli", "check-docs", str(missing)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
     assert done.returncode == EXIT_USAGE
@@ -155,8 +160,9 @@ def test_built_html_is_read_from_its_article_in_the_language_of_html_lang(tmp_pa
     page = tmp_path / "site" / "retries" / "index.html"
     page.parent.mkdir(parents=True)
     sentence = f"<code>LLM_RETRY_MAX_WAIT</code> é de {STALE_MAX_WAIT} segundos\npor padrão."
-    html = PAGE_HTML.format(lang="pt", sentence=sentence, timeout=format_value(DEFAULT["timeout"]),
-                            retries=stale_retries)
+    html = PAGE_HTML.format(
+        lang="pt", sentence=sentence, timeout=format_value(DEFAULT["timeout"]), retries=stale_retries
+    )
     write(page, html)
 
     findings = check_paths([str(tmp_path / "site")])
@@ -164,8 +170,12 @@ def test_built_html_is_read_from_its_article_in_the_language_of_html_lang(tmp_pa
     lines = html.split("\n")
     assert [(f.line, f.lang, f.setting, f.stated) for f in findings] == [
         (next(n for n, text in enumerate(lines, 1) if "é de" in text), "pt", "LLM_RETRY_MAX_WAIT", STALE_MAX_WAIT),
-        (next(n for n, text in enumerate(lines, 1) if stale_retries in text and "<tr>" in text), "pt",
-         "LLM_NUM_RETRIES", stale_retries),
+        (
+            next(n for n, text in enumerate(lines, 1) if stale_retries in text and "<tr>" in text),
+            "pt",
+            "LLM_NUM_RETRIES",
+            stale_retries,
+        ),
     ]
 
 
@@ -173,9 +183,12 @@ def test_built_html_without_lang_takes_it_from_the_path(tmp_path: Path) -> None:
     page = tmp_path / "site" / "fr" / "retries" / "index.html"
     page.parent.mkdir(parents=True)
     sentence = f"<code>LLM_RETRY_MAX_WAIT</code> vaut {STALE_MAX_WAIT} secondes par défaut."
-    write(page, PAGE_HTML.replace(' lang="{lang}"', "").format(
-        sentence=sentence, timeout=format_value(DEFAULT["timeout"]), retries=format_value(DEFAULT["num_retries"])
-    ))
+    write(
+        page,
+        PAGE_HTML.replace(' lang="{lang}"', "").format(
+            sentence=sentence, timeout=format_value(DEFAULT["timeout"]), retries=format_value(DEFAULT["num_retries"])
+        ),
+    )
 
     assert [(f.lang, f.kind) for f in check_paths([str(tmp_path / "site")])] == [("fr", STALE)]
 
@@ -191,8 +204,13 @@ def site_root(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         pytest.skip("mkdocs.yml does not exist yet: there is no site to build")
     site = tmp_path_factory.mktemp("site")
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    done = subprocess.run([str(mkdocs), "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return site
 
@@ -220,11 +238,14 @@ def test_a_stale_sentence_in_a_built_page_is_found_in_its_language(site_root: Pa
     ]
 
 
-@pytest.mark.parametrize(("command", "path"), [("validate-config", ".pre-commit-config.yaml"),
-                                               ("validate-manifest", ".pre-commit-hooks.yaml")])
+@pytest.mark.parametrize(
+    ("command", "path"),
+    [("validate-config", ".pre-commit-config.yaml"), ("validate-manifest", ".pre-commit-hooks.yaml")],
+)
 def test_the_pre_commit_files_are_valid(command: str, path: str) -> None:
     pre_commit = Path(sys.executable).with_name("pre-commit")
-    done = subprocess.run([str(pre_commit), command, str(REPO / path)], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [str(pre_commit), command, str(REPO / path)], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "check-docs" in (REPO / path).read_text(encoding="utf-8")

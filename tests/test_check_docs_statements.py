@@ -50,19 +50,34 @@ STATED = [
     ("ar", "يحدد `LLM_NUM_RETRIES` (الافتراضي: ٨) عدد المحاولات.", [("num_retries", 8)]),
     # rule 2: a plain copula
     ("en", "`LLM_NUM_RETRIES` is 8.", [("num_retries", 8)]),
-    ("en", "`LLM_NUM_RETRIES` is 8 and `LLM_RETRY_MIN_WAIT`, `LLM_RETRY_MAX_WAIT` are respectively 3 and "
-           "90 seconds.", [("num_retries", 8), ("retry_min_wait", 3), ("retry_max_wait", 90)]),
+    (
+        "en",
+        "`LLM_NUM_RETRIES` is 8 and `LLM_RETRY_MIN_WAIT`, `LLM_RETRY_MAX_WAIT` are respectively 3 and 90 seconds.",
+        [("num_retries", 8), ("retry_min_wait", 3), ("retry_max_wait", 90)],
+    ),
     ("en", "By default, `LLM_NUM_RETRIES=8`.", [("num_retries", 8)]),
     ("zh", "默认情况下，`retry_max_wait` 为 2 分钟。", [("retry_max_wait", 120)]),
-    ("ja", "`LLM_RETRY_MIN_WAIT` と `LLM_RETRY_MAX_WAIT` の既定値はそれぞれ 3 秒と 90 秒です。",
-     [("retry_min_wait", 3), ("retry_max_wait", 90)]),
+    (
+        "ja",
+        "`LLM_RETRY_MIN_WAIT` と `LLM_RETRY_MAX_WAIT` の既定値はそれぞれ 3 秒と 90 秒です。",
+        [("retry_min_wait", 3), ("retry_max_wait", 90)],
+    ),
     ("fr", "La valeur par défaut de `LLM_TIMEOUT` est de 0,5 seconde.", [("timeout", 0.5)]),
-    ("fr", "`LLM_RETRY_MIN_WAIT` et `LLM_RETRY_MAX_WAIT` valent respectivement 3 et 90 secondes.",
-     [("retry_min_wait", 3), ("retry_max_wait", 90)]),
-    ("pt", "`LLM_RETRY_MIN_WAIT` e `LLM_RETRY_MAX_WAIT` são, respectivamente, 3 e 2 minutos.",
-     [("retry_min_wait", 180), ("retry_max_wait", 120)]),
-    ("ar", "قيم `LLM_RETRY_MIN_WAIT` و`LLM_RETRY_MAX_WAIT` هي 3 و90 ثانية على التوالي.",
-     [("retry_min_wait", 3), ("retry_max_wait", 90)]),
+    (
+        "fr",
+        "`LLM_RETRY_MIN_WAIT` et `LLM_RETRY_MAX_WAIT` valent respectivement 3 et 90 secondes.",
+        [("retry_min_wait", 3), ("retry_max_wait", 90)],
+    ),
+    (
+        "pt",
+        "`LLM_RETRY_MIN_WAIT` e `LLM_RETRY_MAX_WAIT` são, respectivamente, 3 e 2 minutos.",
+        [("retry_min_wait", 180), ("retry_max_wait", 120)],
+    ),
+    (
+        "ar",
+        "قيم `LLM_RETRY_MIN_WAIT` و`LLM_RETRY_MAX_WAIT` هي 3 و90 ثانية على التوالي.",
+        [("retry_min_wait", 3), ("retry_max_wait", 90)],
+    ),
     ("ar", "افتراضيًا، قيمة `retry_max_wait` هي دقيقتان.", [("retry_max_wait", 120)]),
     ("ar", "القيمة الافتراضية لـ `LLM_TIMEOUT` هي 3 دقائق.", [("timeout", 180)]),
     # rule 3: a default word right after the value
@@ -132,8 +147,9 @@ def test_a_table_cell_speaks_about_its_row_setting() -> None:
 
 
 def test_the_checker_never_imports_litellm() -> None:
-    code = (f"import sys; from llm_backends.cli import main; code = main(['check-docs', {str(FIXTURE_DOCS)!r}]); "
-            "print(code, 'litellm' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          check=False)
+    code = (
+        f"import sys; from llm_backends.cli import main; code = main(['check-docs', {str(FIXTURE_DOCS)!r}]); "
+        "print(code, 'litellm' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.split() == ["0", "False"], done.stdout + done.stderr

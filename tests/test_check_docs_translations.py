@@ -21,11 +21,16 @@ TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 # The code pages a page of each language is typically mangled with.
 MANGLED = [
     ("en", "cp1252"),
-    ("fr", "cp1252"), ("fr", "latin-1"),
-    ("pt", "cp1252"), ("pt", "latin-1"),
-    ("zh", "gbk"), ("zh", "cp1252"),
-    ("ja", "shift_jis"), ("ja", "latin-1"),
-    ("ar", "cp1256"), ("ar", "cp1252"),
+    ("fr", "cp1252"),
+    ("fr", "latin-1"),
+    ("pt", "cp1252"),
+    ("pt", "latin-1"),
+    ("zh", "gbk"),
+    ("zh", "cp1252"),
+    ("ja", "shift_jis"),
+    ("ja", "latin-1"),
+    ("ar", "cp1256"),
+    ("ar", "cp1252"),
 ]
 
 
@@ -64,8 +69,9 @@ def test_utf8_read_through_a_wrong_code_page_is_an_encoding_finding(
     assert findings[0].lang == lang
 
 
-@pytest.mark.parametrize(("lang", "code_page"), [("zh", "gbk"), ("ja", "shift_jis"), ("ar", "cp1256"),
-                                                 ("fr", "cp1252"), ("pt", "latin-1")])
+@pytest.mark.parametrize(
+    ("lang", "code_page"), [("zh", "gbk"), ("ja", "shift_jis"), ("ar", "cp1256"), ("fr", "cp1252"), ("pt", "latin-1")]
+)
 def test_a_file_saved_in_a_legacy_code_page_is_not_utf8(tmp_path: Path, lang: str, code_page: str) -> None:
     docs = copy_docs(tmp_path, [lang])
     page = docs / lang / "configuration.md"
@@ -125,8 +131,9 @@ def test_a_removed_heading_is_reported_at_the_section_that_absorbed_it(tmp_path:
     findings = check_paths([str(docs)])
 
     assert summary(findings) == [(STRUCTURE, headings[1][0], "retries.md")]
-    assert findings[0].message.startswith(f"headings differ from English: {len(headings) - 1} here, "
-                                          f"{len(headings)} in ")
+    assert findings[0].message.startswith(
+        f"headings differ from English: {len(headings) - 1} here, {len(headings)} in "
+    )
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)

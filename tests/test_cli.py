@@ -22,8 +22,7 @@ def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) 
     command = [executable] if executable else [sys.executable, "-m", "llm_backends.cli"]
     environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("LLM_")}
     environment.update(env or {})
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, cwd=cwd,
-                          timeout=60)
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, cwd=cwd, timeout=60)
 
 
 def test_config_prints_every_default_with_its_source() -> None:
@@ -49,8 +48,12 @@ def test_config_json_shape_sources_and_masking(tmp_path: Path) -> None:
         assert payload[info.env]["key"] == info.key
     assert payload["LLM_API_KEY"]["value"] == "**********"
     assert payload["LLM_API_KEY"]["source"] == "env"
-    assert payload["LLM_MODEL"] == {"key": "model", "value": "openai/x", "default": LLMSettings().model,
-                                    "source": "env"}
+    assert payload["LLM_MODEL"] == {
+        "key": "model",
+        "value": "openai/x",
+        "default": LLMSettings().model,
+        "source": "env",
+    }
     assert payload["LLM_NUM_RETRIES"]["value"] == LLMSettings().num_retries + 1
     assert payload["LLM_NUM_RETRIES"]["source"] == "toml"
     assert payload["LLM_TIMEOUT"]["source"] == "default"
@@ -107,8 +110,15 @@ def test_schedule_matches_retry_schedule() -> None:
     expected = retry_schedule()
     assert len(rows) == len(expected)
     for cells, row in zip(rows, expected, strict=True):
-        assert cells == [str(row.retry), format_value(row.shortest), "s", format_value(row.longest), "s",
-                         format_value(row.longest_total), "s"]
+        assert cells == [
+            str(row.retry),
+            format_value(row.shortest),
+            "s",
+            format_value(row.longest),
+            "s",
+            format_value(row.longest_total),
+            "s",
+        ]
 
 
 @pytest.mark.parametrize("command", [["config"], ["schedule"], ["config", "--json"]])

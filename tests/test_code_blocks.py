@@ -52,9 +52,7 @@ def test_python_blocks_in_docs(
     _lint(eval_example, CodeExample.create(shown, path=example.path, start_line=example.start_line))
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in snippet_files() if p.suffix == ".py"], ids=lambda path: path.name
-)
+@pytest.mark.parametrize("path", [p for p in snippet_files() if p.suffix == ".py"], ids=lambda path: path.name)
 def test_snippet_files_pass_project_lint(
     path: Path, eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,9 +33,22 @@ def test_every_setting_has_env_key_type_default_and_description() -> None:
         assert info.key == info.name
         assert info.type in {"str", "int", "float", "bool"}
         assert info.description.endswith(".")
-    required = {"model", "api_key", "base_url", "api_version", "embedding_model", "embedding_deployment_name",
-                "drop_params", "disable_vision", "caching_prompt", "timeout", "num_retries",
-                "retry_min_wait", "retry_max_wait", "retry_multiplier"}
+    required = {
+        "model",
+        "api_key",
+        "base_url",
+        "api_version",
+        "embedding_model",
+        "embedding_deployment_name",
+        "drop_params",
+        "disable_vision",
+        "caching_prompt",
+        "timeout",
+        "num_retries",
+        "retry_min_wait",
+        "retry_max_wait",
+        "retry_multiplier",
+    }
     assert required <= INFOS.keys()
 
 
@@ -49,9 +62,7 @@ def test_defaults_load_when_nothing_is_configured() -> None:
 # --- precedence --------------------------------------------------------------------
 
 
-def test_precedence_arguments_over_env_over_toml_over_defaults(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_precedence_arguments_over_env_over_toml_over_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     n = DEFAULTS.num_retries
     config = write_toml(
         tmp_path / "config.toml",
@@ -117,8 +128,13 @@ def test_wrong_type_in_env_names_the_variable(monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("num_retries", "-1"), ("timeout", "0"), ("retry_max_wait", "0"), ("retry_multiplier", "-2"),
-     ("retry_min_wait", "-1")],
+    [
+        ("num_retries", "-1"),
+        ("timeout", "0"),
+        ("retry_max_wait", "0"),
+        ("retry_multiplier", "-2"),
+        ("retry_min_wait", "-1"),
+    ],
 )
 def test_out_of_range_values_are_rejected(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(INFOS[name].env, value)
@@ -145,9 +161,7 @@ def test_unknown_toml_key_suggests_the_right_one(tmp_path: Path) -> None:
     config = write_toml(tmp_path / "config.toml", '[llm]\nmodel = "x"\n\nnum_retry = 3\n')
     with pytest.raises(ConfigError) as excinfo:
         load(config)
-    assert problems_of(excinfo) == [
-        f"{config}:4: unknown setting 'num_retry' in [llm]; did you mean 'num_retries'?"
-    ]
+    assert problems_of(excinfo) == [f"{config}:4: unknown setting 'num_retry' in [llm]; did you mean 'num_retries'?"]
 
 
 def test_malformed_toml_names_file_and_line(tmp_path: Path) -> None:
@@ -167,7 +181,7 @@ def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
 def test_all_problems_are_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = write_toml(
         tmp_path / "config.toml",
-        f"[llm]\nretry_min_wait = {DEFAULTS.retry_max_wait + 5}\ntimout = 3\ntimeout = \"soon\"\n",
+        f'[llm]\nretry_min_wait = {DEFAULTS.retry_max_wait + 5}\ntimout = 3\ntimeout = "soon"\n',
     )
     monkeypatch.setenv("LLM_NUM_RETRIES", "many")
     monkeypatch.setenv("LLM_RETRY_MULTIPLIER", "0")
@@ -176,9 +190,13 @@ def test_all_problems_are_reported_at_once(tmp_path: Path, monkeypatch: pytest.M
     lines = problems_of(excinfo)
     assert len(lines) == 5, lines
     joined = "\n".join(lines)
-    for expected in ("LLM_NUM_RETRIES (environment)", "LLM_RETRY_MULTIPLIER (environment)",
-                     f"{config}:3: unknown setting 'timout'", f"{config}:4: timeout",
-                     f"{config}:2: retry_min_wait"):
+    for expected in (
+        "LLM_NUM_RETRIES (environment)",
+        "LLM_RETRY_MULTIPLIER (environment)",
+        f"{config}:3: unknown setting 'timout'",
+        f"{config}:4: timeout",
+        f"{config}:2: retry_min_wait",
+    ):
         assert expected in joined
 
 

@@ -98,9 +98,7 @@ def test_transient_failures_are_retried_until_success(env: OpenAIServer, no_wait
 
 
 @pytest.mark.parametrize("case", list(RETRIED))
-def test_transient_failures_give_up_after_one_plus_num_retries(
-    env: OpenAIServer, no_waits: None, case: str
-) -> None:
+def test_transient_failures_give_up_after_one_plus_num_retries(env: OpenAIServer, no_waits: None, case: str) -> None:
     reply, exception_name = RETRIED[case]
     retries = 2
     env.queue(*[reply] * (retries + 5))
@@ -273,8 +271,10 @@ def test_settings_object_and_per_call_overrides(openai_server: OpenAIServer, no_
 
 def test_disable_vision_drops_image_parts(env: OpenAIServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LLM_DISABLE_VISION", "true")
-    content = [{"type": "text", "text": "What is this?"},
-               {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}]
+    content = [
+        {"type": "text", "text": "What is this?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
+    ]
     llm_backends.completion(messages=[{"role": "user", "content": content}])
     sent = env.requests[0].body["messages"][0]["content"]
     assert sent == [{"type": "text", "text": "What is this?"}]

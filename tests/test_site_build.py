@@ -58,8 +58,13 @@ def test_wrong_values_are_valid_and_differ_from_every_default() -> None:
 
 def test_build_passes_strict_without_litellm_and_never_shows_the_builders_key(built_site: BuiltSite) -> None:
     assert "litellm imported during the build: False" in built_site.build.output
-    leaked = [path for path in built_site.root.rglob("*") if path.is_file()
-              and path.suffix in {".html", ".json", ".xml"} and WRONG_API_KEY in path.read_text(encoding="utf-8")]
+    leaked = [
+        path
+        for path in built_site.root.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml"}
+        and WRONG_API_KEY in path.read_text(encoding="utf-8")
+    ]
     assert leaked == []
     print(f"strict six-language build: {built_site.build.seconds:.1f} s")
 
@@ -80,7 +85,8 @@ def test_settings_table_shows_every_default(built_site: BuiltSite, language: str
     table = _table_with(parse_page(built_site.html(language, "configuration")), text["settings_table.env"])
     header, *rows = table
     assert [cell.text.strip() for cell in header] == [
-        text[f"settings_table.{column}"] for column in ("env", "key", "type", "default", "description")]
+        text[f"settings_table.{column}"] for column in ("env", "key", "type", "default", "description")
+    ]
     assert len(rows) == len(setting_infos())
     for row, info in zip(rows, setting_infos(), strict=True):
         env, key, type_, default, description = row
@@ -94,12 +100,16 @@ def test_settings_table_shows_every_default(built_site: BuiltSite, language: str
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_config_toml_block_is_every_default(built_site: BuiltSite, language: str) -> None:
-    blocks = [code for lang, code in parse_page(built_site.html(language, "configuration")).code_blocks
-              if lang == "toml" and code.lstrip().startswith("[llm]")]
+    blocks = [
+        code
+        for lang, code in parse_page(built_site.html(language, "configuration")).code_blocks
+        if lang == "toml" and code.lstrip().startswith("[llm]")
+    ]
     assert len(blocks) == 1
     parsed = tomllib.loads(blocks[0])["llm"]
-    assert parsed == {info.key: info.default for info in setting_infos()
-                      if info.default is not None and not info.secret}
+    assert parsed == {
+        info.key: info.default for info in setting_infos() if info.default is not None and not info.secret
+    }
     commented = {line.split("=")[0].strip("# ") for line in blocks[0].splitlines() if line.startswith("#")}
     assert commented == {info.key for info in setting_infos() if info.default is None or info.secret}
 
@@ -115,8 +125,11 @@ def test_schedule_table_env_example_and_chart_follow_retry_schedule(built_site: 
 
     exports = [code for lang, code in parser.code_blocks if lang == "bash" and "export LLM_NUM_RETRIES=" in code]
     settings = LLMSettings()
-    expected = {f"export {info.env}={format_value(getattr(settings, info.name))}" for info in setting_infos()
-                if info.name == "num_retries" or info.name.startswith("retry_")}
+    expected = {
+        f"export {info.env}={format_value(getattr(settings, info.name))}"
+        for info in setting_infos()
+        if info.name == "num_retries" or info.name.startswith("retry_")
+    }
     assert len(exports) == 1 and set(exports[0].strip().splitlines()) == expected
 
     chart = re.search(r'<figure class="llm-chart">(.*?)</figure>', html, re.DOTALL)
@@ -159,10 +172,12 @@ def test_language_menu_links_to_the_same_page_and_head_links_to_language_roots(b
     menu = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"[^>]*class="md-select__link"', html))
     assert {lang: href for href, lang in menu.items()} == {
         lang: "../../retries/" if lang == DEFAULT_LANGUAGE else ("./" if lang == "zh" else f"../../{lang}/retries/")
-        for lang in LANGUAGES}
+        for lang in LANGUAGES
+    }
     head = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
     assert dict((lang, href) for href, lang in head) == {
-        lang: SITE_PATH + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+        lang: SITE_PATH + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES
+    }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -172,7 +187,8 @@ def test_sitemap_and_404_page_per_language(built_site: BuiltSite, language: str)
     locs = [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     site_url = f"https://llm-backends.github.io{SITE_PATH}"
     assert {loc.removeprefix(site_url + prefix) for loc in locs if loc.startswith(site_url + prefix)} >= {
-        page_url(page) for page in PAGES}
+        page_url(page) for page in PAGES
+    }
     if prefix:
         assert all(loc.startswith(site_url + prefix) for loc in locs)
 
@@ -196,8 +212,9 @@ def test_unknown_placeholder_fails_the_strict_build_naming_page_and_line(tmp_pat
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
     assert result.returncode != 0
-    assert ("docs/en/retries.md:3: unknown placeholder {{ num_retries.defualt }}; "
-            "did you mean {{ num_retries.default }}?") in result.output
+    assert (
+        "docs/en/retries.md:3: unknown placeholder {{ num_retries.defualt }}; did you mean {{ num_retries.default }}?"
+    ) in result.output
     assert "docs/en/retries.md:3: block placeholder {{ settings_table }} must be alone on its own line" in result.output
 
 
@@ -208,8 +225,9 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     english = (docs / "en" / "retries.md").read_text(encoding="utf-8")
     for language, stamp in (("fr", "000000000000"), ("pt", source_hash(english))):
         page = docs / language / "retries.md"
-        page.write_text(f"---\nsource_hash: {stamp}\n---\n" + strip_front_matter(page.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+        page.write_text(
+            f"---\nsource_hash: {stamp}\n---\n" + strip_front_matter(page.read_text(encoding="utf-8")), encoding="utf-8"
+        )
     result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
     assert result.returncode == 0, result.output
     site = BuiltSite(tmp_path / "site", result)
@@ -217,8 +235,11 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     fallback = site.html("ja", "troubleshooting")
     ja = load_site_text(docs / "_data", "ja").text
     title = re.escape(escape(ja["notices.untranslated.title"]))
-    assert re.search(r'<div class="admonition info llm-notice llm-notice-untranslated" lang="ja" dir="ltr"'
-                     r'[^>]*><p class="admonition-title">' + title, fallback)
+    assert re.search(
+        r'<div class="admonition info llm-notice llm-notice-untranslated" lang="ja" dir="ltr"'
+        r'[^>]*><p class="admonition-title">' + title,
+        fallback,
+    )
     assert '<div lang="en" dir="ltr"><h1' in fallback
     index = json.loads((site.root / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any(entry["location"].startswith("troubleshooting/") for entry in index["docs"])

@@ -46,28 +46,33 @@ def test_every_block_name_has_a_renderer() -> None:
 
 def test_scalars_blocks_and_escapes_render_from_the_package(english) -> None:
     values = scalar_values()
-    html = render("Retries: {{ num_retries.default }}, key: {{ base_url.default }}.\n\n"
-                  "Literal: `\\{{ num_retries.default }}` and \\{{ settings_table }}.\n\n"
-                  "{{ schedule_table }}\n", english)
+    html = render(
+        "Retries: {{ num_retries.default }}, key: {{ base_url.default }}.\n\n"
+        "Literal: `\\{{ num_retries.default }}` and \\{{ settings_table }}.\n\n"
+        "{{ schedule_table }}\n",
+        english,
+    )
     assert f"Retries: {values['num_retries.default']}, key: {english['not_set']}." in html
     assert "Literal: <code>{{ num_retries.default }}</code> and {{ settings_table }}." in html
     assert html.count("<tr>") == 1 + len(retry_schedule())
 
 
 def test_placeholders_in_included_snippets_are_expanded(english, tmp_path: Path) -> None:
-    (tmp_path / "part.md").write_text("Up to {{ retry.max_requests }} requests.\n\n{{ env_example }}\n",
-                                      encoding="utf-8")
+    (tmp_path / "part.md").write_text(
+        "Up to {{ retry.max_requests }} requests.\n\n{{ env_example }}\n", encoding="utf-8"
+    )
     html = render('--8<-- "part.md"\n', english, snippets=tmp_path)
     assert f"Up to {scalar_values()['retry.max_requests']} requests." in html
     assert re.search(r'<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</pre>', html, re.DOTALL)
 
 
 def test_block_inside_an_admonition_keeps_its_indentation(english) -> None:
-    html = markdown.Markdown(extensions=["admonition", "pymdownx.superfences",
-                                         PlaceholderExtension(lambda: english)]).convert(
-        '!!! tip "Environment"\n\n    {{ env_example }}\n')
-    assert re.search(r'<div class="admonition tip">.*<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</div>',
-                     html, re.DOTALL)
+    html = markdown.Markdown(
+        extensions=["admonition", "pymdownx.superfences", PlaceholderExtension(lambda: english)]
+    ).convert('!!! tip "Environment"\n\n    {{ env_example }}\n')
+    assert re.search(
+        r'<div class="admonition tip">.*<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</div>', html, re.DOTALL
+    )
 
 
 def test_blocks_change_when_the_defaults_change(english) -> None:
@@ -92,8 +97,11 @@ def test_a_secret_value_is_never_written(english) -> None:
 
 
 def test_unknown_placeholders_are_found_with_their_line(english) -> None:
-    problems = find_problems("# Title\n\n{{ num_retries.defualt }}\nok {{ retry.max_requests }}\n"
-                             "see {{ config_toml }}\n\\{{ nothing.here }}\n", english)
+    problems = find_problems(
+        "# Title\n\n{{ num_retries.defualt }}\nok {{ retry.max_requests }}\n"
+        "see {{ config_toml }}\n\\{{ nothing.here }}\n",
+        english,
+    )
     assert [(p.line, p.name) for p in problems] == [(3, "num_retries.defualt"), (5, "config_toml")]
     assert "did you mean {{ num_retries.default }}?" in problems[0].message
     assert "must be alone on its own line" in problems[1].message
@@ -119,8 +127,10 @@ def test_english_descriptions_come_from_the_package(english) -> None:
 
 def test_a_language_file_missing_keys_is_reported_and_falls_back_to_english(tmp_path: Path) -> None:
     (tmp_path / "en.yml").write_text((DATA / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "xx.yml").write_text("not_set: nicht gesetzt\nunits: {seconds: Sekunden}\n"
-                                     "notices: {outdated: {text: Veraltet.}}\ntypo_key: x\n", encoding="utf-8")
+    (tmp_path / "xx.yml").write_text(
+        "not_set: nicht gesetzt\nunits: {seconds: Sekunden}\nnotices: {outdated: {text: Veraltet.}}\ntypo_key: x\n",
+        encoding="utf-8",
+    )
     loaded = load_site_text(tmp_path, "xx")
     problems = "\n".join(loaded.problems)
     assert loaded.file_found and loaded.text["not_set"] == "nicht gesetzt"
@@ -144,8 +154,10 @@ def test_language_pages_point_materials_scripts_at_their_language_root() -> None
     assert language_base("../..", "zh/") == "../../zh/"
     assert language_base("..", "ar/") == "../ar/"
     assert language_base("/llm-backends/", "ja/") == "/llm-backends/ja/"
-    page = ('<p>x</p><script id="__config" type="application/json">'
-            '{"base": "../..", "search": "a</b>", "translations": {"x": "l\'a"}}</script>')
+    page = (
+        '<p>x</p><script id="__config" type="application/json">'
+        '{"base": "../..", "search": "a</b>", "translations": {"x": "l\'a"}}</script>'
+    )
     rebased = rebase_config(page, "fr/")
     data = json.loads(re.search(r'application/json">(.*)</script>', rebased).group(1))
     assert data == {"base": "../../fr/", "search": "a</b>", "translations": {"x": "l'a"}}

@@ -76,9 +76,11 @@ def served(project: Path) -> Iterator[str]:
     }
     environment.pop("DOCS_LANGUAGE", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-         "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         yield f"http://127.0.0.1:{port}{SITE_PATH}"
@@ -95,8 +97,9 @@ def test_editing_a_default_changes_every_language_on_rebuild(project: Path, serv
     settings_file = project / "src" / "llm_backends" / "settings.py"
     source = settings_file.read_text(encoding="utf-8")
     assert SETTING_LINE.format(DEFAULT) in source, "the test no longer finds the num_retries default"
-    settings_file.write_text(source.replace(SETTING_LINE.format(DEFAULT), SETTING_LINE.format(EDITED)),
-                             encoding="utf-8")
+    settings_file.write_text(
+        source.replace(SETTING_LINE.format(DEFAULT), SETTING_LINE.format(EDITED)), encoding="utf-8"
+    )
 
     for page in pages:
         assert _wait_for(page, format_value(EDITED)) == format_value(EDITED), page

@@ -136,9 +136,7 @@ RUNS: dict[str, Run] = {
         output=("Paris France",),
         check=_check_json_reask,
     ),
-    "provider_openai.py": Run(
-        requests=1, replies=(Reply(text=JSON_REPLY),), output=("Paris",), check=_check_json_mode
-    ),
+    "provider_openai.py": Run(requests=1, replies=(Reply(text=JSON_REPLY),), output=("Paris",), check=_check_json_mode),
     "provider_azure.py": Run(
         requests=2,
         env={
@@ -184,8 +182,14 @@ def _isolated_process_state() -> Iterator[None]:
         root.handlers[:], root.level, ours.level = saved[0], saved[1], saved[2]
 
 
-def _run_python(path: Path, run: Run, server: OpenAIServer, monkeypatch: pytest.MonkeyPatch,
-                capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+def _run_python(
+    path: Path,
+    run: Run,
+    server: OpenAIServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     environment = {"LLM_BASE_URL": server.url, "LLM_MODEL": TEST_MODEL, "LLM_API_KEY": "sk-test", **run.env}
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
@@ -228,7 +232,9 @@ def _check_exports(path: Path) -> None:
         result = subprocess.run(
             ["bash", "-c", f"set -e\n{script}\nexec llm-backends config --json"],
             env={**os.environ, "PATH": f"{BIN_DIR}{os.pathsep}{os.environ['PATH']}"},
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode == 0, f"{path.name}:{section}: {result.stderr}"
         shown = json.loads(result.stdout)
@@ -260,7 +266,10 @@ def _replay_transcript(path: Path) -> None:
         result = subprocess.run(
             ["bash", "-c", script],
             env={**os.environ, "PATH": f"{BIN_DIR}{os.pathsep}{os.environ['PATH']}"},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
         )
         outputs = result.stdout.split(f"{_MARK}\n")[: len(steps)]
         for (command, expected), actual in zip(steps, outputs, strict=True):
@@ -342,4 +351,3 @@ def test_every_snippet_section_is_shown_in_the_english_docs() -> None:
     sections = {f"{path.name}:{name}" for path in snippet_files() for name in section_names(path)}
     assert sections - shown == set()
     assert all(":" in target for target in shown), "include snippets by named section"
-

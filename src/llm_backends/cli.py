@@ -66,8 +66,12 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
     settings = load(args.config).settings
     rows = [
-        [str(r.retry), f"{format_value(r.shortest)} s", f"{format_value(r.longest)} s",
-         f"{format_value(r.longest_total)} s"]
+        [
+            str(r.retry),
+            f"{format_value(r.shortest)} s",
+            f"{format_value(r.longest)} s",
+            f"{format_value(r.longest_total)} s",
+        ]
         for r in retry_schedule(settings)
     ]
     print(f"{settings.model}: at most {settings.num_retries + 1} requests per call\n")

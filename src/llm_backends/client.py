@@ -90,9 +90,7 @@ def _completion_arguments(
     return {"model": settings.model, "messages": messages, **_connection(settings), **kwargs}
 
 
-def completion(
-    messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any
-) -> Any:
+def completion(messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.completion`` with our retries.
 
     Keyword arguments named like a setting (``num_retries``, ``model``, ``timeout``...)
@@ -106,9 +104,7 @@ def completion(
     return call_with_retries(lambda: litellm.completion(**arguments), settings, settings.model)
 
 
-async def acompletion(
-    messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any
-) -> Any:
+async def acompletion(messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.acompletion`` with our retries; arguments as for :func:`completion`."""
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)

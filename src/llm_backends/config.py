@@ -141,9 +141,7 @@ def _describe(error: dict[str, Any], secret: bool) -> str:
     return f"{message}, got {error['input']!r}"
 
 
-def _validation_problems(
-    exc: ValidationError, sources: dict[str, Source], toml: TomlValues | None
-) -> list[Problem]:
+def _validation_problems(exc: ValidationError, sources: dict[str, Source], toml: TomlValues | None) -> list[Problem]:
     infos = {info.name: info for info in setting_infos()}
     problems = []
     for error in exc.errors():
@@ -188,9 +186,7 @@ def _where_many(names: list[str], sources: dict[str, Source], toml: TomlValues |
     return ", ".join(_where(name, sources, toml) for name in names) or "settings"
 
 
-def load(
-    config_file: str | os.PathLike[str] | None = None, **overrides: Any
-) -> LoadedSettings:
+def load(config_file: str | os.PathLike[str] | None = None, **overrides: Any) -> LoadedSettings:
     """Settings with their sources; raise ConfigError listing every problem found."""
     problems: list[Problem] = []
     toml: TomlValues | None = None

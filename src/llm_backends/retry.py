@@ -24,8 +24,16 @@ PERMANENT_5XX = frozenset({501, 505})
 NEVER_RETRIED = frozenset({"ContextWindowExceededError", "ContentPolicyViolationError"})
 # Network-level failures: litellm's, the OpenAI SDK's, httpx's and the standard library's.
 NETWORK_ERRORS = frozenset(
-    {"APIConnectionError", "APITimeoutError", "Timeout", "TimeoutError", "ConnectionError",
-     "TimeoutException", "NetworkError", "RemoteProtocolError"}
+    {
+        "APIConnectionError",
+        "APITimeoutError",
+        "Timeout",
+        "TimeoutError",
+        "ConnectionError",
+        "TimeoutException",
+        "NetworkError",
+        "RemoteProtocolError",
+    }
 )
 
 

@@ -78,7 +78,12 @@ class _Policy:
         asked = f" (Retry-After: {event.retry_after:g} s)" if event.retry_after is not None else ""
         logger.warning(
             "%s: attempt %d of %d failed with %s; retrying in %.2f s%s",
-            self.model, event.attempt, event.max_attempts, event.cause, wait, asked,
+            self.model,
+            event.attempt,
+            event.max_attempts,
+            event.cause,
+            wait,
+            asked,
         )
 
     def tenacity_options(self) -> dict[str, Any]:

@@ -36,39 +36,25 @@ class LLMSettings(BaseModel):
         "gpt-4o",
         "Model to call, as a litellm model string with a provider prefix (for example openai/gpt-4o).",
     )
-    api_key: SecretStr | None = _setting(
-        None, "API key sent to the provider. Never printed or logged."
-    )
-    base_url: str | None = _setting(
-        None, "Base URL of the API, for proxies, Azure endpoints and local servers."
-    )
+    api_key: SecretStr | None = _setting(None, "API key sent to the provider. Never printed or logged.")
+    base_url: str | None = _setting(None, "Base URL of the API, for proxies, Azure endpoints and local servers.")
     api_version: str | None = _setting(None, "API version, required by Azure OpenAI.")
-    embedding_model: str = _setting(
-        "text-embedding-3-small", "Model used by embedding(), as a litellm model string."
-    )
+    embedding_model: str = _setting("text-embedding-3-small", "Model used by embedding(), as a litellm model string.")
     embedding_deployment_name: str | None = _setting(
         None, "Azure deployment that serves the embedding model; when set, embeddings use azure/<name>."
     )
-    drop_params: bool = _setting(
-        True, "Drop parameters the provider does not support instead of failing the call."
-    )
-    disable_vision: bool = _setting(
-        False, "Remove image parts from messages, for models that cannot read images."
-    )
+    drop_params: bool = _setting(True, "Drop parameters the provider does not support instead of failing the call.")
+    disable_vision: bool = _setting(False, "Remove image parts from messages, for models that cannot read images.")
     caching_prompt: bool = _setting(
         True, "Mark the prompt for provider-side prompt caching where the model supports it."
     )
-    timeout: float = _setting(
-        120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0
-    )
+    timeout: float = _setting(120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0)
     num_retries: int = _setting(
         5,
         "Retries after the first attempt: a call sends at most 1 + num_retries requests.",
         ge=0,
     )
-    retry_min_wait: float = _setting(
-        1.0, "Shortest wait before a retry, in seconds.", unit="seconds", ge=0
-    )
+    retry_min_wait: float = _setting(1.0, "Shortest wait before a retry, in seconds.", unit="seconds", ge=0)
     retry_max_wait: float = _setting(
         60.0,
         "Longest wait before a retry, in seconds; a longer Retry-After gives up at once.",

@@ -25,8 +25,15 @@ from .server import serve_folder
 from .watch import Watch
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `playwright install` cannot download here
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 REQUIRE_BROWSER = "LLM_BACKENDS_REQUIRE_BROWSER"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}

@@ -23,7 +23,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not urlsplit(path).path.startswith(self.mount):
             return str(Path(self.directory) / ".outside-the-site")  # does not exist: 404
-        return super().translate_path(path[len(self.mount) - 1:])
+        return super().translate_path(path[len(self.mount) - 1 :])
 
     def log_message(self, format: str, *args: Any) -> None:  # one line per request is noise in test output
         pass

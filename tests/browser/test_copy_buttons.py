@@ -26,7 +26,8 @@ def snippet_section(file: str, name: str) -> str:
     markers = [(index, match.groups()) for index, line in enumerate(lines) if (match := _MARKER.search(line))]
     start = next(index for index, marker in markers if marker == ("start", name))
     end = next(index for index, marker in markers if marker == ("end", name) and index > start)
-    return "\n".join(line for line in lines[start + 1:end] if not _MARKER.search(line))
+    section = "\n".join(line for line in lines[start + 1 : end] if not _MARKER.search(line))
+    return section.rstrip("\n")  # the site shows no trailing blank lines (ruff format puts two before a marker)
 
 
 def _expected_snippets(language: str, page: str) -> list[str]:
@@ -38,8 +39,10 @@ def _reveal(block: Locator) -> None:
     """A block in a hidden tab (``=== "From source"``) is shown by clicking its tab, as a reader does."""
     if block.is_visible():
         return
-    tab = block.evaluate("pre => { const tab = pre.closest('.tabbed-block');"
-                         " return tab ? [...tab.parentElement.children].indexOf(tab) : -1; }")
+    tab = block.evaluate(
+        "pre => { const tab = pre.closest('.tabbed-block');"
+        " return tab ? [...tab.parentElement.children].indexOf(tab) : -1; }"
+    )
     assert tab >= 0, "a code block is hidden, and not by a tab"
     tabbed_set = block.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' tabbed-set ')][1]")
     tabbed_set.locator(".tabbed-labels > label").nth(tab).click()
@@ -50,8 +53,9 @@ def _reveal(block: Locator) -> None:
 def test_copy_buttons_copy_the_code(open_reader: Callable[..., Reader], language: str, page: str) -> None:
     reader = open_reader(clipboard=True)
     reader.open(language, page)
-    copy_label = reader.page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
-                                      ".translations['clipboard.copy']")
+    copy_label = reader.page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).translations['clipboard.copy']"
+    )
     blocks = reader.page.locator("article pre")
     assert blocks.count() > 0
 

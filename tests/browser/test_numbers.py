@@ -34,7 +34,8 @@ def _table(reader: Reader, first_heading: str) -> Locator:
 
 def _rows(table: Locator) -> list[list[str]]:
     return table.locator("tbody tr").evaluate_all(
-        "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))")
+        "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -47,7 +48,8 @@ def test_retry_chart_is_drawn_from_the_schedule(reader: Reader, language: str) -
     # Two bars per retry (shortest, longest wait), each titled with its value, heights to scale.
     bars = chart.locator("rect:has(title)").evaluate_all(
         "bars => bars.map(bar => ({title: bar.querySelector('title').textContent,"
-        " height: bar.getBBox().height, x: bar.getBoundingClientRect().x}))")
+        " height: bar.getBBox().height, x: bar.getBoundingClientRect().x}))"
+    )
     values = [value for row in schedule for value in (row.shortest, row.longest)]
     assert len(bars) == len(values)
     for bar, value in zip(bars, values, strict=True):
@@ -63,8 +65,9 @@ def test_retry_chart_is_drawn_from_the_schedule(reader: Reader, language: str) -
 
     table = _table(reader, site_text(language)["schedule_table.retry"])
     _scrolled_into_view(table, whole=True)
-    assert _rows(table) == [[str(row.retry), *map(format_value, (row.shortest, row.longest, row.longest_total))]
-                            for row in schedule]
+    assert _rows(table) == [
+        [str(row.retry), *map(format_value, (row.shortest, row.longest, row.longest_total))] for row in schedule
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -76,7 +79,8 @@ def test_settings_table_shows_every_setting_and_default(reader: Reader, language
 
     rows = _rows(table)
     defaults = table.locator("tbody tr td:nth-child(4)").evaluate_all(
-        "cells => cells.map(cell => cell.querySelector('code')?.textContent ?? null)")
+        "cells => cells.map(cell => cell.querySelector('code')?.textContent ?? null)"
+    )
     infos = setting_infos()
     assert [row[:3] for row in rows] == [[info.env, info.key, info.type] for info in infos]
     assert defaults == [None if info.default is None else format_value(info.default) for info in infos]

@@ -47,10 +47,13 @@ def _check_direction(reader: Reader, language: str) -> None:
     code = reader.page.locator("article pre code")
     assert [_direction(code.nth(i)) for i in range(code.count())] == ["ltr"] * code.count(), f"{where}: code"
 
-    columns = [_centre_x(reader.page.locator(selector)) for selector in
-               (".md-sidebar--primary", ".md-content", ".md-sidebar--secondary")]
+    columns = [
+        _centre_x(reader.page.locator(selector))
+        for selector in (".md-sidebar--primary", ".md-content", ".md-sidebar--secondary")
+    ]
     assert columns == sorted(columns, reverse=expected == "rtl"), (
-        f"{where}: navigation, content, table of contents at x = {columns}: not laid out {expected}")
+        f"{where}: navigation, content, table of contents at x = {columns}: not laid out {expected}"
+    )
 
 
 def _check_untranslated_notice(reader: Reader, language: str, page: str) -> None:
@@ -97,7 +100,8 @@ def site_with_untranslated_page(tmp_path_factory: pytest.TempPathFactory, site_u
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_untranslated_page_says_so_in_the_readers_language(
-        open_reader: Callable[..., Reader], site_with_untranslated_page: str, language: str) -> None:
+    open_reader: Callable[..., Reader], site_with_untranslated_page: str, language: str
+) -> None:
     reader = open_reader(site=site_with_untranslated_page)
     reader.open(language, UNTRANSLATED_PAGE)
     assert reader.html_lang() == language

@@ -28,7 +28,8 @@ FONT_PACKAGES = "fonts-noto-cjk fonts-noto-core"
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_screenshots_with_every_glyph_and_no_sideways_scrolling(
-        open_reader: Callable[..., Reader], language: str) -> None:
+    open_reader: Callable[..., Reader], language: str
+) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     for device, viewport in DEVICES.items():
         reader = open_reader(viewport)
@@ -40,8 +41,10 @@ def test_screenshots_with_every_glyph_and_no_sideways_scrolling(
             assert overflow <= 0, f"{reader.path()} on a {device} is {overflow}px wider than the screen"
             if device == "desktop":  # the same fonts on both
                 missing = missing_glyphs(reader.page)
-                assert not missing, (f"{reader.path()}: no installed font draws {sorted(missing)} "
-                                     f"(Debian: apt-get install {FONT_PACKAGES})")
+                assert not missing, (
+                    f"{reader.path()}: no installed font draws {sorted(missing)} "
+                    f"(Debian: apt-get install {FONT_PACKAGES})"
+                )
 
 
 def test_the_glyph_check_sees_a_missing_glyph(reader: Reader) -> None:

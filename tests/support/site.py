@@ -78,8 +78,17 @@ class BuildResult:
 def mkdocs_build(project: Path, site_dir: Path, *, cwd: Path, env: dict[str, str] | None = None) -> BuildResult:
     """``mkdocs build --strict`` of ``project/mkdocs.yml`` into ``site_dir``."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    command = [sys.executable, "-c", _MKDOCS, "build", "--strict", "--config-file",
-               str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-c",
+        _MKDOCS,
+        "build",
+        "--strict",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--site-dir",
+        str(site_dir),
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
     return BuildResult(done.returncode, done.stdout + done.stderr, time.perf_counter() - start)
@@ -154,7 +163,7 @@ class PageParser(HTMLParser):
         elif tag == "code":
             self._code = []
         elif tag == "div" and any(c.startswith("language-") for c in classes) and "highlight" in classes:
-            self._block_language = next(c for c in classes if c.startswith("language-"))[len("language-"):]
+            self._block_language = next(c for c in classes if c.startswith("language-"))[len("language-") :]
             self._block = []
 
     def handle_endtag(self, tag: str) -> None:

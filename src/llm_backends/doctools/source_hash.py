@@ -26,7 +26,7 @@ def front_matter_span(text: str) -> int:
 
 def strip_front_matter(text: str) -> str:
     """The page without its leading ``---`` ... ``---`` block; the rest unchanged."""
-    return text[front_matter_span(text):]
+    return text[front_matter_span(text) :]
 
 
 def source_hash(text: str) -> str:

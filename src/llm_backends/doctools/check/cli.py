@@ -62,13 +62,20 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "differ from the package, text saved through a wrong encoding, and translations whose "
         "structure or English original changed. Exit 0 clean, 1 findings, 2 usage error.",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", type=str,
-                       help="Markdown or HTML files, or folders such as docs/ or a built site")
-    check.add_argument("--lang", choices=LANGUAGES,
-                       help="language of files outside a docs/<lang>/ folder")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        type=str,
+        help="Markdown or HTML files, or folders such as docs/ or a built site",
+    )
+    check.add_argument("--lang", choices=LANGUAGES, help="language of files outside a docs/<lang>/ folder")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument("--strict", action="store_true",
-                       help="also fail on outdated translations (English page changed since the stamp)")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on outdated translations (English page changed since the stamp)",
+    )
     check.set_defaults(run=run_check)
 
     stamp = commands.add_parser(
@@ -77,6 +84,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         description="Write source_hash (the hash of the English page) into the front matter of "
         "translated pages, keeping everything else byte for byte. Run it when a translation is done.",
     )
-    stamp.add_argument("paths", nargs="+", metavar="PATH", type=Path,
-                       help="translated pages (docs/<lang>/page.md) or folders of them")
+    stamp.add_argument(
+        "paths", nargs="+", metavar="PATH", type=Path, help="translated pages (docs/<lang>/page.md) or folders of them"
+    )
     stamp.set_defaults(run=run_stamp)

@@ -27,10 +27,23 @@ from .lexicon import Lexicon
 from .values import Value, literal_value
 
 TOML_LANGUAGES = frozenset({"toml", "ini", "cfg", "conf"})
-SHELL_LANGUAGES = frozenset({
-    "bash", "sh", "shell", "zsh", "console", "shell-session", "powershell", "ps1", "pwsh", "bat", "cmd",
-    "env", "dotenv",
-})
+SHELL_LANGUAGES = frozenset(
+    {
+        "bash",
+        "sh",
+        "shell",
+        "zsh",
+        "console",
+        "shell-session",
+        "powershell",
+        "ps1",
+        "pwsh",
+        "bat",
+        "cmd",
+        "env",
+        "dotenv",
+    }
+)
 PLAIN_LANGUAGES = frozenset({"", "text", "txt", "plaintext"})
 
 _COMMENT = re.compile(r"^\s*(?:#|;|//|::|rem\s)\s*(.*)$", re.IGNORECASE)

@@ -73,9 +73,7 @@ def _page(path: Path, shown: str, lang: str | None, cache: dict[Path, tuple[Path
 def _walk(folder: Path) -> list[Path]:
     found = []
     for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(
-            d for d in subdirs if not d.startswith((".", "_")) and d not in _SKIPPED_DIRS
-        )
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")) and d not in _SKIPPED_DIRS)
         for name in sorted(files):
             suffix = os.path.splitext(name)[1].lower()
             if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES:
@@ -103,8 +101,10 @@ def discover(paths: list[str], lang: str | None) -> tuple[list[Page], set[tuple[
     for root in {page.root for page in pages if page.root is not None}:
         for language in LANGUAGES:
             folder = root / language
-            if language != DEFAULT_LANGUAGE and folder.is_dir() and any(
-                folder == f or f in folder.parents for f in folders
+            if (
+                language != DEFAULT_LANGUAGE
+                and folder.is_dir()
+                and any(folder == f or f in folder.parents for f in folders)
             ):
                 whole.add((root, language))
     return pages, whole

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 CODE_PAGES = ("cp1252", "latin-1", "cp1256", "cp1251", "gbk", "shift_jis", "mac_roman")
 # Share of non-ASCII bytes that must form valid UTF-8 sequences once re-encoded.
 PAGE_SHARE, LINE_SHARE = 0.5, 0.5
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTES = bytes(range(128, 256))
 
 _LATIN = r"A-Za-z\u00c0-\u024f"
@@ -40,8 +38,12 @@ _SCRIPTS = {
 }
 # A page's own scripts; ASCII letters belong to every language (code, names).
 _NATIVE = {
-    "en": ("Latin",), "fr": ("Latin",), "pt": ("Latin",),
-    "zh": ("Han",), "ja": ("Han", "kana"), "ar": ("Arabic",),
+    "en": ("Latin",),
+    "fr": ("Latin",),
+    "pt": ("Latin",),
+    "zh": ("Han",),
+    "ja": ("Han", "kana"),
+    "ar": ("Arabic",),
 }
 _FOREIGN = {
     "en": ("Han", "kana", "halfwidth katakana", "Arabic", "Cyrillic", "Greek", "Hangul"),
@@ -75,9 +77,7 @@ def decode(raw: bytes) -> tuple[str | None, EncodingProblem | None]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
-        return None, EncodingProblem(
-            line, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
-        )
+        return None, EncodingProblem(line, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
 
 
 def _mojibake(lines: list[str], text: str) -> EncodingProblem | None:
@@ -133,9 +133,11 @@ def check_text(text: str, lang: str | None) -> EncodingProblem | None:
     problems = []
     if "\ufffd" in text:
         first = next(n for n, line in enumerate(lines, start=1) if "\ufffd" in line)
-        problems.append(EncodingProblem(
-            first, "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
-        ))
+        problems.append(
+            EncodingProblem(
+                first, "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
+            )
+        )
     problems.append(_mojibake(lines, text))
     if lang is not None:
         problems.append(_foreign_script(lines, text, lang))

@@ -7,7 +7,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 STALE, ENCODING, STRUCTURE, MISSING, OUTDATED = (
-    "stale-default", "encoding", "structure", "missing-translation", "outdated",
+    "stale-default",
+    "encoding",
+    "structure",
+    "missing-translation",
+    "outdated",
 )
 KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED)
 # Reported always, but failing the check only with --strict.

@@ -31,7 +31,7 @@ def stamped(translation: str, english: str) -> str:
     front, body = translation[:span], translation[span:]
     match = _HASH_LINE.search(front)
     if match:
-        front = front[:match.start(1)] + value + front[match.end(1):]
+        front = front[: match.start(1)] + value + front[match.end(1) :]
     else:
         closing = front.rstrip("\r\n").rfind("\n") + 1  # start of the closing "---" line
         front = f"{front[:closing]}{KEY}: {value}{newline}{front[closing:]}"

@@ -15,8 +15,9 @@ from .document import Code, Document, Prose, Table
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.IGNORECASE | re.DOTALL)
 _LANGUAGE_CLASS = re.compile(r"\blanguage-([\w+-]+)")
-_TEXT_TAGS = frozenset({"p", "li", "dt", "dd", "figcaption", "summary", "caption", "h1", "h2", "h3", "h4",
-                        "h5", "h6", "th", "td"})
+_TEXT_TAGS = frozenset(
+    {"p", "li", "dt", "dd", "figcaption", "summary", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "th", "td"}
+)
 _SKIPPED_TAGS = frozenset({"script", "style", "svg", "nav", "button", "template", "noscript", "select"})
 
 

@@ -104,8 +104,20 @@ def _merge(languages: Iterable[str]) -> Words:
     chosen = [WORDS[lang] for lang in languages]
     tuples = {
         name: tuple(w for words in chosen for w in getattr(words, name))
-        for name in ("default", "copula", "respectively", "blocker", "foreign", "glue", "neutral",
-                     "conjunction", "counters", "true_words", "false_words", "default_header")
+        for name in (
+            "default",
+            "copula",
+            "respectively",
+            "blocker",
+            "foreign",
+            "glue",
+            "neutral",
+            "conjunction",
+            "counters",
+            "true_words",
+            "false_words",
+            "default_header",
+        )
     }
     dicts = {
         name: {k: v for words in chosen for k, v in getattr(words, name).items()}
@@ -201,9 +213,7 @@ def lexicon(lang: str | None) -> Lexicon:
     decimal_comma = lang in ("fr", "pt", "ar")
     flags = re.IGNORECASE
     names = "|".join([*targets.env_names(), *(k for k in targets.key_names() if "_" in k)])
-    hint = re.compile(
-        rf"(?:{names})|\.(?:env|key)\s*\}}\}}|`(?:{'|'.join(targets.key_names())})\b", flags
-    )
+    hint = re.compile(rf"(?:{names})|\.(?:env|key)\s*\}}\}}|`(?:{'|'.join(targets.key_names())})\b", flags)
     return Lexicon(
         lang=lang,
         tokens=re.compile(_token_pattern(words, decimal_comma), flags),

@@ -42,7 +42,7 @@ def split_cells(row: str) -> list[str]:
     for match in _CELL_SPLIT.finditer(row):
         if match.group(0) != "|":
             continue  # inline code or an escaped pipe: part of the cell
-        current += row[cursor:match.start()]
+        current += row[cursor : match.start()]
         cells.append(current)
         current, cursor = "", match.end()
     cells.append(current + row[cursor:])
@@ -54,9 +54,7 @@ def split_cells(row: str) -> list[str]:
 
 
 def _is_table_start(lines: list[str], i: int) -> bool:
-    return "|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1] and bool(
-        _DELIMITER.match(lines[i + 1])
-    )
+    return "|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1] and bool(_DELIMITER.match(lines[i + 1]))
 
 
 class _Reader:
@@ -142,7 +140,7 @@ class _Reader:
             if item:
                 self.flush()
                 self.open_kind = "item"
-                line = " " * item.end() + line[item.end():]
+                line = " " * item.end() + line[item.end() :]
             elif self.open_kind == "item" and not self.open:
                 self.open_kind = "paragraph"
             self.open.append((self.number(i), _QUOTE.sub("", line)))

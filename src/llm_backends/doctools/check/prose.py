@@ -92,15 +92,16 @@ class _Sentence:
         self.respectively = any(t.kind == "R" for t in tokens)
 
     def gap(self, a: Item, b: Item, *, skip_glue: bool = False) -> float:
-        text = self.text[a.end:b.start]
+        text = self.text[a.end : b.start]
         return self.lex.units_between(text, skip_glue=skip_glue)
 
     def run_gap(self, first: int, last: int, *, skip_glue: bool = False) -> float:
         """Words between items ``first`` and ``last``, not counting the linking words in between
         (blocker words are real words here: "默认设置时，最多共发送 6" is far from its default word)."""
-        inside = [i for i in self.items[first + 1:last] if isinstance(i, Token) and i.kind != "B"]
-        return gap_units(self.text, self.items[first].end, self.items[last].start, inside, self.lex,
-                         skip_glue=skip_glue)
+        inside = [i for i in self.items[first + 1 : last] if isinstance(i, Token) and i.kind != "B"]
+        return gap_units(
+            self.text, self.items[first].end, self.items[last].start, inside, self.lex, skip_glue=skip_glue
+        )
 
     # --- rule 1: a default word between setting and value -------------------------------
 
@@ -225,7 +226,7 @@ class _Sentence:
                 o += 1
             if o + 2 >= len(self.items):
                 continue
-            opening, named, closing = self.items[o:o + 3]
+            opening, named, closing = self.items[o : o + 3]
             if not (_is(opening, "(") and _is_group(named, "M") and _is(closing, ")")):
                 continue
             says_default = self.says_default and any(_is(i, "D") for i in self.items[:o])
@@ -249,7 +250,7 @@ class _Sentence:
                 interrupted = True
             elif _is(item, "D"):
                 in_paren = self.opens_with_default(paren, k)
-                lead = self.lex.units_between(self.text[self.start:item.start])
+                lead = self.lex.units_between(self.text[self.start : item.start])
                 if not in_paren and (interrupted or (not anywhere and lead > CARRY_REACH)):
                     return []
                 v = self.value_after_default(k, len(self.items), setting, in_paren)

@@ -118,11 +118,15 @@ class Checker:
         ]
         current, recorded = source_hash(english.text), recorded_hash(text)
         if recorded != current:
-            reason = ("has no source_hash" if recorded is None
-                      else f"translates an older {shown_english} (source_hash {recorded}, English is now {current})")
+            reason = (
+                "has no source_hash"
+                if recorded is None
+                else f"translates an older {shown_english} (source_hash {recorded}, English is now {current})"
+            )
             message = f"{reason}; update it, then run: llm-backends stamp-translation {page.shown}"
-            found.append(Finding(page.shown, 1, page.lang, kinds.OUTDATED, stated=recorded, expected=current,
-                                 message=message))
+            found.append(
+                Finding(page.shown, 1, page.lang, kinds.OUTDATED, stated=recorded, expected=current, message=message)
+            )
         return found
 
 

@@ -26,9 +26,11 @@ def _signatures(doc: Document) -> list[Counter[tuple[str, str]]]:
     """What each section (text before the first heading, then after each heading) contains."""
     starts = [line for line, _ in doc.headings]
     sections: list[Counter[tuple[str, str]]] = [Counter() for _ in range(len(starts) + 1)]
-    items = [*(("placeholder", line, name) for line, name in doc.placeholders),
-             *(("include", line, text) for line, text in doc.includes),
-             *(("code", line, lang) for line, lang in doc.code_blocks)]
+    items = [
+        *(("placeholder", line, name) for line, name in doc.placeholders),
+        *(("include", line, text) for line, text in doc.includes),
+        *(("code", line, lang) for line, lang in doc.code_blocks),
+    ]
     for kind, line, name in items:
         sections[bisect_right(starts, line)][kind, name] += 1
     return sections
@@ -43,8 +45,14 @@ def _section_mismatch(english: Document, translation: Document) -> int | None:
     return None
 
 
-def _sequence(what: str, english: list[tuple[int, Any]], translation: list[tuple[int, Any]],
-              source: str, describe: Callable[[Any], str], line: int | None = None) -> tuple[int, str] | None:
+def _sequence(
+    what: str,
+    english: list[tuple[int, Any]],
+    translation: list[tuple[int, Any]],
+    source: str,
+    describe: Callable[[Any], str],
+    line: int | None = None,
+) -> tuple[int, str] | None:
     ours = [item for _, item in translation]
     theirs = [item for _, item in english]
     if ours == theirs:
@@ -53,8 +61,11 @@ def _sequence(what: str, english: list[tuple[int, Any]], translation: list[tuple
     if line is None:
         # The first translated item that differs; past the end, the last one there is.
         line = translation[min(index, len(translation) - 1)][0] if translation else 1
-    where = (f"English {what[:-1]} {index + 1} ({describe(theirs[index])}) is at {source}:{english[index][0]}"
-             if index < len(english) else f"this page has more {what} than English")
+    where = (
+        f"English {what[:-1]} {index + 1} ({describe(theirs[index])}) is at {source}:{english[index][0]}"
+        if index < len(english)
+        else f"this page has more {what} than English"
+    )
     return line, f"{what} differ from English: {len(ours)} here, {len(theirs)} in {source}; {where}"
 
 
@@ -66,9 +77,14 @@ def _section_line(english: Document, translation: Document, english_line: int) -
     return 1
 
 
-def _multiset(what: str, english: list[tuple[int, str]], translation: list[tuple[int, str]],
-              english_doc: Document, translation_doc: Document,
-              show: Callable[[str], str]) -> tuple[int, str] | None:
+def _multiset(
+    what: str,
+    english: list[tuple[int, str]],
+    translation: list[tuple[int, str]],
+    english_doc: Document,
+    translation_doc: Document,
+    show: Callable[[str], str],
+) -> tuple[int, str] | None:
     ours = Counter(name for _, name in translation)
     theirs = Counter(name for _, name in english)
     if ours == theirs:
@@ -87,13 +103,23 @@ def _multiset(what: str, english: list[tuple[int, str]], translation: list[tuple
 def compare(english: Document, translation: Document, source: str) -> list[tuple[int, str]]:
     """(line, message) for each way the translation's structure differs from English."""
     found = [
-        _sequence("headings", english.headings, translation.headings, source, lambda level: "#" * level,
-                  _section_mismatch(english, translation)),
-        _sequence("code blocks", english.code_blocks, translation.code_blocks, source,
-                  lambda lang: f"```{lang}"),
-        _multiset("placeholders", english.placeholders, translation.placeholders, english, translation,
-                  lambda name: "{{ " + name + " }}"),
-        _multiset("snippet includes", english.includes, translation.includes, english, translation,
-                  lambda line: line),
+        _sequence(
+            "headings",
+            english.headings,
+            translation.headings,
+            source,
+            lambda level: "#" * level,
+            _section_mismatch(english, translation),
+        ),
+        _sequence("code blocks", english.code_blocks, translation.code_blocks, source, lambda lang: f"```{lang}"),
+        _multiset(
+            "placeholders",
+            english.placeholders,
+            translation.placeholders,
+            english,
+            translation,
+            lambda name: "{{ " + name + " }}",
+        ),
+        _multiset("snippet includes", english.includes, translation.includes, english, translation, lambda line: line),
     ]
     return [item for item in found if item is not None]

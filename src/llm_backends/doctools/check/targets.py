@@ -40,11 +40,7 @@ def _kind(info: SettingInfo) -> Kind:
 @cache
 def targets() -> dict[str, Target]:
     """Every setting by field name; secrets are left out (a page must never state a key)."""
-    return {
-        info.name: Target(info, _kind(info), info.unit == "seconds")
-        for info in setting_infos()
-        if not info.secret
-    }
+    return {info.name: Target(info, _kind(info), info.unit == "seconds") for info in setting_infos() if not info.secret}
 
 
 @cache

@@ -33,8 +33,18 @@ from .lexicon import Lexicon, normalize
 from .values import Value, cjk_number, number_value
 
 _SKIPPED = frozenset({"url", "abbr", "neutral"})
-_WORD_KINDS = {"D": "D", "R": "R", "F": "F", "B": "B", "C": "C", "E": "E", "conj": "&",
-               "open": "(", "close": ")", "end": "END"}
+_WORD_KINDS = {
+    "D": "D",
+    "R": "R",
+    "F": "F",
+    "B": "B",
+    "C": "C",
+    "E": "E",
+    "conj": "&",
+    "open": "(",
+    "close": ")",
+    "end": "END",
+}
 # Inline code worth reading token by token: digits, an assignment, a placeholder, a bool.
 _MAY_HOLD_VALUE = re.compile(r"[\d=:{]|true|false", re.IGNORECASE)
 # Lowest and highest integer treated as an HTTP status code when written without a unit.
@@ -196,18 +206,17 @@ def group(tokens: list[Token], text: str, lex: Lexicon) -> list[Item]:
     return items
 
 
-def gap_units(text: str, start: int, end: int, inside: list[Token], lex: Lexicon, *,
-              skip_glue: bool = False) -> float:
+def gap_units(text: str, start: int, end: int, inside: list[Token], lex: Lexicon, *, skip_glue: bool = False) -> float:
     """Words between ``start`` and ``end``, not counting the tokens ``inside`` that range."""
     total, cursor = 0.0, start
     for token in inside:
-        total += lex.units_between(text[cursor:token.start], skip_glue=skip_glue)
+        total += lex.units_between(text[cursor : token.start], skip_glue=skip_glue)
         cursor = token.end
     return total + lex.units_between(text[cursor:end], skip_glue=skip_glue)
 
 
 def _share_unit(values: Group) -> None:
-    """"3 and 60 seconds": the unit written once applies to every value of the group."""
+    """ "3 and 60 seconds": the unit written once applies to every value of the group."""
     last = values.members[-1].value
     if last is None or last.unit is None:
         return

@@ -59,8 +59,15 @@ def settings_table(settings: LLMSettings, text: SiteText) -> Block:
         else:
             unit = f" {escape(text.values.get(f'units.{info.unit}', info.unit))}" if info.unit else ""
             default = f'<td class="llm-code">{_code(format_value(value))}{unit}</td>'
-        rows.append([_cell(info.env, code=True), _cell(info.key, code=True), _cell(info.type, code=True),
-                     default, _cell(text.description(info.name))])
+        rows.append(
+            [
+                _cell(info.env, code=True),
+                _cell(info.key, code=True),
+                _cell(info.type, code=True),
+                default,
+                _cell(text.description(info.name)),
+            ]
+        )
     headers = [text[f"settings_table.{column}"] for column in ("env", "key", "type", "default", "description")]
     return Block(_table(headers, rows), is_html=True)
 
@@ -89,8 +96,11 @@ def is_retry_setting(info: SettingInfo) -> bool:
 
 
 def env_example(settings: LLMSettings, text: SiteText) -> Block:
-    lines = [f"export {info.env}={shlex.quote(format_value(getattr(settings, info.name)))}"
-             for info in setting_infos() if is_retry_setting(info)]
+    lines = [
+        f"export {info.env}={shlex.quote(format_value(getattr(settings, info.name)))}"
+        for info in setting_infos()
+        if is_retry_setting(info)
+    ]
     return Block("```bash\n" + "\n".join(lines) + "\n```", is_html=False)
 
 
@@ -99,8 +109,10 @@ def schedule_table(settings: LLMSettings, text: SiteText) -> Block:
     if not rows:
         return Block(f"<p>{escape(text['schedule_table.none'])}</p>", is_html=True)
     headers = [text[f"schedule_table.{column}"] for column in ("retry", "shortest", "longest", "longest_total")]
-    cells = [[_cell(str(row.retry)), *(_cell(format_value(v)) for v in (row.shortest, row.longest, row.longest_total))]
-             for row in rows]
+    cells = [
+        [_cell(str(row.retry)), *(_cell(format_value(v)) for v in (row.shortest, row.longest, row.longest_total))]
+        for row in rows
+    ]
     return Block(_table(headers, cells), is_html=True)
 
 

@@ -92,8 +92,10 @@ class SiteBuild:
             loaded = load_site_text(data_dir, language)
             self._texts[language] = loaded
             if not loaded.file_found:
-                log.info(f"{_shown(data_dir / f'{language}.yml', config)} does not exist yet: '{language}' "
-                         "pages show English table headings, descriptions and notices until it is added")
+                log.info(
+                    f"{_shown(data_dir / f'{language}.yml', config)} does not exist yet: '{language}' "
+                    "pages show English table headings, descriptions and notices until it is added"
+                )
             for problem in loaded.problems:
                 self._warn_once(problem)
         return self._texts[language].text
@@ -104,8 +106,10 @@ class SiteBuild:
     def _report(self, problems: list[Problem], where: str, *, included: bool = False) -> None:
         for problem in problems:
             if included:
-                message = (f"{where}: {problem.message}, in text included by pymdownx.snippets "
-                           f"(line {problem.line} of the page once snippets are included)")
+                message = (
+                    f"{where}: {problem.message}, in text included by pymdownx.snippets "
+                    f"(line {problem.line} of the page once snippets are included)"
+                )
             else:
                 message = f"{where}:{problem.line}: {problem.message}"
             if message not in self._reported:
@@ -128,8 +132,11 @@ class SiteBuild:
         context, extension.page = extension.page, None
         if context:
             known = self._raw_problems.get(page.file.src_uri, set())
-            self._report([p for p in context.problems if p.name not in known],
-                         _shown(page.file.abs_src_path, config), included=True)
+            self._report(
+                [p for p in context.problems if p.name not in known],
+                _shown(page.file.abs_src_path, config),
+                included=True,
+            )
         language = _content_language(page, config)
         reader = self.text(config, self.language)
         if language != self.language:
@@ -181,8 +188,7 @@ class SiteBuild:
         plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if plugin is not None and hasattr(plugin, "search_index"):
             prefix = "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
-            entries = search.language_entries(plugin.search_index.entries, self.language, prefix,
-                                              state.native_urls)
+            entries = search.language_entries(plugin.search_index.entries, self.language, prefix, state.native_urls)
             index_config = search.material_search_config(config, plugin.config.fields, self.env)
             if self.language == DEFAULT_LANGUAGE:
                 state.root_index = (index_config, entries)  # static-i18n rewrites the root one last

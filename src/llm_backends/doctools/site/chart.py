@@ -40,15 +40,14 @@ def _label_width(label: str) -> float:
 
 
 def _text(x: float, y: float, content: str, *, anchor: str = "middle", extra: str = "") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="currentColor"{extra}>'
-            f"{escape(content)}</text>")
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="currentColor"{extra}>{escape(content)}</text>'
 
 
 def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
     """The ``{{ schedule_chart }}`` figure for ``rows`` (from ``retry_schedule()``)."""
     title, description = text["chart.title"], text["chart.description"]
     if not rows:
-        return f'<p>{escape(text["schedule_table.none"])}</p>'
+        return f"<p>{escape(text['schedule_table.none'])}</p>"
     seconds = text["units.seconds"]
     step = nice_step(max(row.longest for row in rows))
     top = step * math.ceil(max(row.longest for row in rows) / step)
@@ -69,8 +68,10 @@ def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
     for index in range(round(top / step) + 1):
         value = index * step
         y = y_of(value)
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-                     f'stroke="currentColor" stroke-opacity="{0.6 if index == 0 else 0.15}"/>')
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+            f'stroke="currentColor" stroke-opacity="{0.6 if index == 0 else 0.15}"/>'
+        )
         parts.append(_text(LEFT - 8, y + 4, format_value(float(value)), anchor="end"))
     for index, row in enumerate(rows):
         centre = LEFT + slot * (index + 0.5)
@@ -85,17 +86,16 @@ def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
                 f"<title>{escape(text['chart.x_axis'])} {row.retry}: {escape(label)} "
                 f"{format_value(value)} {escape(seconds)}</title></rect>"
             )
-        parts.append(_text(centre + bar / 2, y_of(row.longest) - 5, format_value(row.longest),
-                           extra=' font-size="11"'))
+        parts.append(_text(centre + bar / 2, y_of(row.longest) - 5, format_value(row.longest), extra=' font-size="11"'))
         parts.append(_text(centre, TOP + plot_h + 18, str(row.retry)))
     parts.append(_text(LEFT + plot_w / 2, HEIGHT - 8, text["chart.x_axis"]))
-    parts.append(_text(16, TOP + plot_h / 2, text["chart.y_axis"],
-                       extra=f' transform="rotate(-90 16 {TOP + plot_h / 2:.1f})"'))
+    parts.append(
+        _text(16, TOP + plot_h / 2, text["chart.y_axis"], extra=f' transform="rotate(-90 16 {TOP + plot_h / 2:.1f})"')
+    )
     legend_x = LEFT
     for colour, label in ((SHORTEST_COLOUR, text["chart.shortest"]), (LONGEST_COLOUR, text["chart.longest"])):
         parts.append(f'<rect x="{legend_x:.1f}" y="12" width="12" height="12" {_fill(colour)}/>')
         parts.append(_text(legend_x + 18, 22, label, anchor="start"))
         legend_x += 18 + _label_width(label) + 24
     parts.append("</svg>")
-    return (f'<figure class="llm-chart">{"".join(parts)}'
-            f"<figcaption>{escape(description)}</figcaption></figure>")
+    return f'<figure class="llm-chart">{"".join(parts)}<figcaption>{escape(description)}</figcaption></figure>'

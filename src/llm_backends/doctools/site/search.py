@@ -51,8 +51,9 @@ def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def language_entries(entries: Iterable[Mapping[str, Any]], language: str, prefix: str,
-                     page_urls: set[str]) -> list[dict[str, Any]]:
+def language_entries(
+    entries: Iterable[Mapping[str, Any]], language: str, prefix: str, page_urls: set[str]
+) -> list[dict[str, Any]]:
     """Entries of ``page_urls`` (pages written in ``language``), located from the language root."""
     kept = []
     for entry in entries:

@@ -81,10 +81,16 @@ def english_text(data_dir: Path) -> LoadedText:
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing: the site build needs the English texts")
     values, problems = _read(path)
-    problems += [f"{path}: {key}: English descriptions come from settings.py; remove it"
-                 for key in values if key.startswith(f"{DESCRIPTIONS}.")]
-    problems += [f"{path}: {key}: expected text, found {type(value).__name__}"
-                 for key, value in values.items() if not isinstance(value, str)]
+    problems += [
+        f"{path}: {key}: English descriptions come from settings.py; remove it"
+        for key in values
+        if key.startswith(f"{DESCRIPTIONS}.")
+    ]
+    problems += [
+        f"{path}: {key}: expected text, found {type(value).__name__}"
+        for key, value in values.items()
+        if not isinstance(value, str)
+    ]
     values = {key: str(value) for key, value in values.items() if not key.startswith(f"{DESCRIPTIONS}.")}
     values.update({f"{DESCRIPTIONS}.{info.name}": info.description for info in setting_infos()})
     return LoadedText(SiteText(DEFAULT_LANGUAGE, values), file_found=True, problems=problems)

@@ -129,7 +129,7 @@ def run(quick: bool) -> Result:
 
 def worker(tree: str, first_tree: str) -> dict[str, float]:
     start = time.perf_counter()
-    from llm_backends.doctools.check import check_paths
+    from transdocs import check_paths
 
     check_paths([first_tree])
     first = time.perf_counter() - start

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from llm_backends.doctools.check import check_paths
-from llm_backends.doctools.check.findings import ENCODING, OUTDATED, STALE
-from llm_backends.doctools.languages import LANGUAGES
-from llm_backends.doctools.placeholders import PLACEHOLDER, placeholder_name, scalar_values
 from llm_backends.settings import format_value, setting_infos
 from tests.support.docs_tree import FIXTURE_DOCS, append_paragraph, copy_docs, insert_after, line_of
+from transdocs import check_paths
+from transdocs.languages import LANGUAGES
+from transdocs.placeholders import PLACEHOLDER, placeholder_name, scalar_values
+from transdocs.report.findings import ENCODING, OUTDATED, STALE
 
 INFO = {info.name: info for info in setting_infos()}
 DEFAULT = {name: info.default for name, info in INFO.items()}

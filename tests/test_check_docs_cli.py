@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from llm_backends.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from llm_backends.doctools.check import check_paths
-from llm_backends.doctools.check.findings import LENIENT_KINDS, STALE
 from llm_backends.settings import format_value, setting_infos
 from tests.support.docs_tree import append_paragraph, copy_docs, read, write
+from transdocs import check_paths
+from transdocs.report.findings import LENIENT_KINDS, STALE
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT = {info.name: info.default for info in setting_infos()}

@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from llm_backends.doctools.check.lexicon import lexicon
-from llm_backends.doctools.check.prose import Context, statements
-from llm_backends.doctools.check.values import Value
 from tests.support.docs_tree import FIXTURE_DOCS
+from transdocs.statements.lexicon import lexicon
+from transdocs.statements.prose import Context, statements
+from transdocs.statements.values import Value
 
 
 def read(value: Value) -> object:

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from llm_backends.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from llm_backends.doctools.check import check_paths, fails
-from llm_backends.doctools.check.document import Document
-from llm_backends.doctools.check.findings import ENCODING, MISSING, OUTDATED, STRUCTURE
-from llm_backends.doctools.check.frontmatter import recorded_hash, stamped
-from llm_backends.doctools.check.markdown import read_markdown
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES
-from llm_backends.doctools.source_hash import source_hash, strip_front_matter
 from tests.support.docs_tree import FIXTURE_PAGES, append_paragraph, copy_docs, read, write
+from transdocs import check_paths, fails
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.pages.document import Document
+from transdocs.pages.markdown import read_markdown
+from transdocs.report.findings import ENCODING, MISSING, OUTDATED, STRUCTURE
+from transdocs.translations.frontmatter import recorded_hash, stamped
+from transdocs.translations.source_hash import source_hash, strip_front_matter
 
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 
@@ -138,7 +138,7 @@ def test_a_removed_heading_is_reported_at_the_section_that_absorbed_it(tmp_path:
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_a_placeholder_replaced_by_its_value_is_reported_in_its_section(tmp_path: Path, lang: str) -> None:
-    from llm_backends.doctools.placeholders import scalar_values
+    from transdocs.placeholders import scalar_values
 
     docs = copy_docs(tmp_path, [lang])
     page = docs / lang / "retries.md"

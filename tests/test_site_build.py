@@ -15,9 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
-from llm_backends.doctools.site.site_text import SiteText, load_site_text
-from llm_backends.doctools.source_hash import source_hash, strip_front_matter
 from llm_backends.retry import retry_schedule
 from llm_backends.settings import LLMSettings, format_value, setting_infos
 from tests.support.site import (
@@ -30,6 +27,9 @@ from tests.support.site import (
     parse_page,
     wrong_settings,
 )
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from transdocs.site.site_text import SiteText, load_site_text
+from transdocs.translations.source_hash import source_hash, strip_front_matter
 
 PAGES = ("index", "backends", "configuration", "retries", "providers", "troubleshooting", "translating")
 DOCS = REPO / "docs"

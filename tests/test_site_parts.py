@@ -11,15 +11,15 @@ import markdown
 import pytest
 import yaml
 
-from llm_backends.doctools.placeholders import BLOCKS, scalar_values
-from llm_backends.doctools.site.blocks import RENDERERS, render_block
-from llm_backends.doctools.site.chart import nice_step
-from llm_backends.doctools.site.language_base import language_base, rebase_config
-from llm_backends.doctools.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
-from llm_backends.doctools.site.site_text import load_site_text
 from llm_backends.retry import retry_schedule
 from llm_backends.settings import LLMSettings, format_value, setting_infos
 from tests.support.site import REPO
+from transdocs.placeholders import BLOCKS, scalar_values
+from transdocs.site.blocks import RENDERERS, render_block
+from transdocs.site.chart import nice_step
+from transdocs.site.language_base import language_base, rebase_config
+from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
+from transdocs.site.site_text import load_site_text
 
 DATA = REPO / "docs" / "_data"
 

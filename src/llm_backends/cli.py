@@ -80,22 +80,23 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 Command = Callable[[argparse.Namespace], int]
-# Subcommands defined elsewhere (the docs checker) add themselves here, so this
-# module stays free of their imports until they are used.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+# Commands from other installed packages (the docs toolkit adds check-docs and
+# stamp-translation): each entry point in this group is a function that adds its
+# subcommands. This package never imports them; they are looked up only when the
+# command line names none of ours.
+COMMANDS_ENTRY_POINT = "llm_backends.commands"
+BUILTIN_COMMANDS = frozenset({"config", "schedule"})
 
 
-def _docs_commands(commands: argparse._SubParsersAction) -> None:
-    """check-docs and stamp-translation; their module imports the checker only when they run."""
-    from .doctools.check.cli import add_commands
+def _add_plugin_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from importlib.metadata import entry_points
 
-    add_commands(commands)
-
-
-EXTRA_COMMANDS.append(_docs_commands)
+    for entry in entry_points(group=COMMANDS_ENTRY_POINT):
+        entry.load()(commands)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; other packages' commands are added unless ``argv`` names one of ours."""
     parser = argparse.ArgumentParser(prog="llm-backends", description="LLM connection settings and retries.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -108,13 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.add_argument("--config", metavar="PATH", help="config.toml to read (default: ./config.toml)")
     schedule.set_defaults(run=cmd_schedule)
 
-    for add in EXTRA_COMMANDS:
-        add(commands)
+    words = [word for word in (sys.argv[1:] if argv is None else argv) if not word.startswith("-")]
+    if not words or words[0] not in BUILTIN_COMMANDS:
+        _add_plugin_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
     except ConfigError as exc:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE
-from llm_backends.doctools.site.site_text import SiteText, load_site_text
 from tests.support.site import REPO
+from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.site.site_text import SiteText, load_site_text
 
 DOCS_DIR = REPO / "docs"
 PAGES: tuple[str, ...] = tuple(sorted(path.stem for path in (DOCS_DIR / DEFAULT_LANGUAGE).glob("*.md")))

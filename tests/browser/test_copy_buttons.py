@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator
 
-from llm_backends.doctools.languages import LANGUAGES
 from tests.support.snippet_files import SNIPPETS_DIR, includes
+from transdocs.languages import LANGUAGES
 
 from .reader import Reader
 from .site_pages import source

@@ -6,7 +6,7 @@ from itertools import combinations
 
 import pytest
 
-from llm_backends.doctools.languages import LANGUAGES
+from transdocs.languages import LANGUAGES
 
 from .reader import Reader
 from .site_pages import page_path, title

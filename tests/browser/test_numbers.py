@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Locator, expect
 
 from llm_backends import retry_schedule, setting_infos
-from llm_backends.doctools.languages import LANGUAGES
 from llm_backends.settings import format_value
+from transdocs.languages import LANGUAGES
 
 from .reader import Reader
 from .site_pages import site_text

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Locator
 
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
 from tests.support.site import SITE_PATH, copy_project, mkdocs_build
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
 
 from .reader import Reader
 from .server import serve_folder

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pytest
 
-from llm_backends.doctools.languages import LANGUAGES
 from tests.support.site import REPO
+from transdocs.languages import LANGUAGES
 
 from .conftest import DESKTOP, PHONE
 from .glyphs import missing_glyphs, missing_in

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .reader import Reader
 from .site_pages import SEARCH_WORDS, is_translated, page_path, source

@@ -11,8 +11,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from llm_backends.doctools.check.frontmatter import stamped
-from llm_backends.doctools.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.translations.frontmatter import stamped
 
 FIXTURE_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "check_docs"
 FIXTURE_PAGES = ("configuration.md", "retries.md")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 
-from llm_backends.doctools.languages import LANGUAGES
+from transdocs.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS_DIR = ROOT / "snippets"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ..languages import LANGUAGES
-from .document import Code, Document, Prose, Table
+from transdocs.languages import LANGUAGES
+from transdocs.pages.document import Code, Document, Prose, Table
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.IGNORECASE | re.DOTALL)

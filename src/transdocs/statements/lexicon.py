@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..languages import LANGUAGES
-from ..placeholders import PLACEHOLDER
-from . import targets
-from .vocabulary import WORDS, Words
+from transdocs.languages import LANGUAGES
+from transdocs.placeholders import PLACEHOLDER
+from transdocs.statements import targets
+from transdocs.statements.vocabulary import WORDS, Words
 
 ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 _ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")

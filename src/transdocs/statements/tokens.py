@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..placeholders import PLACEHOLDER
-from . import targets
-from .lexicon import Lexicon, normalize
-from .values import Value, cjk_number, number_value
+from transdocs.placeholders import PLACEHOLDER
+from transdocs.statements import targets
+from transdocs.statements.lexicon import Lexicon, normalize
+from transdocs.statements.values import Value, cjk_number, number_value
 
 _SKIPPED = frozenset({"url", "abbr", "neutral"})
 _WORD_KINDS = {

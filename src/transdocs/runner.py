@@ -6,23 +6,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..languages import DEFAULT_LANGUAGE
-from ..source_hash import source_hash
-from . import findings as kinds
-from .codeblocks import code_statements, says_default
-from .discover import InputError, Page, discover
-from .document import Code, Document, Prose, Table
-from .encoding import check_text, decode
-from .findings import Finding, stale_default
-from .frontmatter import recorded_hash
-from .html import html_language, read_html
-from .lexicon import Lexicon, lexicon
-from .markdown import read_markdown
-from .prose import Context, statements
-from .structure import compare
-from .tables import table_statements
-from .targets import stated_if_different, targets
-from .values import Value
+from transdocs.encoding.mojibake import check_text, decode
+from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.pages.discover import InputError, Page, discover
+from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.pages.html import html_language, read_html
+from transdocs.pages.markdown import read_markdown
+from transdocs.report import findings as kinds
+from transdocs.report.findings import Finding, stale_default
+from transdocs.statements.codeblocks import code_statements, says_default
+from transdocs.statements.lexicon import Lexicon, lexicon
+from transdocs.statements.prose import Context, statements
+from transdocs.statements.tables import table_statements
+from transdocs.statements.targets import stated_if_different, targets
+from transdocs.statements.values import Value
+from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.source_hash import source_hash
+from transdocs.translations.structure import compare
 
 
 @dataclass(frozen=True)

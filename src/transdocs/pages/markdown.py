@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
-from ..source_hash import front_matter_span
-from .document import Code, Document, Prose, Table
+from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
+from transdocs.translations.source_hash import front_matter_span
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")

@@ -9,11 +9,11 @@ provider) state no defaults.
 
 from __future__ import annotations
 
-from .document import Table
-from .lexicon import Lexicon, strip_marks
-from .prose import Context, Statement, statements
-from .targets import compatible, targets
-from .tokens import tokenize
+from transdocs.pages.document import Table
+from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.prose import Context, Statement, statements
+from transdocs.statements.targets import compatible, targets
+from transdocs.statements.tokens import tokenize
 
 
 def _settings_named(cell: str, lex: Lexicon) -> set[str]:

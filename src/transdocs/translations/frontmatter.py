@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..source_hash import front_matter_span, source_hash
+from transdocs.translations.source_hash import front_matter_span, source_hash
 
 KEY = "source_hash"
 _HASH_LINE = re.compile(rf"^{KEY}:[ \t]*['\"]?([0-9A-Za-z]*)['\"]?[ \t]*\r?$", re.MULTILINE)

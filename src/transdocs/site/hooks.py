@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
-from llm_backends.doctools.site.build import NOT_FOUND, SiteBuild
+from transdocs.site.build import NOT_FOUND, SiteBuild
 
 site = SiteBuild()
 _serving = False
@@ -27,9 +27,10 @@ def _fresh_site() -> SiteBuild:
     `mkdocs serve`; without a fresh import, an edited default in settings.py would not
     show until the server restarts (mkdocs.yml watches src/ for that edit).
     """
-    for name in [m for m in sys.modules if m == "llm_backends" or m.startswith("llm_backends.")]:
+    fresh = ("llm_backends", "transdocs")
+    for name in [m for m in sys.modules if m in fresh or m.startswith(tuple(f"{p}." for p in fresh))]:
         del sys.modules[name]
-    from llm_backends.doctools.site.build import SiteBuild as Fresh
+    from transdocs.site.build import SiteBuild as Fresh
 
     return Fresh()
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ...settings import LLMSettings
-from ..placeholders import BLOCK_LINE, BLOCKS, PLACEHOLDER, scalar_values
-from .blocks import RENDERERS, render_block
-from .site_text import SiteText
+from llm_backends.settings import LLMSettings
+from transdocs.placeholders import BLOCK_LINE, BLOCKS, PLACEHOLDER, scalar_values
+from transdocs.site.blocks import RENDERERS, render_block
+from transdocs.site.site_text import SiteText
 
 # After pymdownx.snippets (32) so included text is expanded too, and after Markdown's
 # normalize_whitespace (30), which would delete the markers of stashed HTML; before fenced

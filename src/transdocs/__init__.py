@@ -2,7 +2,7 @@
 
 Library use (tests, CI)::
 
-    from llm_backends.doctools.check import check_paths
+    from transdocs import check_paths
     findings = check_paths(["docs"])
 
 Kinds of finding:
@@ -24,13 +24,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .discover import InputError
-    from .findings import Finding, fails
-    from .runner import check_paths
+    from transdocs.pages.discover import InputError
+    from transdocs.report.findings import Finding, fails
+    from transdocs.runner import check_paths
 
 __all__ = ["Finding", "InputError", "check_paths", "fails"]
 
-_HOMES = {"check_paths": "runner", "Finding": "findings", "fails": "findings", "InputError": "discover"}
+_HOMES = {
+    "check_paths": "transdocs.runner",
+    "Finding": "transdocs.report.findings",
+    "fails": "transdocs.report.findings",
+    "InputError": "transdocs.pages.discover",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -38,4 +43,4 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(name)
     from importlib import import_module
 
-    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    return getattr(import_module(_HOMES[name]), name)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from ...retry import retry_schedule
-from ...settings import TOML_TABLE, LLMSettings, SettingInfo, format_value, setting_infos
-from .chart import render_chart
-from .site_text import SiteText
+from llm_backends.retry import retry_schedule
+from llm_backends.settings import TOML_TABLE, LLMSettings, SettingInfo, format_value, setting_infos
+from transdocs.site.chart import render_chart
+from transdocs.site.site_text import SiteText
 
 
 @dataclass(frozen=True)

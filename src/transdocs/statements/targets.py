@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ...settings import SettingInfo, format_value, setting_infos
-from .values import Value
+from llm_backends.settings import SettingInfo, format_value, setting_infos
+from transdocs.statements.values import Value
 
 Kind = Literal["number", "bool", "str"]
 

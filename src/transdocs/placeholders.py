@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..retry import retry_schedule
-from ..settings import LLMSettings, format_value, setting_infos
+from llm_backends.retry import retry_schedule
+from llm_backends.settings import LLMSettings, format_value, setting_infos
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w]*)(?:\.([A-Za-z_]\w*))?\s*\}\}")
 # A block placeholder alone on its line (the only place a block may stand).

@@ -12,9 +12,9 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from ...retry import ScheduleRow
-from ...settings import format_value
-from .site_text import SiteText
+from llm_backends.retry import ScheduleRow
+from llm_backends.settings import format_value
+from transdocs.site.site_text import SiteText
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 40, 48

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import targets
-from .lexicon import Lexicon, strip_marks
-from .tokens import Group, Item, Token, gap_units, group, sentences, tokenize
-from .values import Value
+from transdocs.statements import targets
+from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
+from transdocs.statements.values import Value
 
 # How far (in words; a CJK character is half a word) a default word may be from its value,
 # not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").

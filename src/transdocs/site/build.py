@@ -21,12 +21,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..check.frontmatter import recorded_hash
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
-from ..source_hash import source_hash
-from . import language_base, notices, search, sitemap
-from .markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
-from .site_text import LoadedText, SiteText, load_site_text
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
+from transdocs.site import language_base, notices, search, sitemap
+from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
+from transdocs.site.site_text import LoadedText, SiteText, load_site_text
+from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.source_hash import source_hash
 
 log = get_plugin_logger("llm_backends")
 NOT_FOUND = "404.html"

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ...settings import TOML_TABLE
-from . import targets
-from .document import Code
-from .lexicon import Lexicon
-from .values import Value, literal_value
+from llm_backends.settings import TOML_TABLE
+from transdocs.pages.document import Code
+from transdocs.statements import targets
+from transdocs.statements.lexicon import Lexicon
+from transdocs.statements.values import Value, literal_value
 
 TOML_LANGUAGES = frozenset({"toml", "ini", "cfg", "conf"})
 SHELL_LANGUAGES = frozenset(

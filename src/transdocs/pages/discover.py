@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
 
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

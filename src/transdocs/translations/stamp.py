@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..languages import DEFAULT_LANGUAGE
-from ..source_hash import source_hash
-from .discover import InputError, Page, discover
-from .frontmatter import stamped
+from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.pages.discover import InputError, Page, discover
+from transdocs.translations.frontmatter import stamped
+from transdocs.translations.source_hash import source_hash
 
 
 def _translations(paths: Iterable[Path]) -> list[Page]:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from .document import Document
+from transdocs.pages.document import Document
 
 
 def _first_difference(english: list[Any], translation: list[Any]) -> int:

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from ...settings import setting_infos
-from ..languages import DEFAULT_LANGUAGE
+from llm_backends.settings import setting_infos
+from transdocs.languages import DEFAULT_LANGUAGE
 
 DESCRIPTIONS = "descriptions"
 LINK_MARK = "{link}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..languages import RIGHT_TO_LEFT
-from .site_text import LINK_MARK, SiteText
+from transdocs.languages import RIGHT_TO_LEFT
+from transdocs.site.site_text import LINK_MARK, SiteText
 
 
 def _direction(language: str) -> str:

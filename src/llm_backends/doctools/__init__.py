@@ -1,1 +1,0 @@
-"""Docs tooling: placeholders for the site build and the drift check. Never imports litellm."""

@@ -33,7 +33,7 @@ class LLMSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
     model: str = _setting(
-        "gpt-4o",
+        "openai/gpt-4o",
         "Model to call, as a litellm model string with a provider prefix (for example openai/gpt-4o).",
     )
     api_key: SecretStr | None = _setting(None, "API key sent to the provider. Never printed or logged.")

@@ -105,7 +105,9 @@ def test_a_path_that_does_not_exist_is_a_usage_error_naming_it(tmp_path: Path) -
     assert done.stdout == ""
 
 
-@pytest.mark.parametrize("args", [["--format", "yaml", "docs"], ["--lang", "de", "docs"], []])
+@pytest.mark.parametrize(
+    "args", [["--format", "yaml", "docs"], ["--lang", "German", "docs"], ["--layout", "sphinx", "docs"], []]
+)
 def test_bad_arguments_are_usage_errors(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["check-docs", *args])

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from transdocs.languages import LANGUAGES
+from transdocs.pages.layout import LAYOUTS, is_language_tag
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -31,7 +31,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     ok, failed, usage = _exit_codes()
     try:
-        found = check_paths(args.paths, lang=args.lang)
+        found = check_paths(args.paths, lang=args.lang, layout=args.layout)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
@@ -64,6 +64,12 @@ CHECK_DESCRIPTION = (
 )
 
 
+def _language_tag(text: str) -> str:
+    if not is_language_tag(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language tag such as de, fr, zh-Hans or pt-BR")
+    return text
+
+
 def add_check_arguments(check: argparse.ArgumentParser) -> None:
     """The options of ``check-docs``, shared by the standalone command and the subcommand."""
     check.add_argument(
@@ -73,7 +79,18 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         type=str,
         help="Markdown or HTML files, or folders such as docs/ or a built site",
     )
-    check.add_argument("--lang", choices=LANGUAGES, help="language of files outside a docs/<lang>/ folder")
+    check.add_argument(
+        "--lang",
+        metavar="TAG",
+        type=_language_tag,
+        help="language of loose files, as a BCP 47 tag (de, zh-Hans, pt-BR)",
+    )
+    check.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        help="how translations are laid out (detected when not given): docs/<lang>/ folders, page.<lang>.md "
+        "suffixes, Docusaurus i18n/, Hugo content/<lang>/, or loose files",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument(
         "--strict",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from transdocs.encoding.mojibake import check_text, decode
-from transdocs.languages import DEFAULT_LANGUAGE
-from transdocs.pages.discover import InputError, Page, discover
+from transdocs.encoding.mojibake import check_text
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.pages.discover import Discovery, Page, discover
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
+from transdocs.pages.reader import read_page
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default
 from transdocs.statements.codeblocks import code_statements, says_default
@@ -20,7 +21,7 @@ from transdocs.statements.prose import Context, statements
 from transdocs.statements.tables import table_statements
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.statements.values import Value
-from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.structure import compare
 
@@ -31,13 +32,6 @@ class _English:
 
     text: str
     doc: Document | None  # None when the English page itself is unreadable
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
@@ -57,9 +51,17 @@ def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
             yield from code_statements(block, lex)
 
 
+def _words_language(lang: str | None) -> str | None:
+    """The language whose words read the page: ``zh`` for ``zh-Hans``; English for one without words."""
+    if lang is None:
+        return None
+    base = lang.replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def stale_findings(page: Page, doc: Document, lang: str | None) -> list[Finding]:
     found = []
-    for line, setting, value in _values(doc, lexicon(lang)):
+    for line, setting, value in _values(doc, lexicon(_words_language(lang))):
         target = targets()[setting]
         stated = stated_if_different(target, value)
         if stated is not None:
@@ -70,43 +72,47 @@ def stale_findings(page: Page, doc: Document, lang: str | None) -> list[Finding]
 class Checker:
     """Checks pages one by one, reading each English original once."""
 
-    def __init__(self) -> None:
+    def __init__(self, found: Discovery | None = None) -> None:
         self.english: dict[Path, _English | None] = {}
+        self.discovery = found or Discovery()
 
     def english_page(self, path: Path) -> _English | None:
         if path not in self.english:
             if not path.is_file():
                 self.english[path] = None
             else:
-                text, _ = decode(read_bytes(path))
-                self.english[path] = _English(text or "", read_markdown(text) if text else None)
+                page = read_page(path)
+                self.english[path] = _English(page.text, read_markdown(page.text) if page.valid else None)
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
-        text, problem = decode(read_bytes(page.path))
+        read = read_page(page.path)
+        text, problem = read.text, read.problem
         lang = page.lang
-        if text is not None and page.format == "html":
+        if read.valid and page.format == "html":
             lang = html_language(text) or lang
-        if problem is None and text is not None:
+        if problem is None:
             problem = check_text(text, lang)
         found = []
         if problem is not None:
             found.append(Finding(page.shown, problem.line, lang, kinds.ENCODING, message=problem.message))
-        if text is None:
+        if not read.valid:
             return found
         doc = read_html(text) if page.format == "html" else read_markdown(text)
+        broken = front_matter_problem(text) if page.format == "md" else None
+        if broken is not None:
+            found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
         if problem is None:
             found += stale_findings(page, doc, lang)
-        if page.root is not None and page.name is not None and lang != DEFAULT_LANGUAGE:
+        if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
             found += self.translation_findings(page, text, doc, structure=problem is None)
         return found
 
     def translation_findings(self, page: Page, text: str, doc: Document, structure: bool) -> list[Finding]:
-        assert page.root is not None and page.name is not None
-        english_path = page.root / DEFAULT_LANGUAGE / page.name
-        shown_english = str(page.shown_root / DEFAULT_LANGUAGE / page.name) if page.shown_root else str(english_path)
-        english = self.english_page(english_path)
+        assert page.english is not None
+        shown_english = self.discovery.show(page.english)
+        english = self.english_page(page.english)
         if english is None:
             message = f"no English page {shown_english}: remove this page or write the English one first"
             return [Finding(page.shown, 1, page.lang, kinds.STRUCTURE, message=message)]
@@ -130,32 +136,29 @@ class Checker:
         return found
 
 
-def _missing(whole: set[tuple[Path, str]], pages: list[Page]) -> list[Finding]:
-    """English pages that a fully checked language folder lacks."""
-    found = []
-    for root, lang in sorted(whole):
-        english = sorted(
-            PurePosixPath(p.relative_to(root / DEFAULT_LANGUAGE).as_posix())
-            for p in (root / DEFAULT_LANGUAGE).rglob("*.md")
-        )
-        shown_root = next((p.shown_root for p in pages if p.root == root and p.shown_root), root)
-        for name in english:
-            if not (root / lang / name).is_file():
-                shown = str(shown_root / lang / name)
-                message = f"no translation of {shown_root / DEFAULT_LANGUAGE / name}"
-                found.append(Finding(shown, 1, lang, kinds.MISSING, message=message))
-    return found
+def _missing(found: Discovery) -> list[Finding]:
+    """English pages whose translation is missing in a language folder that was checked as a whole."""
+    missing = []
+    for layout in found.layouts:
+        for english in layout.english_pages():
+            for lang, expected in layout.translations_of(english).items():
+                if found.covers(expected) and not expected.is_file():
+                    message = f"no translation of {found.show(english)}"
+                    missing.append(Finding(found.show(expected), 1, lang, kinds.MISSING, message=message))
+    return missing
 
 
-def check_paths(paths: Iterable[str], lang: str | None = None) -> list[Finding]:
+def check_paths(
+    paths: Iterable[str], lang: str | None = None, layout: str | None = None, source: str | None = None
+) -> list[Finding]:
     """Every finding for the given files and folders, sorted by path and line.
 
     Raises :class:`InputError` for paths that do not exist or cannot be read.
     """
-    pages, whole = discover(list(paths), lang)
-    checker = Checker()
-    found: list[Finding] = []
-    for page in pages:
-        found += checker.check(page)
-    found += _missing(whole, pages)
-    return sorted(set(found))
+    found = discover(list(paths), lang, layout, source=source)
+    checker = Checker(found)
+    findings: list[Finding] = []
+    for page in found.pages:
+        findings += checker.check(page)
+    findings += _missing(found)
+    return sorted(set(findings))

@@ -70,16 +70,6 @@ def _utf8_share(text: str, code_page: str) -> tuple[float, int]:
     return valid / high, valid
 
 
-def decode(raw: bytes) -> tuple[str | None, EncodingProblem | None]:
-    """The page's text, or None and the problem when it is not UTF-8 at all."""
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        byte = raw[exc.start]
-        return None, EncodingProblem(line, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
-
-
 def _mojibake(lines: list[str], text: str) -> EncodingProblem | None:
     for code_page in CODE_PAGES:
         share, valid = _utf8_share(text, code_page)

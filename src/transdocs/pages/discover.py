@@ -1,26 +1,23 @@
-"""Which files to check, in which language, and where their English originals are.
+"""Which files to check, in which language, and which English page each translates.
 
-Markdown in the static-i18n layout (``docs/<lang>/page.md``) takes its language from
-the folder; a loose file takes ``--lang``. Built HTML takes ``<html lang>`` (read
-later, with the page), else a ``/<lang>/`` folder in its path, else ``--lang``.
+Markdown pages take their language and original from the project's layout
+(:mod:`transdocs.pages.layout`: folder, suffix, Docusaurus, Hugo); a loose file takes
+``--lang``. Built HTML takes ``<html lang>`` (read later, with the page), else a
+``/<lang>/`` folder in its path, else ``--lang``.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path, PurePath, PurePosixPath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
+from transdocs.languages import LANGUAGES
+from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
+from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, InputError, file_problem, suffix_of, walk_pages
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-# Folders that hold no pages: docs/_data, hidden folders, theme overrides (Jinja, not HTML).
-_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "overrides"})
-
-
-class InputError(Exception):
-    """A path that cannot be checked (missing, unreadable, not a page): a usage error."""
+__all__ = ["Discovery", "InputError", "Page", "discover"]
 
 
 @dataclass(frozen=True)
@@ -29,82 +26,91 @@ class Page:
     shown: str
     format: str  # "md" or "html"
     lang: str | None
-    # For Markdown in the i18n layout: the docs folder and the page's path in its language folder.
-    root: Path | None = None
-    name: PurePosixPath | None = None
-
-    @property
-    def shown_root(self) -> PurePath | None:
-        if self.name is None:
-            return None
-        return PurePath(self.shown).parents[len(self.name.parts)]
+    layout: Layout | None = None
+    # For a translated Markdown page: the source-language page it translates (it may not exist).
+    english: Path | None = None
 
 
-def _locate(path: Path, cache: dict[Path, tuple[Path, str] | None]) -> tuple[Path, str, PurePosixPath] | None:
-    """(docs root, language, page name) when ``path`` is in a ``<root>/<lang>/`` folder."""
-    resolved = path.resolve()
-    folder = resolved.parent
-    if folder not in cache:
-        cache[folder] = None
-        for parent in (folder, *folder.parents):
-            if parent.name in LANGUAGES and (parent.parent / DEFAULT_LANGUAGE).is_dir():
-                cache[folder] = (parent.parent, parent.name)
-                break
-    found = cache[folder]
-    if found is None:
-        return None
-    split = split_docs_path(resolved, found[0])
-    return (found[0], *split) if split else None
+@dataclass
+class Discovery:
+    """The pages to check, the layouts they belong to and the folders given as a whole."""
+
+    pages: list[Page] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    given: list[tuple[str, Path]] = field(default_factory=list)
+
+    def show(self, path: Path) -> str:
+        """``path`` as the user would write it: under the folder they gave, else relative to here."""
+        absolute = Path(os.path.abspath(path))
+        for text, folder in self.given:
+            try:
+                return str(PurePath(text) / absolute.relative_to(folder))
+            except ValueError:
+                continue
+        if any(not os.path.isabs(text) for text, _ in self.given):
+            return os.path.relpath(absolute)
+        return str(absolute)
+
+    def covers(self, path: Path) -> bool:
+        """Whether ``path`` lies in a folder given as a whole (so a missing page there is news)."""
+        absolute = Path(os.path.abspath(path))
+        return any(folder == absolute or folder in absolute.parents for folder in self.folders)
 
 
-def _page(path: Path, shown: str, lang: str | None, cache: dict[Path, tuple[Path, str] | None]) -> Page:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        parts = PurePath(shown).parts
-        from_path = next((p for p in parts[:-1] if p in LANGUAGES), None)
-        return Page(path, shown, "html", from_path or lang)
-    located = _locate(path, cache)
-    if located:
-        root, page_lang, name = located
-        return Page(path, shown, "md", page_lang, root, name)
-    return Page(path, shown, "md", lang)
+def _html_page(path: Path, shown: str, lang: str | None) -> Page:
+    parts = PurePath(shown).parts
+    from_path = next((p for p in parts[:-1] if p in LANGUAGES), None)
+    return Page(path, shown, "html", from_path or lang)
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")) and d not in _SKIPPED_DIRS)
-        for name in sorted(files):
-            suffix = os.path.splitext(name)[1].lower()
-            if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES:
-                found.append(Path(directory, name))
-    return found
+def _md_page(path: Path, shown: str, layout: Layout, lang: str | None) -> Page:
+    page_lang = layout.language_of(path)
+    if page_lang is None:
+        return Page(path, shown, "md", lang)
+    english = layout.english_of(path) if page_lang != layout.source else None
+    return Page(path, shown, "md", page_lang, layout, english)
 
 
-def discover(paths: list[str], lang: str | None) -> tuple[list[Page], set[tuple[Path, str]]]:
-    """The pages to check, and the (docs root, language) folders checked as a whole."""
-    pages: list[Page] = []
-    cache: dict[Path, tuple[Path, str] | None] = {}
-    folders: list[Path] = []
+def discover(
+    paths: Sequence[str],
+    lang: str | None,
+    layout: str | None = None,
+    *,
+    source: str | None = None,
+    languages: Sequence[str] | None = None,
+) -> Discovery:
+    """The pages under ``paths``. Raises :class:`InputError` for paths that cannot be checked."""
+    found = Discovery()
+    options = {"source": source} if source else {}
     for given in paths:
         path = Path(given)
-        if not path.exists():
+        absolute = Path(os.path.abspath(path))
+        if not os.path.lexists(path):
             raise InputError(f"{given}: no such file or directory")
-        if path.is_dir():
-            folders.append(path.resolve())
-            pages += [_page(file, str(file), lang, cache) for file in _walk(path)]
-        elif path.suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES:
-            pages.append(_page(path, given, lang, cache))
+        try:
+            project = detect_layout([path], layout, lang=lang, languages=languages, **options)
+        except LayoutError as exc:
+            raise InputError(str(exc)) from None
+        if project not in found.layouts and not isinstance(project, LooseLayout):
+            found.layouts.append(project)
         else:
-            raise InputError(f"{given}: not a Markdown (.md) or HTML (.html) file")
-    whole: set[tuple[Path, str]] = set()
-    for root in {page.root for page in pages if page.root is not None}:
-        for language in LANGUAGES:
-            folder = root / language
-            if (
-                language != DEFAULT_LANGUAGE
-                and folder.is_dir()
-                and any(folder == f or f in folder.parents for f in folders)
-            ):
-                whole.add((root, language))
-    return pages, whole
+            project = next((known for known in found.layouts if known == project), project)
+        if path.is_dir() and suffix_of(path) not in PAGE_SUFFIXES:
+            found.folders.append(absolute)
+            found.given.append((given, absolute))
+            files = walk_pages(path)
+        else:
+            problem = file_problem(path)
+            if problem is not None:
+                raise InputError(f"{given}: {problem}")
+            if suffix_of(path) not in PAGE_SUFFIXES + HTML_SUFFIXES:
+                raise InputError(f"{given}: not a page ({', '.join(PAGE_SUFFIXES + HTML_SUFFIXES)})")
+            files = [path]
+        for file in files:
+            shown = given if file is path else str(file)
+            if suffix_of(file) in HTML_SUFFIXES:
+                found.pages.append(_html_page(file, shown, lang))
+            else:
+                found.pages.append(_md_page(file, shown, project, lang))
+    return found

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
+from transdocs.pages.reader import read_page
 from transdocs.site import language_base, notices, search, sitemap
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
@@ -152,7 +153,7 @@ class SiteBuild:
         if self.language == DEFAULT_LANGUAGE or not stamped or located is None:
             return None
         english = Path(config.docs_dir) / DEFAULT_LANGUAGE / located[1]
-        if not english.is_file() or source_hash(english.read_text(encoding="utf-8")) == stamped:
+        if not english.is_file() or source_hash(read_page(english).text) == stamped:
             return None
         return get_relative_url(page.url.removeprefix(f"{self.language}/"), page.url)
 

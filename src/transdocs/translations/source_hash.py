@@ -30,5 +30,10 @@ def strip_front_matter(text: str) -> str:
 
 
 def source_hash(text: str) -> str:
-    """First 12 hex digits of the sha256 of the page's UTF-8 text without front matter."""
-    return hashlib.sha256(strip_front_matter(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    """First 12 hex digits of the sha256 of the page's UTF-8 text without front matter.
+
+    A byte order mark and CRLF line endings do not count: saving the English page
+    with another editor does not make every translation outdated.
+    """
+    body = strip_front_matter(text.removeprefix("\ufeff")).replace("\r\n", "\n")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_LENGTH]

@@ -5,57 +5,61 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.pages.discover import InputError, Page, discover
-from transdocs.translations.frontmatter import stamped
+from transdocs.pages.reader import PageText, read_page
+from transdocs.translations.frontmatter import front_matter_problem, stamped
 from transdocs.translations.source_hash import source_hash
 
 
-def _translations(paths: Iterable[Path]) -> list[Page]:
-    pages, _ = discover([str(p) for p in paths], None)
+def _translations(paths: list[Path]) -> list[Page]:
+    given = set(paths)
     chosen = []
-    for page in pages:
+    for page in discover([str(p) for p in paths], None).pages:
         if page.format != "md":
             continue
-        if page.root is None or page.name is None:
-            if Path(page.shown) in set(paths):
-                raise InputError(f"{page.shown}: not in a docs/<lang>/ folder next to docs/en/")
+        if page.layout is None:
+            if Path(page.shown) in given:
+                raise InputError(
+                    f"{page.shown}: not a translation in a known layout (docs/<lang>/ next to docs/en/...)"
+                )
             continue
-        if page.lang == DEFAULT_LANGUAGE:
-            if Path(page.shown) in set(paths):
+        if page.english is None:
+            if Path(page.shown) in given:
                 raise InputError(f"{page.shown}: an English page is the original, not a translation")
             continue
         chosen.append(page)
     return chosen
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8; fix the encoding first") from None
+def _read(path: Path, shown: str) -> PageText:
+    page = read_page(path)
+    if page.problem is not None:
+        raise InputError(f"{shown}:{page.problem.line}: not valid UTF-8; fix the encoding first")
+    return page
 
 
 def stamp_paths(paths: Iterable[Path]) -> list[tuple[str, str]]:
     """Stamp every translated page under ``paths``; (page, hash) for each, in order.
 
-    Everything is read and checked before the first page is written.
+    Everything is read and checked before the first page is written. A page keeps its
+    byte order mark and line endings; a page whose front matter is broken is refused
+    (rewriting it would bury the problem under a second block).
     """
-    paths = list(paths)
     work = []
-    for page in _translations(paths):
-        assert page.root is not None and page.name is not None
-        english_path = page.root / DEFAULT_LANGUAGE / page.name
-        if not english_path.is_file():
-            raise InputError(f"{page.shown}: no English page {english_path}")
-        english = _read(english_path)
-        work.append((page, english, _read(page.path)))
+    for page in _translations(list(paths)):
+        assert page.english is not None
+        if not page.english.is_file():
+            raise InputError(f"{page.shown}: no English page {page.english}")
+        original = _read(page.english, str(page.english))
+        translation = _read(page.path, page.shown)
+        broken = front_matter_problem(translation.text)
+        if broken is not None:
+            raise InputError(f"{page.shown}:{broken[0]}: {broken[1]}; fix it before stamping")
+        work.append((page, original.text, translation))
     done = []
     for page, english, translation in work:
-        updated = stamped(translation, english)
-        if updated != translation:
-            page.path.write_bytes(updated.encode("utf-8"))
+        updated = stamped(translation.text, english)
+        if updated != translation.text:
+            page.path.write_bytes(translation.encode(updated))
         done.append((page.shown, source_hash(english)))
     return done

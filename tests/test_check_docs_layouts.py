@@ -1,0 +1,204 @@
+"""Layouts of translated docs (folder, suffix, Docusaurus, Hugo, loose), the one page reader,
+and odd entries in a docs tree (loops, FIFOs, folders named like pages) as usage errors."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from llm_backends.cli import main as llm_main
+from tests.support.docs_tree import copy_docs, read, write
+from transdocs import check_paths
+from transdocs.cli import EXIT_OK, EXIT_USAGE, main
+from transdocs.pages.layout import (
+    DocusaurusLayout,
+    FolderLayout,
+    HugoLayout,
+    LooseLayout,
+    SuffixLayout,
+    detect_layout,
+    is_language_tag,
+)
+from transdocs.pages.reader import read_page
+from transdocs.report.findings import MISSING, OUTDATED, STRUCTURE
+from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.source_hash import source_hash
+from transdocs.translations.stamp import stamp_paths
+
+
+def touch(path: Path, text: str = "# Page\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "zh-Hans", "pt-BR", "zh_CN", "es-419", "zh-hans"])
+def test_language_tags_with_scripts_and_regions(tag: str) -> None:
+    assert is_language_tag(tag)
+
+
+@pytest.mark.parametrize("name", ["docs", "assets", "images", "EN", "zh-"])
+def test_folder_names_that_are_not_language_tags(name: str) -> None:
+    assert not is_language_tag(name)
+
+
+def test_folder_layout(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    english = touch(docs / "en" / "guide" / "a.md")
+    german = touch(docs / "de" / "guide" / "a.md")
+    touch(docs / "pt-BR" / "index.md")
+    layout = detect_layout([docs], None)
+    assert isinstance(layout, FolderLayout) and layout.root == docs
+    assert layout.languages() == ["en", "de", "pt-BR"]
+    assert layout.language_of(german) == "de" and layout.language_of(english) == "en"
+    assert layout.english_of(german) == english and layout.english_of(english) is None
+    assert layout.translations_of(english) == {"de": german, "pt-BR": docs / "pt-BR" / "guide" / "a.md"}
+    assert layout.english_pages() == [english]
+    assert detect_layout([german], None) == layout
+
+
+def test_suffix_layout(tmp_path: Path) -> None:
+    english = touch(tmp_path / "docs" / "a.md")
+    french = touch(tmp_path / "docs" / "a.fr.md")
+    tagged = touch(tmp_path / "docs" / "b.en.md")
+    layout = detect_layout([tmp_path / "docs"], None)
+    assert isinstance(layout, SuffixLayout)
+    assert layout.languages() == ["en", "fr"]
+    assert layout.language_of(french) == "fr" and layout.language_of(english) == "en"
+    assert layout.english_of(french) == english
+    assert layout.translations_of(tagged) == {"fr": tmp_path / "docs" / "b.fr.md"}
+    assert layout.english_pages() == [english, tagged]
+
+
+def test_docusaurus_layout_with_mdx_and_region_locales(tmp_path: Path) -> None:
+    english = touch(tmp_path / "docs" / "guide" / "intro.mdx")
+    current = "docusaurus-plugin-content-docs/current"
+    chinese = touch(tmp_path / "i18n" / "zh-Hans" / current / "guide" / "intro.mdx")
+    touch(tmp_path / "i18n" / "pt-BR" / current / "other.md")
+    for given in (tmp_path / "docs", tmp_path / "i18n", chinese):
+        layout = detect_layout([given], None)
+        assert isinstance(layout, DocusaurusLayout) and layout.root == tmp_path
+    assert layout.languages() == ["en", "pt-BR", "zh-Hans"]
+    assert layout.language_of(chinese) == "zh-Hans"
+    assert layout.english_of(chinese) == english
+    assert layout.translations_of(english)["zh-Hans"] == chinese
+    assert layout.english_pages() == [english]
+
+
+def test_hugo_layout(tmp_path: Path) -> None:
+    touch(tmp_path / "hugo.toml", "")
+    english = touch(tmp_path / "content" / "en" / "a.md")
+    german = touch(tmp_path / "content" / "de" / "a.md")
+    layout = detect_layout([tmp_path / "content"], None)
+    assert isinstance(layout, HugoLayout) and layout.root == tmp_path / "content"
+    assert layout.english_of(german) == english
+
+
+def test_loose_files_take_the_language_given(tmp_path: Path) -> None:
+    page = touch(tmp_path / "notes.md")
+    layout = detect_layout([page], None, lang="de")
+    assert isinstance(layout, LooseLayout) and layout.language_of(page) == "de"
+
+
+def test_a_configured_layout_that_does_not_fit_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    touch(tmp_path / "docs" / "a.md")
+    assert main(["--layout", "docusaurus", str(tmp_path / "docs")]) == EXIT_USAGE
+    assert "docusaurus" in capsys.readouterr().err
+
+
+def test_docusaurus_translations_are_checked_like_folder_ones(tmp_path: Path) -> None:
+    english = touch(tmp_path / "docs" / "intro.mdx", "# Intro\n\n## Setup\n")
+    touch(tmp_path / "docs" / "other.mdx", "# Other\n")
+    german = touch(tmp_path / "i18n" / "de" / "docusaurus-plugin-content-docs" / "current" / "intro.mdx", "# Intro\n")
+    found = check_paths([str(tmp_path / "docs"), str(tmp_path / "i18n")])
+    kinds = sorted((Path(f.path).name, f.kind) for f in found)
+    assert kinds == [("intro.mdx", OUTDATED), ("intro.mdx", STRUCTURE), ("other.mdx", MISSING)]
+    assert all(f.lang == "de" for f in found)
+    stamp_paths([german])
+    assert recorded_hash(read(german)) == source_hash(read(english))
+
+
+def test_a_bom_page_reads_stamps_and_hashes_like_the_same_page_without_bom(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path, ["fr"])
+    english, french = docs / "en" / "retries.md", docs / "fr" / "retries.md"
+    before = source_hash(read(english))
+    english.write_bytes(codecs.BOM_UTF8 + english.read_bytes())
+    french.write_bytes(codecs.BOM_UTF8 + french.read_bytes())
+    assert read_page(english).bom and not read_page(english).text.startswith("\ufeff")
+    assert source_hash(read_page(english).text) == before
+    assert check_paths([str(docs)]) == []
+    body = french.read_bytes()
+    stamp_paths([french])
+    assert french.read_bytes() == body  # already stamped: not a byte changed, BOM kept
+
+
+def test_stamping_a_bom_page_keeps_the_bom_and_writes_into_its_front_matter(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path, ["fr"])
+    french = docs / "fr" / "retries.md"
+    write(french, read(french).replace(recorded_hash(read(french)) or "", "0" * 12))
+    french.write_bytes(codecs.BOM_UTF8 + french.read_bytes())
+    stamp_paths([french])
+    raw = french.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8 + b"---") and raw.count(b"---\n") == 2
+    assert check_paths([str(docs)]) == []
+
+
+def test_broken_front_matter_is_reported_and_not_stamped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = copy_docs(tmp_path, ["pt"])
+    page = docs / "pt" / "retries.md"
+    text = read(page)
+    write(page, text.replace("---\n", "---\nsource hash abc\n", 1))
+    found = [f for f in check_paths([str(docs)]) if f.kind == STRUCTURE]
+    assert [(f.path, f.line) for f in found] == [(str(page), 2)]
+    body = page.read_bytes()
+    assert llm_main(["stamp-translation", str(page)]) == EXIT_USAGE
+    assert f"{page}:2: broken front matter" in capsys.readouterr().err
+    assert page.read_bytes() == body
+    # Never closed: reported on line 1, and stamping would bury it under a second block.
+    write(page, text.replace("---\n", "", 2).replace("\n", "\n", 1))
+    write(page, "---\n" + read(page))
+    assert [(f.line, f.kind) for f in check_paths([str(page)]) if f.kind == STRUCTURE][:1] == [(1, STRUCTURE)]
+    assert llm_main(["stamp-translation", str(page)]) == EXIT_USAGE
+
+
+def odd_entries(tmp_path: Path) -> dict[str, Path]:
+    """One docs tree per kind of entry that must be a usage error, never a finding or a hang."""
+    made = {}
+    for name in ("loop", "fifo", "folder", "broken"):
+        docs = copy_docs(tmp_path / name, ["fr"])
+        made[name] = docs
+    os.symlink("..", made["loop"] / "fr" / "up")
+    os.symlink("self.md", made["loop"] / "fr" / "self.md")
+    os.mkfifo(made["fifo"] / "fr" / "pipe.md")
+    (made["folder"] / "fr" / "x.md").mkdir()
+    os.symlink("nowhere.md", made["broken"] / "fr" / "gone.md")
+    return made
+
+
+def test_loops_fifos_folders_named_like_pages_and_broken_links_exit_2_naming_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, docs in odd_entries(tmp_path).items():
+        assert main([str(docs)]) == EXIT_USAGE, name
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(docs / "fr") in err and "Traceback" not in err, err
+    fifo = tmp_path / "fifo" / "docs" / "fr" / "pipe.md"
+    assert main([str(fifo)]) == EXIT_USAGE
+    assert "FIFO" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_page_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = copy_docs(tmp_path, ["fr"])
+    (docs / "fr" / "retries.md").chmod(0)
+    assert main([str(docs)]) == EXIT_USAGE
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_the_clean_tree_still_exits_0(tmp_path: Path) -> None:
+    assert main([str(copy_docs(tmp_path))]) == EXIT_OK

@@ -44,6 +44,14 @@ def is_language_tag(name: str) -> bool:
     return _TAG.fullmatch(name) is not None
 
 
+def _tag_folders(folder: Path) -> list[str]:
+    """Names of the subfolders of ``folder`` that are language tags."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        return [e.name for e in entries if is_language_tag(e.name) and e.is_dir()]
+
+
 def _absolute(path: Path | str) -> Path:
     return Path(os.path.abspath(path))
 
@@ -162,8 +170,7 @@ class FolderLayout(Layout):
         return walk_pages(self.root / self.source, html=False)
 
     def _present(self) -> Iterable[str]:
-        with os.scandir(self.root) as entries:
-            return [e.name for e in entries if is_language_tag(e.name) and e.is_dir()]
+        return _tag_folders(self.root)
 
 
 class HugoLayout(FolderLayout):
@@ -287,11 +294,7 @@ class DocusaurusLayout(Layout):
         return [page for folder in _DOCUSAURUS_AREAS for page in walk_pages(self.root / folder, html=False)]
 
     def _present(self) -> Iterable[str]:
-        i18n = self.root / "i18n"
-        if not i18n.is_dir():
-            return []
-        with os.scandir(i18n) as entries:
-            return [e.name for e in entries if is_language_tag(e.name) and e.is_dir()]
+        return _tag_folders(self.root / "i18n")
 
 
 def _folder_root(path: Path, source: str) -> Path | None:

@@ -139,16 +139,17 @@ class LooseLayout(Layout):
         return [self.lang] if self.lang else []
 
 
-class FolderLayout(Layout):
-    """``<root>/<lang>/page.md`` against ``<root>/en/page.md`` (mkdocs-static-i18n folder)."""
+class _PairedLayout(Layout):
+    """A layout where a page's language and its place in the language (the same for every
+    language) come from its path: the other languages' pages are at the same place."""
 
-    name = "folder"
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        """(language, place) of ``path``, or None outside the layout."""
+        raise NotImplementedError
 
-    def _split(self, path: Path) -> tuple[str, Path] | None:
-        relative = _under(_absolute(path), self.root)
-        if relative is None or len(relative.parts) < 2 or not is_language_tag(relative.parts[0]):
-            return None
-        return relative.parts[0], Path(*relative.parts[1:])
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        """The page at ``place`` in ``lang``."""
+        raise NotImplementedError
 
     def language_of(self, path: Path) -> str | None:
         split = self._split(path)
@@ -158,13 +159,28 @@ class FolderLayout(Layout):
         split = self._split(path)
         if split is None or split[0] == self.source:
             return None
-        return _same_page(self.root / self.source / split[1])
+        return _same_page(self._at(self.source, split[1]))
 
     def translations_of(self, english: Path) -> dict[str, Path]:
         split = self._split(english)
         if split is None or split[0] != self.source:
             return {}
-        return {lang: _same_page(self.root / lang / split[1]) for lang in self.languages()[1:]}
+        return {lang: _same_page(self._at(lang, split[1])) for lang in self.languages()[1:]}
+
+
+class FolderLayout(_PairedLayout):
+    """``<root>/<lang>/page.md`` against ``<root>/en/page.md`` (mkdocs-static-i18n folder)."""
+
+    name = "folder"
+
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        relative = _under(_absolute(path), self.root)
+        if relative is None or len(relative.parts) < 2 or not is_language_tag(relative.parts[0]):
+            return None
+        return relative.parts[0], relative.parts[1:]
+
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        return self.root.joinpath(lang, *place)
 
     def english_pages(self) -> list[Path]:
         return walk_pages(self.root / self.source, html=False)
@@ -252,43 +268,31 @@ class SuffixLayout(Layout):
         return self._languages
 
 
-class DocusaurusLayout(Layout):
+class DocusaurusLayout(_PairedLayout):
     """``docs/...`` (and ``blog/...``) against ``i18n/<locale>/docusaurus-plugin-content-docs/current/...``."""
 
     name = "docusaurus"
 
-    def _split(self, path: Path) -> tuple[str, str, Path] | None:
-        """(language, English folder, page path in it)."""
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        """(language, (English folder, *page path in it))."""
         relative = _under(_absolute(path), self.root)
         if relative is None or not relative.parts:
             return None
         parts = relative.parts
         if parts[0] in _DOCUSAURUS_AREAS and len(parts) > 1:
-            return self.source, parts[0], Path(*parts[1:])
+            return self.source, parts
         if parts[0] != "i18n" or len(parts) < 3:
             return None
-        rest = "/".join(parts[2:])
         for folder, area in _DOCUSAURUS_AREAS.items():
-            if rest.startswith(area + "/"):
-                return parts[1], folder, Path(rest[len(area) + 1 :])
+            depth = len(area.split("/"))
+            if "/".join(parts[2 : 2 + depth]) == area and len(parts) > 2 + depth:
+                return parts[1], (folder, *parts[2 + depth :])
         return None
 
-    def language_of(self, path: Path) -> str | None:
-        split = self._split(path)
-        return split[0] if split else None
-
-    def english_of(self, path: Path) -> Path | None:
-        split = self._split(path)
-        if split is None or split[0] == self.source:
-            return None
-        return _same_page(self.root / split[1] / split[2])
-
-    def translations_of(self, english: Path) -> dict[str, Path]:
-        split = self._split(english)
-        if split is None or split[0] != self.source:
-            return {}
-        area = _DOCUSAURUS_AREAS[split[1]]
-        return {lang: _same_page(self.root / "i18n" / lang / area / split[2]) for lang in self.languages()[1:]}
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        if lang == self.source:
+            return self.root.joinpath(*place)
+        return self.root.joinpath("i18n", lang, _DOCUSAURUS_AREAS[place[0]], *place[1:])
 
     def english_pages(self) -> list[Path]:
         return [page for folder in _DOCUSAURUS_AREAS for page in walk_pages(self.root / folder, html=False)]

@@ -18,6 +18,7 @@ from transdocs.report.findings import Finding, stale_default
 from transdocs.statements.codeblocks import code_statements, says_default
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
+from transdocs.statements.structure import structural_subject
 from transdocs.statements.tables import table_statements
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.statements.values import Value
@@ -36,11 +37,17 @@ class _English:
 
 def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
     """(line, setting, value) for every statement of a value in the page."""
+    names: dict[str, str | None] = {}
     for block in doc.blocks:
         if isinstance(block, Prose):
-            if not lex.hint.search(block.text):
+            subject = structural_subject(block, lex, names) if lex.says_default(block.text) else None
+            if subject is None and not lex.hint.search(block.text):
                 continue
-            context = Context(says_default=bool(block.intro) and says_default(block.intro, lex))
+            context = Context(
+                says_default=bool(block.intro) and says_default(block.intro, lex),
+                subject=subject,
+                from_structure=subject is not None,
+            )
             for found in statements(block.text, lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):

@@ -17,6 +17,11 @@ class Prose:
     breaks: list[int] = field(default_factory=list)
     # For a list item: the paragraph that introduces its list ("The defaults are:"), if any.
     intro: str = ""
+    # The text this block hangs from: a nested item's parent item, a definition's term, a
+    # paragraph's enclosing item ("- `X`" then "  - Default: 8"): whom "Default: 8" is about.
+    parent: str = ""
+    # The heading of the section the block is in ("### `X`" then "**Default:** 8").
+    section: str = ""
 
     def line_at(self, offset: int) -> int:
         return self.line + bisect_right(self.breaks, offset)
@@ -27,6 +32,7 @@ class Table:
     header: list[str]
     line: int
     rows: list[tuple[int, list[str]]]
+    section: str = ""
 
 
 @dataclass
@@ -37,6 +43,8 @@ class Code:
     line: int
     lines: list[tuple[int, str]]
     intro: str
+    # Config lines found in prose (a page copied from a rendered site lost its fences).
+    unfenced: bool = False
 
 
 Block = Prose | Table | Code

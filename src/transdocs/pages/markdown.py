@@ -57,6 +57,31 @@ def _is_table_start(lines: list[str], i: int) -> bool:
     return "|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1] and bool(_DELIMITER.match(lines[i + 1]))
 
 
+# Docusaurus / remark-directive admonitions: ":::note Title", ":::tip[Title]", and ":::" closing.
+_DIRECTIVE = re.compile(
+    r"^\s*:{3,}\s*(?P<kind>[\w-]*)\s*(?:\[(?P<bracket>[^\]]*)\]|(?P<title>.*?))\s*(?:\{[^}]*\})?\s*$"
+)
+# A definition list's definition: ": text" under its term (PHP Markdown Extra, pymdownx def_list).
+_DEFINITION = re.compile(r"^(\s{0,3}):(?!:)\s+(?=\S)")
+# Config lines pasted without their fence: "[llm]", "num_retries = 4", "export LLM_X=4".
+_CONFIG_TABLE_LINE = re.compile(r"^\s*\[[\w.\- \"']+\]\s*$")
+_CONFIG_SET_LINE = re.compile(r"^\s*(?:export\s+|set\s+)?[\"']?[A-Za-z_][\w.-]*[\"']?\s*=\s*\S[^=]*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _config_language(lines: list[str]) -> str | None:
+    """``toml`` or ``env`` when every line of a paragraph is a config line, else None."""
+    if not all(_CONFIG_TABLE_LINE.match(line) or _CONFIG_SET_LINE.match(line) for line in lines):
+        return None
+    if not any(_CONFIG_SET_LINE.match(line) for line in lines):
+        return None
+    toml = any(_CONFIG_TABLE_LINE.match(line) or " = " in line for line in lines)
+    return "toml" if toml else "env"
+
+
 class _Reader:
     def __init__(self, body: list[str], first_line: int) -> None:
         self.lines, self.first = body, first_line
@@ -64,6 +89,15 @@ class _Reader:
         self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
         self.open_kind = "paragraph"
         self.list_intro = ""
+        # Enclosing list items (or definitions): (marker indent, the item's block), outermost first.
+        self.items: list[tuple[int, Prose]] = []
+        self.open_indent = 0
+        self.open_parent = ""
+        self.section = ""
+        self.last_paragraph: Prose | None = None  # may be a definition's term
+        self.term: Prose | None = None  # the term of the definitions being read
+        # The admonition being read: (indent of "!!!", or -1 for ":::" closed by ":::"), title.
+        self.admonition: tuple[int, str] | None = None
 
     def number(self, index: int) -> int:
         return self.first + index
@@ -78,22 +112,37 @@ class _Reader:
             parts.append(line)
             offset += len(line) + 1
         text = "\n".join(parts)
-        intro = self.list_intro if self.open_kind == "item" else ""
-        self.doc.blocks.append(Prose(self.open_kind, text, self.open[0][0], breaks, intro))
-        if self.open_kind == "paragraph":
-            stripped = text.rstrip()
-            self.list_intro = text if stripped.endswith((":", "：")) else ""
+        kind = self.open_kind
+        config = _config_language(parts) if kind == "paragraph" and not self.open_parent else None
+        if config is not None:
+            intro = self.intro_text()
+            self.doc.blocks.append(Code(config, self.open[0][0], list(self.open), intro, unfenced=True))
+            self.open, self.list_intro, self.last_paragraph = [], "", None
+            return
+        intro = self.list_intro if kind == "item" else ""
+        if not intro and self.admonition is not None:
+            intro = self.admonition[1]  # "!!! note "Defaults"" introduces what it contains
+        block = Prose(kind, text, self.open[0][0], breaks, intro, self.open_parent, self.section)
+        self.doc.blocks.append(block)
+        if kind == "item":
+            self.items.append((self.open_indent, block))
+        else:
+            self.term = None
+            if not self.open_parent:
+                stripped = text.rstrip()
+                self.list_intro = text if stripped.endswith((":", "：")) else ""
+        self.last_paragraph = block if kind == "paragraph" else None
         self.open = []
 
     def add(self, block: Prose | Table | Code) -> None:
         self.flush()
         self.doc.blocks.append(block)
+        self.last_paragraph = self.term = None
         if not (isinstance(block, Prose) and block.kind == "title"):
             self.list_intro = ""
 
-    def intro(self) -> str:
-        """The prose right before a code block: a paragraph or heading, and a tab's title."""
-        self.flush()
+    def intro_text(self) -> str:
+        """The prose right before what comes next: a paragraph or heading, and a tab's title."""
         texts: list[str] = []
         for block in reversed(self.doc.blocks):
             if not isinstance(block, Prose):
@@ -102,6 +151,22 @@ class _Reader:
             if block.kind != "title":
                 break
         return "\n".join(texts)
+
+    def intro(self) -> str:
+        self.flush()
+        return self.intro_text()
+
+    def close_items(self, indent: int) -> None:
+        """Leave the list items that a block at ``indent`` is not inside."""
+        while self.items and self.items[-1][0] >= indent:
+            self.items.pop()
+
+    def start_block(self, kind: str, indent: int) -> None:
+        """Open a paragraph or item at ``indent``; its parent is the nearest enclosing item."""
+        self.flush()
+        self.close_items(indent)
+        self.open_kind, self.open_indent = kind, indent
+        self.open_parent = self.items[-1][1].text if self.items else ""
 
     def read(self) -> Document:
         i, lines, comment = 0, self.lines, False
@@ -122,27 +187,56 @@ class _Reader:
                     self.open_kind = "paragraph"
                 i += 1
                 continue
+            if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+                self.flush()
+                self.admonition = None
             heading = _HEADING.match(line)
             if heading:
                 self.doc.headings.append((self.number(i), len(heading.group(1))))
+                self.items.clear()
                 self.add(Prose("heading", heading.group(2), self.number(i)))
+                self.section = heading.group(2)
                 i += 1
                 continue
             if _is_table_start(lines, i):
+                self.flush()
+                self.close_items(_indent(line))
                 i = self.read_table(i)
                 continue
             title = _TITLE.match(line) if line.lstrip()[:3] in ("!!!", "???", "===") else None
             if title:
-                self.add(Prose("title", title.group("title") or "", self.number(i)))
+                self.flush()
+                self.close_items(_indent(line))
+                named = title.group("title") or ""
+                self.add(Prose("title", named, self.number(i), section=self.section))
+                if line.lstrip()[:3] != "===":
+                    self.admonition = (_indent(line), named)
+                i += 1
+                continue
+            directive = _DIRECTIVE.match(line) if line.lstrip().startswith(":::") else None
+            if directive:
+                self.flush()
+                self.close_items(_indent(line))
+                named = directive.group("bracket") or directive.group("title") or ""
+                self.add(Prose("title", named, self.number(i), section=self.section))
+                opening = bool(directive.group("kind"))
+                self.admonition = (-1, named) if opening else None
                 i += 1
                 continue
             item = _ITEM.match(line)
-            if item:
+            definition = None if item else _DEFINITION.match(line)
+            if definition and self.open and self.open_kind == "paragraph":
                 self.flush()
-                self.open_kind = "item"
+            term = (self.last_paragraph or self.term) if definition else None
+            if definition and term is not None:
+                self.start_block("item", _indent(line))
+                self.open_parent, self.term = term.text, term
+                line = " " * definition.end() + line[definition.end() :]
+            elif item:
+                self.start_block("item", _indent(_QUOTE.sub("", line)))
                 line = " " * item.end() + line[item.end() :]
-            elif self.open_kind == "item" and not self.open:
-                self.open_kind = "paragraph"
+            elif not self.open:
+                self.start_block("paragraph", _indent(_QUOTE.sub("", line)))
             self.open.append((self.number(i), _QUOTE.sub("", line)))
             i += 1
         self.flush()
@@ -170,7 +264,7 @@ class _Reader:
         while i < len(self.lines) and "|" in self.lines[i] and self.lines[i].strip():
             rows.append((self.number(i), split_cells(self.lines[i])))
             i += 1
-        self.add(Table(header, start, rows))
+        self.add(Table(header, start, rows, self.section))
         return i
 
 

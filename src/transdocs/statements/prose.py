@@ -20,7 +20,11 @@ A sentence (or list item, heading, table cell) links a setting to a value when:
    sentence says default before the value.
 5. **carried subject** — a sentence with no setting that starts with a default word
    ("Its default is 8.", "默认值为 8 秒。", "Par défaut : 8.") is about the setting
-   named by the previous sentence of the same paragraph, list item or table cell.
+   named by the previous sentence of the same paragraph, list item or table cell, or,
+   read from the page's structure, by its parent list item, definition term or section
+   heading ("- `X`" then "  - 默认值：8"; "### `X`" then "**Default:** 8"). From structure
+   the default word must open the sentence and the value follow it at once: a sentence
+   under "### `X`" that says "By default, a call sends 6 requests" is not about X.
 
 Several settings and several values ("X and Y are 3 and 60 seconds respectively",
 "分别为", "それぞれ", "respectivement", "respectivamente", "على التوالي") are paired in
@@ -44,6 +48,9 @@ DEFAULT_REACH = 3
 CARRY_REACH = 3
 # Words allowed between setting and value when a default word follows the value.
 TRAILING_REACH = 3
+# A subject from structure: at most this many words before the default word, and after it.
+STRUCTURE_LEAD = 2
+STRUCTURE_REACH = 1
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ class Context:
     subject: str | None = None
     # Table cells are short: the default word may be anywhere in them.
     subject_anywhere: bool = False
+    # The subject comes from the page's structure (parent item, term, heading): see rule 5.
+    from_structure: bool = False
 
 
 def _is(item: Item, kind: str | tuple[str, ...]) -> bool:
@@ -105,13 +114,15 @@ class _Sentence:
 
     # --- rule 1: a default word between setting and value -------------------------------
 
-    def value_after_default(self, k: int, stop: int, setting: str, in_paren: bool) -> int | None:
+    def value_after_default(
+        self, k: int, stop: int, setting: str, in_paren: bool, reach: int = DEFAULT_REACH
+    ) -> int | None:
         for j in range(k + 1, stop):
             item = self.items[j]
             if _is(item, "F") or (in_paren and _is(item, ")")):
                 return None
             if _is_group(item, "V") and _fits(setting, item):
-                return j if self.run_gap(k, j, skip_glue=True) <= DEFAULT_REACH else None
+                return j if self.run_gap(k, j, skip_glue=True) <= reach else None
         return None
 
     def opens_with_default(self, paren: int | None, k: int) -> bool:
@@ -121,6 +132,7 @@ class _Sentence:
     def rule_default_between(self, m: int, stop: int, setting: str) -> int | None:
         paren: int | None = None
         interrupted = False  # a value, a condition or another owner came first
+        foreign = False  # another owner came first: "unlike litellm (default 2)" is litellm's
         for k in range(m + 1, stop):
             item = self.items[k]
             if _is(item, "("):
@@ -129,9 +141,10 @@ class _Sentence:
                 paren = None
             elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item))):
                 interrupted = True
+                foreign = foreign or _is(item, "F")
             elif _is(item, "D"):
                 in_paren = self.opens_with_default(paren, k)
-                if interrupted and not in_paren:
+                if foreign or (interrupted and not in_paren):
                     return None
                 found = self.value_after_default(k, stop, setting, in_paren)
                 if found is not None:
@@ -194,7 +207,7 @@ class _Sentence:
             return []
         return [Statement(name, token.value, token.start) for name, token in pairs if token.value]
 
-    def statements(self, carried: str | None, anywhere: bool) -> list[Statement]:
+    def statements(self, carried: str | None, anywhere: bool, strict: bool = False) -> list[Statement]:
         found: list[Statement] = []
         used: set[int] = set()
         settings = [i for i, item in enumerate(self.items) if _is_group(item, "M")]
@@ -211,7 +224,7 @@ class _Sentence:
                     break
         found += self.value_then_setting(used)
         if not settings and carried:
-            found += self.carried(carried, anywhere)
+            found += self.carried(carried, anywhere, strict)
         return found
 
     # --- rule 4: "8 seconds by default (X)" ---------------------------------------------
@@ -236,9 +249,9 @@ class _Sentence:
 
     # --- rule 5: a carried subject ------------------------------------------------------
 
-    def carried(self, setting: str, anywhere: bool) -> list[Statement]:
+    def carried(self, setting: str, anywhere: bool, strict: bool = False) -> list[Statement]:
         paren: int | None = None
-        interrupted = False
+        interrupted = foreign = False
         for k, item in enumerate(self.items):
             if _is_group(item, "M"):
                 return []
@@ -248,12 +261,15 @@ class _Sentence:
                 paren = None
             elif _is(item, ("F", "B")) and paren is None:
                 interrupted = True
+                foreign = foreign or _is(item, "F")
             elif _is(item, "D"):
                 in_paren = self.opens_with_default(paren, k)
                 lead = self.lex.units_between(self.text[self.start : item.start])
-                if not in_paren and (interrupted or (not anywhere and lead > CARRY_REACH)):
+                limit = STRUCTURE_LEAD if strict else CARRY_REACH
+                if foreign or (not in_paren and (interrupted or ((strict or not anywhere) and lead > limit))):
                     return []
-                v = self.value_after_default(k, len(self.items), setting, in_paren)
+                reach = STRUCTURE_REACH if strict else DEFAULT_REACH
+                v = self.value_after_default(k, len(self.items), setting, in_paren, reach)
                 if v is None:
                     return []
                 token = self.items[v].members[0]  # type: ignore[union-attr]
@@ -265,13 +281,14 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
     text, kept = strip_marks(text)
     found: list[Statement] = []
-    subject = context.subject
+    subject, strict = context.subject, context.from_structure
     for start, tokens in sentences(tokenize(text, lex)):
         sentence = _Sentence(start, tokens, text, lex, context)
-        found += sentence.statements(subject, context.subject_anywhere)
+        found += sentence.statements(subject, context.subject_anywhere, strict)
         named = {t.setting for t in tokens if t.kind == "M"}
         if named:
             subject = named.pop() if len(named) == 1 else None
+            strict = False
     unique: dict[tuple[str, int], Statement] = {}
     for statement in found:
         offset = kept[statement.offset] if kept else statement.offset

@@ -1,0 +1,47 @@
+"""Statements read from a page's structure: nested list references, headings, definition
+lists, admonitions (MkDocs and Docusaurus), in all six languages.
+
+Each fixture page under tests/fixtures/structure/<lang>/ is a template (see
+tests/support/templates.py): with the package defaults it checks clean; with wrong values,
+every marker's line gives exactly one finding and nothing else does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.templates import render
+from transdocs import check_paths
+from transdocs.languages import LANGUAGES
+from transdocs.report.findings import STALE
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
+PAGES = sorted((p.parent.name, p.name) for p in FIXTURES.glob("*/*.*") if p.parent.name in LANGUAGES)
+
+
+def stale_findings(path: Path, lang: str) -> list[tuple[int, str | None, str | None]]:
+    return [(f.line, f.setting, f.stated) for f in check_paths([str(path)], lang) if f.kind == STALE]
+
+
+def test_every_language_has_every_shape() -> None:
+    shapes = {name for _, name in PAGES}
+    assert shapes and {(lang, name) for lang in LANGUAGES for name in shapes} == set(PAGES)
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES)
+def test_wrong_values_are_found_on_their_lines(tmp_path: Path, lang: str, name: str) -> None:
+    text, expected = render((FIXTURES / lang / name).read_text(encoding="utf-8"), stale=True)
+    page = tmp_path / f"{lang}-{name}"
+    page.write_text(text, encoding="utf-8")
+    assert expected
+    assert stale_findings(page, lang) == [(e.line, e.env, e.stated) for e in expected]
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES)
+def test_right_values_give_nothing(tmp_path: Path, lang: str, name: str) -> None:
+    text, _ = render((FIXTURES / lang / name).read_text(encoding="utf-8"), stale=False)
+    page = tmp_path / f"{lang}-{name}"
+    page.write_text(text, encoding="utf-8")
+    assert stale_findings(page, lang) == []

@@ -18,7 +18,7 @@ from transdocs.report.findings import Finding, stale_default
 from transdocs.statements.codeblocks import code_statements, says_default
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
-from transdocs.statements.structure import structural_subject
+from transdocs.statements.structure import named_setting, structural_subject
 from transdocs.statements.tables import table_statements
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.statements.values import Value
@@ -51,8 +51,10 @@ def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
             for found in statements(block.text, lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
-            if any(lex.hint.search(cell) for _, cells in block.rows for cell in cells):
-                for line, found in table_statements(block, lex):
+            section = named_setting(block.section, lex, names) if block.section else None
+            cells = (cell for _, row in ([(0, block.header)] + block.rows) for cell in row)
+            if section is not None or any(lex.hint.search(cell) for cell in cells):
+                for line, found in table_statements(block, lex, section):
                     yield line, found.setting, found.value
         elif isinstance(block, Code):
             yield from code_statements(block, lex)

@@ -3,8 +3,14 @@
 The header cell that contains a default word ("Default", "默认值", "既定値", "Défaut",
 "Padrão", "القيمة الافتراضية") marks the column. Other cells of the row are read as
 prose about the row's setting, so "| X | Longest wait (default: 8) |" is a statement
-too. Tables whose header names settings (one column per setting, one row per
-provider) state no defaults.
+too.
+
+Transposed tables work the other way round: the first cell of a row says "Default"
+and the row gives values. When the header names one setting per column ("| |
+`X` | `Y` |"), that row gives each column's default ("| Default | 5 | 60 |"); other
+rows (one per provider) state no defaults. In a key-value table ("| Type | int |",
+"| Default | 5 |") the row's value belongs to the one setting the table names, or else
+to the setting of the section's heading.
 """
 
 from __future__ import annotations
@@ -22,11 +28,41 @@ def _settings_named(cell: str, lex: Lexicon) -> set[str]:
     return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
 
 
-def table_statements(table: Table, lex: Lexicon) -> list[tuple[int, Statement]]:
-    """(line, statement) for every value the table states."""
-    if any(_settings_named(cell, lex) for cell in table.header):
-        return []
+def _default_label(cell: str, lex: Lexicon) -> bool:
+    """A row label that says "Default" and nothing more: "**Default**", "默认值", "Valeur par défaut"."""
+    return lex.says_default(cell) and not lex.has_blocker(cell) and lex.units_between(cell) <= 3
+
+
+def _default_rows(table: Table, lex: Lexicon, subjects: list[str | None]) -> list[tuple[int, Statement]]:
+    """Rows labelled "Default": cell ``i`` states the default of ``subjects[i]``."""
+    found: list[tuple[int, Statement]] = []
+    for line, cells in table.rows:
+        if not cells or not _default_label(cells[0], lex):
+            continue
+        for index, cell in enumerate(cells[1:], start=1):
+            setting = subjects[index] if index < len(subjects) else None
+            if setting is not None:
+                found += [(line, s) for s in _default_cell(cell, setting, lex)]
+    return found
+
+
+def _one(named: set[str]) -> str | None:
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> list[tuple[int, Statement]]:
+    """(line, statement) for every value the table states; ``section`` is its heading's setting."""
+    by_column = [_settings_named(cell, lex) for cell in table.header]
+    if any(by_column):
+        return _default_rows(table, lex, [_one(named) for named in by_column])
     default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
+    if default_column is None:
+        named = set().union(*(_settings_named(c, lex) for _, cells in table.rows for c in cells))
+        subject = _one(named) if named else section
+        if subject is not None and len(table.header) == 2:
+            found = _default_rows(table, lex, [None, subject])
+            if found:
+                return found
     found: list[tuple[int, Statement]] = []
     for line, cells in table.rows:
         named = set().union(*(_settings_named(c, lex) for i, c in enumerate(cells) if i != default_column))
@@ -47,6 +83,8 @@ def _default_cell(cell: str, setting: str, lex: Lexicon) -> list[Statement]:
     if target is None:
         return []
     for token in tokenize(strip_marks(cell)[0], lex):
+        if token.kind in ("F", "B"):
+            return []  # "litellm's 600", "if streaming: 30": the value is someone else's
         if token.kind == "V" and token.value is not None and compatible(target, token.value):
             return [Statement(setting, token.value, token.start)]
     return []

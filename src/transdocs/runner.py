@@ -52,7 +52,7 @@ def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
             section = named_setting(block.section, lex, names) if block.section else None
-            cells = (cell for _, row in ([(0, block.header)] + block.rows) for cell in row)
+            cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
             if section is not None or any(lex.hint.search(cell) for cell in cells):
                 for line, found in table_statements(block, lex, section):
                     yield line, found.setting, found.value

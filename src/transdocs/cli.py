@@ -1,5 +1,6 @@
 """The toolkit's commands: ``check-docs`` (standalone) and, as ``llm-backends`` subcommands
-(through the ``llm_backends.commands`` entry point), ``check-docs`` and ``stamp-translation``.
+(through the ``llm_backends.commands`` entry point), ``check-docs``, ``stamp-translation``,
+``translation-status`` and ``translation-diff``.
 
 This module only declares the commands; the checker is imported when one of them
 runs, so other commands do not pay for it.
@@ -57,6 +58,42 @@ def run_stamp(args: argparse.Namespace) -> int:
     return ok
 
 
+def run_translation_status(args: argparse.Namespace) -> int:
+    from transdocs.pages.discover import InputError
+    from transdocs.translations.commands import status_json, status_text
+    from transdocs.translations.status import UP_TO_DATE, translation_status
+
+    ok, failed, usage = _exit_codes()
+    try:
+        status = translation_status(args.docs, args.lang)
+    except InputError as exc:
+        print(f"{args.prog}: {exc}", file=sys.stderr)
+        return usage
+    unknown = sorted(set(args.lang or ()) - set(status.languages))
+    if unknown:
+        known = " ".join(status.languages)
+        print(f"{args.prog}: --lang {' '.join(unknown)}: not a language of {args.docs} ({known})", file=sys.stderr)
+        return usage
+    print(status_json(status) if args.format == "json" else status_text(status))
+    behind = any(cell.state != UP_TO_DATE for cell in status.cells())
+    return failed if args.strict and behind else ok
+
+
+def run_translation_diff(args: argparse.Namespace) -> int:
+    from transdocs.pages.discover import InputError
+    from transdocs.translations.commands import diff_json, diff_text, page_change
+    from transdocs.translations.diff import UP_TO_DATE
+
+    ok, failed, usage = _exit_codes()
+    try:
+        english, change = page_change(args.page)
+    except InputError as exc:
+        print(f"{args.prog}: {exc}", file=sys.stderr)
+        return usage
+    print(diff_json(args.page, english, change) if args.format == "json" else diff_text(args.page, english, change))
+    return ok if change.state == UP_TO_DATE else failed
+
+
 CHECK_DESCRIPTION = (
     "Check Markdown pages (docs/<lang>/...) or a built site for default values that "
     "differ from the package, text saved through a wrong encoding, and translations whose "
@@ -101,7 +138,8 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``check-docs`` and ``stamp-translation`` to the ``llm-backends`` parser (entry point)."""
+    """Add ``check-docs``, ``stamp-translation``, ``translation-status`` and ``translation-diff``
+    to the ``llm-backends`` parser (entry point)."""
     check = commands.add_parser(
         "check-docs",
         help="find stale default values, broken encodings and drifted translations in the docs",
@@ -120,6 +158,35 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "paths", nargs="+", metavar="PATH", type=Path, help="translated pages (docs/<lang>/page.md) or folders of them"
     )
     stamp.set_defaults(run=run_stamp, prog=f"{PROG} stamp-translation")
+
+    status = commands.add_parser(
+        "translation-status",
+        help="which translations are up to date, outdated, missing, untranslated or broken",
+        description="One row per English page, one column per language: up to date, outdated (how many "
+        "English lines changed, since when, from git history), missing, untranslated or broken (checker "
+        "findings). Exit 0; with --strict, 1 when any translation is not up to date; 2 on a usage error.",
+    )
+    status.add_argument(
+        "docs", nargs="?", default=Path("docs"), type=Path, metavar="DOCS", help="the docs folder (default: docs)"
+    )
+    status.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
+    status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    status.add_argument("--strict", action="store_true", help="exit 1 when any translation is not up to date")
+    status.set_defaults(run=run_translation_status, prog=f"{PROG} translation-status")
+
+    changes = commands.add_parser(
+        "translation-diff",
+        help="what changed in the English page since the version a translation translates",
+        description="Find, in the git history of the English page, the version whose hash is the translation's "
+        "source_hash, and show the diff from it to the English page now, naming the sections that changed. "
+        "Exit 0 when the translation is up to date, 1 when the English page changed, 2 on a usage error "
+        "(or when git history cannot be read).",
+    )
+    changes.add_argument("page", type=Path, metavar="PAGE", help="a translated page, e.g. docs/fr/retries.md")
+    changes.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: old and new English text, changed lines"
+    )
+    changes.set_defaults(run=run_translation_diff, prog=f"{PROG} translation-diff")
 
 
 def main(argv: list[str] | None = None) -> int:

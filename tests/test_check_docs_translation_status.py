@@ -112,7 +112,7 @@ def test_text_table_names_pages_languages_and_what_to_run(repo: Path, capsys: py
     code, out, err = run(["translation-status"], capsys)
     assert (code, err) == (EXIT_OK, "")
     header, *lines = out.splitlines()
-    assert header.split() == ["page", *TRANSLATIONS]
+    assert sorted(header.split()) == sorted(["page", *TRANSLATIONS])
     row = next(line for line in lines if line.startswith(PAGE))
     assert row.split() == [PAGE, *["outdated"] * len(TRANSLATIONS)]
     for lang in TRANSLATIONS:
@@ -260,7 +260,7 @@ def test_without_git_the_diff_says_to_install_it(
     [
         ("docs/en/retries.md", "an English page is the original, not a translation"),
         ("docs/fr/nothing.md", "no such file"),
-        ("README.md", "not in a docs folder"),
+        ("README.md", "not in a layout of translated pages"),
     ],
 )
 def test_diff_of_something_that_is_not_a_translation_is_a_usage_error(

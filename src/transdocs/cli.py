@@ -65,7 +65,7 @@ def run_translation_status(args: argparse.Namespace) -> int:
 
     ok, failed, usage = _exit_codes()
     try:
-        status = translation_status(args.docs, args.lang)
+        status = translation_status(args.docs, args.lang, layout=args.layout)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
@@ -86,7 +86,7 @@ def run_translation_diff(args: argparse.Namespace) -> int:
 
     ok, failed, usage = _exit_codes()
     try:
-        english, change = page_change(args.page)
+        english, change = page_change(args.page, args.layout)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
@@ -98,6 +98,12 @@ CHECK_DESCRIPTION = (
     "Check Markdown pages (docs/<lang>/...) or a built site for default values that "
     "differ from the package, text saved through a wrong encoding, and translations whose "
     "structure or English original changed. Exit 0 clean, 1 findings, 2 usage error."
+)
+
+
+LAYOUT_HELP = (
+    "how translations are laid out (detected when not given): docs/<lang>/ folders, page.<lang>.md "
+    "suffixes, Docusaurus i18n/, Hugo content/<lang>/, or loose files"
 )
 
 
@@ -122,12 +128,7 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         type=_language_tag,
         help="language of loose files, as a BCP 47 tag (de, zh-Hans, pt-BR)",
     )
-    check.add_argument(
-        "--layout",
-        choices=LAYOUTS,
-        help="how translations are laid out (detected when not given): docs/<lang>/ folders, page.<lang>.md "
-        "suffixes, Docusaurus i18n/, Hugo content/<lang>/, or loose files",
-    )
+    check.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument(
         "--strict",
@@ -169,7 +170,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     status.add_argument(
         "docs", nargs="?", default=Path("docs"), type=Path, metavar="DOCS", help="the docs folder (default: docs)"
     )
-    status.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
+    status.add_argument(
+        "--lang", action="append", metavar="TAG", type=_language_tag, help="only this language (repeat for more)"
+    )
+    status.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     status.add_argument("--strict", action="store_true", help="exit 1 when any translation is not up to date")
     status.set_defaults(run=run_translation_status, prog=f"{PROG} translation-status")
@@ -183,6 +187,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "(or when git history cannot be read).",
     )
     changes.add_argument("page", type=Path, metavar="PAGE", help="a translated page, e.g. docs/fr/retries.md")
+    changes.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
     changes.add_argument(
         "--format", choices=("text", "json"), default="text", help="json: old and new English text, changed lines"
     )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from transdocs.pages.discover import InputError
+from transdocs.pages.reader import read_page
 from transdocs.translations import diff
 from transdocs.translations.diff import EnglishChange, unified
 from transdocs.translations.frontmatter import recorded_hash
@@ -31,12 +33,12 @@ def day(date: datetime) -> str:
     return date.strftime("%Y-%m-%d")
 
 
-def diff_command(page: Path) -> str:
-    return f"{PROG} translation-diff {page.as_posix()}"
+def diff_command(page: str) -> str:
+    return f"{PROG} translation-diff {page}"
 
 
-def stamp_command(page: Path) -> str:
-    return f"{PROG} stamp-translation {page.as_posix()}"
+def stamp_command(page: str) -> str:
+    return f"{PROG} stamp-translation {page}"
 
 
 def _version(version: Version | None) -> dict[str, Any] | None:
@@ -101,9 +103,9 @@ def status_text(status: Status) -> str:
     if todo:
         out += ["", "Not up to date:"]
         for cell in todo:
-            out.append(f"  {cell.path.as_posix()}: {cell_text(cell)}")
+            out.append(f"  {status.show(cell.path)}: {cell_text(cell)}")
             if cell.state == OUTDATED or (cell.state == BROKEN and _outdated(cell)):
-                out.append(f"      see what changed: {diff_command(cell.path)}")
+                out.append(f"      see what changed: {diff_command(status.show(cell.path))}")
             for finding in cell.findings:
                 out.append(f"      {finding.as_text()}")
     else:
@@ -114,15 +116,15 @@ def status_text(status: Status) -> str:
     return "\n".join(out)
 
 
-def cell_dict(cell: Cell) -> dict[str, Any]:
+def cell_dict(cell: Cell, shown: str) -> dict[str, Any]:
     change = cell.change
-    facts: dict[str, Any] = {"state": cell.state, "path": cell.path.as_posix(), "text": cell_text(cell)}
+    facts: dict[str, Any] = {"state": cell.state, "path": shown, "text": cell_text(cell)}
     if change is not None:
         facts["english_hash"] = change.current_hash
         facts["source_hash"] = change.stamp
         if _outdated(cell):
             facts["change"] = change.state
-            facts["diff_command"] = diff_command(cell.path)
+            facts["diff_command"] = diff_command(shown)
         if change.state == diff.OUTDATED:
             facts["lines_changed"] = change.lines_changed
             facts["since"] = _version(change.since)
@@ -141,8 +143,10 @@ def status_json(status: Status) -> str:
         "pages": [
             {
                 "page": row.name.as_posix(),
-                "english": row.english.as_posix(),
-                "translations": {lang: cell_dict(row.cells[lang]) for lang in status.languages},
+                "english": status.show(row.english),
+                "translations": {
+                    lang: cell_dict(row.cells[lang], status.show(row.cells[lang].path)) for lang in status.languages
+                },
             }
             for row in status.rows
         ],
@@ -154,7 +158,7 @@ def status_json(status: Status) -> str:
 # --- translation-diff --------------------------------------------------------------------------
 
 
-def page_change(page: Path) -> tuple[Path, EnglishChange]:
+def page_change(page: Path, configured: str | None = None) -> tuple[Path, EnglishChange]:
     """The English page of translation ``page`` and how it changed since the stamped version.
 
     Raises :class:`InputError` for a page that is not a translation, and when git history
@@ -162,13 +166,14 @@ def page_change(page: Path) -> tuple[Path, EnglishChange]:
     """
     if not page.is_file():
         raise InputError(f"{page}: no such file")
-    layout = layout_of(page)
+    layout = layout_of(page, configured)
     english = layout.english_of(page)
     if english is None:
         raise InputError(f"{page}: an English page is the original, not a translation; give a translated page")
+    english = Path(os.path.relpath(english)) if not page.is_absolute() else english
     if not english.is_file():
         raise InputError(f"{page}: no English page {english.as_posix()}")
-    stamp = recorded_hash(read_text(page))
+    stamp = recorded_hash(read_page(page).text)
     english_text = read_text(english)
     history: GitHistory | None = None
     problem = None
@@ -199,7 +204,7 @@ def diff_text(page: Path, english: Path, change: EnglishChange) -> str:
     if change.state == diff.UNSTAMPED:
         return (
             f"{shown} has no source_hash, so which version of {source} it translates is unknown.\n"
-            f"Compare it with {source} as a whole; when it says the same, run: {stamp_command(page)}"
+            f"Compare it with {source} as a whole; when it says the same, run: {stamp_command(shown)}"
         )
     if change.state == diff.UNMATCHED:
         why = (
@@ -217,7 +222,7 @@ def diff_text(page: Path, english: Path, change: EnglishChange) -> str:
         ]
         out.append(
             f"Compare {shown} with {source} as it is now (source_hash {change.current_hash}); "
-            f"when it says the same, run: {stamp_command(page)}"
+            f"when it says the same, run: {stamp_command(shown)}"
         )
         return "\n".join(out)
     assert change.version is not None and change.old_text is not None
@@ -240,7 +245,7 @@ def diff_text(page: Path, english: Path, change: EnglishChange) -> str:
             f"{source} now (source_hash {change.current_hash})",
         ).rstrip("\n"),
         "",
-        f"Update those parts of {shown}, then run: {stamp_command(page)}",
+        f"Update those parts of {shown}, then run: {stamp_command(shown)}",
     ]
     return "\n".join(out)
 

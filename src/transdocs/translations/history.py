@@ -68,16 +68,21 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
 class GitHistory:
     """The history of the git repository that holds a folder."""
 
-    def __init__(self, top: Path, shallow: bool) -> None:
+    def __init__(self, top: Path, shallow: bool, scope: Path | None = None) -> None:
         self.top = top
         self.shallow = shallow  # a shallow clone: older versions are missing
+        self.scope = scope  # read the versions of all pages under it at the first need
         self._versions: dict[Path, list[Version]] = {}
         self._texts: dict[str, str] = {}
         self._loaded: set[Path] = set()  # folders (or files) whose versions are all read
 
     @classmethod
     def of(cls, path: Path) -> GitHistory:
-        """The repository holding ``path``; :class:`HistoryUnavailable` when there is none."""
+        """The repository holding ``path``; :class:`HistoryUnavailable` when there is none.
+
+        When ``path`` is a folder, the first page asked about has the versions of every
+        page under it read in the same ``git log``.
+        """
         folder = path if path.is_dir() else path.parent
         folder = folder.resolve()
         if not folder.is_dir():
@@ -89,7 +94,7 @@ class GitHistory:
                 raise HistoryUnavailable(f"{path} is not in a git repository, so its history is unknown") from None
             raise
         top, shallow = out.decode("utf-8").splitlines()[:2]
-        return cls(Path(top).resolve(), shallow.strip() == "true")
+        return cls(Path(top).resolve(), shallow.strip() == "true", folder if path.is_dir() else None)
 
     def _relative(self, path: Path) -> str:
         try:
@@ -131,7 +136,8 @@ class GitHistory:
         """Commits that changed ``path``, newest first, each with the page's content after it."""
         resolved = path.resolve()
         if not any(folder == resolved or folder in resolved.parents for folder in self._loaded):
-            self.load(resolved)
+            in_scope = self.scope is not None and self.scope in resolved.parents
+            self.load(self.scope if self.scope is not None and in_scope else resolved)
         return self._versions.get(resolved, [])
 
     def texts(self, blobs: Iterable[str]) -> dict[str, str]:

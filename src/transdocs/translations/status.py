@@ -10,12 +10,14 @@ git history), else ``up to date``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.discover import InputError
+from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
+from transdocs.pages.reader import read_page
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
 from transdocs.translations.diff import UP_TO_DATE as SAME_HASH
@@ -29,46 +31,36 @@ UNTRANSLATED_KIND = "untranslated"  # the checker's finding for a translation st
 BROKEN_KINDS = frozenset({kinds.ENCODING, kinds.STRUCTURE, kinds.STALE})
 
 
-class _Folders:
-    """The static-i18n folder layout (``docs/<lang>/page.md``), with the names of the Layout
-    API of ``pages/layout.py``: the status code switches to that module without changes."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def english_pages(self) -> list[Path]:
-        return sorted(p for p in (self.root / DEFAULT_LANGUAGE).rglob("*.md") if p.is_file())
-
-    def languages(self) -> list[str]:
-        return [DEFAULT_LANGUAGE, *(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)]
-
-    def translations_of(self, english: Path) -> dict[str, Path]:
-        name = english.relative_to(self.root / DEFAULT_LANGUAGE)
-        return {lang: self.root / lang / name for lang in self.languages()[1:]}
-
-    def english_of(self, path: Path) -> Path | None:
-        located = split_docs_path(path, self.root)
-        if located is None or located[0] == DEFAULT_LANGUAGE:
-            return None
-        return self.root / DEFAULT_LANGUAGE / located[1]
-
-
-def layout_of(path: Path) -> _Folders:
-    """The layout of the docs ``path`` is in (a docs folder, or a page in it)."""
-    for folder in (path, *path.parents) if path.is_dir() else path.parents:
-        if (folder / DEFAULT_LANGUAGE).is_dir() and (folder == path or split_docs_path(path, folder)):
-            return _Folders(folder)
-    raise InputError(f"{path}: not in a docs folder with an {DEFAULT_LANGUAGE}/ folder of English pages")
+def layout_of(path: Path, configured: str | None = None) -> Layout:
+    """The translation layout ``path`` (a docs folder, or a page) is in; every layout the checker reads."""
+    try:
+        layout = detect_layout([path], configured)
+    except LayoutError as exc:
+        raise InputError(str(exc)) from None
+    if isinstance(layout, LooseLayout):
+        raise InputError(
+            f"{path}: not in a layout of translated pages (docs/<lang>/, page.<lang>.md, Docusaurus i18n/, "
+            "Hugo content/<lang>/)"
+        )
+    return layout
 
 
 def read_text(path: Path) -> str:
     """A page's text (UTF-8, BOM removed); :class:`InputError` when it cannot be read as that."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8; fix the encoding first") from None
+    page = read_page(path)
+    if page.problem is not None:
+        raise InputError(f"{path}:{page.problem.line}: {page.problem.message}")
+    return page.text
+
+
+def page_name(layout: Layout, english: Path) -> PurePosixPath:
+    """The page's name in the table: its path in the English folder (``retries.md``)."""
+    for base in (layout.root / layout.source, layout.root):
+        try:
+            return PurePosixPath(english.relative_to(base).as_posix())
+        except ValueError:
+            continue
+    return PurePosixPath(english.name)
 
 
 @dataclass(frozen=True)
@@ -89,12 +81,16 @@ class Row:
 
 @dataclass(frozen=True)
 class Status:
-    docs: Path
+    docs: Path  # as given: paths are shown relative to the working folder when it is relative
     languages: list[str]  # the translations' languages, in column order
     rows: list[Row]
     history_problem: str | None = None  # why no date is known (no git, no repository, ...)
     shallow: bool = False
     problems: list[str] = field(default_factory=list)  # pages that could not be read
+
+    def show(self, path: Path) -> str:
+        """``path`` as the user would type it."""
+        return os.path.relpath(path) if not self.docs.is_absolute() else path.as_posix()
 
     def cells(self) -> list[Cell]:
         return [row.cells[lang] for row in self.rows for lang in self.languages]
@@ -104,12 +100,12 @@ class Status:
         return row.cells.get(language) if row else None
 
 
-def _findings_by_path(docs: Path) -> dict[Path, list[Finding]]:
+def _findings_by_path(docs: Path, layout: str | None) -> dict[str, list[Finding]]:
     from transdocs.runner import check_paths
 
-    grouped: dict[Path, list[Finding]] = {}
-    for finding in check_paths([str(docs)]):
-        grouped.setdefault(Path(finding.path).resolve(), []).append(finding)
+    grouped: dict[str, list[Finding]] = {}
+    for finding in check_paths([str(docs)], layout=layout):
+        grouped.setdefault(os.path.abspath(finding.path), []).append(finding)
     return grouped
 
 
@@ -128,7 +124,7 @@ def _cell(
         return Cell(language, path, UNTRANSLATED, findings=untranslated)
     broken = tuple(f for f in found if f.kind in BROKEN_KINDS)
     try:
-        stamp = recorded_hash(read_text(path))
+        stamp = recorded_hash(read_page(path).text)
     except InputError:
         return Cell(language, path, BROKEN, findings=broken)
     change = english_change(english, english_text, stamp, history)
@@ -137,38 +133,37 @@ def _cell(
     return Cell(language, path, UP_TO_DATE if change.state == SAME_HASH else OUTDATED, change)
 
 
-def translation_status(docs: Path, languages: Sequence[str] | None = None, *, history: bool = True) -> Status:
+def translation_status(
+    docs: Path, languages: Sequence[str] | None = None, *, layout: str | None = None, history: bool = True
+) -> Status:
     """The status of every translation of every English page under ``docs``.
 
     ``history`` False, or no git history, leaves dates and changed lines unknown.
-    Raises :class:`InputError` when ``docs`` is not a docs folder.
+    Raises :class:`InputError` when ``docs`` is not a folder of translated pages.
     """
     if not docs.is_dir():
         raise InputError(f"{docs}: no such folder")
-    layout = layout_of(docs)
-    columns = [lang for lang in layout.languages()[1:] if languages is None or lang in languages]
+    project = layout_of(docs, layout)
+    columns = [lang for lang in project.languages()[1:] if languages is None or lang in languages]
     git: GitHistory | None = None
     problem = None if history else "history not read"
     if history:
         try:
-            git = GitHistory.of(layout.root)
-            git.load(layout.root / DEFAULT_LANGUAGE)
+            git = GitHistory.of(project.root)
         except HistoryUnavailable as exc:
-            git, problem = None, str(exc)
-    found = _findings_by_path(layout.root)
+            problem = str(exc)
+    found = _findings_by_path(docs, layout)
     rows, problems = [], []
-    for english in layout.english_pages():
+    for english in project.english_pages():
         try:
             english_text = read_text(english)
         except InputError as exc:
             problems.append(str(exc))
             continue
-        translations = layout.translations_of(english)
         cells = {
-            lang: _cell(lang, path, english, english_text, found.get(path.resolve(), []), git)
-            for lang, path in translations.items()
+            lang: _cell(lang, path, english, english_text, found.get(os.path.abspath(path), []), git)
+            for lang, path in project.translations_of(english).items()
             if lang in columns
         }
-        name = PurePosixPath(english.relative_to(layout.root / DEFAULT_LANGUAGE).as_posix())
-        rows.append(Row(english, name, cells))
-    return Status(layout.root, columns, rows, problem, bool(git and git.shallow), problems)
+        rows.append(Row(english, page_name(project, english), cells))
+    return Status(docs, columns, rows, problem, bool(git and git.shallow), problems)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.openai_server import OpenAIServer
+import llm_backends
+from tests.support.openai_server import API_KEY, OpenAIServer
 from tests.support.site import built_site  # noqa: F401  (session fixture: the docs site, built once)
 
 
@@ -37,3 +38,21 @@ def openai_server(_server_process: OpenAIServer) -> Iterator[OpenAIServer]:
     _server_process.reset()
     yield _server_process
     _server_process.reset()
+
+
+@pytest.fixture
+def env(openai_server: OpenAIServer, monkeypatch: pytest.MonkeyPatch) -> OpenAIServer:
+    """The test server, configured the way users configure it: only environment variables."""
+    monkeypatch.setenv("LLM_MODEL", "openai/test-model")
+    monkeypatch.setenv("LLM_EMBEDDING_MODEL", "openai/test-embedding")
+    monkeypatch.setenv("LLM_BASE_URL", openai_server.url)
+    monkeypatch.setenv("LLM_API_KEY", API_KEY)
+    return openai_server
+
+
+@pytest.fixture
+def no_waits() -> Iterator[None]:
+    """Waits are chosen, logged and recorded, not slept."""
+    llm_backends.set_testing(True)
+    yield
+    llm_backends.set_testing(False)

@@ -6,34 +6,17 @@ import asyncio
 import email.utils
 import logging
 import time
-from collections.abc import Iterator
 
 import litellm
 import pytest
 
 import llm_backends
 from llm_backends import LLMSettings, capture_retries, wait_bounds
-from tests.support.openai_server import OpenAIServer, Reply, rate_limited
+from tests.support.openai_server import API_KEY, OpenAIServer, Reply, bad_api_key, quota_exhausted, rate_limited
 
-SECRET = "sk-integration-secret-42"
+SECRET = API_KEY
 MESSAGES = [{"role": "user", "content": "Hello"}]
 DEFAULTS = LLMSettings()
-
-
-@pytest.fixture
-def env(openai_server: OpenAIServer, monkeypatch: pytest.MonkeyPatch) -> OpenAIServer:
-    """Configured the way users configure it: only environment variables."""
-    monkeypatch.setenv("LLM_MODEL", "openai/test-model")
-    monkeypatch.setenv("LLM_BASE_URL", openai_server.url)
-    monkeypatch.setenv("LLM_API_KEY", SECRET)
-    return openai_server
-
-
-@pytest.fixture
-def no_waits() -> Iterator[None]:
-    llm_backends.set_testing(True)
-    yield
-    llm_backends.set_testing(False)
 
 
 def assert_waits_within_policy(events: list[llm_backends.RetryEvent], settings: LLMSettings) -> None:
@@ -133,7 +116,7 @@ def test_retry_after_longer_than_max_wait_gives_up_at_once(env: OpenAIServer, no
 
 
 def test_insufficient_quota_429_is_not_retried(env: OpenAIServer, no_waits: None) -> None:
-    env.queue(rate_limited(code="insufficient_quota"))
+    env.queue(quota_exhausted())
     with pytest.raises(Exception) as excinfo:
         llm_backends.completion(messages=MESSAGES)
     assert env.count == 1
@@ -200,10 +183,10 @@ def test_each_retry_logs_one_warning_without_the_key(
 
 
 def test_a_key_echoed_by_the_provider_is_masked_in_the_error(env: OpenAIServer) -> None:
-    env.queue(Reply(401, echo_key=True))
+    env.queue(bad_api_key(echo_key=True))
     with pytest.raises(litellm.AuthenticationError) as excinfo:
         llm_backends.completion(messages=MESSAGES)
-    assert "incorrect API key provided: Bearer **********" in str(excinfo.value)
+    assert "Key sent: Bearer **********" in str(excinfo.value)
     for text in (str(excinfo.value), repr(excinfo.value), excinfo.value.message, *map(str, excinfo.value.args)):
         assert SECRET not in text
 

@@ -11,9 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .client import acompletion, completion, embedding
+    from .client import acompletion, aembedding, completion, embedding
     from .config import LoadedSettings, load, load_settings
-    from .errors import ConfigError, Problem
+    from .errors import ConfigError, MissingCredentialsError, Problem
     from .retry import (
         RetryEvent,
         ScheduleRow,
@@ -27,12 +27,14 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "acompletion": "client",
+    "aembedding": "client",
     "completion": "client",
     "embedding": "client",
     "LoadedSettings": "config",
     "load": "config",
     "load_settings": "config",
     "ConfigError": "errors",
+    "MissingCredentialsError": "errors",
     "Problem": "errors",
     "RetryEvent": "retry",
     "ScheduleRow": "retry",
@@ -51,11 +53,13 @@ __all__ = [
     "ConfigError",
     "LLMSettings",
     "LoadedSettings",
+    "MissingCredentialsError",
     "Problem",
     "RetryEvent",
     "ScheduleRow",
     "SettingInfo",
     "acompletion",
+    "aembedding",
     "capture_retries",
     "completion",
     "defaults",

@@ -22,3 +22,7 @@ class ConfigError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class MissingCredentialsError(ConfigError):
+    """No API key for a provider that needs one: raised before any request is sent."""

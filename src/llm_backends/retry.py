@@ -17,11 +17,21 @@ from typing import Any
 
 from .settings import LLMSettings
 
-RETRIED_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+# 409 is retried as the OpenAI and Anthropic SDKs retry it: their APIs answer 409 to a
+# request that collided with another one on the same resource (a lock timeout), which a
+# later attempt does not meet.
+RETRIED_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 # 5xx that will not get better by asking again.
 PERMANENT_5XX = frozenset({501, 505})
 # Errors that are permanent whatever status code the provider reports for them.
 NEVER_RETRIED = frozenset({"ContextWindowExceededError", "ContentPolicyViolationError"})
+# Anywhere in the chain of causes: a URL the HTTP client cannot use (no scheme, ftp://...).
+# litellm reports them as a 500 "Connection error", which asking again will not fix.
+BAD_URL_ERRORS = frozenset({"UnsupportedProtocol", "InvalidURL", "LocalProtocolError"})
+# How litellm reports a missing API key (a 500, although no request was sent).
+MISSING_CREDENTIALS = ("Missing credentials", "api_key client option must be set")
+# OpenAI's error type or code for "out of credit": a 429 that waiting will not fix.
+QUOTA_CODES = frozenset({"insufficient_quota"})
 # Network-level failures: litellm's, the OpenAI SDK's, httpx's and the standard library's.
 NETWORK_ERRORS = frozenset(
     {
@@ -106,15 +116,55 @@ def status_code(exc: BaseException) -> int | None:
     return code if isinstance(code, int) else None
 
 
+def exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and its causes (``__cause__``, else ``__context__``), without cycles."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def error_body(exc: BaseException) -> dict[str, Any]:
+    """The provider's error object (``{"message", "type", "code"...}``), as the SDK parsed it."""
+    for link in exception_chain(exc):
+        body = getattr(link, "body", None)
+        if isinstance(body, dict):
+            inner = body.get("error")
+            return inner if isinstance(inner, dict) else body
+    return {}
+
+
 def _is_quota_exhausted(exc: BaseException) -> bool:
-    """A 429 that means 'out of credit', which waiting will not fix."""
-    return "insufficient_quota" in str(exc) or getattr(exc, "code", None) == "insufficient_quota"
+    """A 429 that means 'out of credit': OpenAI says so in the body's type and code, not its message."""
+    body = error_body(exc)
+    return bool(QUOTA_CODES & {body.get("type"), body.get("code")}) or any(c in str(exc) for c in QUOTA_CODES)
+
+
+def _server_says(exc: BaseException) -> bool | None:
+    """The ``x-should-retry`` header: the server's own verdict, followed first as the OpenAI SDK does."""
+    headers = _headers(exc)
+    try:
+        value = headers.get("x-should-retry") if headers else None
+    except (AttributeError, TypeError):
+        return None
+    if value in ("true", "false"):
+        return bool(value == "true")
+    return None
 
 
 def is_retryable(exc: BaseException) -> bool:
     """Rate limits, timeouts, connection errors and transient 5xx: yes. Client errors: no."""
     names = _class_names(exc)
     if names & NEVER_RETRIED:
+        return False
+    verdict = _server_says(exc)
+    if verdict is not None:
+        return verdict
+    if any(BAD_URL_ERRORS & _class_names(link) for link in exception_chain(exc)):
+        return False
+    if any(phrase in str(exc) for phrase in MISSING_CREDENTIALS):
         return False
     code = status_code(exc)
     if code == 429:

@@ -2,14 +2,15 @@
 
 litellm and the OpenAI SDK retry on their own, without backoff; the client switches
 theirs off so that this loop is the only one and a call sends at most
-``1 + num_retries`` requests. Imported on the first call: tenacity brings asyncio,
-which programs that only read settings should not pay for.
+``1 + num_retries`` requests. It also keeps the call inside ``total_timeout``: each
+attempt's time limit is cut to the time left, and a wait that would end past the limit
+is not started. Imported on the first call: tenacity brings asyncio, which programs
+that only read settings should not pay for.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -20,16 +21,18 @@ from tenacity import (
     RetryCallState,
     Retrying,
     retry_if_exception,
-    stop_after_attempt,
     wait_random_exponential,
 )
 
 from . import retry
 from .retry import RetryEvent, describe, is_retryable, retry_after
-from .settings import MASK, LLMSettings
+from .secrets import attach_attempts, redact
+from .settings import LLMSettings
 
 logger = logging.getLogger("llm_backends")
 T = TypeVar("T")
+# An attempt given less time than this could not even connect: the call stops instead.
+SHORTEST_ATTEMPT = 0.05
 
 
 def _jitter(settings: LLMSettings) -> wait_random_exponential:
@@ -41,12 +44,49 @@ def _jitter(settings: LLMSettings) -> wait_random_exponential:
     )
 
 
-class _Policy:
-    """tenacity callbacks for one call: which errors to retry, how long to wait, what to log."""
+class Budget:
+    """The time one call may still use: ``total_timeout`` minus what has passed.
 
-    def __init__(self, settings: LLMSettings, model: str) -> None:
+    In testing mode the waits are not slept, so they are added here instead: the call
+    stops after the same attempts as it would with real sleeps.
+    """
+
+    def __init__(self, settings: LLMSettings) -> None:
+        self.settings = settings
+        self.started = time.monotonic()
+        self.skipped = 0.0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started + self.skipped
+
+    def remaining(self) -> float:
+        return self.settings.total_timeout - self.elapsed()
+
+    def attempt_timeout(self) -> float:
+        """The request time limit for the next attempt: ``timeout``, or less near the end."""
+        return max(0.0, min(self.settings.timeout, self.remaining()))
+
+    def sleep(self, seconds: float) -> None:
+        if retry.is_testing():
+            self.skipped += seconds
+        else:
+            time.sleep(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        if retry.is_testing():
+            self.skipped += seconds
+            await asyncio.sleep(0)
+        else:
+            await asyncio.sleep(seconds)
+
+
+class _Policy:
+    """tenacity callbacks for one call: which errors to retry, how long to wait, when to stop, what to log."""
+
+    def __init__(self, settings: LLMSettings, model: str, budget: Budget) -> None:
         self.settings = settings
         self.model = model
+        self.budget = budget
         self.max_attempts = settings.num_retries + 1
         self._jitter = _jitter(settings)
 
@@ -61,6 +101,22 @@ class _Policy:
         exc = state.outcome.exception() if state.outcome else None
         asked = retry_after(exc) if exc else None
         return max(self._jitter(state), asked or 0.0)
+
+    def stop(self, state: RetryCallState) -> bool:
+        if state.attempt_number >= self.max_attempts:
+            return True
+        left_after_wait = self.budget.remaining() - state.upcoming_sleep
+        if left_after_wait >= SHORTEST_ATTEMPT:
+            return False
+        logger.warning(
+            "%s: attempt %d of %d failed; not waiting %.2f s: total_timeout (%g s) would pass",
+            self.model,
+            state.attempt_number,
+            self.max_attempts,
+            state.upcoming_sleep,
+            self.settings.total_timeout,
+        )
+        return True
 
     def before_sleep(self, state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
@@ -88,7 +144,7 @@ class _Policy:
 
     def tenacity_options(self) -> dict[str, Any]:
         return {
-            "stop": stop_after_attempt(self.max_attempts),
+            "stop": self.stop,
             "retry": retry_if_exception(self.should_retry),
             "wait": self.wait,
             "before_sleep": self.before_sleep,
@@ -96,79 +152,52 @@ class _Policy:
         }
 
 
-def _sleep(seconds: float) -> None:
-    if not retry.is_testing():
-        time.sleep(seconds)
-
-
-async def _asleep(seconds: float) -> None:
-    await asyncio.sleep(0 if retry.is_testing() else seconds)
-
-
-def _redact(exc: BaseException, settings: LLMSettings) -> None:
-    """Remove our API key from the error's text: some providers echo the key they rejected."""
-    if settings.api_key is None:
-        return
-    secret = settings.api_key.get_secret_value()
-    if not secret or secret not in str(exc):
-        return
-    exc.args = tuple(a.replace(secret, MASK) if isinstance(a, str) else a for a in exc.args)
-    message = getattr(exc, "message", None)
-    if isinstance(message, str):
-        with contextlib.suppress(AttributeError):
-            exc.message = message.replace(secret, MASK)  # type: ignore[attr-defined]
-
-
-def _attach_attempts(exc: BaseException, attempts: int) -> None:
-    """The error raised is the provider's own; ``exc.attempts`` says how many requests were sent."""
-    with contextlib.suppress(AttributeError):  # exceptions with __slots__
-        exc.attempts = attempts  # type: ignore[attr-defined]
-
-
-def call_with_retries(fn: Callable[[], T], settings: LLMSettings, model: str) -> T:
-    """Run ``fn`` under the policy; re-raise its last error with ``.attempts`` set.
+def call_with_retries(fn: Callable[[float], T], settings: LLMSettings, model: str) -> T:
+    """Run ``fn(request_timeout)`` under the policy; re-raise its last error with ``.attempts`` set.
 
     The first attempt runs before any tenacity object exists: most calls succeed at
     once, and building the retry machinery for them costs a few percent of a fast call.
     A first failure is replayed into the loop, so it is judged and logged like the rest.
     """
+    budget = Budget(settings)
     try:
-        return fn()
+        return fn(budget.attempt_timeout())
     except Exception as exc:
         first_failure = exc
-    policy = _Policy(settings, model)
+    policy = _Policy(settings, model, budget)
     attempts = 0
     try:
-        for attempt in Retrying(sleep=_sleep, **policy.tenacity_options()):
+        for attempt in Retrying(sleep=budget.sleep, **policy.tenacity_options()):
             with attempt:
                 attempts += 1
                 if attempts == 1:
                     raise first_failure
-                return fn()
+                return fn(budget.attempt_timeout())
     except Exception as exc:
-        _attach_attempts(exc, attempts)
-        _redact(exc, settings)
+        attach_attempts(exc, attempts)
+        redact(exc, settings)
         raise
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-async def acall_with_retries(fn: Callable[[], Awaitable[T]], settings: LLMSettings, model: str) -> T:
+async def acall_with_retries(fn: Callable[[float], Awaitable[T]], settings: LLMSettings, model: str) -> T:
     """The async twin of :func:`call_with_retries`."""
+    budget = Budget(settings)
     try:
-        return await fn()
+        return await fn(budget.attempt_timeout())
     except Exception as exc:
         first_failure = exc
-    policy = _Policy(settings, model)
+    policy = _Policy(settings, model, budget)
     attempts = 0
     try:
-        async for attempt in AsyncRetrying(sleep=_asleep, **policy.tenacity_options()):
+        async for attempt in AsyncRetrying(sleep=budget.asleep, **policy.tenacity_options()):
             with attempt:
                 attempts += 1
                 if attempts == 1:
                     raise first_failure
-                return await fn()
+                return await fn(budget.attempt_timeout())
     except Exception as exc:
-        _attach_attempts(exc, attempts)
-        _redact(exc, settings)
+        attach_attempts(exc, attempts)
+        redact(exc, settings)
         raise
     raise AssertionError("unreachable")  # pragma: no cover

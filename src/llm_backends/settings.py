@@ -7,19 +7,22 @@ types, defaults and descriptions from :class:`LLMSettings`, so they cannot disag
 from __future__ import annotations
 
 import typing
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 ENV_PREFIX = "LLM_"
 MASK = "**********"  # how a secret is shown everywhere: CLI, docs, errors
 TOML_TABLE = "llm"
+LONGEST_TIMEOUT = 86_400.0  # one day: a longer limit on an LLM call is a typo, not a choice
+MOST_RETRIES = 100
 
 
 def _setting(default: Any, description: str, *, unit: str | None = None, **constraints: Any) -> Any:
     """A field with the metadata the reference table needs (description and unit)."""
-    extra = {"unit": unit} if unit else None
+    extra: Any = {"unit": unit} if unit else None
     return Field(default, description=description, json_schema_extra=extra, **constraints)
 
 
@@ -30,7 +33,9 @@ class LLMSettings(BaseModel):
     ``config.toml``; constructing it directly uses only the values you pass.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, allow_inf_nan=False, hide_input_in_errors=True
+    )
 
     model: str = _setting(
         "openai/gpt-4o",
@@ -48,18 +53,33 @@ class LLMSettings(BaseModel):
     caching_prompt: bool = _setting(
         True, "Mark the prompt for provider-side prompt caching where the model supports it."
     )
-    timeout: float = _setting(120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0)
+    timeout: float = _setting(
+        120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0, le=LONGEST_TIMEOUT
+    )
+    total_timeout: float = _setting(
+        300.0,
+        "Time limit for a whole call, all attempts and waits included, in seconds. The default, five "
+        "minutes, leaves room for the whole backoff schedule and a slow request or two, and stops a "
+        "call that has not succeeded by then instead of letting retries run for over a quarter of an hour.",
+        unit="seconds",
+        gt=0,
+        le=LONGEST_TIMEOUT,
+    )
     num_retries: int = _setting(
         5,
         "Retries after the first attempt: a call sends at most 1 + num_retries requests.",
         ge=0,
+        le=MOST_RETRIES,
     )
-    retry_min_wait: float = _setting(1.0, "Shortest wait before a retry, in seconds.", unit="seconds", ge=0)
+    retry_min_wait: float = _setting(
+        1.0, "Shortest wait before a retry, in seconds.", unit="seconds", ge=0, le=LONGEST_TIMEOUT
+    )
     retry_max_wait: float = _setting(
         60.0,
         "Longest wait before a retry, in seconds; a longer Retry-After gives up at once.",
         unit="seconds",
         gt=0,
+        le=LONGEST_TIMEOUT,
     )
     retry_multiplier: float = _setting(
         2.0,
@@ -67,6 +87,17 @@ class LLMSettings(BaseModel):
         unit="seconds",
         gt=0,
     )
+
+    @field_validator("base_url")
+    @classmethod
+    def _url_has_scheme(cls, value: str | None) -> str | None:
+        """Without http:// or https:// every request fails as a 'connection error': say so now."""
+        if value is None:
+            return value
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must start with http:// or https:// and name a host, such as https://api.example.com/v1")
+        return value
 
     @model_validator(mode="after")
     def _waits_are_ordered(self) -> LLMSettings:

@@ -1,8 +1,11 @@
-"""A small OpenAI-compatible server on 127.0.0.1 that answers from a script.
+"""A small OpenAI-compatible fault server on 127.0.0.1 that answers from a script.
 
-Tests queue what the next requests get (a 429 with Retry-After, a 503, a slow reply,
-a connection closed mid-response...) and read back how many requests arrived.
-Real HTTP, real sockets: litellm and the OpenAI SDK talk to it as to any provider.
+Tests queue what the next requests get (a 429 with Retry-After, a quota error, a 503, a
+slow reply, a connection closed mid-response, a stream cut before or after its first
+chunk...) and read back every request that arrived. Error bodies have the shape real
+OpenAI answers have (``{"error": {"message", "type", "param", "code"}}``, the code in
+``type``/``code``, never only in the message). Real HTTP, real sockets: litellm and the
+OpenAI SDK talk to it as to any provider.
 """
 
 from __future__ import annotations
@@ -15,25 +18,78 @@ import urllib.parse
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Literal
+
+# How a streamed answer ends: complete with [DONE]; connection closed before any chunk
+# or after the first; or a clean end of the HTTP body without the [DONE] marker.
+# A distinctive key: tests look for it in everything printed, logged or raised.
+API_KEY = "sk-integration-secret-42"
+StreamEnd = Literal["done", "cut_before_first_chunk", "cut_after_first_chunk", "no_done_marker"]
 
 
 @dataclass
 class Reply:
-    """One scripted answer. ``delay`` sleeps first; ``drop`` closes the socket mid-response."""
+    """One scripted answer. ``delay`` sleeps first; ``drop`` closes the socket mid-response.
+
+    An error reply (status other than 200) sends ``error`` as OpenAI's error object;
+    without one, a generic ``{"type": "server_error"}`` body. ``stream_end`` applies to
+    requests with ``"stream": true``.
+    """
 
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-    error_code: str | None = None
+    error: dict[str, Any] | None = None
     delay: float = 0.0
     drop: bool = False
     text: str = "Hello from the test server."
-    echo_key: bool = False  # put the request's API key in the error message, as some providers do
+    echo_key: bool = False  # append the request's API key to the error message, as some providers do
+    stream_end: StreamEnd = "done"
 
 
-def rate_limited(retry_after: str | None = None, *, code: str = "rate_limit_exceeded") -> Reply:
+def _error(message: str, type: str, code: str | None, param: str | None = None) -> dict[str, Any]:
+    return {"message": message, "type": type, "param": param, "code": code}
+
+
+def rate_limited(retry_after: str | None = None) -> Reply:
+    """A 429 as OpenAI sends it when requests per minute run out."""
     headers = {"Retry-After": retry_after} if retry_after is not None else {}
-    return Reply(status=429, headers=headers, error_code=code)
+    message = (
+        "Rate limit reached for test-model in organization org-test on requests per min (RPM): "
+        "Limit 3, Used 3, Requested 1. Please try again in 20s."
+    )
+    return Reply(status=429, headers=headers, error=_error(message, "requests", "rate_limit_exceeded"))
+
+
+def quota_exhausted() -> Reply:
+    """OpenAI's 'out of credit' 429: the code is in ``type`` and ``code``, not in the message."""
+    message = (
+        "You exceeded your current quota, please check your plan and billing details. For more "
+        "information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."
+    )
+    return Reply(status=429, error=_error(message, "insufficient_quota", "insufficient_quota"))
+
+
+def bad_api_key(*, echo_key: bool = False) -> Reply:
+    message = "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys."
+    return Reply(status=401, error=_error(message, "invalid_request_error", "invalid_api_key"), echo_key=echo_key)
+
+
+def model_not_found(model: str = "test-model") -> Reply:
+    message = f"The model `{model}` does not exist or you do not have access to it."
+    return Reply(status=404, error=_error(message, "invalid_request_error", "model_not_found"))
+
+
+def context_window_exceeded() -> Reply:
+    message = (
+        "This model's maximum context length is 8192 tokens. However, your messages resulted in "
+        "9000 tokens. Please reduce the length of the messages."
+    )
+    return Reply(status=400, error=_error(message, "invalid_request_error", "context_length_exceeded", "messages"))
+
+
+def content_policy_violation() -> Reply:
+    message = "Your request was rejected as a result of our safety system."
+    return Reply(status=400, error=_error(message, "invalid_request_error", "content_policy_violation"))
 
 
 @dataclass
@@ -150,6 +206,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(reply)
         elif urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/embeddings"):
             self._send_json(200, _embedding(body))
+        elif body.get("stream"):
+            self._send_stream(body, reply)
         else:
             self._send_json(200, _chat_completion(body, reply.text))
 
@@ -167,12 +225,46 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     def _send_error(self, reply: Reply) -> None:
-        code = reply.error_code or {401: "invalid_api_key", 404: "model_not_found"}.get(reply.status)
-        message = f"scripted error {reply.status}" + (f" ({code})" if code else "")
+        error = dict(reply.error or _error(f"The server had an error ({reply.status}).", "server_error", None))
         if reply.echo_key:
-            message += f": incorrect API key provided: {self.headers.get('Authorization', '')}"
-        error = {"message": message, "type": code or "server_error", "param": None, "code": code}
+            error["message"] += f" Key sent: {self.headers.get('Authorization', '')}"
         self._send_json(reply.status, {"error": error}, reply.headers)
+
+    def _send_stream(self, body: dict[str, Any], reply: Reply) -> None:
+        """Server-sent events, chunked; ``reply.stream_end`` says how the stream ends."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            if reply.stream_end == "cut_before_first_chunk":
+                self._cut()
+                return
+            words = reply.text.split(" ")
+            for index, word in enumerate(words):
+                piece = word if index == 0 else " " + word
+                self._send_chunk(f"data: {json.dumps(_stream_chunk(body, piece, None))}\n\n")
+                if reply.stream_end == "cut_after_first_chunk":
+                    self._cut()
+                    return
+            if reply.stream_end == "no_done_marker":
+                self._send_chunk("")  # the body ends cleanly, without the final chunk or [DONE]
+                return
+            self._send_chunk(f"data: {json.dumps(_stream_chunk(body, '', 'stop'))}\n\n")
+            self._send_chunk("data: [DONE]\n\n")
+            self._send_chunk("")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _send_chunk(self, text: str) -> None:
+        data = text.encode()
+        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+
+    def _cut(self) -> None:
+        """Close the connection in the middle of the chunked body."""
+        self.close_connection = True
+        self.connection.shutdown(2)
 
     def _drop_mid_response(self) -> None:
         self.send_response(200)
@@ -193,6 +285,17 @@ def _chat_completion(body: dict[str, Any], text: str) -> dict[str, Any]:
         "model": body.get("model", "test-model"),
         "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 5, "completion_tokens": 7, "total_tokens": 12},
+    }
+
+
+def _stream_chunk(body: dict[str, Any], text: str, finish_reason: str | None) -> dict[str, Any]:
+    delta = {"role": "assistant", "content": text} if finish_reason is None else {}
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": body.get("model", "test-model"),
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
     }
 
 

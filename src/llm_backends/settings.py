@@ -58,9 +58,9 @@ class LLMSettings(BaseModel):
     )
     total_timeout: float = _setting(
         300.0,
-        "Time limit for a whole call, all attempts and waits included, in seconds. The default, five "
-        "minutes, leaves room for the whole backoff schedule and a slow request or two, and stops a "
-        "call that has not succeeded by then instead of letting retries run for over a quarter of an hour.",
+        "Time limit for a whole call, all attempts and waits included, in seconds. The default of five "
+        "minutes fits every backoff wait and a slow request or two, then ends a call that would "
+        "otherwise keep retrying for over a quarter of an hour.",
         unit="seconds",
         gt=0,
         le=LONGEST_TIMEOUT,

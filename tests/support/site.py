@@ -48,6 +48,8 @@ def wrong_settings() -> dict[str, Any]:
             wrong[info.name] = not info.default
         elif isinstance(info.default, int | float):
             wrong[info.name] = info.default * 3 + 1
+        elif info.name.endswith("_url"):
+            wrong[info.name] = f"https://wrong-{info.name.replace('_', '-')}.invalid/v1"
         else:
             wrong[info.name] = WRONG_API_KEY if info.secret else f"wrong-{info.name}"
     return wrong

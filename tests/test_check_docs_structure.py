@@ -45,3 +45,31 @@ def test_right_values_give_nothing(tmp_path: Path, lang: str, name: str) -> None
     page = tmp_path / f"{lang}-{name}"
     page.write_text(text, encoding="utf-8")
     assert stale_findings(page, lang) == []
+
+
+RESTATED = Path(__file__).resolve().parent / "fixtures" / "restated"
+TRANSLATED = sorted(p.name for p in RESTATED.iterdir() if p.is_dir() and p.name != "en")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_block_at_the_place_of_an_english_defaults_block_restates_defaults(tmp_path: Path, lang: str) -> None:
+    """The English page is current; its translation kept old values in the same block."""
+    docs = tmp_path / "docs"
+    for folder, stale in (("en", False), (lang, True)):
+        text, _ = render((RESTATED / folder / "settings.md").read_text(encoding="utf-8"), stale=stale)
+        (docs / folder).mkdir(parents=True)
+        (docs / folder / "settings.md").write_text(text, encoding="utf-8")
+    _, expected = render((RESTATED / lang / "settings.md").read_text(encoding="utf-8"), stale=True)
+    found = [
+        (f.path.split("docs/")[-1], f.line, f.setting, f.stated) for f in check_paths([str(docs)]) if f.kind == STALE
+    ]
+    assert expected
+    assert found == [(f"{lang}/settings.md", e.line, e.env, e.stated) for e in expected]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_without_its_english_original_such_a_block_is_an_example(tmp_path: Path, lang: str) -> None:
+    text, _ = render((RESTATED / lang / "settings.md").read_text(encoding="utf-8"), stale=True)
+    page = tmp_path / "settings.md"
+    page.write_text(text, encoding="utf-8")
+    assert stale_findings(page, lang) == []

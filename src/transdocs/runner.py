@@ -9,19 +9,15 @@ from pathlib import Path
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.pages.discover import Discovery, Page, discover
-from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default
-from transdocs.statements.codeblocks import code_statements, says_default
-from transdocs.statements.lexicon import Lexicon, lexicon
-from transdocs.statements.prose import Context, statements
-from transdocs.statements.structure import named_setting, structural_subject
-from transdocs.statements.tables import table_statements
+from transdocs.statements.lexicon import lexicon
+from transdocs.statements.page import page_values
 from transdocs.statements.targets import stated_if_different, targets
-from transdocs.statements.values import Value
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.structure import compare
@@ -35,31 +31,6 @@ class _English:
     doc: Document | None  # None when the English page itself is unreadable
 
 
-def _values(doc: Document, lex: Lexicon) -> Iterable[tuple[int, str, Value]]:
-    """(line, setting, value) for every statement of a value in the page."""
-    names: dict[str, str | None] = {}
-    for block in doc.blocks:
-        if isinstance(block, Prose):
-            subject = structural_subject(block, lex, names) if lex.says_default(block.text) else None
-            if subject is None and not lex.hint.search(block.text):
-                continue
-            context = Context(
-                says_default=bool(block.intro) and says_default(block.intro, lex),
-                subject=subject,
-                from_structure=subject is not None,
-            )
-            for found in statements(block.text, lex, context):
-                yield block.line_at(found.offset), found.setting, found.value
-        elif isinstance(block, Table):
-            section = named_setting(block.section, lex, names) if block.section else None
-            cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
-            if section is not None or any(lex.hint.search(cell) for cell in cells):
-                for line, found in table_statements(block, lex, section):
-                    yield line, found.setting, found.value
-        elif isinstance(block, Code):
-            yield from code_statements(block, lex)
-
-
 def _words_language(lang: str | None) -> str | None:
     """The language whose words read the page: ``zh`` for ``zh-Hans``; English for one without words."""
     if lang is None:
@@ -68,9 +39,9 @@ def _words_language(lang: str | None) -> str | None:
     return base if base in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def stale_findings(page: Page, doc: Document, lang: str | None) -> list[Finding]:
+def stale_findings(page: Page, doc: Document, lang: str | None, english: Document | None = None) -> list[Finding]:
     found = []
-    for line, setting, value in _values(doc, lexicon(_words_language(lang))):
+    for line, setting, value in page_values(doc, lexicon(_words_language(lang)), english):
         target = targets()[setting]
         stated = stated_if_different(target, value)
         if stated is not None:
@@ -112,7 +83,8 @@ class Checker:
         if broken is not None:
             found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
         if problem is None:
-            found += stale_findings(page, doc, lang)
+            original = self.english_page(page.english) if page.english is not None else None
+            found += stale_findings(page, doc, lang, original.doc if original is not None else None)
         if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
             found += self.translation_findings(page, text, doc, structure=problem is None)

@@ -49,6 +49,15 @@ class Code:
 
 Block = Prose | Table | Code
 
+# Japanese and Chinese end a list's lead-in with "。" and say "the following" instead of a colon.
+_FOLLOWING = ("次の", "以下", "下記", "如下")
+
+
+def introduces_list(text: str) -> bool:
+    """Whether a paragraph leads into what follows: "The defaults are:", "既定値は次のとおりです。"."""
+    stripped = text.rstrip()
+    return stripped.endswith((":", "：")) or (stripped.endswith("。") and any(w in stripped for w in _FOLLOWING))
+
 
 @dataclass
 class Document:

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from transdocs.languages import LANGUAGES
-from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.IGNORECASE | re.DOTALL)
@@ -81,7 +81,7 @@ class _Reader(HTMLParser):
             self.write("`")
         elif tag in ("ul", "ol"):
             last = self.doc.blocks[-1] if self.doc.blocks else None
-            intro = last.text if isinstance(last, Prose) and last.text.rstrip().endswith((":", "：")) else ""
+            intro = last.text if isinstance(last, Prose) and introduces_list(last.text) else ""
             self.list_intros.append(intro)
         elif tag == "table":
             self.header, self.rows, self.table_line = None, [], self.line()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from transdocs.translations.source_hash import front_matter_span
 
@@ -129,8 +129,7 @@ class _Reader:
         else:
             self.term = None
             if not self.open_parent:
-                stripped = text.rstrip()
-                self.list_intro = text if stripped.endswith((":", "：")) else ""
+                self.list_intro = text if introduces_list(text) else ""
         self.last_paragraph = block if kind == "paragraph" else None
         self.open = []
 

@@ -60,9 +60,9 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
         named = set().union(*(_settings_named(c, lex) for _, cells in table.rows for c in cells))
         subject = _one(named) if named else section
         if subject is not None and len(table.header) == 2:
-            found = _default_rows(table, lex, [None, subject])
-            if found:
-                return found
+            rows = _default_rows(table, lex, [None, subject])
+            if rows:
+                return rows
     found: list[tuple[int, Statement]] = []
     for line, cells in table.rows:
         named = set().union(*(_settings_named(c, lex) for i, c in enumerate(cells) if i != default_column))

@@ -11,9 +11,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 
 from transdocs.languages import LANGUAGES
+from transdocs.languages.words import merge, on_change
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements import targets
 from transdocs.statements.vocabulary import WORDS, Words
@@ -101,29 +102,7 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
 
 
 def _merge(languages: Iterable[str]) -> Words:
-    chosen = [WORDS[lang] for lang in languages]
-    tuples = {
-        name: tuple(w for words in chosen for w in getattr(words, name))
-        for name in (
-            "default",
-            "copula",
-            "respectively",
-            "blocker",
-            "foreign",
-            "glue",
-            "neutral",
-            "conjunction",
-            "counters",
-            "true_words",
-            "false_words",
-            "default_header",
-        )
-    }
-    dicts = {
-        name: {k: v for words in chosen for k, v in getattr(words, name).items()}
-        for name in ("units", "dual_units", "number_words")
-    }
-    return Words(**tuples, **dicts)
+    return reduce(merge, (WORDS[lang] for lang in languages), Words())
 
 
 # A number: not glued to a word, a path, a version or an expression on its left...
@@ -210,7 +189,7 @@ def lexicon(lang: str | None) -> Lexicon:
     """The lexicon for ``lang`` (plus English); every language's words when ``lang`` is None."""
     languages = list(LANGUAGES) if lang is None else sorted({lang, "en"})
     words = _merge(languages)
-    decimal_comma = lang in ("fr", "pt", "ar")
+    decimal_comma = lang is not None and WORDS[lang].decimal_mark != "."
     flags = re.IGNORECASE
     names = "|".join([*targets.env_names(), *(k for k in targets.key_names() if "_" in k)])
     hint = re.compile(rf"(?:{names})|\.(?:env|key)\s*\}}\}}|`(?:{'|'.join(targets.key_names())})\b", flags)
@@ -225,3 +204,7 @@ def lexicon(lang: str | None) -> Lexicon:
         dual_units={normalize(k): v for k, v in words.dual_units.items()},
         number_words={normalize(k): v for k, v in words.number_words.items()},
     )
+
+
+# A project adding its own language files gets patterns built from them.
+on_change(lexicon.cache_clear)

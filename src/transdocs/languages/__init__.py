@@ -1,8 +1,17 @@
-"""The site's languages and the docs layout (``docs/<lang>/<page>.md``) shared by build and check."""
+"""The site's languages, language tags, and the docs layout (``docs/<lang>/<page>.md``).
+
+The words check-docs reads in each language live in ``data/<lang>.toml`` (loaded by
+:mod:`transdocs.languages.words`, only for the languages a run meets); scripts and
+language detection are in ``scripts.py`` and ``detect.py``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+
+from transdocs.languages.tags import base_language
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "RIGHT_TO_LEFT", "base_language", "split_docs_path"]
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "fr", "pt", "ar")

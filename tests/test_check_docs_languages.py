@@ -1,0 +1,141 @@
+"""Language files: the words check-docs reads per language are data, checked at load.
+
+A wrong file is a one-line error naming the file and the key; a project's own
+directory of language files adds a language the checker then reads; language tags
+with scripts or regions use their base language's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from llm_backends.settings import format_value, setting_infos
+from transdocs import check_paths
+from transdocs.languages import LANGUAGES, base_language
+from transdocs.languages.words import (
+    DATA_DIR,
+    LanguageDataError,
+    available_languages,
+    read_file,
+    use_language_dirs,
+    words,
+)
+from transdocs.report.findings import STALE
+
+INFO = {info.name: info for info in setting_infos()}
+STALE_RETRIES = format_value(float(INFO["num_retries"].default + 5))
+GERMAN = """\
+name = "Deutsch"
+scripts = ["Latin"]
+decimal_mark = ","
+default = ["Standardwert", "standardmäßig", "Voreinstellung"]
+copula = ["ist", "sind", "beträgt"]
+blocker = ["wenn", "falls", "setzen", "zum Beispiel", "mindestens"]
+glue = ["der", "die", "das", "von", "Wert"]
+counters = ["Versuche", "Mal"]
+
+[units]
+"s" = 1
+"Sekunden" = 1
+"Minuten" = 60
+"""
+
+
+@pytest.fixture
+def language_dir(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    yield folder
+    use_language_dirs([])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_site_language_has_a_valid_file_with_its_scripts(lang: str) -> None:
+    loaded = read_file(DATA_DIR / f"{lang}.toml")
+    assert loaded.default and loaded.units and loaded.scripts
+    assert lang in available_languages()
+
+
+@pytest.mark.parametrize(
+    ("tag", "base"),
+    [
+        ("zh-Hans", "zh"),
+        ("zh-CN", "zh"),
+        ("zh_TW", "zh"),
+        ("pt-BR", "pt"),
+        ("pt-PT", "pt"),
+        ("fr-CA", "fr"),
+        ("ar", "ar"),
+    ],
+)
+def test_a_language_tag_uses_its_base_languages_words(tag: str, base: str) -> None:
+    assert base_language(tag) == base
+    assert words(tag) == words(base)
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ('defualt = ["x"]\n', "defualt"),
+        ('default = "standard"\n', "default"),
+        ('default = ["ok", ""]\n', "default"),
+        ('scripts = ["Klingon"]\n', "scripts"),
+        ('decimal_mark = ";"\n', "decimal_mark"),
+        ('[units]\n"sekunden" = "one"\n', "units.sekunden"),
+        ('[units]\n"s" = 0\n', "units.s"),
+        ('[number_words]\n"zwei" = 2.5\n', "number_words.zwei"),
+        ('[dual_units]\n"zweisek" = { count = 2 }\n', "dual_units.zweisek"),
+    ],
+)
+def test_a_schema_error_names_the_file_and_the_key(language_dir: Path, content: str, key: str) -> None:
+    path = language_dir / "de.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LanguageDataError) as caught:
+        read_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: key '{key}': ") and "\n" not in message
+
+
+def test_a_file_that_is_not_toml_is_named_with_its_line(language_dir: Path) -> None:
+    path = language_dir / "de.toml"
+    path.write_text('name = "Deutsch"\ndefault = [\n"x" "y"]\n', encoding="utf-8")
+    with pytest.raises(LanguageDataError, match=rf"^{path}: not valid TOML \(.*line 3"):
+        read_file(path)
+
+
+def test_a_missing_languages_directory_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(LanguageDataError, match="languages directory does not exist"):
+        use_language_dirs([tmp_path / "nowhere"])
+
+
+def test_a_language_file_in_a_project_directory_is_used(language_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "wiederholungen.md"
+    page.write_text(f"# Wiederholungen\n\nDer Standardwert von `LLM_NUM_RETRIES` ist {STALE_RETRIES}.\n", "utf-8")
+    assert check_paths([str(page)], lang="de") == []  # no German words yet: not a statement
+    (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
+    use_language_dirs([language_dir])
+    assert "de" in available_languages() and words("de-AT").name == "Deutsch"
+    found = check_paths([str(page)], lang="de")
+    assert [(f.kind, f.line, f.setting, f.stated) for f in found] == [(STALE, 3, "LLM_NUM_RETRIES", STALE_RETRIES)]
+
+
+def test_a_project_file_adds_words_to_a_language_we_ship(language_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(f"# Page\n\nEn sortie d'usine, `LLM_NUM_RETRIES` reste à {STALE_RETRIES}.\n", "utf-8")
+    assert check_paths([str(page)], lang="fr") == []
+    (language_dir / "fr.toml").write_text('default = ["en sortie d\'usine"]\ncopula = ["reste à"]\n', encoding="utf-8")
+    use_language_dirs([language_dir])
+    assert "par défaut" in words("fr").default and "en sortie d'usine" in words("fr-CA").default
+    assert [f.stated for f in check_paths([str(page)], lang="fr")] == [STALE_RETRIES]
+
+
+def test_a_broken_project_file_fails_the_run_with_its_name(language_dir: Path, tmp_path: Path) -> None:
+    (language_dir / "fr.toml").write_text('default = ["d\'usine"]\n[number_words]\n"cent" = "100"\n', "utf-8")
+    use_language_dirs([language_dir])
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\nTexte.\n", "utf-8")
+    with pytest.raises(LanguageDataError, match=r"fr\.toml: key 'number_words\.cent'"):
+        check_paths([str(page)], lang="fr")

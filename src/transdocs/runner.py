@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transdocs.encoding.mojibake import check_text
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE, base_language
+from transdocs.languages.words import has_words
 from transdocs.pages.discover import Discovery, Page, discover
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
@@ -35,8 +36,8 @@ def _words_language(lang: str | None) -> str | None:
     """The language whose words read the page: ``zh`` for ``zh-Hans``; English for one without words."""
     if lang is None:
         return None
-    base = lang.replace("_", "-").split("-")[0].lower()
-    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+    base = base_language(lang)
+    return base if has_words(base) else DEFAULT_LANGUAGE
 
 
 def stale_findings(page: Page, doc: Document, lang: str | None, english: Document | None = None) -> list[Finding]:

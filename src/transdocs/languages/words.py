@@ -22,7 +22,7 @@ from typing import Any
 
 from transdocs.languages.scripts import SCRIPTS
 from transdocs.languages.tags import base_language, is_language_tag
-from transdocs.pages.discover import InputError
+from transdocs.pages.walk import InputError
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -1,8 +1,10 @@
 """Retries: tuning one call, and the error raised when every attempt failed."""
 
-# --8<-- [start:per_call]
+# --8<-- [start:import_litellm]
 import litellm
 
+# --8<-- [end:import_litellm]
+# --8<-- [start:per_call]
 import llm_backends
 
 messages = [{"role": "user", "content": "Summarise Hamlet in a sentence."}]

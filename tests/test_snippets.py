@@ -9,6 +9,7 @@ fails, so a new snippet cannot go untested.
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import os
@@ -351,3 +352,35 @@ def test_every_snippet_section_is_shown_in_the_english_docs() -> None:
     sections = {f"{path.name}:{name}" for path in snippet_files() for name in section_names(path)}
     assert sections - shown == set()
     assert all(":" in target for target in shown), "include snippets by named section"
+
+
+PYTHON_FENCE = re.compile(r"^(?P<indent>[ \t]*)```python\n(?P<body>.*?)^(?P=indent)```$", re.MULTILINE | re.DOTALL)
+
+
+def _python_blocks(page: Path) -> list[str]:
+    """The Python code blocks of a page as readers see them: includes expanded, indentation removed."""
+    blocks = []
+    for match in PYTHON_FENCE.finditer(page.read_text(encoding="utf-8")):
+        lines = match.group("body").splitlines()
+        blocks.append(expand_includes("\n".join(line.removeprefix(match.group("indent")) for line in lines)))
+    return blocks
+
+
+def _unused_imports(code: str) -> set[str]:
+    tree = ast.parse(code)
+    imported = {
+        (alias.asname or alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    return imported - used
+
+
+@pytest.mark.parametrize("page", [page for page in doc_pages() if page.parent.name == "en"], ids=lambda page: page.name)
+def test_code_blocks_use_what_they_import(page: Path) -> None:
+    """A block that imports a module it never uses tells the reader a step is missing."""
+    blocks = _python_blocks(page)
+    unused = [(block.splitlines()[0], _unused_imports(block)) for block in blocks if _unused_imports(block)]
+    assert not unused, f"{page.name}: blocks import names they never use: {unused}"

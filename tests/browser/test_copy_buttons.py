@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator
 
-from tests.support.snippet_files import SNIPPETS_DIR, includes
+from tests.support.snippet_files import INCLUDE_LINE, SNIPPETS_DIR
 from transdocs.languages import LANGUAGES
 
 from .reader import Reader
@@ -26,13 +26,25 @@ def snippet_section(file: str, name: str) -> str:
     markers = [(index, match.groups()) for index, line in enumerate(lines) if (match := _MARKER.search(line))]
     start = next(index for index, marker in markers if marker == ("start", name))
     end = next(index for index, marker in markers if marker == ("end", name) and index > start)
-    section = "\n".join(line for line in lines[start + 1 : end] if not _MARKER.search(line))
-    return section.rstrip("\n")  # the site shows no trailing blank lines (ruff format puts two before a marker)
+    return "\n".join(line for line in lines[start + 1 : end] if not _MARKER.search(line))
 
 
 def _expected_snippets(language: str, page: str) -> list[str]:
-    """The sections the page includes (``--8<-- "file:section"``), in order."""
-    return [snippet_section(*target.split(":", 1)) for target in includes(source(language, page))]
+    """One code per block of ``--8<-- "file:section"`` lines the page includes, in order.
+
+    Include lines in a row fill one block (an import section, then the code that uses it).
+    """
+    blocks: list[list[str]] = []
+    previous_was_include = False
+    for line in source(language, page).read_text(encoding="utf-8").splitlines():
+        match = INCLUDE_LINE.match(line)
+        if match and not previous_was_include:
+            blocks.append([])
+        if match:
+            blocks[-1].append(snippet_section(*match.group(1).split(":", 1)))
+        previous_was_include = bool(match)
+    # The site shows no trailing blank lines (ruff format puts two before a marker).
+    return ["\n".join(sections).rstrip("\n") for sections in blocks]
 
 
 def _reveal(block: Locator) -> None:

@@ -50,6 +50,10 @@ def stale_findings(page: Page, doc: Document, lang: str | None, english: Documen
     return found
 
 
+def _is_mdx(path: Path) -> bool:
+    return path.suffix.lower() == ".mdx"
+
+
 class Checker:
     """Checks pages one by one, reading each English original once."""
 
@@ -63,7 +67,9 @@ class Checker:
                 self.english[path] = None
             else:
                 page = read_page(path)
-                self.english[path] = _English(page.text, read_markdown(page.text) if page.valid else None)
+                self.english[path] = _English(
+                    page.text, read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
+                )
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
@@ -79,7 +85,7 @@ class Checker:
             found.append(Finding(page.shown, problem.line, lang, kinds.ENCODING, message=problem.message))
         if not read.valid:
             return found
-        doc = read_html(text) if page.format == "html" else read_markdown(text)
+        doc = read_html(text) if page.format == "html" else read_markdown(text, mdx=_is_mdx(page.path))
         broken = front_matter_problem(text) if page.format == "md" else None
         if broken is not None:
             found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))

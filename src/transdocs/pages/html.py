@@ -61,6 +61,7 @@ class _Reader(HTMLParser):
         self.row_line = 0
         self.table_line = 0
         self.list_intros: list[str] = []
+        self.term = ""  # the last <dt>: whom the <dd> after it is about
 
     def line(self) -> int:
         return self.first + self.getpos()[0]
@@ -132,8 +133,11 @@ class _Reader(HTMLParser):
         kind = "heading" if buffer.tag[0] == "h" and buffer.tag[1:].isdigit() else "paragraph"
         kind = "item" if buffer.tag == "li" else kind
         intro = self.list_intros[-1] if kind == "item" and self.list_intros else ""
+        parent = self.term if buffer.tag == "dd" else ""
+        if buffer.tag == "dt":
+            self.term = text
         if text.strip():
-            self.doc.blocks.append(Prose(kind, text, buffer.line, buffer.breaks, intro))
+            self.doc.blocks.append(Prose(kind, text, buffer.line, buffer.breaks, intro, parent))
 
     def end_row(self, row: list[str]) -> None:
         if self.header is None:
@@ -150,6 +154,14 @@ class _Reader(HTMLParser):
         lines = [(buffer.line + n, line) for n, line in enumerate(text.split("\n"))]
         self.doc.blocks.append(Code(self.code_lang, buffer.line, lines, intro))
         self.code_lang = ""
+
+
+def read_fragment(text: str, first_line: int) -> Document:
+    """An HTML block inside a Markdown page (a ``<table>``, ``<dl>``...), starting at ``first_line``."""
+    reader = _Reader(first_line)
+    reader.feed(text)
+    reader.close()
+    return reader.doc
 
 
 def read_html(text: str) -> Document:

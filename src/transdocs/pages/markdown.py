@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
+from transdocs.pages.html import read_fragment
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from transdocs.translations.source_hash import front_matter_span
 
@@ -68,6 +69,22 @@ _CONFIG_TABLE_LINE = re.compile(r"^\s*\[[\w.\- \"']+\]\s*$")
 _CONFIG_SET_LINE = re.compile(r"^\s*(?:export\s+|set\s+)?[\"']?[A-Za-z_][\w.-]*[\"']?\s*=\s*\S[^=]*$")
 
 
+# Inline code (kept), MDX comments and HTML or JSX tags (blanked, their text kept).
+_TAG = re.compile(
+    r"`[^`\n]*`|\{/\*.*?\*/\}"
+    r"|</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>\"'{}]|\"[^\"]*\"|'[^']*'|\{[^{}]*\})*)?/?>"
+)
+# An HTML block the HTML reader reads: its table, list or definition list keeps its structure.
+_HTML_BLOCK = re.compile(r"^\s{0,3}<(?:table|dl|ul|ol|p|h[1-6]|blockquote)\b", re.IGNORECASE)
+_TITLE_ATTRIBUTE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})""")
+_ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
+
+
+def strip_tags(line: str) -> str:
+    """``line`` with HTML/JSX tags and MDX comments blanked (same length: offsets stay put)."""
+    return _TAG.sub(lambda m: m.group(0) if m.group(0)[0] == "`" else " " * len(m.group(0)), line)
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -83,8 +100,8 @@ def _config_language(lines: list[str]) -> str | None:
 
 
 class _Reader:
-    def __init__(self, body: list[str], first_line: int) -> None:
-        self.lines, self.first = body, first_line
+    def __init__(self, body: list[str], first_line: int, mdx: bool = False) -> None:
+        self.lines, self.first, self.mdx = body, first_line, mdx
         self.doc = Document()
         self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
         self.open_kind = "paragraph"
@@ -180,6 +197,18 @@ class _Reader:
             if fence:
                 i = self.read_fence(i, fence)
                 continue
+            if "<" in line or "{/*" in line:
+                if not self.open and _HTML_BLOCK.match(line):
+                    i = self.read_html_block(i)
+                    continue
+                text = strip_tags(line)
+                if line.strip() and not text.strip():
+                    self.read_tag_line(i, line)
+                    i += 1
+                    continue
+                line = text
+            if self.mdx and not self.open and _ESM.match(line):
+                line = ""
             if not line.strip() or BLOCK_LINE.match(line) or is_include(line):
                 self.flush()
                 if self.open_kind == "item" and not line.strip():
@@ -241,6 +270,31 @@ class _Reader:
         self.flush()
         return self.doc
 
+    def read_tag_line(self, i: int, line: str) -> None:
+        """A line of tags only (``<Tabs>``, ``<Admonition title="Defaults">``, ``</div>``)."""
+        self.flush()
+        title = _TITLE_ATTRIBUTE.search(line)
+        if title and not line.lstrip().startswith("</"):
+            named = next(group for group in title.groups() if group is not None)
+            self.add(Prose("title", named, self.number(i), section=self.section))
+            self.admonition = (-1, named)
+        elif line.lstrip().startswith("</") and self.admonition is not None and self.admonition[0] < 0:
+            self.admonition = None
+
+    def read_html_block(self, i: int) -> int:
+        """An HTML block, up to the next blank line, read by the HTML reader."""
+        self.flush()
+        self.close_items(_indent(self.lines[i]))
+        end = i
+        while end < len(self.lines) and self.lines[end].strip():
+            end += 1
+        fragment = read_fragment("\n".join(self.lines[i:end]), self.number(i))
+        for block in fragment.blocks:
+            if isinstance(block, Prose | Table) and not block.section:
+                block.section = self.section
+            self.add(block)
+        return end
+
     def read_fence(self, i: int, fence: re.Match[str]) -> int:
         mark = fence.group(2)
         lang = fence_language(fence.group(3))
@@ -267,12 +321,16 @@ class _Reader:
         return i
 
 
-def read_markdown(text: str) -> Document:
-    """Blocks, headings, code blocks, placeholders and snippet includes of a page."""
+def read_markdown(text: str, mdx: bool = False) -> Document:
+    """Blocks, headings, code blocks, placeholders and snippet includes of a page.
+
+    ``mdx``: the page is MDX: ``import``/``export`` lines are skipped (JSX tags are
+    skipped in every page, their text kept).
+    """
     skip = front_matter_span(text)
     first_line = text.count("\n", 0, skip) + 1
     body = text[skip:].replace("\r\n", "\n").split("\n")
-    doc = _Reader(body, first_line).read()
+    doc = _Reader(body, first_line, mdx).read()
     for index, line in enumerate(body):
         number = first_line + index
         if "{{" in line:

@@ -15,7 +15,7 @@ import pytest
 from tests.support.templates import render
 from transdocs import check_paths
 from transdocs.languages import LANGUAGES
-from transdocs.report.findings import STALE
+from transdocs.report.findings import STALE, UNSUPPORTED
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
 PAGES = sorted((p.parent.name, p.name) for p in FIXTURES.glob("*/*.*") if p.parent.name in LANGUAGES)
@@ -73,3 +73,17 @@ def test_without_its_english_original_such_a_block_is_an_example(tmp_path: Path,
     page = tmp_path / "settings.md"
     page.write_text(text, encoding="utf-8")
     assert stale_findings(page, lang) == []
+
+
+def test_a_folder_run_reads_mdx_and_reports_the_files_it_cannot_read(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "en"
+    docs.mkdir(parents=True)
+    text, expected = render((FIXTURES / "en" / "reference.mdx").read_text(encoding="utf-8"), stale=True)
+    (docs / "reference.mdx").write_text(text, encoding="utf-8")
+    (docs / "guide.rst").write_text("Guide\n=====\n\n``LLM_NUM_RETRIES`` defaults to 1.\n", encoding="utf-8")
+    (docs / "notes.adoc").write_text("= Notes\n", encoding="utf-8")
+    found = check_paths([str(tmp_path / "docs")])
+    stale = [(Path(f.path).name, f.line, f.setting) for f in found if f.kind == STALE]
+    assert stale == [("reference.mdx", e.line, e.env) for e in expected]
+    unread = sorted((Path(f.path).name, f.kind) for f in found if f.kind != STALE)
+    assert unread == [("guide.rst", UNSUPPORTED), ("notes.adoc", UNSUPPORTED)]

@@ -14,6 +14,7 @@ from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page
+from transdocs.pages.walk import PAGE_SUFFIXES
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default
 from transdocs.statements.lexicon import lexicon
@@ -136,6 +137,14 @@ def _missing(found: Discovery) -> list[Finding]:
     return missing
 
 
+def _unsupported(found: Discovery, path: Path) -> Finding:
+    message = (
+        f"not read: check-docs reads {', '.join(PAGE_SUFFIXES)} and HTML pages, not {path.suffix} files; "
+        "its defaults are not checked"
+    )
+    return Finding(found.show(path), 1, None, kinds.UNSUPPORTED, message=message)
+
+
 def check_paths(
     paths: Iterable[str], lang: str | None = None, layout: str | None = None, source: str | None = None
 ) -> list[Finding]:
@@ -149,4 +158,5 @@ def check_paths(
     for page in found.pages:
         findings += checker.check(page)
     findings += _missing(found)
+    findings += [_unsupported(found, path) for path in found.unread]
     return sorted(set(findings))

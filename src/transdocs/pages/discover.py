@@ -39,6 +39,8 @@ class Discovery:
     layouts: list[Layout] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     given: list[tuple[str, Path]] = field(default_factory=list)
+    # Documentation files in the folders that are of a type not read (reported, not skipped).
+    unread: list[Path] = field(default_factory=list)
 
     def show(self, path: Path) -> str:
         """``path`` as the user would write it: under the folder they gave, else relative to here."""
@@ -99,7 +101,7 @@ def discover(
         if path.is_dir() and suffix_of(path) not in PAGE_SUFFIXES:
             found.folders.append(absolute)
             found.given.append((given, absolute))
-            files = walk_pages(path)
+            files = walk_pages(path, unread=found.unread)
         else:
             problem = file_problem(path)
             if problem is not None:

@@ -15,6 +15,11 @@ import stat
 from pathlib import Path
 
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown")
+# Documentation files the checker cannot read: listed so that they are reported, not skipped.
+UNREAD_SUFFIXES = frozenset(
+    {".rst", ".adoc", ".asciidoc", ".org", ".textile", ".rdoc", ".pod", ".ipynb", ".tex", ".wiki", ".mediawiki"}
+    | {".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".rmd", ".qmd", ".djot"}
+)
 HTML_SUFFIXES = (".html", ".htm")
 # Folders that hold no pages: docs/_data, hidden folders, theme overrides (Jinja, not HTML).
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "overrides"})
@@ -58,14 +63,24 @@ def file_problem(path: Path | str) -> str | None:
     return None
 
 
-def walk_pages(folder: Path, html: bool = True) -> list[Path]:
-    """Every page under ``folder`` (sorted, as ``folder / ...`` paths). Raises :class:`InputError`."""
+def walk_pages(folder: Path, html: bool = True, unread: list[Path] | None = None) -> list[Path]:
+    """Every page under ``folder`` (sorted, as ``folder / ...`` paths). Raises :class:`InputError`.
+
+    ``unread`` collects the documentation files of types that are not read (``UNREAD_SUFFIXES``).
+    """
     found: list[Path] = []
-    _walk(Path(folder), html, found, above=set(), seen=set())
+    _walk(Path(folder), html, found, above=set(), seen=set(), unread=unread)
     return found
 
 
-def _walk(folder: Path, html: bool, found: list[Path], above: set[tuple[int, int]], seen: set[tuple[int, int]]) -> None:
+def _walk(
+    folder: Path,
+    html: bool,
+    found: list[Path],
+    above: set[tuple[int, int]],
+    seen: set[tuple[int, int]],
+    unread: list[Path] | None = None,
+) -> None:
     try:
         info = os.stat(folder)
         with os.scandir(folder) as listing:
@@ -92,7 +107,7 @@ def _walk(folder: Path, html: bool, found: list[Path], above: set[tuple[int, int
             if is_page_name(entry.name, html):
                 raise InputError(f"{path}: {file_problem(path)}")
             if not entry.name.startswith((".", "_")) and entry.name not in SKIPPED_DIRS:
-                _walk(path, html, found, above | {here}, seen)
+                _walk(path, html, found, above | {here}, seen, unread)
             continue
         problem = file_problem(path) if entry.is_symlink() or not entry.is_file() else None
         if problem and "loop" in problem:
@@ -101,3 +116,5 @@ def _walk(folder: Path, html: bool, found: list[Path], above: set[tuple[int, int
             if problem:
                 raise InputError(f"{path}: {problem}")
             found.append(path)
+        elif unread is not None and suffix_of(entry.name) in UNREAD_SUFFIXES and not problem:
+            unread.append(path)

@@ -13,7 +13,8 @@ STALE, ENCODING, STRUCTURE, MISSING, OUTDATED = (
     "missing-translation",
     "outdated",
 )
-KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED)
+UNSUPPORTED = "unsupported-file"
+KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, UNSUPPORTED)
 # Reported always, but failing the check only with --strict.
 LENIENT_KINDS = frozenset({OUTDATED})
 

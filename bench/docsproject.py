@@ -1,7 +1,7 @@
 """A private copy of the docs project, and variants of its mkdocs.yml to compare builds.
 
 The benchmarks build and edit the copy, never the working tree that other people are
-editing; the package itself (hooks, defaults) is used from the repository.
+editing; the toolkit and the package (plugin, extras, defaults) are used from the repository.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 from measure import REPO
 
 CONFIG = REPO / "mkdocs.yml"
-PACKAGE_NAME = "llm_backends"
+OUR_PLUGIN = "transdocs"  # the docs toolkit's MkDocs plugin
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,8 @@ class Project:
 def copy_project(destination: Path) -> Project:
     """Copy mkdocs.yml, the docs, the snippets and the theme overrides to ``destination``.
 
-    Other paths the config names (hooks, watched package sources) are made absolute,
-    so the copy builds with the repository's own code.
+    Other paths the config names (hooks, watched package sources, the plugin's extras file)
+    are made absolute, so the copy builds with the repository's own code.
     """
     config = load_config()
     theme = config.get("theme") or {}
@@ -100,6 +100,10 @@ def copy_project(destination: Path) -> Project:
         config[key] = [entry if (destination / entry).exists() else str(REPO / entry) for entry in config.get(key, [])]
         if not config[key]:
             del config[key]
+    for plugin in config.get("plugins", []):
+        options = plugin.get(OUR_PLUGIN) if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and options.get("extras"):
+            options["extras"] = str(REPO / options["extras"])
     return Project(destination, config)
 
 
@@ -130,10 +134,10 @@ def default_language_only(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def without_our_code(config: dict[str, Any]) -> dict[str, Any]:
-    """No hooks, no plugin or Markdown extension from this package, no theme overrides.
+    """No hooks, no plugin or Markdown extension of the docs toolkit, no theme overrides.
 
-    Placeholders stay as text. The overrides go too: their templates use what the hooks
-    put in the page context, and the stylesheet they carry is ours as well.
+    Placeholders stay as text. The overrides go too: their templates use what the plugin
+    puts in the page context, and the stylesheet they carry is ours as well.
     """
     variant = copy.deepcopy(config)
     variant.pop("hooks", None)
@@ -149,4 +153,4 @@ def without_our_code(config: dict[str, Any]) -> dict[str, Any]:
 
 def _is_ours(entry: Any) -> bool:
     name = next(iter(entry)) if isinstance(entry, dict) else str(entry)
-    return name.split(".")[0] == PACKAGE_NAME
+    return name == OUR_PLUGIN or name.split(".")[0] == OUR_PLUGIN

@@ -1,5 +1,5 @@
 """Site build: the six-language ``mkdocs build --strict`` against the same pages in English
-only, and against the same six languages without our hooks; then the ``mkdocs serve``
+only, and against the same six languages without our plugin; then the ``mkdocs serve``
 edit-and-reload loop (see ``reload.py``).
 """
 
@@ -13,7 +13,7 @@ import reload
 from measure import VENV_BIN, ChildFailed, Sample, interleaved, median_wall, paired_ratio, peak_mb, run_child
 from report import Result, Row
 
-MAX_HOOK_COST = 1.10  # goal: our hooks add at most 10% to the six-language build
+MAX_PLUGIN_COST = 1.10  # goal: the transdocs plugin adds at most 10% to the six-language build
 MKDOCS = str(VENV_BIN / "mkdocs")
 
 
@@ -29,15 +29,15 @@ def run(quick: bool) -> Result:
         configs = {
             "six languages": project.config,
             "English only": docsproject.default_language_only(project.config),
-            "six languages, no hooks": docsproject.without_our_code(project.config),
+            "six languages, no plugin": docsproject.without_our_code(project.config),
         }
         paths = {
             name: docsproject.write_config(config, project.root / f"mkdocs.{index}.yml")
             for index, (name, config) in enumerate(configs.items())
         }
         result.notes.append(
-            "'no hooks' also leaves out the theme overrides and extra_css: "
-            "their templates need what the hooks add to the page context"
+            "'no plugin' also leaves out the theme overrides and extra_css: "
+            "their templates need what the plugin adds to the page context"
         )
         strict = {name: _passes_strict(path, Path(tmp) / "probe") for name, path in paths.items()}
         for name, passes in strict.items():
@@ -62,10 +62,10 @@ def run(quick: bool) -> Result:
     six = samples["six languages"]
     result.rows = [
         Row(
-            "six languages / six languages without hooks",
-            paired_ratio(six, samples["six languages, no hooks"]),
+            "six languages / six languages without the plugin",
+            paired_ratio(six, samples["six languages, no plugin"]),
             "x",
-            MAX_HOOK_COST,
+            MAX_PLUGIN_COST,
         ),
         Row("six languages / English only", paired_ratio(six, samples["English only"]), "x"),
         *(Row(f"mkdocs build, {name}", seconds, "s") for name, seconds in wall.items()),

@@ -15,9 +15,10 @@ import pytest
 
 from llm_backends.settings import format_value, setting_infos
 from tests.support.docs_tree import FIXTURE_DOCS, append_paragraph, copy_docs, insert_after, line_of
+from tests.support.site import scalar_texts
 from transdocs import check_paths
 from transdocs.languages import LANGUAGES
-from transdocs.placeholders import PLACEHOLDER, placeholder_name, scalar_values
+from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.report.findings import ENCODING, OUTDATED, STALE
 
 INFO = {info.name: info for info in setting_infos()}
@@ -238,12 +239,14 @@ def test_our_own_docs_read_with_the_package_values_have_no_stale_defaults(tmp_pa
     """What readers see: every scalar placeholder replaced by its value, as the site build does."""
     if not REPO_DOCS.is_dir():
         pytest.skip("docs/ does not exist yet")
-    values = scalar_values()
     docs = tmp_path / "docs"
     shutil.copytree(REPO_DOCS, docs)
     for page in docs.rglob("*.md"):
+        values = scalar_texts(page.parent.name if page.parent.name in LANGUAGES else "en")
         text = page.read_text(encoding="utf-8")
-        page.write_text(PLACEHOLDER.sub(lambda m: values.get(placeholder_name(m), m.group(0)), text), encoding="utf-8")
+        page.write_text(
+            PLACEHOLDER.sub(lambda m, v=values: v.get(placeholder_name(m), m.group(0)), text), encoding="utf-8"
+        )
 
     found = [f.as_text() for f in check_paths([str(docs)]) if f.kind in (STALE, ENCODING)]
 

@@ -138,12 +138,12 @@ def test_a_removed_heading_is_reported_at_the_section_that_absorbed_it(tmp_path:
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_a_placeholder_replaced_by_its_value_is_reported_in_its_section(tmp_path: Path, lang: str) -> None:
-    from transdocs.placeholders import scalar_values
+    from tests.support.site import scalar_texts
 
     docs = copy_docs(tmp_path, [lang])
     page = docs / lang / "retries.md"
     # The translator typed the right number instead of the placeholder: not stale, but drifted.
-    write(page, read(page).replace("{{ retry_max_wait.default }}", scalar_values()["retry_max_wait.default"]))
+    write(page, read(page).replace("{{ retry_max_wait.default }}", scalar_texts(lang)["retry_max_wait.default"]))
     english = english_doc(docs, "retries.md")
     english_line = next(line for line, name in english.placeholders if name == "retry_max_wait.default")
     section = sum(1 for line, _ in english.headings if line <= english_line)

@@ -25,10 +25,10 @@ from tests.support.site import (
     copy_project,
     mkdocs_build,
     parse_page,
+    site_text,
     wrong_settings,
 )
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
-from transdocs.site.site_text import SiteText, load_site_text
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
 PAGES = ("index", "backends", "configuration", "retries", "providers", "troubleshooting", "translating")
@@ -38,10 +38,6 @@ DOCS = REPO / "docs"
 def content_language(language: str, page: str) -> str:
     """A page not translated yet is the English page (static-i18n's fallback)."""
     return language if (DOCS / language / f"{page}.md").is_file() else DEFAULT_LANGUAGE
-
-
-def site_text(language: str) -> SiteText:
-    return load_site_text(DOCS / "_data", language).text
 
 
 def page_url(page: str) -> str:
@@ -233,7 +229,7 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     site = BuiltSite(tmp_path / "site", result)
 
     fallback = site.html("ja", "troubleshooting")
-    ja = load_site_text(docs / "_data", "ja").text
+    ja = site_text("ja", docs / "_data")
     title = re.escape(escape(ja["notices.untranslated.title"]))
     assert re.search(
         r'<div class="admonition info llm-notice llm-notice-untranslated" lang="ja" dir="ltr"'
@@ -245,7 +241,7 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     assert not any(entry["location"].startswith("troubleshooting/") for entry in index["docs"])
 
     outdated = site.html("fr", "retries")
-    fr = load_site_text(docs / "_data", "fr").text
+    fr = site_text("fr", docs / "_data")
     assert 'llm-notice-outdated" lang="fr"' in outdated
     assert f'<a href="../../retries/" hreflang="en">{escape(fr["notices.outdated.link"])}</a>' in outdated
     assert "llm-notice" not in site.html("pt", "retries")

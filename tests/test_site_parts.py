@@ -13,25 +13,27 @@ import yaml
 
 from llm_backends.retry import retry_schedule
 from llm_backends.settings import LLMSettings, format_value, setting_infos
-from tests.support.site import REPO
-from transdocs.placeholders import BLOCKS, scalar_values
-from transdocs.site.blocks import RENDERERS, render_block
+from tests.support.site import REPO, site_text, site_values
+from transdocs.site.blocks import GENERIC, render_block, renderers
 from transdocs.site.chart import nice_step
 from transdocs.site.language_base import language_base, rebase_config
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
 from transdocs.site.site_text import load_site_text
+from transdocs.site.site_values import SiteValues
 
 DATA = REPO / "docs" / "_data"
+DESCRIPTIONS = {info.name: info.description for info in setting_infos()}
 
 
 @pytest.fixture
 def english():
-    return load_site_text(DATA, "en").text
+    return site_text("en")
 
 
-def render(source: str, english, snippets: Path | None = None, settings: LLMSettings | None = None) -> str:
-    extension = PlaceholderExtension(lambda: english)
-    extension.page = PageContext(text=english, settings=settings or LLMSettings())
+def render(source: str, english, snippets: Path | None = None, site: SiteValues | None = None) -> str:
+    site = site or site_values()
+    extension = PlaceholderExtension(lambda: PageContext(english, site))
+    extension.page = PageContext(text=english, site=site)
     extensions: list = ["tables", "pymdownx.superfences", extension]
     configs = {}
     if snippets is not None:
@@ -40,12 +42,24 @@ def render(source: str, english, snippets: Path | None = None, settings: LLMSett
     return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(source)
 
 
-def test_every_block_name_has_a_renderer() -> None:
-    assert RENDERERS.keys() == BLOCKS
+def test_the_site_documents_the_configured_settings_with_our_extras() -> None:
+    site = site_values()
+    assert [(s.name, s.env, s.key, s.type, s.default, s.description, s.unit, s.secret) for s in site.settings] == [
+        (i.name, i.env, i.key, i.type, i.default, i.description, i.unit, i.secret) for i in setting_infos()
+    ]
+    assert renderers(site).keys() == {*GENERIC, "env_example", "schedule_table", "schedule_chart"}
+
+
+def test_the_site_build_never_names_our_package() -> None:
+    """Our settings reach the plugin through mkdocs.yml; the retry values through the extras file."""
+    toolkit = REPO / "src" / "transdocs"
+    files = [*(toolkit / "site").rglob("*.py"), toolkit / "placeholders.py"]
+    named = [p for p in files if re.search(r"^\s*(from|import) llm_backends", p.read_text(), re.M)]
+    assert files and named == []
 
 
 def test_scalars_blocks_and_escapes_render_from_the_package(english) -> None:
-    values = scalar_values()
+    values = site_values().scalar_texts(english)
     html = render(
         "Retries: {{ num_retries.default }}, key: {{ base_url.default }}.\n\n"
         "Literal: `\\{{ num_retries.default }}` and \\{{ settings_table }}.\n\n"
@@ -62,53 +76,67 @@ def test_placeholders_in_included_snippets_are_expanded(english, tmp_path: Path)
         "Up to {{ retry.max_requests }} requests.\n\n{{ env_example }}\n", encoding="utf-8"
     )
     html = render('--8<-- "part.md"\n', english, snippets=tmp_path)
-    assert f"Up to {scalar_values()['retry.max_requests']} requests." in html
+    assert f"Up to {LLMSettings().num_retries + 1} requests." in html
     assert re.search(r'<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</pre>', html, re.DOTALL)
 
 
 def test_block_inside_an_admonition_keeps_its_indentation(english) -> None:
-    html = markdown.Markdown(
-        extensions=["admonition", "pymdownx.superfences", PlaceholderExtension(lambda: english)]
-    ).convert('!!! tip "Environment"\n\n    {{ env_example }}\n')
+    extension = PlaceholderExtension(lambda: PageContext(english, site_values()))
+    html = markdown.Markdown(extensions=["admonition", "pymdownx.superfences", extension]).convert(
+        '!!! tip "Environment"\n\n    {{ env_example }}\n'
+    )
     assert re.search(
         r'<div class="admonition tip">.*<div class="highlight"><pre>.*LLM_NUM_RETRIES.*</div>', html, re.DOTALL
     )
 
 
 def test_blocks_change_when_the_defaults_change(english) -> None:
-    default, changed = LLMSettings(), LLMSettings(num_retries=2, timeout=33.0, retry_max_wait=3.0)
-    schedule = render_block("schedule_table", english, changed).text
-    assert schedule.count("<tr>") == 1 + 2 and schedule != render_block("schedule_table", english, default).text
-    table = render_block("settings_table", english, changed).text
-    assert "<code>33</code>" in table and f"<code>{format_value(default.timeout)}</code>" not in table
-    assert "retry_max_wait = 3\n" in render_block("config_toml", english, changed).text
-    assert "export LLM_NUM_RETRIES=2\n" in render_block("env_example", english, changed).text
-    chart = render_block("schedule_chart", english, changed).text
+    default = site_values()
+    changed = default.with_defaults(num_retries=2, timeout=33.0, retry_max_wait=3.0)
+    schedule = render_block("schedule_table", changed, english).text
+    assert schedule.count("<tr>") == 1 + 2 and schedule != render_block("schedule_table", default, english).text
+    table = render_block("settings_table", changed, english).text
+    assert "<code>33</code>" in table and f"<code>{format_value(LLMSettings().timeout)}</code>" not in table
+    assert "retry_max_wait = 3\n" in render_block("config_toml", changed, english).text
+    assert "export LLM_NUM_RETRIES=2\n" in render_block("env_example", changed, english).text
+    chart = render_block("schedule_chart", changed, english).text
     assert chart.count("<title>Retry ") == 2 * 2
-    none = render_block("schedule_table", english, LLMSettings(num_retries=0)).text
+    none = render_block("schedule_table", default.with_defaults(num_retries=0), english).text
     assert english["schedule_table.none"] in none
+    assert changed.scalar_texts(english)["retry.max_requests"] == "3"
 
 
 def test_a_secret_value_is_never_written(english) -> None:
+    from pydantic import SecretStr
+
     secret = "sk-secret-value-0123456789"
-    settings = LLMSettings(api_key=secret)
-    for name in RENDERERS:
-        assert secret not in render_block(name, english, settings).text
+    site = site_values().with_defaults(api_key=SecretStr(secret))
+    for name in renderers(site):
+        assert secret not in render_block(name, site, english).text
+    assert secret not in str(site.scalar_texts(english))
 
 
-def test_unknown_placeholders_are_found_with_their_line(english) -> None:
+def test_unknown_and_unbalanced_placeholders_are_found_with_their_line(english) -> None:
     problems = find_problems(
         "# Title\n\n{{ num_retries.defualt }}\nok {{ retry.max_requests }}\n"
-        "see {{ config_toml }}\n\\{{ nothing.here }}\n",
+        "see {{ config_toml }}\n\\{{ nothing.here }}\nat most {{ retry.max_requests } requests\n"
+        "and { timeout.default }} too\n",
         english,
+        site_values(),
     )
-    assert [(p.line, p.name) for p in problems] == [(3, "num_retries.defualt"), (5, "config_toml")]
+    assert [(p.line, p.name) for p in problems] == [
+        (3, "num_retries.defualt"),
+        (5, "config_toml"),
+        (7, "retry.max_requests"),
+        (8, "timeout.default"),
+    ]
     assert "did you mean {{ num_retries.default }}?" in problems[0].message
     assert "must be alone on its own line" in problems[1].message
+    assert "missing a brace" in problems[2].message
 
 
 def test_chart_is_standalone_svg_that_reads_left_to_right(english) -> None:
-    figure = render_block("schedule_chart", english).text
+    figure = render_block("schedule_chart", site_values(), english).text
     svg = ET.fromstring(re.search(r"<svg.*</svg>", figure, re.DOTALL).group(0))
     assert svg.get("direction") == "ltr" and svg.get("role") == "img"
     texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
@@ -131,20 +159,23 @@ def test_a_language_file_missing_keys_is_reported_and_falls_back_to_english(tmp_
         "not_set: nicht gesetzt\nunits: {seconds: Sekunden}\nnotices: {outdated: {text: Veraltet.}}\ntypo_key: x\n",
         encoding="utf-8",
     )
-    loaded = load_site_text(tmp_path, "xx")
+    loaded = load_site_text(tmp_path, "xx", DESCRIPTIONS)
     problems = "\n".join(loaded.problems)
     assert loaded.file_found and loaded.text["not_set"] == "nicht gesetzt"
     assert "missing key settings_table.env" in problems and "missing key descriptions.model" in problems
     assert "unknown key typo_key" in problems
     assert "notices.outdated.text: must contain {link}" in problems
-    assert loaded.text["notices.outdated.text"] == load_site_text(tmp_path, "en").text["notices.outdated.text"]
-    absent = load_site_text(tmp_path, "yy")
+    assert (
+        loaded.text["notices.outdated.text"]
+        == load_site_text(tmp_path, "en", DESCRIPTIONS).text["notices.outdated.text"]
+    )
+    absent = load_site_text(tmp_path, "yy", DESCRIPTIONS)
     assert not absent.file_found and absent.problems == [] and absent.text["not_set"] == "not set"
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.yml")), ids=lambda p: p.stem)
 def test_every_language_file_in_the_repository_is_complete(path: Path) -> None:
-    assert load_site_text(DATA, path.stem).problems == []
+    assert load_site_text(DATA, path.stem, DESCRIPTIONS).problems == []
 
 
 # --- search base ---------------------------------------------------------------------------------

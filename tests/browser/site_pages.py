@@ -11,7 +11,6 @@ from pathlib import Path
 
 from tests.support.site import REPO
 from transdocs.languages import DEFAULT_LANGUAGE
-from transdocs.site.site_text import SiteText, load_site_text
 
 DOCS_DIR = REPO / "docs"
 PAGES: tuple[str, ...] = tuple(sorted(path.stem for path in (DOCS_DIR / DEFAULT_LANGUAGE).glob("*.md")))
@@ -42,8 +41,3 @@ def title(language: str, page: str) -> str:
     match = _H1.search(source(language, page).read_text(encoding="utf-8"))
     assert match, f"{source(language, page)} has no '# ' heading"
     return match.group(1).strip()
-
-
-def site_text(language: str) -> SiteText:
-    """The words the build puts on the language's pages (table headings, "not set", notices)."""
-    return load_site_text(DOCS_DIR / "_data", language).text

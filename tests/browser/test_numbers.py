@@ -9,10 +9,11 @@ from playwright.sync_api import Locator, expect
 
 from llm_backends import retry_schedule, setting_infos
 from llm_backends.settings import format_value
+from tests.support.site import site_text
 from transdocs.languages import LANGUAGES
+from transdocs.site.units import Quantity, quantity_label
 
 from .reader import Reader
-from .site_pages import site_text
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def test_retry_chart_is_drawn_from_the_schedule(reader: Reader, language: str) -
     values = [value for row in schedule for value in (row.shortest, row.longest)]
     assert len(bars) == len(values)
     for bar, value in zip(bars, values, strict=True):
-        assert format_value(value) in bar["title"].split(), (bar["title"], value)
+        assert re.search(rf"(?<![\d.]){re.escape(format_value(value))}(?![\d.])", bar["title"]), (bar["title"], value)
     scale = max(bar["height"] for bar in bars) / max(values)
     assert [round(bar["height"] / scale, 1) for bar in bars] == [round(value, 1) for value in values]
 
@@ -87,6 +88,6 @@ def test_settings_table_shows_every_setting_and_default(reader: Reader, language
     for row, info in zip(rows, infos, strict=True):
         if info.default is None:
             assert row[3] == text["not_set"], info.name
-        elif info.unit:
-            assert row[3].split() == [format_value(info.default), *text[f"units.{info.unit}"].split()], info.name
+        elif info.unit:  # the number and its unit in the language's words, from CLDR: "1 second", "2 ث"
+            assert row[3] == quantity_label(Quantity(info.default, info.unit), language), info.name
         assert row[4] == text.description(info.name)

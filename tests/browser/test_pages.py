@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Locator
 
-from tests.support.site import SITE_PATH, copy_project, mkdocs_build
+from tests.support.site import SITE_PATH, copy_project, mkdocs_build, site_text
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
 
 from .reader import Reader
 from .server import serve_folder
-from .site_pages import PAGES, is_translated, site_text, title
+from .site_pages import PAGES, is_translated, title
 
 pytestmark = pytest.mark.browser
 

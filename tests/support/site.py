@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from typing import Any
 import pytest
 
 from llm_backends.settings import format_value, setting_infos
+from transdocs.site.site_text import SiteText, load_site_text
+from transdocs.site.site_values import SiteValues
 
 REPO = Path(__file__).resolve().parents[2]
 SITE_PATH = "/llm-backends/"  # the path of site_url in mkdocs.yml, where GitHub Pages serves it
@@ -36,6 +39,27 @@ try:
 finally:
     print("{LITELLM_MARKER}", "litellm" in sys.modules, file=sys.stderr)
 """
+
+
+@lru_cache(maxsize=1)
+def site_values() -> SiteValues:
+    """The values the site build uses, from the transdocs plugin as mkdocs.yml configures it."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return config.plugins["transdocs"].site_values()  # type: ignore[attr-defined,no-any-return]
+
+
+def site_text(language: str, data_dir: Path = REPO / "docs" / "_data") -> SiteText:
+    """The words the build puts on ``language``'s pages, with the settings' English descriptions."""
+    descriptions = {setting.name: setting.description for setting in site_values().settings}
+    return load_site_text(data_dir, language, descriptions).text
+
+
+def scalar_texts(language: str) -> dict[str, str]:
+    """Every scalar placeholder as the built pages of ``language`` show it."""
+    return site_values().scalar_texts(site_text(language))
+
 
 WRONG_API_KEY = "sk-from-the-builders-environment-0123456789"
 
@@ -98,10 +122,10 @@ def mkdocs_build(project: Path, site_dir: Path, *, cwd: Path, env: dict[str, str
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the site build reads (docs, snippets, theme, config), to break on purpose."""
-    for name in ("docs", "snippets", "overrides"):
+    for name in ("docs", "snippets", "overrides", "docs_plugins"):
         shutil.copytree(REPO / name, destination / name)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    (destination / "src").symlink_to(REPO / "src")  # the hooks, by the path mkdocs.yml gives
+    (destination / "src").symlink_to(REPO / "src")  # the toolkit and the package, for watch:
     return destination
 
 

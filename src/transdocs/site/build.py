@@ -1,4 +1,4 @@
-"""State of one multi-language site build, driven by the MkDocs hooks in ``hooks.py``.
+"""State of one multi-language site build, driven by the MkDocs plugin in ``plugin.py``.
 
 mkdocs-static-i18n builds English first, then, from English's ``on_post_build``, runs a
 full build per other language on the same config. So every event below runs once per
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,11 @@ from transdocs.pages.reader import read_page
 from transdocs.site import language_base, notices, search, sitemap
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
+from transdocs.site.site_values import SiteValues
 from transdocs.translations.frontmatter import recorded_hash
 from transdocs.translations.source_hash import source_hash
 
-log = get_plugin_logger("llm_backends")
+log = get_plugin_logger("transdocs")
 NOT_FOUND = "404.html"
 
 
@@ -43,7 +45,13 @@ class _Language:
 
 
 class SiteBuild:
-    def __init__(self) -> None:
+    """``load_values`` reads the settings and extras once per whole build (all languages);
+    ``data_dir`` is the folder of ``<lang>.yml`` texts, relative to ``docs_dir``."""
+
+    def __init__(self, load_values: Callable[[], SiteValues], data_dir: str = "_data") -> None:
+        self._load_values = load_values
+        self._data_dir = data_dir
+        self.site: SiteValues | None = None
         self._depth = 0
         self._texts: dict[str, LoadedText] = {}
         self._reported: set[str] = set()
@@ -68,17 +76,26 @@ class SiteBuild:
             self._raw_problems.clear()
             self._placeholder_errors = 0
             self._languages.clear()
+            self.site = self._load_values()
         self._depth += 1
         self.language = config.theme["language"] or DEFAULT_LANGUAGE
         self._languages[self.language] = _Language()
         if not any(isinstance(ext, PlaceholderExtension) for ext in config.markdown_extensions):
-            config.markdown_extensions.append(PlaceholderExtension(lambda: self.text(config, DEFAULT_LANGUAGE)))
+            extension = PlaceholderExtension(lambda: PageContext(self.text(config, DEFAULT_LANGUAGE), self.values))
+            # MkDocs passes the list to Python-Markdown, which takes Extension instances too.
+            config.markdown_extensions.append(extension)  # type: ignore[arg-type]
         alternates = config.extra.get("alternate")
         self._root_alternates = copy.deepcopy(alternates) if alternates else None
         self.text(config, self.language)
 
     def on_build_error(self) -> None:
         self._depth = 0
+
+    @property
+    def values(self) -> SiteValues:
+        if self.site is None:
+            raise RuntimeError("the site values are read in on_config; no build has started")
+        return self.site
 
     # --- texts and problems ---------------------------------------------------------------
 
@@ -89,8 +106,9 @@ class SiteBuild:
 
     def text(self, config: MkDocsConfig, language: str) -> SiteText:
         if language not in self._texts:
-            data_dir = Path(config.docs_dir) / "_data"
-            loaded = load_site_text(data_dir, language)
+            data_dir = Path(config.docs_dir) / self._data_dir
+            descriptions = {setting.name: setting.description for setting in self.values.settings}
+            loaded = load_site_text(data_dir, language, descriptions)
             self._texts[language] = loaded
             if not loaded.file_found:
                 log.info(
@@ -122,10 +140,10 @@ class SiteBuild:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         language = _content_language(page, config)
         text = self.text(config, language)
-        raw = find_problems(page.file.content_string, text)
+        raw = find_problems(page.file.content_string, text, self.values)
         self._report(raw, _shown(page.file.abs_src_path, config))
         self._raw_problems[page.file.src_uri] = {problem.name for problem in raw}
-        self._extension(config).page = PageContext(text=text)
+        self._extension(config).page = PageContext(text=text, site=self.values)
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -149,7 +167,7 @@ class SiteBuild:
     def _outdated_english_url(self, page: Page, config: MkDocsConfig) -> str | None:
         """Link to the English page if this translation was made from an older version of it."""
         stamped = recorded_hash(page.file.content_string)  # the raw text: YAML would read 0123 as a number
-        located = split_docs_path(page.file.abs_src_path, config.docs_dir)
+        located = split_docs_path(page.file.abs_src_path or "", config.docs_dir)
         if self.language == DEFAULT_LANGUAGE or not stamped or located is None:
             return None
         english = Path(config.docs_dir) / DEFAULT_LANGUAGE / located[1]
@@ -166,7 +184,7 @@ class SiteBuild:
         alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
         if alternates and self._root_alternates:
             context["page_alternates"] = alternates
-            config.extra.alternate = copy.deepcopy(self._root_alternates)
+            setattr(config.extra, "alternate", copy.deepcopy(self._root_alternates))  # noqa: B010
             config.extra["alternate"] = copy.deepcopy(self._root_alternates)
         return context
 

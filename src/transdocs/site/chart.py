@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from html import escape
+from typing import Protocol
 
-from llm_backends.retry import ScheduleRow
-from llm_backends.settings import format_value
+from transdocs.site.settings_source import format_value
 from transdocs.site.site_text import SiteText
+from transdocs.site.units import Quantity, quantity_label
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 40, 48
@@ -27,10 +28,21 @@ def _fill(colour: tuple[str, str]) -> str:
     return f'fill="{fallback}" style="fill: var({variable}, {fallback})"'
 
 
+class ScheduleRow(Protocol):
+    """One retry: its number and the bounds of the wait before it, in seconds."""
+
+    @property
+    def retry(self) -> int: ...
+    @property
+    def shortest(self) -> float: ...
+    @property
+    def longest(self) -> float: ...
+
+
 def nice_step(top: float, ticks: int = 5) -> float:
     """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` gridlines."""
     raw = max(top, 1e-9) / ticks
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
@@ -44,11 +56,10 @@ def _text(x: float, y: float, content: str, *, anchor: str = "middle", extra: st
 
 
 def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
-    """The ``{{ schedule_chart }}`` figure for ``rows`` (from ``retry_schedule()``)."""
+    """The schedule chart for ``rows`` (waits in seconds), labelled in ``text``'s language."""
     title, description = text["chart.title"], text["chart.description"]
     if not rows:
         return f"<p>{escape(text['schedule_table.none'])}</p>"
-    seconds = text["units.seconds"]
     step = nice_step(max(row.longest for row in rows))
     top = step * math.ceil(max(row.longest for row in rows) / step)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -84,7 +95,7 @@ def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
                 f'<rect x="{centre + offset:.1f}" y="{y:.1f}" width="{bar:.1f}" '
                 f'height="{TOP + plot_h - y:.1f}" {_fill(colour)}>'
                 f"<title>{escape(text['chart.x_axis'])} {row.retry}: {escape(label)} "
-                f"{format_value(value)} {escape(seconds)}</title></rect>"
+                f"{escape(quantity_label(Quantity(value, 'second'), text.language))}</title></rect>"
             )
         parts.append(_text(centre + bar / 2, y_of(row.longest) - 5, format_value(row.longest), extra=' font-size="11"'))
         parts.append(_text(centre, TOP + plot_h + 18, str(row.retry)))
@@ -92,7 +103,7 @@ def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
     parts.append(
         _text(16, TOP + plot_h / 2, text["chart.y_axis"], extra=f' transform="rotate(-90 16 {TOP + plot_h / 2:.1f})"')
     )
-    legend_x = LEFT
+    legend_x: float = LEFT
     for colour, label in ((SHORTEST_COLOUR, text["chart.shortest"]), (LONGEST_COLOUR, text["chart.longest"])):
         parts.append(f'<rect x="{legend_x:.1f}" y="12" width="12" height="12" {_fill(colour)}/>')
         parts.append(_text(legend_x + 18, 22, label, anchor="start"))

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from llm_backends.settings import LLMSettings
-from transdocs.placeholders import BLOCK_LINE, BLOCKS, PLACEHOLDER, scalar_values
-from transdocs.site.blocks import RENDERERS, render_block
+from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, unbalanced
+from transdocs.site.blocks import renderers
 from transdocs.site.site_text import SiteText
+from transdocs.site.site_values import SiteValues
 
 # After pymdownx.snippets (32) so included text is expanded too, and after Markdown's
 # normalize_whitespace (30), which would delete the markers of stashed HTML; before fenced
@@ -40,22 +40,14 @@ class PageContext:
     """What the expansion needs to know about the page being rendered."""
 
     text: SiteText
-    settings: LLMSettings = field(default_factory=LLMSettings)
+    site: SiteValues
     problems: list[Problem] = field(default_factory=list)
 
 
-def _scalars(settings: LLMSettings, text: SiteText) -> dict[str, str]:
-    values = scalar_values(settings)
-    for name in type(settings).model_fields:
-        if getattr(settings, name) is None:
-            values[f"{name}.default"] = text["not_set"]
-    return values
-
-
-def _unknown(name: str, scalars: dict[str, str]) -> str:
-    if name in BLOCKS:
+def _unknown(name: str, scalars: dict[str, str], blocks: Collection[str]) -> str:
+    if name in blocks:
         return f"block placeholder {{{{ {name} }}}} must be alone on its own line"
-    close = difflib.get_close_matches(name, [*scalars, *BLOCKS], n=1)
+    close = difflib.get_close_matches(name, [*scalars, *blocks], n=1)
     hint = f"; did you mean {{{{ {close[0]} }}}}?" if close else ""
     return f"unknown placeholder {{{{ {name} }}}}{hint}"
 
@@ -65,17 +57,14 @@ def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], st
 
     ``keep_html`` stores raw HTML and returns the line that stands for it (Markdown's stash).
     """
-    scalars = _scalars(context.settings, context.text)
+    scalars = context.site.scalar_texts(context.text)
+    blocks = renderers(context.site)
     out: list[str] = []
     for number, line in enumerate(lines, start=1):
         block = BLOCK_LINE.match(line)
         name = block.group("name") if block else None
-        if block and name in BLOCKS:
-            if name not in RENDERERS:
-                context.problems.append(Problem(number, name, f"block {{{{ {name} }}}} has no renderer"))
-                out.append(line)
-                continue
-            rendered = render_block(name, context.text, context.settings)
+        if block and name in blocks:
+            rendered = blocks[name](context.site, context.text)
             indent = block.group("indent")
             if rendered.is_html:
                 out += ["", indent + keep_html(rendered.text), ""]
@@ -90,16 +79,20 @@ def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], st
             name = f"{head}.{attribute}" if attribute else head
             if name in scalars:
                 return scalars[name]
-            context.problems.append(Problem(number, name, _unknown(name, scalars)))
+            context.problems.append(Problem(number, name, _unknown(name, scalars, blocks)))
             return match.group(2)
 
+        for broken in unbalanced(line):
+            context.problems.append(
+                Problem(number, broken, f"placeholder {{{{ {broken} }}}} is missing a brace (written {line.strip()!r})")
+            )
         out.append(_ESCAPED_OR_PLAIN.sub(replace, line))
     return out
 
 
-def find_problems(source: str, text: SiteText) -> list[Problem]:
+def find_problems(source: str, text: SiteText, site: SiteValues) -> list[Problem]:
     """Placeholders in a page's own source that will not resolve, with their line numbers."""
-    context = PageContext(text=text)
+    context = PageContext(text=text, site=site)
     expand(source.splitlines(), context, keep_html=lambda html: "")
     return context.problems
 
@@ -110,17 +103,20 @@ class _Preprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        context = self.extension.page or PageContext(text=self.extension.fallback_text())
+        context = self.extension.page or self.extension.fallback()
         return expand(lines, context, keep_html=self.md.htmlStash.store)
 
 
 class PlaceholderExtension(Extension):
-    """Registered once; the site build sets :attr:`page` before each page is rendered."""
+    """Registered once; the site build sets :attr:`page` before each page is rendered.
 
-    def __init__(self, fallback_text: Callable[[], SiteText], **kwargs: object) -> None:
+    ``fallback`` gives the context for Markdown rendered outside a page (English texts).
+    """
+
+    def __init__(self, fallback: Callable[[], PageContext], **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.page: PageContext | None = None
-        self.fallback_text = fallback_text
+        self.fallback = fallback
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.preprocessors.register(_Preprocessor(md, self), "llm_backends_placeholders", PRIORITY)
+        md.preprocessors.register(_Preprocessor(md, self), "transdocs_placeholders", PRIORITY)

@@ -38,7 +38,7 @@ def material_search_config(config: MkDocsConfig, fields: Mapping[str, Any], env:
     """
     env = env or config.theme.get_env()
     module = env.get_template("partials/language.html", None, {"config": config}).module
-    translate = module.t  # type: ignore[attr-defined]
+    translate = module.t
     return {
         "lang": [translate("search.config.lang")],
         "separator": translate("search.config.separator"),

@@ -2,7 +2,7 @@
 
 ``en.yml`` is the reference: every other language must have the same keys, plus a
 translated description for every setting under ``descriptions:`` (English descriptions
-come from the package, so ``en.yml`` does not repeat them). Problems are returned, not
+come from the settings' own, so ``en.yml`` does not repeat them). Problems are returned, not
 raised, so the build can report all of them at once and still render a page.
 """
 
@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 
-from llm_backends.settings import setting_infos
 from transdocs.languages import DEFAULT_LANGUAGE
 
 DESCRIPTIONS = "descriptions"
@@ -75,14 +74,14 @@ def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
     return _flatten(data), []
 
 
-def english_text(data_dir: Path) -> LoadedText:
-    """English texts; descriptions are the package's own."""
+def english_text(data_dir: Path, descriptions: Mapping[str, str]) -> LoadedText:
+    """English texts; ``descriptions`` (setting name -> text) are the settings' own."""
     path = data_dir / f"{DEFAULT_LANGUAGE}.yml"
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing: the site build needs the English texts")
     values, problems = _read(path)
     problems += [
-        f"{path}: {key}: English descriptions come from settings.py; remove it"
+        f"{path}: {key}: English descriptions come from the settings class; remove it"
         for key in values
         if key.startswith(f"{DESCRIPTIONS}.")
     ]
@@ -92,13 +91,13 @@ def english_text(data_dir: Path) -> LoadedText:
         if not isinstance(value, str)
     ]
     values = {key: str(value) for key, value in values.items() if not key.startswith(f"{DESCRIPTIONS}.")}
-    values.update({f"{DESCRIPTIONS}.{info.name}": info.description for info in setting_infos()})
+    values.update({f"{DESCRIPTIONS}.{name}": text for name, text in descriptions.items()})
     return LoadedText(SiteText(DEFAULT_LANGUAGE, values), file_found=True, problems=problems)
 
 
-def load_site_text(data_dir: Path, language: str) -> LoadedText:
+def load_site_text(data_dir: Path, language: str, descriptions: Mapping[str, str]) -> LoadedText:
     """Texts of ``language``; whatever is missing or wrong is taken from English and reported."""
-    english = english_text(data_dir)
+    english = english_text(data_dir, descriptions)
     if language == DEFAULT_LANGUAGE:
         return english
     path = data_dir / f"{language}.yml"

@@ -26,6 +26,14 @@ A sentence (or list item, heading, table cell) links a setting to a value when:
    the default word must open the sentence and the value follow it at once: a sentence
    under "### `X`" that says "By default, a call sends 6 requests" is not about X.
 
+A default word further from its value (up to ``LONG_REACH`` words) still counts when a
+copula or colon stands right before the value and no comma, condition or other value
+comes between: "X has a default value that few projects change: 8".
+
+Gapping: after a setting linked to its value, the next setting of the sentence takes the
+value that follows it at once: "X defaults to 5, Y to 3", "X vaut 5 par défaut, Y 3 s",
+"X tem como padrão 5 e Y, 3 segundos".
+
 Several settings and several values ("X and Y are 3 and 60 seconds respectively",
 "分别为", "それぞれ", "respectivement", "respectivamente", "على التوالي") are paired in
 order. A value is never linked across another setting, or across a word that gives the
@@ -34,6 +42,7 @@ value to something else (litellm, OpenAI, Retry-After, "instead of", "unlike"...
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from transdocs.statements import targets
@@ -44,6 +53,10 @@ from transdocs.statements.values import Value
 # How far (in words; a CJK character is half a word) a default word may be from its value,
 # not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").
 DEFAULT_REACH = 3
+# How far a default word may be from its value when a copula or colon comes right before it.
+LONG_REACH = 6
+# How many words may stand between a setting and its value in gapping ("Y to 3").
+GAP_REACH = 1
 # How many words may come before the default word of a sentence with a carried subject.
 CARRY_REACH = 3
 # Words allowed between setting and value when a default word follows the value.
@@ -76,6 +89,9 @@ class Context:
     from_structure: bool = False
 
 
+_CLAUSE_END = re.compile(r"[.。!！?？;；,，、\n]")
+
+
 def _is(item: Item, kind: str | tuple[str, ...]) -> bool:
     return isinstance(item, Token) and (item.kind == kind if isinstance(kind, str) else item.kind in kind)
 
@@ -84,9 +100,10 @@ def _is_group(item: Item, kind: str) -> bool:
     return isinstance(item, Group) and item.kind == kind
 
 
-def _fits(setting: str, values: Group) -> bool:
+def _fits(setting: str, values: Item) -> bool:
+    """Whether a group of values holds one that can be a value of ``setting``."""
     target = targets.targets().get(setting)
-    return target is not None and any(
+    return isinstance(values, Group) and target is not None and any(
         t.value is not None and targets.compatible(target, t.value) for t in values.members
     )
 
@@ -122,8 +139,19 @@ class _Sentence:
             if _is(item, "F") or (in_paren and _is(item, ")")):
                 return None
             if _is_group(item, "V") and _fits(setting, item):
-                return j if self.run_gap(k, j, skip_glue=True) <= reach else None
+                gap = self.run_gap(k, j, skip_glue=True)
+                return j if gap <= reach or (reach == DEFAULT_REACH and self.long_reach(k, j, gap)) else None
         return None
+
+    def long_reach(self, k: int, j: int, gap: float) -> bool:
+        """ "X has a default value that few projects change: 8": a copula or colon right before
+        the value, nothing but words between (no comma, condition, owner or other value)."""
+        before = self.items[j - 1]
+        if gap > LONG_REACH or not _is(before, ("C", "E")) or self.gap(before, self.items[j]) > 0:
+            return False
+        if any(not _is(item, ("C", "E")) for item in self.items[k + 1 : j - 1]):
+            return False
+        return not any(mark in self.text[self.items[k].end : before.start] for mark in ",，、;")
 
     def opens_with_default(self, paren: int | None, k: int) -> bool:
         """Whether the default word ``k`` starts the parenthesis opened at ``paren``: "(default: 8)"."""
@@ -170,7 +198,7 @@ class _Sentence:
             return None
         if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
             return None
-        if not _fits(setting, self.items[k]):  # type: ignore[arg-type]
+        if not _fits(setting, self.items[k]):
             return None
         target = targets.targets()[setting]
         needs_default = not words & {"C", "R"} or target.kind == "str"
@@ -211,21 +239,46 @@ class _Sentence:
         found: list[Statement] = []
         used: set[int] = set()
         settings = [i for i, item in enumerate(self.items) if _is_group(item, "M")]
+        previous: int | None = None  # the value linked to the previous setting
         for n, m in enumerate(settings):
             stop = settings[n + 1] if n + 1 < len(settings) else len(self.items)
             group_ = self.items[m]
             assert isinstance(group_, Group)
             first = group_.members[0].setting or ""
+            linked: int | None = None
             for rule in (self.rule_default_between, self.rule_copula, self.rule_default_after):
-                v = rule(m, stop, first)
-                if v is not None:
-                    used.add(v)
-                    found += self.pair(group_.members, self.items[v])  # type: ignore[arg-type]
+                linked = rule(m, stop, first)
+                if linked is not None:
                     break
+            if linked is None and previous is not None:
+                linked = self.gapped(previous, m, stop, first)
+            if linked is not None:
+                used.add(linked)
+                found += self.pair(group_.members, self.items[linked])  # type: ignore[arg-type]
+            previous = linked
         found += self.value_then_setting(used)
         if not settings and carried:
             found += self.carried(carried, anywhere, strict)
         return found
+
+    def gapped(self, previous: int, m: int, stop: int, setting: str) -> int | None:
+        """ "X defaults to 5, Y to 3": Y right after X's value, Y's value right after Y."""
+        between = self.items[previous + 1 : m]  # "and", or the default word after X's value
+        if any(not _is(item, ("&", "D")) for item in between):
+            return None
+        inside = [item for item in between if isinstance(item, Token)]
+        gap = gap_units(self.text, self.items[previous].end, self.items[m].start, inside, self.lex)
+        v = m + 1
+        if gap > GAP_REACH or v >= stop or not _is_group(self.items[v], "V"):
+            return None
+        if not _fits(setting, self.items[v]) or self.gap(self.items[m], self.items[v], skip_glue=True) > GAP_REACH:
+            return None
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        if after is not None and not (_is(after, ("&", "D")) or _is_group(after, "M")):
+            return None
+        # Nothing more in the clause: "Y 2.5 times longer" is no value of Y.
+        rest = _CLAUSE_END.split(self.text[self.items[v].end : after.start if after else len(self.text)])[0]
+        return v if self.lex.units_between(rest) == 0 else None
 
     # --- rule 4: "8 seconds by default (X)" ---------------------------------------------
 

@@ -183,10 +183,11 @@ def group(tokens: list[Token], text: str, lex: Lexicon) -> list[Item]:
     items: list[Item] = []
     pending: list[Token] = []  # "&" tokens not yet known to be inside a group
     for token in tokens:
-        if token.kind == "&":
+        last = items[-1] if items else None
+        # "3 seconds and respectively 90 seconds": "respectively" inside a run of values joins it.
+        if token.kind == "&" or (token.kind == "R" and isinstance(last, Group) and last.kind == "V"):
             pending.append(token)
             continue
-        last = items[-1] if items else None
         if (
             token.kind in ("M", "V")
             and isinstance(last, Group)

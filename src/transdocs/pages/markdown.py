@@ -77,6 +77,7 @@ _TAG = re.compile(
 # An HTML block the HTML reader reads: its table, list or definition list keeps its structure.
 _HTML_BLOCK = re.compile(r"^\s{0,3}<(?:table|dl|ul|ol|p|h[1-6]|blockquote)\b", re.IGNORECASE)
 _TITLE_ATTRIBUTE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})""")
+_LABEL_ATTRIBUTE = re.compile(r"""\blabel=(?:"([^"]*)"|'([^']*)')""")
 _ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
 
 
@@ -274,12 +275,18 @@ class _Reader:
         """A line of tags only (``<Tabs>``, ``<Admonition title="Defaults">``, ``</div>``)."""
         self.flush()
         title = _TITLE_ATTRIBUTE.search(line)
+        label = _LABEL_ATTRIBUTE.search(line)
         if title and not line.lstrip().startswith("</"):
             named = next(group for group in title.groups() if group is not None)
             self.add(Prose("title", named, self.number(i), section=self.section))
             self.admonition = (-1, named)
-        elif line.lstrip().startswith("</") and self.admonition is not None and self.admonition[0] < 0:
+            return
+        if line.lstrip().startswith("</") and self.admonition is not None and self.admonition[0] < 0:
             self.admonition = None
+        # A tag ends the prose that introduces a code block; a tab's label is a title, as "=== "x"" is.
+        self.add(Prose("tag", "", self.number(i), section=self.section))
+        if label and not line.lstrip().startswith("</"):
+            self.add(Prose("title", label.group(1) or label.group(2) or "", self.number(i), section=self.section))
 
     def read_html_block(self, i: int) -> int:
         """An HTML block, up to the next blank line, read by the HTML reader."""

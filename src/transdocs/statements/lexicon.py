@@ -126,6 +126,8 @@ class Lexicon:
     units: dict[str, float]
     dual_units: dict[str, tuple[float, float]]
     number_words: dict[str, int]
+    # A counter right after a number ("1 回", "5 times"): a count, never a duration.
+    counter: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
         """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
@@ -203,6 +205,7 @@ def lexicon(lang: str | None) -> Lexicon:
         units={normalize(k): v for k, v in words.units.items()},
         dual_units={normalize(k): v for k, v in words.dual_units.items()},
         number_words={normalize(k): v for k, v in words.number_words.items()},
+        counter=re.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
     )
 
 

@@ -103,8 +103,15 @@ def _is_group(item: Item, kind: str) -> bool:
 def _fits(setting: str, values: Item) -> bool:
     """Whether a group of values holds one that can be a value of ``setting``."""
     target = targets.targets().get(setting)
-    return isinstance(values, Group) and target is not None and any(
-        t.value is not None and targets.compatible(target, t.value) for t in values.members
+    return (
+        isinstance(values, Group)
+        and target is not None
+        and any(
+            t.value is not None
+            and targets.compatible(target, t.value)
+            and not (t.value.count and target.in_seconds)  # "1 回" is no timeout
+            for t in values.members
+        )
     )
 
 

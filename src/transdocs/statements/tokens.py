@@ -102,6 +102,8 @@ def _number_token(match: re.Match[str], lex: Lexicon) -> Token | None:
     low, high = _STATUS_RANGE
     if unit_text is None and value.number.is_integer() and low <= value.number <= high:
         return None  # "429", "503": a status code, not a setting's value
+    if unit_text is None and lex.counter.match(match.string, match.end()):
+        value = Value("number", value.text, value.number, count=True)
     return Token("V", match.start(), match.end(), value=value)
 
 

@@ -18,9 +18,11 @@ class Value:
     number: float | None = None
     unit: float | None = None
     flag: bool | None = None
+    # Written with a counter ("1 回", "5 times"): a count, so never a number of seconds.
+    count: bool = False
 
     def with_unit(self, unit: float) -> Value:
-        return Value(self.kind, self.text, self.number, unit, self.flag)
+        return Value(self.kind, self.text, self.number, unit, self.flag, self.count)
 
 
 def number_value(digits: str, text: str, unit: float | None = None) -> Value:

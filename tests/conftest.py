@@ -9,6 +9,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,15 @@ def _clean_llm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
         if name.upper().startswith("LLM_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture
+def our_check_docs_config() -> None:
+    """check-docs configured as this repository configures it ([tool.check-docs] of its
+    pyproject.toml), in the test's working folder and for the library calls."""
+    from tests.support.docs_tree import use_our_check_docs_config
+
+    use_our_check_docs_config(Path.cwd())
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ from tests.support.docs_tree import append_paragraph, copy_docs, read, write
 from transdocs import check_paths
 from transdocs.report.findings import LENIENT_KINDS, STALE
 
+pytestmark = pytest.mark.usefixtures("our_check_docs_config")
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT = {info.name: info.default for info in setting_infos()}
 MAX_WAIT = format_value(DEFAULT["retry_max_wait"])
@@ -40,7 +42,7 @@ def test_done_when_a_stale_sentence_and_a_mangled_page_are_found_and_undoing_is_
     assert code == EXIT_FINDINGS
     assert out == (
         f"{chinese}:{line}: [zh] stale-default LLM_RETRY_MAX_WAIT states {STALE_MAX_WAIT}, "
-        f"package default is {MAX_WAIT}\n"
+        f"the default in the code is {MAX_WAIT}\n"
     )
 
     write(arabic, arabic_text.encode("utf-8").decode("cp1252", errors="replace"))
@@ -74,7 +76,7 @@ def test_json_output_has_exactly_the_documented_keys(tmp_path: Path, capsys: pyt
         "setting": "LLM_RETRY_MAX_WAIT",
         "stated": STALE_MAX_WAIT,
         "expected": MAX_WAIT,
-        "message": f"LLM_RETRY_MAX_WAIT states {STALE_MAX_WAIT}, package default is {MAX_WAIT}",
+        "message": f"LLM_RETRY_MAX_WAIT states {STALE_MAX_WAIT}, the default in the code is {MAX_WAIT}",
     }
     encoding = findings[0]
     assert set(encoding) == {"path", "line", "lang", "kind", "setting", "stated", "expected", "message"}
@@ -106,13 +108,18 @@ def test_a_path_that_does_not_exist_is_a_usage_error_naming_it(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "args", [["--format", "yaml", "docs"], ["--lang", "German", "docs"], ["--layout", "sphinx", "docs"], []]
+    "args", [["--format", "yaml", "docs"], ["--lang", "German", "docs"], ["--layout", "sphinx", "docs"]]
 )
 def test_bad_arguments_are_usage_errors(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["check-docs", *args])
     assert exit_.value.code == EXIT_USAGE
     assert "usage:" in capsys.readouterr().err
+
+
+def test_no_path_given_or_configured_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-docs"]) == EXIT_USAGE
+    assert "no PATH given" in capsys.readouterr().err
 
 
 def test_a_file_of_another_type_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from transdocs.pages.discover import InputError
+    from transdocs.errors import InputError
     from transdocs.report.findings import Finding, fails
     from transdocs.runner import check_paths
 
@@ -34,7 +34,7 @@ _HOMES = {
     "check_paths": "transdocs.runner",
     "Finding": "transdocs.report.findings",
     "fails": "transdocs.report.findings",
-    "InputError": "transdocs.pages.discover",
+    "InputError": "transdocs.errors",
 }
 
 

@@ -26,26 +26,45 @@ def _exit_codes() -> tuple[int, int, int]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from transdocs.pages.discover import InputError
+    from transdocs.errors import InputError
+    from transdocs.project import load_project
     from transdocs.report.findings import fails
     from transdocs.runner import check_paths
 
     ok, failed, usage = _exit_codes()
     try:
-        found = check_paths(args.paths, lang=args.lang, layout=args.layout)
+        project = load_project().override(
+            settings=args.settings,
+            env_prefix=args.env_prefix,
+            toml_table=args.toml_table,
+            layout=args.layout,
+            lang=args.lang,
+            source_lang=args.source_lang,
+            strict=args.strict,
+        )
+        paths = args.paths or project.given_paths()
+        if not paths:
+            raise InputError("no PATH given (pass folders or pages, or set paths = [...] under [tool.check-docs])")
+        found = check_paths(paths, project=project)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
+    if project.settings is None:
+        print(
+            f"{args.prog}: note: no settings configured (--settings, or settings = ... under [tool.check-docs] "
+            "in pyproject.toml): stated values were not checked",
+            file=sys.stderr,
+        )
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
     else:
         for finding in found:
             print(finding.as_text())
-    return failed if fails(found, args.strict) else ok
+    return failed if fails(found, project.strict) else ok
 
 
 def run_stamp(args: argparse.Namespace) -> int:
-    from transdocs.pages.discover import InputError
+    from transdocs.errors import InputError
     from transdocs.translations.stamp import stamp_paths
 
     ok, _, usage = _exit_codes()
@@ -95,9 +114,10 @@ def run_translation_diff(args: argparse.Namespace) -> int:
 
 
 CHECK_DESCRIPTION = (
-    "Check Markdown pages (docs/<lang>/...) or a built site for default values that "
-    "differ from the package, text saved through a wrong encoding, and translations whose "
-    "structure or English original changed. Exit 0 clean, 1 findings, 2 usage error."
+    "Check docs pages in any language (mkdocs-static-i18n, Docusaurus, Hugo layouts, or a built site) for "
+    "default values that differ from the code's settings, values that drifted from the English page, text "
+    "saved through a wrong encoding, and translations whose structure or English original changed. Options "
+    "also come from [tool.check-docs] in pyproject.toml. Exit 0 clean, 1 findings, 2 usage error."
 )
 
 
@@ -117,10 +137,22 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     """The options of ``check-docs``, shared by the standalone command and the subcommand."""
     check.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         metavar="PATH",
         type=str,
-        help="Markdown or HTML files, or folders such as docs/ or a built site",
+        help="pages (.md, .mdx, .markdown, .html) or folders such as docs/, i18n/ or a built site "
+        "(default: paths under [tool.check-docs])",
+    )
+    check.add_argument(
+        "--settings",
+        metavar="SPEC",
+        help="the settings pages state defaults of: module:object (a pydantic model or pydantic-settings class, "
+        "a dataclass, a mapping) or a .json/.toml file of {name: default} or [{name, env, key, default}]",
+    )
+    check.add_argument("--env-prefix", metavar="PREFIX", help="env var = PREFIX + NAME upper-cased (for example APP_)")
+    check.add_argument("--toml-table", metavar="NAME", help="the config file table the settings live in")
+    check.add_argument(
+        "--source-lang", metavar="TAG", type=_language_tag, help="the language translations are made from (default: en)"
     )
     check.add_argument(
         "--lang",
@@ -133,6 +165,7 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--strict",
         action="store_true",
+        default=None,
         help="also fail on outdated translations (English page changed since the stamp)",
     )
     check.set_defaults(run=run_check)

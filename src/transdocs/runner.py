@@ -15,14 +15,16 @@ from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page
 from transdocs.pages.walk import PAGE_SUFFIXES
+from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
-from transdocs.report.findings import Finding, stale_default
+from transdocs.report.findings import Finding, stale_default, value_drift
 from transdocs.statements.lexicon import lexicon
 from transdocs.statements.page import page_values
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.structure import compare
+from transdocs.translations.value_drift import value_drift as find_drift
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,14 @@ def _words_language(lang: str | None) -> str | None:
 
 
 def stale_findings(page: Page, doc: Document, lang: str | None, english: Document | None = None) -> list[Finding]:
-    found = []
+    found: list[Finding] = []
+    if not targets():
+        return found  # no settings configured: no value to compare with
     for line, setting, value in page_values(doc, lexicon(_words_language(lang)), english):
         target = targets()[setting]
         stated = stated_if_different(target, value)
         if stated is not None:
-            found.append(stale_default(page.shown, line, lang, target.info.env, stated, target.expected))
+            found.append(stale_default(page.shown, line, lang, target.info.label, stated, target.expected))
     return found
 
 
@@ -96,7 +100,8 @@ class Checker:
         if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
             found += self.translation_findings(page, text, doc, structure=problem is None)
-        return found
+        stale = {(f.line, f.setting) for f in found if f.kind == kinds.STALE}
+        return [f for f in found if f.kind != kinds.VALUE_DRIFT or (f.line, f.setting) not in stale]
 
     def translation_findings(self, page: Page, text: str, doc: Document, structure: bool) -> list[Finding]:
         assert page.english is not None
@@ -111,6 +116,11 @@ class Checker:
             Finding(page.shown, line, page.lang, kinds.STRUCTURE, message=message)
             for line, message in (compare(english.doc, doc, shown_english) if structure else [])
         ]
+        if structure:
+            found += [
+                value_drift(page.shown, d.line, page.lang, d.setting, d.stated, d.expected)
+                for d in find_drift(english.doc, doc)
+            ]
         current, recorded = source_hash(english.text), recorded_hash(text)
         if recorded != current:
             reason = (
@@ -146,13 +156,22 @@ def _unsupported(found: Discovery, path: Path) -> Finding:
 
 
 def check_paths(
-    paths: Iterable[str], lang: str | None = None, layout: str | None = None, source: str | None = None
+    paths: Iterable[str],
+    lang: str | None = None,
+    layout: str | None = None,
+    source: str | None = None,
+    project: Project | None = None,
 ) -> list[Finding]:
     """Every finding for the given files and folders, sorted by path and line.
 
-    Raises :class:`InputError` for paths that do not exist or cannot be read.
+    ``project`` is the configuration (settings, layout...); by default the
+    ``[tool.check-docs]`` table of the nearest pyproject.toml, with ``lang``, ``layout``
+    and ``source`` overriding it. Raises :class:`InputError` for paths that do not exist
+    or cannot be read, and for a configuration that cannot be used.
     """
-    found = discover(list(paths), lang, layout, source=source)
+    project = (project or load_project()).override(lang=lang, layout=layout, source_lang=source)
+    project.configure()
+    found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
     checker = Checker(found)
     findings: list[Finding] = []
     for page in found.pages:

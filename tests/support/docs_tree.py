@@ -7,15 +7,28 @@ tree for timing the checker.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.project import read_pyproject
 from transdocs.translations.frontmatter import stamped
 
+REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURE_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "check_docs"
 FIXTURE_PAGES = ("configuration.md", "retries.md")
+
+
+def use_our_check_docs_config(folder: Path) -> None:
+    """Write this repository's ``[tool.check-docs]`` table into ``folder/pyproject.toml`` and
+    configure the checker with it (tests run in a temporary working folder)."""
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    table = re.search(r"^\[tool\.check-docs\]\n(?:[^\[].*\n|\n)*", text, re.MULTILINE)
+    assert table, "pyproject.toml has no [tool.check-docs] table"
+    (folder / "pyproject.toml").write_text(table.group(0), encoding="utf-8")
+    read_pyproject(folder / "pyproject.toml").configure()
 
 
 def copy_docs(target: Path, languages: Iterable[str] = LANGUAGES) -> Path:

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from transdocs.errors import InputError
 from transdocs.languages import LANGUAGES
 from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
-from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, InputError, file_problem, suffix_of, walk_pages
+from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, file_problem, suffix_of, walk_pages
 
 __all__ = ["Discovery", "InputError", "Page", "discover"]
 

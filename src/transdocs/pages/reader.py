@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transdocs.encoding.mojibake import EncodingProblem
-from transdocs.pages.walk import InputError, file_problem
+from transdocs.errors import InputError
+from transdocs.pages.walk import file_problem
 
 BOM = codecs.BOM_UTF8.decode("utf-8")
 

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from transdocs.errors import InputError
+
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown")
 # Documentation files the checker cannot read: listed so that they are reported, not skipped.
 UNREAD_SUFFIXES = frozenset(
@@ -23,10 +25,6 @@ UNREAD_SUFFIXES = frozenset(
 HTML_SUFFIXES = (".html", ".htm")
 # Folders that hold no pages: docs/_data, hidden folders, theme overrides (Jinja, not HTML).
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "overrides"})
-
-
-class InputError(Exception):
-    """A path that cannot be checked (missing, unreadable, not a page): a usage error, exit 2."""
 
 
 def suffix_of(name: str | Path) -> str:

@@ -6,22 +6,23 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-STALE, ENCODING, STRUCTURE, MISSING, OUTDATED = (
+STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT = (
     "stale-default",
     "encoding",
     "structure",
     "missing-translation",
     "outdated",
+    "value-drift",
 )
 UNSUPPORTED = "unsupported-file"
-KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, UNSUPPORTED)
+KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED)
 # Reported always, but failing the check only with --strict.
 LENIENT_KINDS = frozenset({OUTDATED})
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem on one line; ``setting`` is the env var name for stale defaults."""
+    """One problem on one line; ``setting`` is the env var (else the config key) for value findings."""
 
     path: str
     line: int
@@ -39,9 +40,16 @@ class Finding:
         return asdict(self)
 
 
-def stale_default(path: str, line: int, lang: str | None, env: str, stated: str, expected: str) -> Finding:
-    message = f"{env} states {stated}, package default is {expected}"
-    return Finding(path, line, lang, STALE, env, stated, expected, message)
+def stale_default(path: str, line: int, lang: str | None, setting: str, stated: str, expected: str) -> Finding:
+    """``setting`` is the env var, or the config key when the setting has none."""
+    message = f"{setting} states {stated}, the default in the code is {expected}"
+    return Finding(path, line, lang, STALE, setting, stated, expected, message)
+
+
+def value_drift(path: str, line: int, lang: str | None, setting: str, stated: str, expected: str) -> Finding:
+    """A translation states ``stated`` where its English page states ``expected`` for the same setting."""
+    message = f"{setting} states {stated} here, the English page states {expected} in this section"
+    return Finding(path, line, lang, VALUE_DRIFT, setting, stated, expected, message)
 
 
 def fails(findings: Iterable[Finding], strict: bool) -> bool:

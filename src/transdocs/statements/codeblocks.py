@@ -1,7 +1,7 @@
 """Statements in code blocks: TOML, env and shell lines, only where the page shows defaults.
 
 Code blocks are usually examples that set values on purpose (``export
-LLM_NUM_RETRIES=2`` in a tuning section), so a line that sets a setting counts only
+APP_NUM_RETRIES=2`` in a tuning section), so a line that sets a setting counts only
 when the block is presented as showing defaults:
 
 - the prose right before the block (paragraph, heading, tab title) has a default word
@@ -19,7 +19,7 @@ when the block is presented as showing defaults:
   lines of those settings restate the page's defaults. A tuning example changes values,
   so it never agrees with the defaults the page states.
 
-Read: ``key = value`` in TOML (at top level or in ``[llm]``), ``NAME=value``,
+Read: ``key = value`` in TOML (at top level or in the configured table), ``NAME=value``,
 ``export NAME=value``, ``set NAME=value`` and ``$env:NAME = "value"``, in fenced blocks
 and in config lines that lost their fence. Python and other languages are never read:
 a keyword argument in a call is an example.
@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llm_backends.settings import TOML_TABLE
 from transdocs.pages.document import Code
 from transdocs.statements import targets
 from transdocs.statements.lexicon import Lexicon
@@ -77,11 +76,11 @@ def _setting_line(line: str, lang: str, table: str | None) -> tuple[str, str] | 
     """(name, raw value) when the line sets a setting in this kind of block."""
     if lang in TOML_LANGUAGES or lang in PLAIN_LANGUAGES:
         toml = _TOML_LINE.match(line)
-        if toml and table in (None, TOML_TABLE) and not toml.group("name").upper().startswith("LLM_"):
+        if toml and table in (None, targets.toml_table()) and targets.is_key(toml.group("name")):
             return toml.group("name"), toml.group("value")
     if lang in SHELL_LANGUAGES or lang in PLAIN_LANGUAGES:
         env = _ENV_LINE.match(_PROMPT.sub("", line))
-        if env and env.group("name").upper().startswith("LLM_"):
+        if env and targets.is_env(env.group("name")):
             return env.group("name"), env.group("value")
     return None
 

@@ -211,3 +211,4 @@ def lexicon(lang: str | None) -> Lexicon:
 
 # A project adding its own language files gets patterns built from them.
 on_change(lexicon.cache_clear)
+targets.on_change(lexicon.cache_clear)

@@ -1,68 +1,115 @@
-"""The settings a page can state a default for, and how a stated value compares with the package.
+"""The settings a page can state a default for, and how a stated value compares with the code.
 
-Everything comes from :func:`llm_backends.settings.setting_infos`, so a new setting or
-a changed default is checked without touching this module.
+The settings come from the project's configuration (:mod:`transdocs.settings_spec`,
+set with :func:`configure`), so a new setting or a changed default is checked without
+touching this module, and the checker names no project's package.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-from llm_backends.settings import SettingInfo, format_value, setting_infos
+from transdocs.settings_spec import UNITS, Kind, Setting, format_value
 from transdocs.statements.values import Value
-
-Kind = Literal["number", "bool", "str"]
 
 
 @dataclass(frozen=True)
 class Target:
     """One setting as the checker sees it."""
 
-    info: SettingInfo
-    kind: Kind
-    in_seconds: bool
+    info: Setting
+
+    @property
+    def kind(self) -> Kind:
+        return self.info.kind
+
+    @property
+    def in_seconds(self) -> bool:
+        return self.info.unit is not None
 
     @property
     def expected(self) -> str:
         return format_value(self.info.default)
 
 
-def _kind(info: SettingInfo) -> Kind:
-    if info.type == "bool":
-        return "bool"
-    if info.type in ("int", "float"):
-        return "number"
-    return "str"
+@dataclass(frozen=True)
+class _Configured:
+    settings: tuple[Setting, ...] = ()
+    toml_table: str | None = None
+
+
+_current = _Configured()
+# Caches built from the settings (the lexicon's patterns) register here to be dropped on change.
+_on_change: list[Callable[[], object]] = []
+
+
+def configure(settings: Sequence[Setting], toml_table: str | None = None) -> None:
+    """Check against these settings from now on (the project's configuration)."""
+    global _current
+    new = _Configured(tuple(settings), toml_table)
+    if new == _current:
+        return
+    _current = new
+    targets.cache_clear()
+    _by_name.cache_clear()
+    for clear in _on_change:
+        clear()
+
+
+def on_change(clear: Callable[[], object]) -> None:
+    """Call ``clear`` whenever :func:`configure` changes the settings."""
+    _on_change.append(clear)
+
+
+def toml_table() -> str | None:
+    """The config file table the settings live in (``[tool.x]`` keys at top level count too)."""
+    return _current.toml_table
 
 
 @cache
 def targets() -> dict[str, Target]:
-    """Every setting by field name; secrets are left out (a page must never state a key)."""
-    return {info.name: Target(info, _kind(info), info.unit == "seconds") for info in setting_infos() if not info.secret}
+    """Every setting by name; secrets are left out (a page must never state a key)."""
+    return {s.name: Target(s) for s in _current.settings if not s.secret}
 
 
 @cache
-def _by_name() -> dict[str, Target]:
-    names: dict[str, Target] = {}
+def _by_name() -> dict[str, tuple[Target, bool]]:
+    """Lower-cased env var or config key -> (setting, whether the name is an env var)."""
+    names: dict[str, tuple[Target, bool]] = {}
     for target in targets().values():
-        names[target.info.env.lower()] = target
-        names[target.info.key.lower()] = target
+        if target.info.key:
+            names[target.info.key.lower()] = (target, False)
+        if target.info.env:
+            names[target.info.env.lower()] = (target, True)
     return names
 
 
 def lookup(name: str) -> Target | None:
-    """The setting named by an env var or a config.toml key (any case)."""
-    return _by_name().get(name.strip().lower())
+    """The setting named by an env var or a config key (any case)."""
+    found = _by_name().get(name.strip().lower())
+    return found[0] if found else None
+
+
+def is_env(name: str) -> bool:
+    """Whether ``name`` is one of the settings' env vars (any case)."""
+    found = _by_name().get(name.strip().lower())
+    return found is not None and found[1]
+
+
+def is_key(name: str) -> bool:
+    """Whether ``name`` is one of the settings' config keys (any case)."""
+    found = _by_name().get(name.strip().lower())
+    return found is not None and not found[1]
 
 
 def env_names() -> list[str]:
-    return sorted((t.info.env for t in targets().values()), key=len, reverse=True)
+    return sorted((t.info.env for t in targets().values() if t.info.env), key=len, reverse=True)
 
 
 def key_names() -> list[str]:
-    return sorted((t.info.key for t in targets().values()), key=len, reverse=True)
+    return sorted((t.info.key for t in targets().values() if t.info.key), key=len, reverse=True)
 
 
 def compatible(target: Target, value: Value) -> bool:
@@ -77,7 +124,7 @@ def compatible(target: Target, value: Value) -> bool:
 
 
 def stated_if_different(target: Target, value: Value) -> str | None:
-    """The stated value as text when it differs from the package default, else None."""
+    """The stated value as text when it differs from the default in the code, else None."""
     if value.kind == "placeholder" or not compatible(target, value):
         return None
     default = target.info.default
@@ -88,9 +135,9 @@ def stated_if_different(target: Target, value: Value) -> str | None:
     assert value.number is not None
     number = value.number
     if value.unit is not None:
-        if not target.in_seconds:
+        if target.info.unit is None:
             return None  # "5 seconds" is not a number of retries: not about this setting
-        number *= value.unit
+        number = number * value.unit / UNITS[target.info.unit]
     if isinstance(default, int | float) and abs(number - float(default)) < 1e-9:
         return None
     return format_value(float(number))

@@ -1,0 +1,265 @@
+"""A project's settings as the checker sees them, from the spec its configuration names.
+
+A spec is either ``module:object`` — a pydantic model or pydantic-settings class, a
+dataclass, or a mapping ``{name: default}`` — imported from the current environment,
+or a ``.json`` / ``.toml`` file holding such a mapping, or a list of objects
+``{"name", "env", "key", "default"}`` (optionally ``"unit"`` and ``"secret"``) for settings
+whose env var or config key does not follow the prefix rule (``null``: there is none).
+In TOML the list is an array of tables: ``[[settings]]``.
+
+With the mapping form the env var is ``PREFIX + NAME`` upper-cased (none when there is
+no prefix: a bare ``TIMEOUT`` would match the word "timeout" in prose) and the config
+key is the name. A file spec imports nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import math
+import re
+import sys
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from transdocs.errors import InputError
+
+Kind = Literal["number", "bool", "str"]
+# Seconds in one of each unit a setting may be measured in.
+UNITS = {"seconds": 1.0, "s": 1.0, "milliseconds": 0.001, "ms": 0.001, "minutes": 60.0, "min": 60.0, "hours": 3600.0}
+# A number setting with no declared unit is in seconds when its name says so (timeout, retry_max_wait).
+_SECONDS_NAME = re.compile(r"(?:^|_)(?:timeout|wait|delay|interval|backoff|ttl|seconds|secs)(?:_|$)", re.IGNORECASE)
+_MILLISECONDS_NAME = re.compile(r"(?:^|_)(?:ms|millis|milliseconds)$", re.IGNORECASE)
+_SECRET_TYPES = ("SecretStr", "SecretBytes")
+_FIELDS = ("name", "env", "key", "default", "unit", "secret")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting a page may state a default for."""
+
+    name: str
+    env: str | None
+    key: str | None
+    default: Any
+    kind: Kind
+    unit: str | None = None
+    secret: bool = False
+
+    @property
+    def label(self) -> str:
+        """How findings name the setting: its env var, or its config key when it has none."""
+        return self.env or self.key or self.name
+
+
+def format_value(value: Any) -> str:
+    """A default as pages write it: 60.0 -> 60, True -> true, None -> not set."""
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _kind(annotation: Any, default: Any) -> Kind | None:
+    """number / bool / str from the declared type (``float | None`` is a number), else the default's type."""
+    candidates = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
+    for kind in (*candidates, type(default)):
+        if kind is bool:
+            return "bool"
+        if kind in (int, float):
+            return "number"
+        if kind is str or getattr(kind, "__name__", "") in _SECRET_TYPES:
+            return "str"
+    return None
+
+
+def _unit(name: str, kind: Kind, declared: Any) -> str | None:
+    if declared is not None:
+        if declared not in UNITS:
+            raise ValueError(f"unit {declared!r} is not one of {', '.join(UNITS)}")
+        return str(declared)
+    if kind != "number":
+        return None
+    if _MILLISECONDS_NAME.search(name):
+        return "milliseconds"
+    return "seconds" if _SECONDS_NAME.search(name) else None
+
+
+def _make(
+    name: str,
+    default: Any,
+    prefix: str | None,
+    *,
+    annotation: Any = None,
+    unit: Any = None,
+    secret: bool = False,
+    env: Any = ...,
+    key: Any = ...,
+) -> Setting | None:
+    kind = _kind(annotation, default)
+    if kind is None:
+        return None  # a list, a table, an object: pages state scalars
+    if isinstance(default, float) and not math.isfinite(default):
+        default = None
+    secret = secret or any(t in str(annotation) for t in _SECRET_TYPES)
+    return Setting(
+        name=name,
+        env=(prefix + name).upper() if env is ... and prefix else (None if env is ... else env),
+        key=name if key is ... else key,
+        default=default,
+        kind=kind,
+        unit=_unit(name, kind, unit),
+        secret=secret,
+    )
+
+
+def _from_pydantic(model: Any, prefix: str | None) -> list[Setting]:
+    config = getattr(model, "model_config", {}) or {}
+    if prefix is None and config.get("env_prefix"):
+        prefix = str(config["env_prefix"])
+    found = []
+    for name, field in model.model_fields.items():
+        if field.default_factory is not None:
+            default = field.default_factory()
+        else:
+            default = None if field.is_required() else field.default
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        alias = field.validation_alias if isinstance(field.validation_alias, str) else None
+        setting = _make(
+            name,
+            default,
+            prefix,
+            annotation=field.annotation,
+            unit=extra.get("unit"),
+            secret=bool(extra.get("secret", False)),
+            **({"env": alias.upper()} if alias and prefix is not None else {}),
+        )
+        if setting is not None:
+            found.append(setting)
+    return found
+
+
+def _from_dataclass(cls: Any, prefix: str | None) -> list[Setting]:
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:
+        hints = {}
+    found = []
+    for field in dataclasses.fields(cls):
+        if field.default is not dataclasses.MISSING:
+            default = field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        else:
+            default = None
+        meta = field.metadata
+        setting = _make(
+            field.name,
+            default,
+            prefix,
+            annotation=hints.get(field.name),
+            unit=meta.get("unit"),
+            secret=bool(meta.get("secret", False)),
+            **{k: meta[k] for k in ("env", "key") if k in meta},
+        )
+        if setting is not None:
+            found.append(setting)
+    return found
+
+
+def _from_mapping(values: Mapping[str, Any], prefix: str | None) -> list[Setting]:
+    settings = (_make(str(name), default, prefix) for name, default in values.items())
+    return [s for s in settings if s is not None]
+
+
+def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting]:
+    found = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise InputError(f'{where}: setting {number} needs a "name" (got {str(item)[:60]})')
+        unknown = sorted(set(item) - set(_FIELDS))
+        if unknown:
+            raise InputError(f"{where}: setting {item['name']!r} has unknown field {unknown[0]!r}; use {_FIELDS}")
+        try:
+            setting = _make(
+                item["name"],
+                item.get("default"),
+                prefix,
+                unit=item.get("unit"),
+                secret=bool(item.get("secret", False)),
+                **{k: item[k] for k in ("env", "key") if k in item},
+            )
+        except ValueError as exc:
+            raise InputError(f"{where}: setting {item['name']!r}: {exc}") from None
+        if setting is None:
+            raise InputError(f"{where}: setting {item['name']!r}: the default must be a number, a bool or a string")
+        found.append(setting)
+    return found
+
+
+def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{shown}: settings file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{shown}: cannot read settings ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        data: Any = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{shown}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{shown}: not valid TOML ({exc})") from None
+    if isinstance(data, dict) and set(data) == {"settings"}:
+        data = data["settings"]
+    if isinstance(data, list):
+        return _from_list(data, prefix, shown)
+    if isinstance(data, dict):
+        return _from_mapping(data, prefix)
+    raise InputError(f"{shown}: expected a mapping {{name: default}} or a list of settings")
+
+
+def _import(spec: str, base: Path) -> Any:
+    module_name, _, attribute = spec.partition(":")
+    for folder in (str(base), str(Path.cwd())):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+    try:
+        module = importlib.import_module(module_name)
+    except Exception as exc:
+        raise InputError(f"settings {spec}: cannot import {module_name} ({type(exc).__name__}: {exc})") from None
+    target: Any = module
+    for part in attribute.split("."):
+        if not hasattr(target, part):
+            raise InputError(f"settings {spec}: {module_name} has no {attribute}")
+        target = getattr(target, part)
+    return target
+
+
+def load_settings(spec: str, env_prefix: str | None = None, base: Path | None = None) -> list[Setting]:
+    """Every setting the spec declares, in order. Raises :class:`InputError` naming the spec.
+
+    ``base`` is the folder a relative file path (and a project module) is found from.
+    """
+    base = base or Path.cwd()
+    if Path(spec).suffix.lower() in (".json", ".toml"):
+        path = Path(spec) if Path(spec).is_absolute() else base / spec
+        return _from_file(path, env_prefix, spec)
+    if ":" not in spec:
+        raise InputError(f"settings {spec!r}: expected module:object or a .json/.toml file")
+    target = _import(spec, base)
+    if hasattr(target, "model_fields"):
+        return _from_pydantic(target, env_prefix)
+    if dataclasses.is_dataclass(target):
+        return _from_dataclass(target, env_prefix)
+    if isinstance(target, Mapping):
+        return _from_mapping(target, env_prefix)
+    raise InputError(f"settings {spec}: not a pydantic model, a dataclass or a mapping ({type(target).__name__})")

@@ -5,7 +5,7 @@ dataclass, or a mapping ``{name: default}`` — imported from the current enviro
 or a ``.json`` / ``.toml`` file holding such a mapping, or a list of objects
 ``{"name", "env", "key", "default"}`` (optionally ``"unit"`` and ``"secret"``) for settings
 whose env var or config key does not follow the prefix rule (``null``: there is none).
-In TOML the list is an array of tables: ``[[settings]]``.
+In TOML the list is an array of tables, ``[[settings]]``, and ``""`` stands for null.
 
 With the mapping form the env var is ``PREFIX + NAME`` upper-cased (none when there is
 no prefix: a bare ``TIMEOUT`` would match the word "timeout" in prose) and the config
@@ -195,7 +195,7 @@ def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting
                 prefix,
                 unit=item.get("unit"),
                 secret=bool(item.get("secret", False)),
-                **{k: item[k] for k in ("env", "key") if k in item},
+                **{k: item[k] or None for k in ("env", "key") if k in item},
             )
         except ValueError as exc:
             raise InputError(f"{where}: setting {item['name']!r}: {exc}") from None

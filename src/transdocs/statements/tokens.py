@@ -1,6 +1,6 @@
 """Prose as a list of the tokens that matter: settings, values and the words that link them.
 
-Settings: env vars (``LLM_RETRY_MAX_WAIT``), config.toml keys (``retry_max_wait``; keys that
+Settings: env vars (``APP_RETRY_MAX_WAIT``), config.toml keys (``retry_max_wait``; keys that
 are ordinary words, ``timeout`` and ``model``, only in backticks), ``{{ x.env }}`` and
 ``{{ x.key }}``.
 

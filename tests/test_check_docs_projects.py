@@ -1,0 +1,178 @@
+"""check-docs on other projects: each layout with its own settings, env prefix and config table.
+
+Each fixture project under tests/fixtures/projects carries its ``[tool.check-docs]``
+configuration and the findings expected on it (``expected.json``): stale values in
+several languages, and a German page (no German words in the checker) whose values
+drifted from English. Fixing what was found leaves nothing to find.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.docs_tree import read, write
+from transdocs.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+from transdocs.report.findings import MISSING, STALE, VALUE_DRIFT
+from transdocs.translations.stamp import stamp_paths
+
+PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
+NAMES = sorted(p.name for p in PROJECTS.iterdir() if (p / "pyproject.toml").is_file())
+KEYS = ("path", "line", "lang", "kind", "setting", "stated", "expected")
+
+
+def copy_project(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = tmp_path / name
+    shutil.copytree(PROJECTS / name, project)
+    monkeypatch.chdir(project)
+    return project
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]]]:
+    code = main(["--format", "json", *args])
+    out = capsys.readouterr().out
+    return code, [{key: finding[key] for key in KEYS} for finding in json.loads(out)]
+
+
+def expected(name: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads((PROJECTS / name / "expected.json").read_text(encoding="utf-8"))
+    return found
+
+
+def test_every_layout_and_kind_of_settings_has_a_fixture() -> None:
+    texts = {name: (PROJECTS / name / "pyproject.toml").read_text(encoding="utf-8") for name in NAMES}
+    assert {".json", ".toml", "pydantic", "dataclass"} <= {
+        kind
+        for name, text in texts.items()
+        for kind in (".json", ".toml", "pydantic", "dataclass")
+        if kind in name or kind in text
+    }
+    kinds = {finding["kind"] for name in NAMES for finding in expected(name)}
+    assert {STALE, VALUE_DRIFT} <= kinds
+    drifts = [f for name in NAMES for f in expected(name) if f["kind"] == VALUE_DRIFT]
+    assert {f["lang"] for f in drifts} >= {"de"}
+    assert all(
+        f["stated"] != f["expected"] for name in NAMES for f in expected(name) if f["kind"] in (STALE, VALUE_DRIFT)
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_project_gets_exactly_its_expected_findings_from_its_configuration_alone(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_project(name, tmp_path, monkeypatch)
+    code, found = check(capsys)
+    assert found == expected(name)
+    assert code == EXIT_FINDINGS
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_same_project_fixed_has_no_findings(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(name, tmp_path, monkeypatch)
+    for finding in expected(name):
+        page = project / finding["path"]
+        if finding["kind"] == MISSING:
+            english = Path(finding["path"]).name
+            source = next(p for p in project.rglob(english) if "/i18n/" not in p.as_posix())
+            write(page, read(source))
+            stamp_paths([page])
+            continue
+        lines = read(page).split("\n")
+        line = lines[finding["line"] - 1]
+        assert finding["stated"] in line
+        lines[finding["line"] - 1] = line.replace(finding["stated"], finding["expected"], 1)
+        write(page, "\n".join(lines))
+    code, found = check(capsys)
+    assert found == []
+    assert code == EXIT_OK
+
+
+def test_command_line_options_win_over_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project("folder_json", tmp_path, monkeypatch)
+    data = json.loads((project / "settings.json").read_text(encoding="utf-8"))
+    data["timeout"] = 45  # what the French page states
+    (tmp_path / "other.json").write_text(json.dumps(data), encoding="utf-8")
+    _, found = check(capsys, "--settings", str(tmp_path / "other.json"))
+    stale = {(f["path"], f["line"]) for f in found if f["kind"] == STALE}
+    assert ("docs/en/index.md", 5) in stale and ("docs/fr/index.md", 5) not in stale
+    _, found = check(capsys, "--env-prefix", "OTHER_")
+    assert not [f for f in found if f["setting"] and f["setting"].startswith("SVC_")]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('settngs = "settings.json"', "did you mean 'settings'"),
+        ('settings = "nothing.json"', "nothing.json: settings file not found"),
+        ('settings = "no_such_module:Settings"', "cannot import no_such_module"),
+        ('settings = "settings"', "expected module:object or a .json/.toml file"),
+        ('layout = "sphinx"', "unknown layout 'sphinx'"),
+        ('strict = "yes"', "strict must be true or false"),
+    ],
+)
+def test_a_bad_configuration_is_one_line_naming_the_file_and_line(
+    table: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project("folder_json", tmp_path, monkeypatch)
+    (project / "pyproject.toml").write_text(f'[tool.check-docs]\npaths = ["docs"]\n{table}\n', encoding="utf-8")
+    assert main([]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"timeout": 30,}', "settings.json:1: not valid JSON"),
+        ('[{"env": "X"}]', 'needs a "name"'),
+        ('[{"name": "x", "default": 1, "unti": "seconds"}]', "unknown field 'unti'"),
+        ('[{"name": "x", "default": 1, "unit": "parsecs"}]', "unit 'parsecs'"),
+        ("42", "expected a mapping"),
+    ],
+)
+def test_a_bad_settings_file_is_a_usage_error_naming_it(
+    content: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project("folder_json", tmp_path, monkeypatch)
+    (project / "settings.json").write_text(content, encoding="utf-8")
+    assert main([]) == EXIT_USAGE
+    assert message in capsys.readouterr().err
+
+
+def test_a_settings_file_imports_neither_pydantic_nor_litellm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_project("folder_json", tmp_path, monkeypatch)
+    code = (
+        "import sys; from transdocs.cli import main; code = main([]); "
+        "print(code, [m for m in ('pydantic', 'litellm', 'llm_backends', 'mkdocs', 'yaml') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.split("\n")[-2] == f"{EXIT_FINDINGS} []", done.stdout + done.stderr
+
+
+def test_importing_the_runtime_imports_nothing_of_the_toolkit() -> None:
+    code = "import sys, llm_backends; print(sorted(m for m in sys.modules if m.split('.')[0] == 'transdocs'))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_the_toolkit_names_no_project_of_its_own() -> None:
+    """Our package, env prefix and config table reach the checker through pyproject.toml only."""
+    checker = Path(__file__).resolve().parent.parent / "src" / "transdocs"
+    named = [
+        f"{path.relative_to(checker)}:{number}"
+        for path in checker.rglob("*.py")
+        if path.parts[len(checker.parts)] not in ("site", "placeholders.py", "cli.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
+        if "llm_backends" in line or '"llm"' in line or "LLM_" in line
+    ]
+    assert named == []

@@ -204,3 +204,15 @@ def test_an_unreadable_page_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_the_clean_tree_still_exits_0(tmp_path: Path) -> None:
     assert main([str(copy_docs(tmp_path))]) == EXIT_OK
+
+
+def test_an_unbalanced_placeholder_is_blamed_on_the_page_that_has_it(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path)
+    english = docs / "en" / "retries.md"
+    text = read(english)
+    assert "{{ retry.max_requests }}" in text
+    write(english, text.replace("{{ retry.max_requests }}", "{{ retry.max_requests }", 1))
+    line = next(n for n, row in enumerate(read(english).split("\n"), start=1) if "{{ retry.max_requests }" in row)
+    stamp_paths([docs])  # translations are otherwise current
+    found = [(f.path, f.line, f.kind) for f in check_paths([str(docs)])]
+    assert found == [(str(english), line, STRUCTURE)]

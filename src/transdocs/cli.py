@@ -171,6 +171,20 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.set_defaults(run=run_check)
 
 
+STAMP_HELP = "record which English version a translated page translates (front matter source_hash)"
+STAMP_DESCRIPTION = (
+    "Write source_hash (the hash of the English page) into the front matter of translated pages, "
+    "keeping everything else byte for byte. Run it when a translation is done."
+)
+
+
+def add_stamp_arguments(stamp: argparse.ArgumentParser) -> None:
+    stamp.add_argument(
+        "paths", nargs="+", metavar="PATH", type=Path, help="translated pages or folders of them (docs/fr/, i18n/de/)"
+    )
+    stamp.set_defaults(run=run_stamp)
+
+
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check-docs``, ``stamp-translation``, ``translation-status`` and ``translation-diff``
     to the ``llm-backends`` parser (entry point)."""
@@ -182,16 +196,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_check_arguments(check)
     check.set_defaults(prog=f"{PROG} check-docs")
 
-    stamp = commands.add_parser(
-        "stamp-translation",
-        help="record which English version a translated page translates (front matter source_hash)",
-        description="Write source_hash (the hash of the English page) into the front matter of "
-        "translated pages, keeping everything else byte for byte. Run it when a translation is done.",
-    )
-    stamp.add_argument(
-        "paths", nargs="+", metavar="PATH", type=Path, help="translated pages (docs/<lang>/page.md) or folders of them"
-    )
-    stamp.set_defaults(run=run_stamp, prog=f"{PROG} stamp-translation")
+    stamp = commands.add_parser("stamp-translation", help=STAMP_HELP, description=STAMP_DESCRIPTION)
+    add_stamp_arguments(stamp)
+    stamp.set_defaults(prog=f"{PROG} stamp-translation")
 
     status = commands.add_parser(
         "translation-status",
@@ -227,16 +234,27 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     changes.set_defaults(run=run_translation_diff, prog=f"{PROG} translation-diff")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The standalone ``check-docs`` command, for any project."""
-    parser = argparse.ArgumentParser(prog="check-docs", description=CHECK_DESCRIPTION)
-    add_check_arguments(parser)
+def _run(parser: argparse.ArgumentParser, argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
-    args.prog = "check-docs"
+    args.prog = parser.prog
     try:
         return int(args.run(args))
     except BrokenPipeError:  # check-docs docs | head
         return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The standalone ``check-docs`` command, for any project."""
+    parser = argparse.ArgumentParser(prog="check-docs", description=CHECK_DESCRIPTION)
+    add_check_arguments(parser)
+    return _run(parser, argv)
+
+
+def stamp_main(argv: list[str] | None = None) -> int:
+    """The standalone ``stamp-translation`` command, for any project."""
+    parser = argparse.ArgumentParser(prog="stamp-translation", description=STAMP_DESCRIPTION)
+    add_stamp_arguments(parser)
+    return _run(parser, argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,8 @@ from pathlib import Path
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.words import has_words
+from transdocs.pages.broken_placeholders import broken_placeholders
+from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.discover import Discovery, Page, discover
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
@@ -72,9 +74,11 @@ class Checker:
                 self.english[path] = None
             else:
                 page = read_page(path)
-                self.english[path] = _English(
-                    page.text, read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
-                )
+                doc = read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
+                if doc is not None and not _is_mdx(path):
+                    # Compare translations with what English meant; the broken token is English's finding.
+                    doc.placeholders += [(line, name) for line, name, _ in broken_placeholders(page.text)]
+                self.english[path] = _English(page.text, doc)
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
@@ -91,9 +95,15 @@ class Checker:
         if not read.valid:
             return found
         doc = read_html(text) if page.format == "html" else read_markdown(text, mdx=_is_mdx(page.path))
-        broken = front_matter_problem(text) if page.format == "md" else None
-        if broken is not None:
-            found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
+        if page.format == "md":
+            broken = front_matter_problem(text)
+            if broken is not None:
+                found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
+            if not _is_mdx(page.path):  # in MDX, braces are JSX
+                found += [
+                    Finding(page.shown, line, lang, kinds.STRUCTURE, message=placeholder_message(name, written))
+                    for line, name, written in broken_placeholders(text)
+                ]
         if problem is None:
             original = self.english_page(page.english) if page.english is not None else None
             found += stale_findings(page, doc, lang, original.doc if original is not None else None)
@@ -128,7 +138,7 @@ class Checker:
                 if recorded is None
                 else f"translates an older {shown_english} (source_hash {recorded}, English is now {current})"
             )
-            message = f"{reason}; update it, then run: llm-backends stamp-translation {page.shown}"
+            message = f"{reason}; update it, then run: stamp-translation {page.shown}"
             found.append(
                 Finding(page.shown, 1, page.lang, kinds.OUTDATED, stated=recorded, expected=current, message=message)
             )

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from transdocs.pages.discover import InputError, Page, discover
 from transdocs.pages.reader import PageText, read_page
+from transdocs.project import Project, load_project
 from transdocs.translations.frontmatter import front_matter_problem, stamped
 from transdocs.translations.source_hash import source_hash
 
 
-def _translations(paths: list[Path]) -> list[Page]:
+def _translations(paths: list[Path], project: Project) -> list[Page]:
     given = set(paths)
     chosen = []
-    for page in discover([str(p) for p in paths], None).pages:
+    for page in discover([str(p) for p in paths], None, project.layout, source=project.source_lang).pages:
         if page.format != "md":
             continue
         if page.layout is None:
@@ -38,15 +39,16 @@ def _read(path: Path, shown: str) -> PageText:
     return page
 
 
-def stamp_paths(paths: Iterable[Path]) -> list[tuple[str, str]]:
+def stamp_paths(paths: Iterable[Path], project: Project | None = None) -> list[tuple[str, str]]:
     """Stamp every translated page under ``paths``; (page, hash) for each, in order.
 
     Everything is read and checked before the first page is written. A page keeps its
     byte order mark and line endings; a page whose front matter is broken is refused
-    (rewriting it would bury the problem under a second block).
+    (rewriting it would bury the problem under a second block). The layout comes from
+    ``project`` (by default ``[tool.check-docs]`` of the nearest pyproject.toml), else is detected.
     """
     work = []
-    for page in _translations(list(paths)):
+    for page in _translations(list(paths), project or load_project()):
         assert page.english is not None
         if not page.english.is_file():
             raise InputError(f"{page.shown}: no English page {page.english}")

@@ -8,6 +8,7 @@ drifted from English. Fixing what was found leaves nothing to find.
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -110,43 +111,34 @@ def test_command_line_options_win_over_the_configuration(
 
 
 @pytest.mark.parametrize(
-    ("table", "message"),
+    ("file", "content", "message"),
     [
-        ('settngs = "settings.json"', "did you mean 'settings'"),
-        ('settings = "nothing.json"', "nothing.json: settings file not found"),
-        ('settings = "no_such_module:Settings"', "cannot import no_such_module"),
-        ('settings = "settings"', "expected module:object or a .json/.toml file"),
-        ('layout = "sphinx"', "unknown layout 'sphinx'"),
-        ('strict = "yes"', "strict must be true or false"),
+        ("pyproject.toml", '[tool.check-docs]\nsettngs = "settings.json"', "pyproject.toml:2: unknown key 'settngs'"),
+        ("pyproject.toml", '[tool.check-docs]\nsettings = "nothing.json"', "nothing.json: settings file not found"),
+        ("pyproject.toml", '[tool.check-docs]\nsettings = "no_such:Settings"', "cannot import no_such"),
+        ("pyproject.toml", '[tool.check-docs]\nsettings = "settings"', "expected module:object or a .json/.toml"),
+        ("pyproject.toml", '[tool.check-docs]\nlayout = "sphinx"', "unknown layout 'sphinx'"),
+        ("pyproject.toml", '[tool.check-docs]\nstrict = "yes"', "pyproject.toml:2: strict must be true or false"),
+        ("settings.json", '{"timeout": 30,}', "settings.json:1: not valid JSON"),
+        ("settings.json", '[{"env": "X"}]', 'needs a "name"'),
+        ("settings.json", '[{"name": "x", "default": 1, "unti": "seconds"}]', "unknown field 'unti'"),
+        ("settings.json", '[{"name": "x", "default": 1, "unit": "parsecs"}]', "unit 'parsecs'"),
+        ("settings.json", "42", "expected a mapping"),
     ],
 )
-def test_a_bad_configuration_is_one_line_naming_the_file_and_line(
-    table: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_a_bad_configuration_or_settings_file_is_one_line_naming_it(
+    file: str,
+    content: str,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     project = copy_project("folder_json", tmp_path, monkeypatch)
-    (project / "pyproject.toml").write_text(f'[tool.check-docs]\npaths = ["docs"]\n{table}\n', encoding="utf-8")
+    (project / file).write_text(content + ('\npaths = ["docs"]\n' if file == "pyproject.toml" else ""), "utf-8")
     assert main([]) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1 and "Traceback" not in err
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ('{"timeout": 30,}', "settings.json:1: not valid JSON"),
-        ('[{"env": "X"}]', 'needs a "name"'),
-        ('[{"name": "x", "default": 1, "unti": "seconds"}]', "unknown field 'unti'"),
-        ('[{"name": "x", "default": 1, "unit": "parsecs"}]', "unit 'parsecs'"),
-        ("42", "expected a mapping"),
-    ],
-)
-def test_a_bad_settings_file_is_a_usage_error_naming_it(
-    content: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    project = copy_project("folder_json", tmp_path, monkeypatch)
-    (project / "settings.json").write_text(content, encoding="utf-8")
-    assert main([]) == EXIT_USAGE
-    assert message in capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err, err
 
 
 def test_a_settings_file_imports_neither_pydantic_nor_litellm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,14 +157,40 @@ def test_importing_the_runtime_imports_nothing_of_the_toolkit() -> None:
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
+def _names_our_project(path: Path) -> list[int]:
+    """Lines of ``path`` whose code (not comments or docstrings) imports llm_backends or names LLM_ / "llm"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+            if any(m.split(".")[0] == "llm_backends" for m in modules):
+                lines.append(node.lineno)
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and ("LLM_" in node.value or node.value == "llm" or "llm_backends" in node.value)
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
 def test_the_toolkit_names_no_project_of_its_own() -> None:
     """Our package, env prefix and config table reach the checker through pyproject.toml only."""
     checker = Path(__file__).resolve().parent.parent / "src" / "transdocs"
     named = [
-        f"{path.relative_to(checker)}:{number}"
-        for path in checker.rglob("*.py")
+        f"{path.relative_to(checker)}:{line}"
+        for path in sorted(checker.rglob("*.py"))
         if path.parts[len(checker.parts)] not in ("site", "placeholders.py", "cli.py")
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
-        if "llm_backends" in line or '"llm"' in line or "LLM_" in line
+        for line in _names_our_project(path)
     ]
     assert named == []

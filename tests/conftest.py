@@ -9,11 +9,11 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 import llm_backends
+from tests.support.docs_tree import use_our_check_docs_config
 from tests.support.openai_server import API_KEY, OpenAIServer
 from tests.support.site import built_site  # noqa: F401  (session fixture: the docs site, built once)
 
@@ -24,16 +24,10 @@ def _clean_llm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
     for name in list(os.environ):
         if name.upper().startswith("LLM_"):
             monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
-
-
-@pytest.fixture
-def our_check_docs_config() -> None:
-    """check-docs configured as this repository configures it ([tool.check-docs] of its
-    pyproject.toml), in the test's working folder and for the library calls."""
-    from tests.support.docs_tree import use_our_check_docs_config
-
-    use_our_check_docs_config(Path.cwd())
+    cwd = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(cwd)
+    # check-docs configured as this repository configures it ([tool.check-docs]), from the test's folder.
+    use_our_check_docs_config(cwd)
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,6 @@ from transdocs.languages import LANGUAGES
 from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.report.findings import ENCODING, OUTDATED, STALE
 
-pytestmark = pytest.mark.usefixtures("our_check_docs_config")
-
 INFO = {info.name: info for info in setting_infos()}
 DEFAULT = {name: info.default for name, info in INFO.items()}
 REPO_DOCS = Path(__file__).resolve().parent.parent / "docs"

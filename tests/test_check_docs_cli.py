@@ -16,8 +16,6 @@ from tests.support.docs_tree import append_paragraph, copy_docs, read, write
 from transdocs import check_paths
 from transdocs.report.findings import LENIENT_KINDS, STALE
 
-pytestmark = pytest.mark.usefixtures("our_check_docs_config")
-
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT = {info.name: info.default for info in setting_infos()}
 MAX_WAIT = format_value(DEFAULT["retry_max_wait"])

@@ -28,8 +28,6 @@ from transdocs.translations.frontmatter import recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.stamp import stamp_paths
 
-pytestmark = pytest.mark.usefixtures("our_check_docs_config")
-
 
 def touch(path: Path, text: str = "# Page\n") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)

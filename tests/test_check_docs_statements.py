@@ -22,8 +22,6 @@ from transdocs.statements.lexicon import lexicon
 from transdocs.statements.prose import Context, statements
 from transdocs.statements.values import Value
 
-pytestmark = pytest.mark.usefixtures("our_check_docs_config")
-
 
 def read(value: Value) -> object:
     """The value as compared with a default: seconds for numbers with a unit."""

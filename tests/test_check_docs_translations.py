@@ -16,8 +16,6 @@ from transdocs.report.findings import ENCODING, MISSING, OUTDATED, STRUCTURE
 from transdocs.translations.frontmatter import recorded_hash, stamped
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
-pytestmark = pytest.mark.usefixtures("our_check_docs_config")
-
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 
 # The code pages a page of each language is typically mangled with.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from transdocs.encoding.mojibake import check_text
@@ -26,6 +26,7 @@ from transdocs.statements.targets import stated_if_different, targets
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.structure import compare
+from transdocs.translations.value_drift import Statements, numbered_statements
 from transdocs.translations.value_drift import value_drift as find_drift
 
 
@@ -35,6 +36,7 @@ class _English:
 
     text: str
     doc: Document | None  # None when the English page itself is unreadable
+    values: Statements = field(default_factory=dict)  # numbers next to settings, per section (value drift)
 
 
 def _words_language(lang: str | None) -> str | None:
@@ -78,7 +80,7 @@ class Checker:
                 if doc is not None and not _is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
                     doc.placeholders += [(line, name) for line, name, _ in broken_placeholders(page.text)]
-                self.english[path] = _English(page.text, doc)
+                self.english[path] = _English(page.text, doc, numbered_statements(doc) if doc else {})
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
@@ -126,10 +128,10 @@ class Checker:
             Finding(page.shown, line, page.lang, kinds.STRUCTURE, message=message)
             for line, message in (compare(english.doc, doc, shown_english) if structure else [])
         ]
-        if structure:
+        if structure and len(english.doc.headings) == len(doc.headings):  # sections line up
             found += [
                 value_drift(page.shown, d.line, page.lang, d.setting, d.stated, d.expected)
-                for d in find_drift(english.doc, doc)
+                for d in find_drift(english.values, doc)
             ]
         current, recorded = source_hash(english.text), recorded_hash(text)
         if recorded != current:

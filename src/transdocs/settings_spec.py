@@ -229,9 +229,7 @@ def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:
 
 def _import(spec: str, base: Path) -> Any:
     module_name, _, attribute = spec.partition(":")
-    for folder in (str(base), str(Path.cwd())):
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
+    _add_paths(base)
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
@@ -244,10 +242,19 @@ def _import(spec: str, base: Path) -> Any:
     return target
 
 
+def _add_paths(base: Path) -> None:
+    """A project's own module is found from its folder and from the current one."""
+    for folder in (str(base), str(Path.cwd())):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+
+
 def load_settings(spec: str, env_prefix: str | None = None, base: Path | None = None) -> list[Setting]:
     """Every setting the spec declares, in order. Raises :class:`InputError` naming the spec.
 
     ``base`` is the folder a relative file path (and a project module) is found from.
+    What a ``module:object`` spec gives is cached (see :mod:`transdocs.settings_cache`):
+    importing pydantic and the project's package costs more than checking its docs.
     """
     base = base or Path.cwd()
     if Path(spec).suffix.lower() in (".json", ".toml"):
@@ -255,6 +262,19 @@ def load_settings(spec: str, env_prefix: str | None = None, base: Path | None = 
         return _from_file(path, env_prefix, spec)
     if ":" not in spec:
         raise InputError(f"settings {spec!r}: expected module:object or a .json/.toml file")
+    _add_paths(base)
+    from transdocs import settings_cache
+
+    key = settings_cache.key(spec, env_prefix)
+    cached = settings_cache.load(key)
+    if cached is not None:
+        return [Setting(**item) for item in cached]
+    found = _settings_of(spec, env_prefix, base)
+    settings_cache.save(key, [dataclasses.asdict(s) for s in found if not s.secret or s.default is None])
+    return found
+
+
+def _settings_of(spec: str, env_prefix: str | None, base: Path) -> list[Setting]:
     target = _import(spec, base)
     if hasattr(target, "model_fields"):
         return _from_pydantic(target, env_prefix)

@@ -10,22 +10,21 @@ from __future__ import annotations
 import re
 
 _NAME = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?"
-_BROKEN = re.compile(
-    rf"\{{\{{\s*(?P<a>{_NAME})\s*\}}(?!\}})"  # {{ name }
-    rf"|(?<!\{{)\{{\s*(?P<b>{_NAME})\s*\}}\}}"  # { name }}
-    rf"|\{{\{{\s*(?P<c>{_NAME})\s*$",  # {{ name   (never closed on its line)
-    re.MULTILINE,
-)
+# Starts with a literal brace, so the scan is quick; the brace counts are compared afterwards.
+_TOKEN = re.compile(rf"(?P<open>\{{+)[ \t]*(?P<name>{_NAME})[ \t]*(?P<close>\}}*)(?P<rest>[ \t]*$)?", re.MULTILINE)
 
 
 def broken_placeholders(text: str) -> list[tuple[int, str, str]]:
-    """(line, meant placeholder name, token as written) for each placeholder missing a brace."""
+    """(line, meant placeholder name, token as written) for each placeholder missing a brace:
+    ``{{ name }``, ``{ name }}``, or ``{{ name`` with nothing after it on its line."""
     if "{" not in text:
         return []
     found = []
-    for match in _BROKEN.finditer(text):
-        name = match.group("a") or match.group("b") or match.group("c")
-        found.append((text.count("\n", 0, match.start()) + 1, name, match.group(0).strip()))
+    for match in _TOKEN.finditer(text):
+        opened, closed = len(match.group("open")), len(match.group("close"))
+        if (opened, closed) in ((2, 1), (1, 2)) or (opened == 2 and closed == 0 and match.group("rest") is not None):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append((line, match.group("name"), match.group(0).strip()))
     return found
 
 

@@ -26,6 +26,7 @@ from transdocs.statements import targets
 
 # A number not glued to a Latin word, a path or a version on its left; decimal point or comma.
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.\-/\\])\d+(?:[.,٫]\d+)?(?![.,٫]?\d)(?!\.\d)")
+_DIGIT = re.compile(r"\d")
 _PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_]\w*)\.(?:env|key|default)\s*\}\}")
 
 
@@ -74,14 +75,19 @@ def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int]]]:
                 yield line, text, []
 
 
-def _statements(doc: Document) -> dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]:
+Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
+
+
+def numbered_statements(doc: Document) -> Statements:
     """(section, settings) -> (line, number as written) for every number next to a setting."""
     pattern = _names()
     starts = [line for line, _ in doc.headings]
-    found: dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]] = defaultdict(list)
+    found: Statements = defaultdict(list)
     if pattern is None:
         return found
     for first, text, breaks in _blocks(doc):
+        if not _DIGIT.search(text):
+            continue
         mentions = []
         for match in pattern.finditer(text):
             target = targets.lookup(match.group(1) or match.group(0)) or targets.targets().get(match.group(1) or "")
@@ -116,18 +122,16 @@ def _unmatched(
     return extra, left
 
 
-def value_drift(english: Document, translation: Document) -> list[Drift]:
+def value_drift(english: Document | Statements, translation: Document) -> list[Drift]:
     """Numbers the translation puts in place of English ones for a setting, section by section.
 
     Only a substitution counts: the translation states a number English does not, and
     English states one the translation lacks. A number added alone ("1 分あたり" for
     "per minute") is wording, not drift.
     """
-    if len(english.headings) != len(translation.headings):
-        return []  # sections do not line up; the structure check says so
-    theirs = _statements(english)
+    theirs = numbered_statements(english) if isinstance(english, Document) else english
     drifts = []
-    for key, numbers in _statements(translation).items():
+    for key, numbers in numbered_statements(translation).items():
         extra, missing = _unmatched(numbers, theirs.get(key, []))
         if not extra or not missing:
             continue

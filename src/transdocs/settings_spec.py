@@ -18,6 +18,7 @@ import dataclasses
 import importlib
 import json
 import math
+import os
 import re
 import sys
 import tomllib
@@ -243,9 +244,9 @@ def _import(spec: str, base: Path) -> Any:
 
 
 def _add_paths(base: Path) -> None:
-    """A project's own module is found from its folder and from the current one."""
-    for folder in (str(base), str(Path.cwd())):
-        if folder not in sys.path:
+    """A project's own module is found from its folder (and its ``src/``) and from the current one."""
+    for folder in (str(base / "src"), str(base), str(Path.cwd())):
+        if folder not in sys.path and os.path.isdir(folder):
             sys.path.insert(0, folder)
 
 

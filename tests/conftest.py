@@ -26,6 +26,7 @@ def _clean_llm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
             monkeypatch.delenv(name)
     cwd = tmp_path_factory.mktemp("cwd")
     monkeypatch.chdir(cwd)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # check-docs' settings cache
     # check-docs configured as this repository configures it ([tool.check-docs]), from the test's folder.
     use_our_check_docs_config(cwd)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -149,6 +150,31 @@ def test_a_settings_file_imports_neither_pydantic_nor_litellm(tmp_path: Path, mo
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.split("\n")[-2] == f"{EXIT_FINDINGS} []", done.stdout + done.stderr
+
+
+def test_a_settings_class_is_read_once_until_its_package_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project("hugo_dataclass", tmp_path, monkeypatch)
+    code = (
+        "import sys, json; from transdocs.project import load_project; "
+        "s = load_project().load_settings(); "
+        "print(json.dumps([{x.name: x.default for x in s}, 'hugo_fixture_settings' in sys.modules]))"
+    )
+
+    def settings() -> tuple[dict[str, Any], bool]:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+        values, imported = json.loads(done.stdout)
+        return values, imported
+
+    first, imported = settings()
+    assert imported and first["cache_ttl"] == 300
+    assert settings() == (first, False)  # from the cache: the module is not imported
+    module = project / "hugo_fixture_settings.py"
+    module.write_text(read(module).replace("cache_ttl: int = 300", "cache_ttl: int = 301"), encoding="utf-8")
+    os.utime(module, ns=(1, 1))  # a different modification time even on a coarse clock
+    changed, imported = settings()
+    assert imported and changed["cache_ttl"] == 301
 
 
 def test_importing_the_runtime_imports_nothing_of_the_toolkit() -> None:

@@ -214,3 +214,25 @@ def test_an_unbalanced_placeholder_is_blamed_on_the_page_that_has_it(tmp_path: P
     stamp_paths([docs])  # translations are otherwise current
     found = [(f.path, f.line, f.kind) for f in check_paths([str(docs)])]
     assert found == [(str(english), line, STRUCTURE)]
+
+
+@pytest.mark.parametrize(
+    ("english", "translation", "drift"),
+    [
+        ("`LLM_TIMEOUT` is 60 seconds.", "`LLM_TIMEOUT` beträgt 90 Sekunden.", [("LLM_TIMEOUT", "90", "60")]),
+        ("`LLM_TIMEOUT` is 60 seconds.", "`LLM_TIMEOUT` beträgt 60 Sekunden.", []),
+        ("`LLM_TIMEOUT` is 1.5 seconds.", "`LLM_TIMEOUT` beträgt 1,5 Sekunden.", []),
+        # A number the translation adds without replacing one is wording ("1 分あたり" for "per minute").
+        ("`LLM_TIMEOUT` applies per minute.", "`LLM_TIMEOUT` gilt für 1 Minute.", []),
+        ('`retry_max_wait` shows "1 second".', "`retry_max_wait` zeigt „3 Sekunden“.", []),
+        ("`LLM_TIMEOUT` is 60 seconds.\n\n## Other\n", "## Andere\n\n`LLM_TIMEOUT` ist 90.", []),
+    ],
+)
+def test_value_drift_is_a_number_replaced_next_to_the_same_setting_in_the_same_section(
+    english: str, translation: str, drift: list[tuple[str, str, str]]
+) -> None:
+    from transdocs.pages.markdown import read_markdown
+    from transdocs.translations.value_drift import value_drift
+
+    found = value_drift(read_markdown(f"# Page\n\n{english}\n"), read_markdown(f"# Seite\n\n{translation}\n"))
+    assert [(d.setting, d.stated, d.expected) for d in found] == drift

@@ -79,7 +79,7 @@ class Checker:
                 doc = read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
                 if doc is not None and not _is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
-                    doc.placeholders += [(line, name) for line, name, _ in broken_placeholders(page.text)]
+                    doc.placeholders += broken_placeholders(page.text)
                 self.english[path] = _English(page.text, doc, numbered_statements(doc) if doc else {})
         return self.english[path]
 
@@ -103,8 +103,8 @@ class Checker:
                 found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
             if not _is_mdx(page.path):  # in MDX, braces are JSX
                 found += [
-                    Finding(page.shown, line, lang, kinds.STRUCTURE, message=placeholder_message(name, written))
-                    for line, name, written in broken_placeholders(text)
+                    Finding(page.shown, line, lang, kinds.STRUCTURE, message=placeholder_message(name))
+                    for line, name in broken_placeholders(text)
                 ]
         if problem is None:
             original = self.english_page(page.english) if page.english is not None else None

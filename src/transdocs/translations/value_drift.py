@@ -8,6 +8,7 @@ gives a setting in a section is drift when English gives that setting numbers in
 same section and not this one, in place of one English gives and the translation
 lacks (``90`` where English says ``60``).
 
+Quoted prose ("1 second", «3 ثوان») is an example, not a statement, and is left out.
 A block naming several settings pairs names and numbers in order when their counts
 match (``min 1, max 60``); otherwise its numbers go to all the settings together.
 """
@@ -27,6 +28,8 @@ from transdocs.statements import targets
 # A number not glued to a Latin word, a path or a version on its left; decimal point or comma.
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.\-/\\])\d+(?:[.,٫]\d+)?(?![.,٫]?\d)(?!\.\d)")
 _DIGIT = re.compile(r"\d")
+# Quoted prose is an example or a literal ("1 second", «3 ثوان»), not what the page states.
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|「[^」\n]*」|『[^』\n]*』|‘[^’\n]*’')
 _PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_]\w*)\.(?:env|key|default)\s*\}\}")
 
 
@@ -62,11 +65,15 @@ def _values(text: str) -> set[float]:
     return {float(int(text))}
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int]]]:
     """(first line, text, offsets where each further line starts) of every block that can hold a value."""
     for block in doc.blocks:
         if isinstance(block, Prose):
-            yield block.line, block.text, block.breaks
+            yield block.line, _QUOTED.sub(_blank, block.text), block.breaks
         elif isinstance(block, Table):
             for line, cells in block.rows:
                 yield line, " | ".join(cells), []
@@ -95,7 +102,7 @@ def numbered_statements(doc: Document) -> Statements:
                 mentions.append(target.info.name)
         if not mentions:
             continue
-        masked = pattern.sub(lambda m: " " * len(m.group(0)), text)
+        masked = pattern.sub(_blank, text)
         numbers = [(first + bisect_right(breaks, m.start()), m.group(0)) for m in _NUMBER.finditer(masked)]
         section = bisect_right(starts, first)
         if len(mentions) > 1 and len(numbers) == len(mentions):

@@ -148,6 +148,15 @@ def _from_pydantic(model: Any, prefix: str | None) -> list[Setting]:
     return found
 
 
+def field_default(field: dataclasses.Field[Any]) -> Any:
+    """A dataclass field's default (its factory called), None when it has none."""
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return None
+
+
 def _from_dataclass(cls: Any, prefix: str | None) -> list[Setting]:
     try:
         hints = typing.get_type_hints(cls)
@@ -155,12 +164,7 @@ def _from_dataclass(cls: Any, prefix: str | None) -> list[Setting]:
         hints = {}
     found = []
     for field in dataclasses.fields(cls):
-        if field.default is not dataclasses.MISSING:
-            default = field.default
-        elif field.default_factory is not dataclasses.MISSING:
-            default = field.default_factory()
-        else:
-            default = None
+        default = field_default(field)
         meta = field.metadata
         setting = _make(
             field.name,

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from transdocs.settings_spec import field_default
+
 MASK = "**********"  # how a secret value is shown, if one is ever given
 
 
@@ -74,14 +76,10 @@ def _fields(target: Any) -> list[tuple[str, Any, Any, str, Mapping[str, Any]]]:
         hints = typing.get_type_hints(target)
         rows = []
         for field in dataclasses.fields(target):
-            if field.default is not dataclasses.MISSING:
-                default = field.default
-            elif field.default_factory is not dataclasses.MISSING:
-                default = field.default_factory()
-            else:
-                default = None
             meta = field.metadata
-            rows.append((field.name, hints.get(field.name), default, str(meta.get("description", "")), meta))
+            rows.append(
+                (field.name, hints.get(field.name), field_default(field), str(meta.get("description", "")), meta)
+            )
         return rows
     if isinstance(target, Mapping):
         return [(str(name), type(value), value, "", {}) for name, value in target.items()]

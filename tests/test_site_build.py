@@ -214,6 +214,26 @@ def test_unknown_placeholder_fails_the_strict_build_naming_page_and_line(tmp_pat
     assert "docs/en/retries.md:3: block placeholder {{ settings_table }} must be alone on its own line" in result.output
 
 
+def test_broken_front_matter_and_a_missing_brace_fail_the_strict_build_naming_page_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    french = project / "docs" / "fr" / "retries.md"
+    french_lines = french.read_text(encoding="utf-8").splitlines()
+    assert french_lines[0] == "---" and french_lines[1].startswith("source_hash:")
+    french_lines.insert(2, 'title: "Nouvelles tentatives')  # a quote never closed
+    french.write_text("\n".join(french_lines) + "\n", encoding="utf-8")
+    japanese = project / "docs" / "ja" / "index.md"
+    ja_lines = japanese.read_text(encoding="utf-8").splitlines()
+    ja_lines.insert(5, "最大 {{ retry.max_requests } 回。")
+    japanese.write_text("\n".join(ja_lines) + "\n", encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
+
+    assert result.returncode != 0
+    assert "docs/fr/retries.md:3: broken front matter: while scanning a quoted scalar" in result.output
+    assert "docs/ja/index.md:6: placeholder {{ retry.max_requests }} is missing a brace" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     docs = project / "docs"

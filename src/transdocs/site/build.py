@@ -24,7 +24,9 @@ from mkdocs.utils import get_relative_url
 
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.reader import read_page
+from transdocs.pages.walk import InputError
 from transdocs.site import language_base, notices, search, sitemap
+from transdocs.site.front_matter import unreadable_front_matter
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
@@ -56,7 +58,7 @@ class SiteBuild:
         self._texts: dict[str, LoadedText] = {}
         self._reported: set[str] = set()
         self._raw_problems: dict[str, set[str]] = {}  # page source -> names reported with a line
-        self._placeholder_errors = 0
+        self._page_errors = 0
         self._languages: dict[str, _Language] = {}
         self._root_alternates: list[dict[str, str]] | None = None
         self.language = DEFAULT_LANGUAGE
@@ -74,9 +76,10 @@ class SiteBuild:
             self._texts.clear()
             self._reported.clear()
             self._raw_problems.clear()
-            self._placeholder_errors = 0
+            self._page_errors = 0
             self._languages.clear()
             self.site = self._load_values()
+            self._check_every_page(config)
         self._depth += 1
         self.language = config.theme["language"] or DEFAULT_LANGUAGE
         self._languages[self.language] = _Language()
@@ -90,6 +93,20 @@ class SiteBuild:
 
     def on_build_error(self) -> None:
         self._depth = 0
+
+    def _check_every_page(self, config: MkDocsConfig) -> None:
+        """Broken front matter and placeholders in every language's pages, reported at once.
+
+        A ``--strict`` build stops after the first language with a warning; checked here, in
+        the first language's build, every page's problems are in that one report.
+        """
+        text = self.text(config, DEFAULT_LANGUAGE)
+        for path in sorted(Path(config.docs_dir).rglob("*.md")):
+            try:
+                source = read_page(path).text
+            except InputError:
+                continue  # MkDocs reports a page it cannot read itself
+            self._page_problems(source, path, text, config)
 
     @property
     def values(self) -> SiteValues:
@@ -132,7 +149,7 @@ class SiteBuild:
             else:
                 message = f"{where}:{problem.line}: {problem.message}"
             if message not in self._reported:
-                self._placeholder_errors += 1
+                self._page_errors += 1
             self._warn_once(message)
 
     # --- pages -----------------------------------------------------------------------------
@@ -140,11 +157,21 @@ class SiteBuild:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         language = _content_language(page, config)
         text = self.text(config, language)
-        raw = find_problems(page.file.content_string, text, self.values)
-        self._report(raw, _shown(page.file.abs_src_path, config))
+        raw = self._page_problems(page.file.content_string, page.file.abs_src_path, text, config)
         self._raw_problems[page.file.src_uri] = {problem.name for problem in raw}
         self._extension(config).page = PageContext(text=text, site=self.values)
         return markdown
+
+    def _page_problems(
+        self, source: str, path: str | Path | None, text: SiteText, config: MkDocsConfig
+    ) -> list[Problem]:
+        """Report the page's unreadable front matter and unresolved placeholders; return the latter."""
+        broken = unreadable_front_matter(source)
+        if broken:
+            self._report([Problem(broken[0], "front matter", broken[1])], _shown(path, config))
+        raw = find_problems(source, text, self.values)
+        self._report(raw, _shown(path, config))
+        return raw
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         extension = self._extension(config)
@@ -201,8 +228,6 @@ class SiteBuild:
 
     def after_language(self, config: MkDocsConfig) -> None:
         """This language's search index and 404 page, before the next language overwrites them."""
-        if self._placeholder_errors and config.strict:
-            raise PluginError(f"{self._placeholder_errors} placeholder(s) do not resolve; see the warnings above")
         state, site_dir = self._languages[self.language], Path(config.site_dir)
         plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if plugin is not None and hasattr(plugin, "search_index"):
@@ -226,6 +251,10 @@ class SiteBuild:
         self._depth -= 1
         if self._depth > 0:
             return
+        if self._page_errors and config.strict:  # every language's problems are reported by now
+            raise PluginError(
+                f"{self._page_errors} problem(s) in pages (placeholders, front matter); see the warnings above"
+            )
         site_dir = Path(config.site_dir)
         english = self._languages.get(DEFAULT_LANGUAGE)
         if english and english.root_index:

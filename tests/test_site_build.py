@@ -25,10 +25,14 @@ from tests.support.site import (
     copy_project,
     mkdocs_build,
     parse_page,
+    scalar_texts,
     site_text,
+    site_values,
     wrong_settings,
 )
+from transdocs import check_paths
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from transdocs.report.findings import STALE
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
 PAGES = ("index", "backends", "configuration", "retries", "providers", "troubleshooting", "translating")
@@ -265,3 +269,33 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     assert 'llm-notice-outdated" lang="fr"' in outdated
     assert f'<a href="../../retries/" hreflang="en">{escape(fr["notices.outdated.link"])}</a>' in outdated
     assert "llm-notice" not in site.html("pt", "retries")
+
+
+# --- the checker reads what the build writes ---------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("stale", [1, 2, 3])
+def test_the_checker_reads_a_rendered_value_with_its_unit(
+    built_site: BuiltSite, tmp_path: Path, language: str, stale: int
+) -> None:
+    """A wait as the build renders it ("2 secondes", Arabic "ثانيتان") is read as its number of seconds.
+
+    The built troubleshooting page states ``retry_max_wait`` with its unit; rendered for another
+    value, exactly as the build would render it, the checker must report that value as stale.
+    """
+    built = built_site.page_path(language, "troubleshooting")
+    shown = scalar_texts(language)["retry_max_wait.with_unit"]
+    html = built.read_text(encoding="utf-8")
+    assert html.count(shown) >= 1, f"the page no longer shows {shown!r}"
+    site = tmp_path / "site"
+    page = site / built.relative_to(built_site.root)
+    page.parent.mkdir(parents=True)
+    page.write_text(html, encoding="utf-8")
+    assert [f.as_text() for f in check_paths([str(site)]) if f.kind == STALE] == []
+
+    wrong = site_values().with_defaults(retry_max_wait=float(stale)).scalar_texts(site_text(language))
+    page.write_text(html.replace(shown, wrong["retry_max_wait.with_unit"], 1), encoding="utf-8")
+
+    findings = [f for f in check_paths([str(site)]) if f.kind == STALE]
+    assert [(f.lang, f.setting, f.stated) for f in findings] == [(language, "LLM_RETRY_MAX_WAIT", str(stale))]

@@ -195,3 +195,37 @@ def test_language_pages_point_materials_scripts_at_their_language_root() -> None
     assert "</b>" not in rebased  # still safe inside <script>
     with pytest.raises(ValueError):
         rebase_config("<p>no config</p>", "fr/")
+
+
+# --- numbers with units ---------------------------------------------------------------------------
+
+# CLDR's forms (not our defaults): French singular for 0 to 1.x, Arabic bare singular for one,
+# the dual for two, a plural for 3 to 10 and the singular again from 11.
+UNIT_FORMS = [
+    ("en", 1, "1 second"),
+    ("en", 2, "2 seconds"),
+    ("fr", 1, "1\xa0seconde"),
+    ("fr", 1.5, "1,5\xa0seconde"),
+    ("fr", 2, "2\xa0secondes"),
+    ("pt", 2, "2 segundos"),
+    ("ar", 1, "ثانية"),
+    ("ar", 2, "ثانيتان"),
+    ("ar", 3, "3 ثوان"),
+    ("ar", 11, "11 ثانية"),
+    ("ja", 2, "2 秒"),
+    ("zh", 2, "2秒钟"),
+    ("en", 1500, "1500 seconds"),  # no grouping: "1,500" reads as 1.5 in half the languages
+]
+
+
+@pytest.mark.parametrize(("language", "seconds", "expected"), UNIT_FORMS)
+def test_a_value_with_a_unit_reads_right_in_its_language(language: str, seconds: float, expected: str) -> None:
+    """The number and its unit come from CLDR together: a page never types a unit after a value."""
+    site = site_values().with_defaults(
+        timeout=float(seconds), retry_min_wait=0.0, retry_multiplier=float(seconds), retry_max_wait=float(seconds)
+    )
+    text = site_text(language)
+    rendered = render("{{ timeout.with_unit }} / {{ retry.first_wait_max }}", text, site=site)
+    assert f"<p>{expected} / {expected}</p>" in rendered
+    table = render_block("settings_table", site, text).text
+    assert f"<code>{format_value(float(seconds))}</code>" in table  # the value as a config file holds it

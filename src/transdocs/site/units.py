@@ -17,6 +17,10 @@ from babel.units import UnknownUnitError, format_unit, get_unit_name
 
 from transdocs.site.settings_source import format_value
 
+# Digits as a config file holds them, no grouping ("1500", never "1,500" or "1.500", which
+# readers and the checker take for 1.5 in half the languages); the decimal mark is the language's.
+NUMBER_PATTERN = "0.######"
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -51,13 +55,14 @@ def cldr_unit(unit: str) -> str:
 
 def format_quantity(quantity: Quantity, language: str, *, length: str = "long") -> str:
     """``Quantity(2, "second")`` in French -> ``2 secondes``; in Arabic -> ``ثانيتان``."""
-    return format_unit(quantity.amount, cldr_unit(quantity.unit), length=length, locale=locale_of(language))  # type: ignore[arg-type]
+    unit, locale = cldr_unit(quantity.unit), locale_of(language)
+    return format_unit(quantity.amount, unit, length=length, format=NUMBER_PATTERN, locale=locale)  # type: ignore[arg-type]
 
 
 def _with_number(quantity: Quantity, language: str) -> tuple[str, str, str]:
     """(before, number, after) of the long CLDR form, or of the short one where the long form
     has no digit (Arabic "ثانيتان" for 2): for tables and chart labels, where the number must show."""
-    number = format_decimal(quantity.amount, locale=locale_of(language))
+    number = format_decimal(quantity.amount, format=NUMBER_PATTERN, locale=locale_of(language))
     for length in ("long", "short"):
         before, found, after = format_quantity(quantity, language, length=length).partition(number)
         if found:

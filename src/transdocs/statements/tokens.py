@@ -129,6 +129,21 @@ def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
     return [Token("V", match.start(), match.end(), value=Value("str", stripped))]
 
 
+def _one_word_quantity(word: str, lex: Lexicon) -> tuple[float, float] | None:
+    """(count, seconds per unit) of an Arabic dual or bare singular, with or without a prefix.
+
+    A prefixed singular is not a quantity: "الدقيقة" is "the minute" ("per minute"), "بثانية"
+    is "by a second"; a prefixed dual still counts two ("بثانيتين", "in two seconds").
+    """
+    if word in lex.dual_units:
+        return lex.dual_units[word]
+    for prefix in ("ال", "و", "ف", "ب", "ل"):
+        rest = word.removeprefix(prefix)
+        if rest != word and rest in lex.dual_units and lex.dual_units[rest][0] != 1:
+            return lex.dual_units[rest]
+    return None
+
+
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Tokens of ``text`` in order; offsets index into ``text``."""
     tokens: list[Token] = []
@@ -149,8 +164,10 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
         elif kind == "num":
             token = _number_token(match, lex)
         elif kind == "dual":
-            number, unit = lex.dual_units[normalize(match.group(0))]
-            token = Token("V", start, end, value=Value("number", match.group(0), number, unit))
+            found = _one_word_quantity(normalize(match.group(0)), lex)
+            if found is not None:
+                number, unit = found
+                token = Token("V", start, end, value=Value("number", match.group(0), number, unit))
         elif kind == "cjk":
             number = cjk_number(match.group("cjknum"))
             unit = lex.unit_factor(match.group("cjkunit"))

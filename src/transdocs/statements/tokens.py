@@ -166,8 +166,8 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
         elif kind == "dual":
             found = _one_word_quantity(normalize(match.group(0)), lex)
             if found is not None:
-                number, unit = found
-                token = Token("V", start, end, value=Value("number", match.group(0), number, unit))
+                count, seconds = found
+                token = Token("V", start, end, value=Value("number", match.group(0), count, seconds))
         elif kind == "cjk":
             number = cjk_number(match.group("cjknum"))
             unit = lex.unit_factor(match.group("cjkunit"))

@@ -12,14 +12,18 @@ import functools
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError, create_model
 
 from .errors import ConfigError, Problem
 from .settings import ENV_PREFIX, TOML_TABLE, LLMSettings, setting_infos
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 Source = Literal["default", "toml", "env", "argument"]
 DEFAULT_CONFIG_FILE = "config.toml"
@@ -98,7 +102,7 @@ def _find_config_file(config_file: str | os.PathLike[str] | None) -> Path | None
 
 
 @functools.cache
-def _env_source() -> Any:
+def _env_source() -> Callable[[], dict[str, Any]]:
     """A pydantic-settings reader for ``LLM_*``; built on first use (the import costs ~40 ms).
 
     Only a reader: raw strings go to LLMSettings for validation, so that an error
@@ -106,9 +110,8 @@ def _env_source() -> Any:
     """
     from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
-    reader = create_model(
-        "_EnvReader", __base__=BaseSettings, **{name: (Any, None) for name in LLMSettings.model_fields}
-    )
+    fields: dict[str, Any] = {name: (Any, None) for name in LLMSettings.model_fields}
+    reader = create_model("_EnvReader", __base__=BaseSettings, **fields)
     reader.model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True)
     return lambda: EnvSettingsSource(reader)()
 
@@ -132,7 +135,7 @@ def _unknown_key_problems(toml: TomlValues) -> list[Problem]:
     ]
 
 
-def _describe(error: dict[str, Any], secret: bool) -> str:
+def _describe(error: ErrorDetails, secret: bool) -> str:
     """pydantic's message, with the rejected value quoted unless it is a secret."""
     message = error["msg"][0].lower() + error["msg"][1:]
     message = message.removeprefix("value error, ")

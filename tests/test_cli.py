@@ -129,3 +129,51 @@ def test_cli_does_not_import_litellm(command: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_schedule_json_matches_retry_schedule() -> None:
+    result = run("schedule", "--format", "json", env={"LLM_NUM_RETRIES": "2"})
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    settings = LLMSettings(num_retries=2)
+    assert payload["model"] == settings.model
+    assert payload["max_requests"] == 3
+    assert payload["retries"] == [
+        {"retry": r.retry, "shortest_wait": r.shortest, "longest_wait": r.longest, "longest_total": r.longest_total}
+        for r in retry_schedule(settings)
+    ]
+
+
+def test_config_json_alias_prints_what_format_json_prints() -> None:
+    alias, option = run("config", "--json"), run("config", "--format", "json")
+    assert alias.returncode == option.returncode == 0
+    assert alias.stdout == option.stdout
+    assert json.loads(option.stdout)["LLM_MODEL"]["source"] == "default"
+    assert run("config", "--format", "yaml").returncode == 2
+
+
+def test_version_is_the_installed_distribution_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"llm-backends {version('llm-backends')}\n"
+
+
+def _commands() -> list[str]:
+    from llm_backends.cli import build_parser
+
+    [subparsers] = [a for a in build_parser()._actions if a.choices and isinstance(a.choices, dict)]
+    return list(subparsers.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_help_has_a_description_and_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    usage, description, *_ = result.stdout.split("\n\n")
+    assert usage.startswith(f"usage: llm-backends {command}")
+    assert description.strip() and not description.startswith(("positional", "options"))
+    example = result.stdout.rstrip().split("\n\n")[-1].splitlines()
+    assert example[0] in ("example:", "examples:")
+    assert all(line.strip().startswith(("llm-backends ", "LLM_", "check-docs")) for line in example[1:] if line)

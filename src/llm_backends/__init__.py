@@ -75,6 +75,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Written once, in pyproject.toml; read from the installed package's metadata.
+        from importlib.metadata import version
+
+        return version("llm-backends")
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'llm_backends' has no attribute {name!r}")

@@ -37,7 +37,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
     loaded = load(args.config)
     current = loaded.settings.model_dump()
-    if args.json:
+    if args.format == "json":
         payload = {
             info.env: {
                 "key": info.key,
@@ -65,6 +65,23 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from .settings import format_value
 
     settings = load(args.config).settings
+    schedule = retry_schedule(settings)
+    if args.format == "json":
+        payload = {
+            "model": settings.model,
+            "max_requests": settings.num_retries + 1,
+            "retries": [
+                {
+                    "retry": r.retry,
+                    "shortest_wait": r.shortest,
+                    "longest_wait": r.longest,
+                    "longest_total": r.longest_total,
+                }
+                for r in schedule
+            ],
+        }
+        print(json.dumps(payload, indent=2))
+        return EXIT_OK
     rows = [
         [
             str(r.retry),
@@ -72,7 +89,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             f"{format_value(r.longest)} s",
             f"{format_value(r.longest_total)} s",
         ]
-        for r in retry_schedule(settings)
+        for r in schedule
     ]
     print(f"{settings.model}: at most {settings.num_retries + 1} requests per call\n")
     _print_table(["retry", "shortest wait", "longest wait", "longest total"], rows)
@@ -95,18 +112,70 @@ def _add_plugin_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         entry.load()(commands)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json``: every command that prints data offers both."""
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people, json for scripts (default: text)"
+    )
+
+
+def add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, example: str
+) -> argparse.ArgumentParser:
+    """A subcommand with the one-line description and the example every ``--help`` shows."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary[:1].upper() + summary[1:] + ".",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; other packages' commands are added unless ``argv`` names one of ours."""
-    parser = argparse.ArgumentParser(prog="llm-backends", description="LLM connection settings and retries.")
+    parser = argparse.ArgumentParser(
+        prog="llm-backends",
+        description="LLM connection settings and retries: see what a call will use, and check the docs.",
+        epilog="example:\n  llm-backends config --format json\n\n"
+        "Exit codes: 0 ok, 1 findings (check-docs), 2 bad configuration or usage.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    config = commands.add_parser("config", help="show the effective settings and where each came from")
+    config = add_command(
+        commands,
+        "config",
+        "show the effective settings and where each came from",
+        "LLM_NUM_RETRIES=3 llm-backends config --config settings/llm.toml --format json",
+    )
     config.add_argument("--config", metavar="PATH", help="config.toml to read (default: ./config.toml)")
-    config.add_argument("--json", action="store_true", help="print JSON keyed by env var name")
+    add_format_option(config)
+    config.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     config.set_defaults(run=cmd_config)
 
-    schedule = commands.add_parser("schedule", help="show the retry schedule (waits per retry)")
+    schedule = add_command(
+        commands,
+        "schedule",
+        "show how long each retry may wait, with the current settings",
+        "LLM_NUM_RETRIES=3 llm-backends schedule --format json",
+    )
     schedule.add_argument("--config", metavar="PATH", help="config.toml to read (default: ./config.toml)")
+    add_format_option(schedule)
     schedule.set_defaults(run=cmd_schedule)
 
     words = [word for word in (sys.argv[1:] if argv is None else argv) if not word.startswith("-")]
@@ -118,7 +187,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(argv).parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except ConfigError as exc:
         for problem in exc.problems:
             print(f"llm-backends: {problem}", file=sys.stderr)

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from measure import BENCH, PYTHON, REPO, VENV_BIN, Sample, interleaved, median, median_wall, run_child
+from measure import BENCH, PYTHON, REPO, Sample, interleaved, median, median_wall, run_child, tool
 from report import Result, Row
 
 MAX_DOCS_SECONDS = 0.2  # goal: the whole docs tree, cheap enough for every commit
@@ -58,7 +58,7 @@ def _page_count(tree: Path) -> int:
 
 def _cli(tree: Path, *options: str | Path) -> Sample:
     """The CLI as a contributor runs it: from the repository, configured by its [tool.check-docs]."""
-    sample = run_child([VENV_BIN / "llm-backends", "check-docs", *options, tree], cwd=REPO, check=False)
+    sample = run_child([tool("llm-backends"), "check-docs", *options, tree], cwd=REPO, check=False)
     if sample.returncode not in (0, 1):  # 1 means findings, which is a result
         raise RuntimeError(f"check-docs exited {sample.returncode}:\n{sample.output[-2000:]}")
     return sample

@@ -22,9 +22,24 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
-VENV_BIN = REPO / ".venv" / "bin"
+# The interpreter that runs the benchmarks, and the scripts installed beside it: whichever
+# environment the project is installed in, not necessarily .venv.
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
 TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time: a fair peak RSS (see _peak_wrapper)
-PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
+
+
+def tool(name: str) -> str:
+    """A console script of this environment (``mkdocs``, ``llm-backends``...), by its full path."""
+    return str(BIN / name)
+
+
+def missing(tools: Sequence[str], modules: Sequence[str]) -> list[str]:
+    """Which of these console scripts and importable modules this environment lacks."""
+    import importlib.util
+
+    absent = [name for name in tools if not (BIN / name).exists()]
+    return absent + [name for name in modules if importlib.util.find_spec(name) is None]
 
 
 def bench_env(**extra: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docsproject import Project, languages, write_config
-from measure import REPO, VENV_BIN, Child, bench_env, median
+from measure import REPO, Child, bench_env, median, tool
 from report import Row
 
 SWITCH = "DOCS_LANGUAGE"  # mkdocs.yml: build (and serve) only this language
@@ -83,7 +83,7 @@ def serve_loop(config: Path, page: Path, candidates: list[str], edits: int, env:
     original = page.read_text(encoding="utf-8")
     probe = f"bench-probe-{uuid.uuid4().hex}"
     page.write_text(f"{original}\n\n{probe}\n", encoding="utf-8")
-    server = Child([VENV_BIN / "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"], env=env, cwd=config.parent)
+    server = Child([tool("mkdocs"), "serve", "-f", config, "-a", f"127.0.0.1:{port}"], env=env, cwd=config.parent)
     times = []
     try:
         url = _find_page([f"http://127.0.0.1:{port}{path}" for path in candidates], probe, server)

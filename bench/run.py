@@ -2,11 +2,13 @@
 
     python bench/run.py                  # every benchmark, text table
     python bench/run.py --only import --quick --json
-    python bench/run.py --markdown       # the README's Performance section
+    python bench/run.py --markdown       # the Performance section of bench/README.md
     python bench/run.py --update-readme --from bench/results/latest.json
 
-Results also go to bench/results/latest.json. Exit code 1 only when a benchmark could
-not run; a missed goal is a result, not an error.
+Run it with the Python of the environment the project is installed in (pip install -e ".[dev]"),
+for example .venv/bin/python bench/run.py: the tools it measures are that environment's.
+Results also go to bench/results/latest.json. Exit code 1 when a benchmark could not run,
+2 when a tool it needs is not installed; a missed goal is a result, not an error.
 """
 
 from __future__ import annotations
@@ -19,12 +21,21 @@ import time
 import traceback
 from pathlib import Path
 
-from measure import BENCH, REPO
+from measure import BENCH, PYTHON, missing
 from report import Result, machine, markdown, save, text_table, to_json, update_readme
 
 # Benchmark name -> module with ``run(quick: bool) -> Result``, in the order they run.
 BENCHMARKS = {"import": "startup", "calls": "calls", "site": "sitebuild", "check": "drift"}
 DEFAULT_OUTPUT = BENCH / "results" / "latest.json"
+# What each benchmark runs: console scripts beside this interpreter, and modules it imports.
+# Every run reports litellm's, MkDocs' and Material's versions.
+NEEDS = {
+    "import": (["llm-backends"], ["llm_backends", "litellm"]),
+    "calls": ([], ["llm_backends", "litellm"]),
+    "site": (["mkdocs"], ["mkdocs", "material"]),
+    "check": (["check-docs"], ["transdocs"]),
+}
+ALWAYS = ["litellm", "mkdocs", "material"]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -45,7 +56,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--from", dest="source", type=Path, metavar="PATH", help="report saved results instead of measuring"
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the results JSON")
-    parser.add_argument("--readme", type=Path, default=REPO / "README.md", help="the file --update-readme rewrites")
+    parser.add_argument(
+        "--readme", type=Path, default=BENCH / "README.md", help="the file --update-readme rewrites (bench/README.md)"
+    )
     return parser.parse_args(argv)
 
 
@@ -65,6 +78,19 @@ def run_one(name: str, quick: bool) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if not args.source:
+        chosen = [name for name in BENCHMARKS if not args.only or name in args.only]
+        tools = [tool for name in chosen for tool in NEEDS[name][0]]
+        modules = [module for name in chosen for module in NEEDS[name][1]] + ALWAYS
+        absent = missing(list(dict.fromkeys(tools)), list(dict.fromkeys(modules)))
+        if absent:
+            print(
+                f"bench: {', '.join(absent)} not installed for {PYTHON}; run the benchmarks with the Python of "
+                'the environment where the project is installed (pip install -e ".[dev]"), '
+                "for example: .venv/bin/python bench/run.py",
+                file=sys.stderr,
+            )
+            return 2
     if args.source:
         report = json.loads(args.source.read_text(encoding="utf-8"))
     else:

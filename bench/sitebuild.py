@@ -10,11 +10,11 @@ from pathlib import Path
 
 import docsproject
 import reload
-from measure import VENV_BIN, ChildFailed, Sample, interleaved, median_wall, paired_ratio, peak_mb, run_child
+from measure import ChildFailed, Sample, interleaved, median_wall, paired_ratio, peak_mb, run_child, tool
 from report import Result, Row
 
 MAX_PLUGIN_COST = 1.10  # goal: the transdocs plugin adds at most 10% to the six-language build
-MKDOCS = str(VENV_BIN / "mkdocs")
+MKDOCS = tool("mkdocs")
 
 
 def _builder(config: Path, site: Path, strict: bool) -> Sample:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 
-from measure import PYTHON, VENV_BIN, bench_env, interleaved, median_wall, peak_mb, run_child
+from measure import PYTHON, bench_env, interleaved, median_wall, peak_mb, run_child, tool
 from report import Result, Row
 
 # Goal: importing (or running the CLI) costs at most this share of litellm's import.
@@ -21,7 +21,7 @@ def run(quick: bool) -> Result:
         commands = {
             "python": [PYTHON, "-c", "pass"],
             "llm_backends": [PYTHON, "-c", "import llm_backends"],
-            "cli": [str(VENV_BIN / "llm-backends"), "config"],
+            "cli": [tool("llm-backends"), "config"],
             "litellm": [PYTHON, "-c", "import litellm"],
         }
         samples = interleaved(

@@ -85,3 +85,28 @@ def test_update_readme_rewrites_only_the_marked_block(tmp_path: Path) -> None:
     assert first.startswith("# Title\n\nIntro.\n\n## Performance\n\n<!-- bench:start -->\n")
     assert first.count("<!-- bench:start -->") == 1 and first.rstrip().endswith("<!-- bench:end -->")
     assert "| import | x | 1.0 % | ≤ 5.0 % | PASS |" in first
+
+
+def test_results_live_in_bench_readme_and_the_readme_links_them() -> None:
+    results = (REPO / "bench" / "README.md").read_text(encoding="utf-8")
+    assert results.count("<!-- bench:start -->") == results.count("<!-- bench:end -->") == 1
+    assert "| benchmark | measurement | value | goal | result |" in results
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "](bench/README.md)" in readme and "<!-- bench:start -->" not in readme
+
+
+def test_an_environment_without_the_tools_gets_one_clear_line(tmp_path: Path) -> None:
+    """Run by a Python whose environment lacks the project: exit 2 naming what is missing, no traceback."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "bare")], check=True, timeout=60)
+    bare = tmp_path / "bare" / "bin" / "python"
+    done = subprocess.run(
+        [str(bare), str(REPO / "bench" / "run.py"), "--quick", "--only", "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.splitlines()
+    assert "check-docs" in line and str(bare) in line

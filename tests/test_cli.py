@@ -177,3 +177,12 @@ def test_every_command_help_has_a_description_and_an_example(command: str) -> No
     example = result.stdout.rstrip().split("\n\n")[-1].splitlines()
     assert example[0] in ("example:", "examples:")
     assert all(line.strip().startswith(("llm-backends ", "LLM_", "check-docs")) for line in example[1:] if line)
+
+
+def test_standalone_check_docs_help_ends_with_examples() -> None:
+    executable = shutil.which("check-docs", path=str(Path(sys.executable).parent))
+    assert executable, "the check-docs console script is installed with the package"
+    result = subprocess.run([executable, "--help"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    example = result.stdout.rstrip().split("\n\n")[-1].splitlines()
+    assert example[0] == "examples:" and all(line.strip().startswith("check-docs ") for line in example[1:])

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from transdocs.pages.layout import LAYOUTS, is_language_tag
 
@@ -185,6 +186,19 @@ def add_stamp_arguments(stamp: argparse.ArgumentParser) -> None:
     stamp.set_defaults(run=run_stamp)
 
 
+def _examples(*commands: str) -> dict[str, Any]:
+    """The end of every --help: commands to copy (argparse keyword arguments)."""
+    heading = "examples:" if len(commands) > 1 else "example:"
+    return {
+        "epilog": heading + "".join(f"\n  {command}" for command in commands),
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
+CHECK_EXAMPLES = ("check-docs docs", "check-docs --strict --format json docs")
+STAMP_EXAMPLE = "stamp-translation docs/fr/retries.md"
+
+
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check-docs``, ``stamp-translation``, ``translation-status`` and ``translation-diff``
     to the ``llm-backends`` parser (entry point)."""
@@ -192,11 +206,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "check-docs",
         help="find stale default values, broken encodings and drifted translations in the docs",
         description=CHECK_DESCRIPTION,
+        **_examples(*(f"{PROG} {example}" for example in CHECK_EXAMPLES)),
     )
     add_check_arguments(check)
     check.set_defaults(prog=f"{PROG} check-docs")
 
-    stamp = commands.add_parser("stamp-translation", help=STAMP_HELP, description=STAMP_DESCRIPTION)
+    stamp = commands.add_parser(
+        "stamp-translation", help=STAMP_HELP, description=STAMP_DESCRIPTION, **_examples(f"{PROG} {STAMP_EXAMPLE}")
+    )
     add_stamp_arguments(stamp)
     stamp.set_defaults(prog=f"{PROG} stamp-translation")
 
@@ -206,6 +223,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="One row per English page, one column per language: up to date, outdated (how many "
         "English lines changed, since when, from git history), missing, untranslated or broken (checker "
         "findings). Exit 0; with --strict, 1 when any translation is not up to date; 2 on a usage error.",
+        **_examples(f"{PROG} translation-status", f"{PROG} translation-status --lang fr --format json docs"),
     )
     status.add_argument(
         "docs", nargs="?", default=Path("docs"), type=Path, metavar="DOCS", help="the docs folder (default: docs)"
@@ -225,6 +243,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "source_hash, and show the diff from it to the English page now, naming the sections that changed. "
         "Exit 0 when the translation is up to date, 1 when the English page changed, 2 on a usage error "
         "(or when git history cannot be read).",
+        **_examples(f"{PROG} translation-diff docs/fr/retries.md"),
     )
     changes.add_argument("page", type=Path, metavar="PAGE", help="a translated page, e.g. docs/fr/retries.md")
     changes.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
@@ -245,14 +264,16 @@ def _run(parser: argparse.ArgumentParser, argv: list[str] | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """The standalone ``check-docs`` command, for any project."""
-    parser = argparse.ArgumentParser(prog="check-docs", description=CHECK_DESCRIPTION)
+    parser = argparse.ArgumentParser(prog="check-docs", description=CHECK_DESCRIPTION, **_examples(*CHECK_EXAMPLES))
     add_check_arguments(parser)
     return _run(parser, argv)
 
 
 def stamp_main(argv: list[str] | None = None) -> int:
     """The standalone ``stamp-translation`` command, for any project."""
-    parser = argparse.ArgumentParser(prog="stamp-translation", description=STAMP_DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="stamp-translation", description=STAMP_DESCRIPTION, **_examples(STAMP_EXAMPLE)
+    )
     add_stamp_arguments(parser)
     return _run(parser, argv)
 

@@ -92,6 +92,23 @@ def content_policy_violation() -> Reply:
     return Reply(status=400, error=_error(message, "invalid_request_error", "content_policy_violation"))
 
 
+class Headers(dict[str, str]):
+    """Request headers, found in any case: HTTP names are case-insensitive, and the OpenAI SDK 3
+    sends them in lower case where 2 sent ``Authorization``."""
+
+    def __init__(self, items: Any) -> None:
+        super().__init__((name.lower(), value) for name, value in items)
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name.lower())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name.lower())
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return super().get(name.lower(), default)
+
+
 @dataclass
 class Received:
     path: str
@@ -195,7 +212,8 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             body = {}
         state = self.server_state
-        reply, generation = state._next_reply(Received(self.path, body, time.monotonic(), dict(self.headers)))
+        received = Received(self.path, body, time.monotonic(), Headers(self.headers.items()))
+        reply, generation = state._next_reply(received)
         if reply.delay:
             time.sleep(reply.delay)
         if reply.drop:

@@ -16,7 +16,14 @@ DOCS_DIR = REPO / "docs"
 PAGES: tuple[str, ...] = tuple(sorted(path.stem for path in (DOCS_DIR / DEFAULT_LANGUAGE).glob("*.md")))
 
 # A word from each language's retries page, as a reader would type it into the search box.
-SEARCH_WORDS = {"en": "retries", "zh": "重试", "ja": "再試行", "fr": "tentatives", "pt": "tentativas", "ar": "المحاولات"}
+SEARCH_WORDS = {
+    "en": "retries",
+    "zh": "重试",
+    "ja": "再試行",
+    "fr": "tentatives",
+    "pt": "tentativas",
+    "ar": "المحاولات",
+}
 
 _H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from transdocs.pages.discover import InputError
-from transdocs.pages.reader import read_page
+from transdocs.pages.reader import read_page, read_text
 from transdocs.translations import diff
 from transdocs.translations.diff import EnglishChange, unified
 from transdocs.translations.frontmatter import recorded_hash
@@ -23,7 +23,6 @@ from transdocs.translations.status import (
     Cell,
     Status,
     layout_of,
-    read_text,
 )
 
 PROG = "llm-backends"

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from transdocs.pages.discover import InputError
 from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
-from transdocs.pages.reader import read_page
+from transdocs.pages.reader import read_page, read_text
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
 from transdocs.translations.diff import UP_TO_DATE as SAME_HASH
@@ -43,14 +43,6 @@ def layout_of(path: Path, configured: str | None = None) -> Layout:
             "Hugo content/<lang>/)"
         )
     return layout
-
-
-def read_text(path: Path) -> str:
-    """A page's text (UTF-8, BOM removed); :class:`InputError` when it cannot be read as that."""
-    page = read_page(path)
-    if page.problem is not None:
-        raise InputError(f"{path}:{page.problem.line}: {page.problem.message}")
-    return page.text
 
 
 def page_name(layout: Layout, english: Path) -> PurePosixPath:

@@ -125,6 +125,7 @@ def test_command_line_options_win_over_the_configuration(
         ("settings.json", '[{"name": "x", "default": 1, "unti": "seconds"}]', "unknown field 'unti'"),
         ("settings.json", '[{"name": "x", "default": 1, "unit": "parsecs"}]', "unit 'parsecs'"),
         ("settings.json", "42", "expected a mapping"),
+        ("settings.json", '[{"name": "hosts", "default": ["a"]}]', "must be a number, a bool or a string"),
     ],
 )
 def test_a_bad_configuration_or_settings_file_is_one_line_naming_it(

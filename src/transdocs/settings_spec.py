@@ -205,6 +205,8 @@ def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting
         except ValueError as exc:
             raise InputError(f"{where}: setting {item['name']!r}: {exc}") from None
         if setting is None:
+            if item.get("default") is None:
+                continue  # no default (not set): nothing a page could contradict
             raise InputError(f"{where}: setting {item['name']!r}: the default must be a number, a bool or a string")
         found.append(setting)
     return found

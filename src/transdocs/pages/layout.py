@@ -84,6 +84,7 @@ class Layout:
         self.root = _absolute(root)
         self.source = source
         self._configured = list(languages) if languages else None
+        self._languages: list[str] | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self.root)!r}, source={self.source!r})"
@@ -111,9 +112,11 @@ class Layout:
         return []
 
     def languages(self) -> list[str]:
-        """The languages present, the source language first."""
-        found = self._configured if self._configured is not None else self._present()
-        return [self.source, *sorted(lang for lang in found if lang != self.source)]
+        """The languages present, the source language first (looked up once per layout)."""
+        if self._languages is None:
+            found = self._configured if self._configured is not None else self._present()
+            self._languages = [self.source, *sorted(lang for lang in found if lang != self.source)]
+        return self._languages
 
     def _present(self) -> Iterable[str]:
         return []
@@ -261,11 +264,6 @@ class SuffixLayout(Layout):
             ):
                 found.add(tag)
         return found
-
-    def languages(self) -> list[str]:
-        if not hasattr(self, "_languages"):
-            self._languages = super().languages()
-        return self._languages
 
 
 class DocusaurusLayout(_PairedLayout):

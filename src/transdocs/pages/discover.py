@@ -40,11 +40,17 @@ class Discovery:
     layouts: list[Layout] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     given: list[tuple[str, Path]] = field(default_factory=list)
+    _shown: dict[Path, str] = field(default_factory=dict, repr=False)
     # Documentation files in the folders that are of a type not read (reported, not skipped).
     unread: list[Path] = field(default_factory=list)
 
     def show(self, path: Path) -> str:
         """``path`` as the user would write it: under the folder they gave, else relative to here."""
+        if path not in self._shown:
+            self._shown[path] = self._show(path)
+        return self._shown[path]
+
+    def _show(self, path: Path) -> str:
         absolute = Path(os.path.abspath(path))
         for text, folder in self.given:
             try:

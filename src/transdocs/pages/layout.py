@@ -53,15 +53,19 @@ def _tag_folders(folder: Path) -> list[str]:
 
 
 def _absolute(path: Path | str) -> Path:
+    if isinstance(path, Path) and path.is_absolute() and ".." not in path.parts:
+        return path  # pages found by walking an absolute folder: nothing to normalise
     return Path(os.path.abspath(path))
 
 
 def _under(path: Path, folder: Path) -> Path | None:
-    """``path`` relative to ``folder``, or None when it lies outside."""
-    try:
-        return path.relative_to(folder)
-    except ValueError:
+    """``path`` relative to ``folder``, or None when it lies outside (string work: this runs per page)."""
+    text, prefix = str(path), str(folder)
+    if text == prefix:
+        return Path()
+    if not text.startswith(prefix.rstrip(os.sep) + os.sep):
         return None
+    return Path(text[len(prefix.rstrip(os.sep)) + 1 :])
 
 
 def _same_page(path: Path) -> Path:
@@ -300,7 +304,10 @@ class DocusaurusLayout(_PairedLayout):
 
 
 def _folder_root(path: Path, source: str) -> Path | None:
-    """The folder above ``path`` that holds ``<source>/`` and ``path``'s language folder."""
+    """The folder above ``path`` that holds ``<source>/`` and ``path``'s language folder
+    (or ``path/docs`` when that holds ``<source>/``: a project folder given as a whole)."""
+    if (path / "docs" / source).is_dir():
+        return path / "docs"
     for folder in (path, *path.parents):
         if (folder / source).is_dir():
             relative = _under(path, folder)

@@ -111,6 +111,19 @@ def test_command_line_options_win_over_the_configuration(
     assert not [f for f in found if f["setting"] and f["setting"].startswith("SVC_")]
 
 
+def test_a_setting_with_no_env_var_is_named_by_its_config_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "settings.json").write_text('[{"name": "workers", "env": null, "key": "workers", "default": 4}]')
+    (tmp_path / "page.md").write_text("# Workers\n\nThe defaults:\n\n```toml\n[app]\nworkers = 8\n```\n")
+    code, found = check(capsys, "--settings", "settings.json", "--toml-table", "app", "page.md")
+    assert code == EXIT_FINDINGS
+    assert [(f["line"], f["setting"], f["stated"], f["expected"]) for f in found] == [(7, "workers", "8", "4")]
+    _, found = check(capsys, "--settings", "settings.json", "--toml-table", "other", "page.md")
+    assert found == []  # a block of another table is not about these settings
+
+
 @pytest.mark.parametrize(
     ("file", "content", "message"),
     [

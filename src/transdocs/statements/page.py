@@ -21,10 +21,11 @@ Found = tuple[int, str, Value]  # (line, setting field name, value)
 
 
 def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
-    names: dict[str, str | None] = {}
     for block in doc.blocks:
         if isinstance(block, Prose):
-            subject = structural_subject(block, lex, names) if lex.says_default(block.text) else None
+            subject = structural_subject(block, lex)
+            if subject is not None and not lex.says_default(block.text):
+                subject = None  # only "Default: 8" below "- `X`" or "### `X`" needs the subject
             if subject is None and not lex.hint.search(block.text):
                 continue
             context = Context(
@@ -35,7 +36,7 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
             for found in statements(block.text, lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
-            section = named_setting(block.section, lex, names) if block.section else None
+            section = named_setting(block.section, lex) if block.section else None
             cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
             if section is not None or any(lex.hint.search(cell) for cell in cells):
                 for line, found in table_statements(block, lex, section):

@@ -19,14 +19,22 @@ from transdocs.statements.tokens import tokenize
 _DECORATION = re.compile(r"\{[^}]*\}|\([^)]*\)|[`*_#:：\s]")
 
 
-def named_setting(text: str, lex: Lexicon, cache: dict[str, str | None]) -> str | None:
+# Headings and parent items repeat from page to page: (language, text) -> setting.
+_NAMED: dict[tuple[str | None, str], str | None] = {}
+_NAMED_LIMIT = 50_000
+
+
+def named_setting(text: str, lex: Lexicon) -> str | None:
     """The one setting ``text`` names, else None.
 
     A bare word that is also an ordinary word ("timeout", "model") counts only when it is
     the whole text, spelled exactly as the setting: a heading "### timeout", not "Timeouts".
     """
-    if text in cache:
-        return cache[text]
+    key = (lex.lang, text)
+    if key in _NAMED:
+        return _NAMED[key]
+    if len(_NAMED) > _NAMED_LIMIT:
+        _NAMED.clear()
     found: str | None = None
     if text:
         named = {t.setting for t in tokenize(strip_marks(text)[0], lex) if t.kind == "M" and t.setting}
@@ -37,14 +45,14 @@ def named_setting(text: str, lex: Lexicon, cache: dict[str, str | None]) -> str 
             target = targets.lookup(bare)
             if target is not None and bare in (target.info.key, target.info.env):
                 found = target.info.name
-    cache[text] = found
+    _NAMED[key] = found
     return found
 
 
-def structural_subject(block: Prose, lex: Lexicon, cache: dict[str, str | None]) -> str | None:
+def structural_subject(block: Prose, lex: Lexicon) -> str | None:
     """The setting of the block's parent item or term, else of its section's heading."""
     if block.parent:
-        return named_setting(block.parent, lex, cache)
+        return named_setting(block.parent, lex)
     if block.section and block.kind != "heading":
-        return named_setting(block.section, lex, cache)
+        return named_setting(block.section, lex)
     return None

@@ -97,6 +97,28 @@ def test_the_same_project_fixed_has_no_findings(
     assert code == EXIT_OK
 
 
+def test_done_when_a_new_docusaurus_project_is_checked_from_options_alone_as_from_its_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project("docusaurus_json", tmp_path, monkeypatch)
+    (project / "pyproject.toml").unlink()
+    code, found = check(capsys, "--settings", "defaults.json", "--env-prefix", "APP_", "docs", "i18n")
+    assert code == EXIT_FINDINGS
+    assert found == expected("docusaurus_json")
+    assert {(f["lang"], f["kind"]) for f in found} >= {("de", VALUE_DRIFT), ("zh-Hans", STALE)}
+
+
+def test_the_readme_shows_what_check_docs_prints_on_that_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = "$ check-docs --settings defaults.json --env-prefix APP_ docs i18n\n"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index(command) + len(command) :].split("```")[0]
+    copy_project("docusaurus_json", tmp_path, monkeypatch)
+    main(command.split()[2:])
+    assert capsys.readouterr().out == shown
+
+
 def test_command_line_options_win_over_the_configuration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

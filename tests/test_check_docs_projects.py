@@ -256,3 +256,15 @@ def test_the_toolkit_names_no_project_of_its_own() -> None:
         for line in _names_our_project(path)
     ]
     assert named == []
+
+
+def test_a_pyproject_without_the_table_is_passed_over_for_the_one_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project("folder_json", tmp_path, monkeypatch)
+    inner = project / "tools"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project.scripts]\ncheck-docs = "transdocs.cli:main"\n', "utf-8")
+    monkeypatch.chdir(inner)
+    code, found = check(capsys, "../docs")
+    assert code == EXIT_FINDINGS and len(found) == len(expected("folder_json"))

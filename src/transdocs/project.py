@@ -19,6 +19,8 @@ from transdocs.errors import InputError
 
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "check-docs")
+# ``[tool.check-docs]`` or a dotted ``tool.check-docs.settings = ...`` key.
+_TABLE_START = re.compile(r"^\s*\[?\s*tool\s*\.\s*[\"']?check-docs", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,10 @@ def find_pyproject(start: Path) -> Path | None:
     start = start.absolute()
     for folder in (start, *start.parents):
         candidate = folder / PYPROJECT
-        if candidate.is_file() and "check-docs" in candidate.read_text(encoding="utf-8", errors="replace"):
+        if not candidate.is_file():
+            continue
+        text = candidate.read_text(encoding="utf-8", errors="replace")
+        if _TABLE_START.search(text):  # one that only names the command (a script entry) does not count
             return candidate
     return None
 

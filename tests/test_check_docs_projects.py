@@ -84,6 +84,7 @@ def test_the_same_project_fixed_has_no_findings(
         if finding["kind"] == MISSING:
             english = Path(finding["path"]).name
             source = next(p for p in project.rglob(english) if "/i18n/" not in p.as_posix())
+            page.parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty folder
             write(page, read(source))
             stamp_paths([page])
             continue

@@ -270,6 +270,16 @@ def test_untranslated_and_outdated_pages_say_so_in_the_readers_language(tmp_path
     assert f'<a href="../../retries/" hreflang="en">{escape(fr["notices.outdated.link"])}</a>' in outdated
     assert "llm-notice" not in site.html("pt", "retries")
 
+    # No git history in this copy: the build still passes, and the status page says dates are unknown.
+    assert escape(fr["notices.outdated.text_undated"].split("{link}")[0]) in outdated
+    assert f'<a href="../translation-status/">{escape(fr["notices.outdated.status_link"])}</a>' in outdated
+    status_page = unescape(site.html("fr", "translation-status"))
+    assert fr["status_page.no_history"] in status_page
+    retries_row = status_page[status_page.index("retries.md") :].split("</tr>")[0]
+    assert retries_row.count(fr["status_page.date_unknown"]) == 1  # the fr cell; pt is up to date
+    troubleshooting_row = status_page[status_page.index("troubleshooting.md") :].split("</tr>")[0]
+    assert fr["status_page.missing"] in troubleshooting_row
+
 
 # --- the checker reads what the build writes ---------------------------------------------------
 

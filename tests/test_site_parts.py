@@ -156,7 +156,8 @@ def test_english_descriptions_come_from_the_package(english) -> None:
 def test_a_language_file_missing_keys_is_reported_and_falls_back_to_english(tmp_path: Path) -> None:
     (tmp_path / "en.yml").write_text((DATA / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "xx.yml").write_text(
-        "not_set: nicht gesetzt\nunits: {seconds: Sekunden}\nnotices: {outdated: {text: Veraltet.}}\ntypo_key: x\n",
+        "not_set: nicht gesetzt\nunits: {seconds: Sekunden}\nnotices: {outdated: {text: 'Veraltet seit {date}.'}}\n"
+        "typo_key: x\n",
         encoding="utf-8",
     )
     loaded = load_site_text(tmp_path, "xx", DESCRIPTIONS)
@@ -164,7 +165,7 @@ def test_a_language_file_missing_keys_is_reported_and_falls_back_to_english(tmp_
     assert loaded.file_found and loaded.text["not_set"] == "nicht gesetzt"
     assert "missing key settings_table.env" in problems and "missing key descriptions.model" in problems
     assert "unknown key typo_key" in problems
-    assert "notices.outdated.text: must contain {link}" in problems
+    assert "notices.outdated.text: must contain {link}, where the English text has it" in problems
     assert (
         loaded.text["notices.outdated.text"]
         == load_site_text(tmp_path, "en", DESCRIPTIONS).text["notices.outdated.text"]

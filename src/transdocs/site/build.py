@@ -19,19 +19,19 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.reader import read_page
 from transdocs.pages.walk import InputError
-from transdocs.site import language_base, notices, search, sitemap
+from transdocs.site import language_base, notices, search, sitemap, status_page
 from transdocs.site.front_matter import unreadable_front_matter
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
-from transdocs.translations.frontmatter import recorded_hash
-from transdocs.translations.source_hash import source_hash
+from transdocs.translations.status import Status, translation_status
 
 log = get_plugin_logger("transdocs")
 NOT_FOUND = "404.html"
@@ -63,6 +63,8 @@ class SiteBuild:
         self._root_alternates: list[dict[str, str]] | None = None
         self.language = DEFAULT_LANGUAGE
         self.env: Any = None  # this language's Jinja environment, from on_env
+        self._status: Status | None = None  # every translation's status, read once per site build
+        self._status_url: str | None = None  # this language's status page
 
     @property
     def idle(self) -> bool:
@@ -80,7 +82,9 @@ class SiteBuild:
             self._languages.clear()
             self.site = self._load_values()
             self._check_every_page(config)
+            self._status = None
         self._depth += 1
+        self._status_url = None
         self.language = config.theme["language"] or DEFAULT_LANGUAGE
         self._languages[self.language] = _Language()
         if not any(isinstance(ext, PlaceholderExtension) for ext in config.markdown_extensions):
@@ -188,19 +192,47 @@ class SiteBuild:
         if language != self.language:
             return notices.untranslated_notice(reader) + notices.in_language(html, language)
         self._languages[self.language].native_urls.add(page.url)
-        english_url = self._outdated_english_url(page, config)
-        return notices.outdated_notice(reader, english_url) + html if english_url else html
+        return self._outdated_notice(page, reader) + html
 
-    def _outdated_english_url(self, page: Page, config: MkDocsConfig) -> str | None:
-        """Link to the English page if this translation was made from an older version of it."""
-        stamped = recorded_hash(page.file.content_string)  # the raw text: YAML would read 0123 as a number
-        located = split_docs_path(page.file.abs_src_path or "", config.docs_dir)
-        if self.language == DEFAULT_LANGUAGE or not stamped or located is None:
-            return None
-        english = Path(config.docs_dir) / DEFAULT_LANGUAGE / located[1]
-        if not english.is_file() or source_hash(read_page(english).text) == stamped:
-            return None
-        return get_relative_url(page.url.removeprefix(f"{self.language}/"), page.url)
+    # --- translation status --------------------------------------------------------------------
+
+    def on_files_before_i18n(self, files: Files, config: MkDocsConfig) -> Files:
+        """The status page's source in every language, before static-i18n picks this language's files."""
+        i18n = config.plugins.get("i18n")
+        languages = getattr(i18n, "all_languages", None) or list(LANGUAGES)
+        return status_page.add_sources(files, config, languages)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """This language's status page gets its text (the status is read once per site build)."""
+        file = status_page.status_file(files, self.language)
+        if file is None:
+            return files
+        if self._status is None:
+            try:
+                order = [lang for lang in _language_names(config) if lang != DEFAULT_LANGUAGE] or None
+                self._status = translation_status(Path(config.docs_dir), order)
+            except InputError as exc:
+                raise PluginError(f"translation status: {exc}") from None
+            if self._status.history_problem:
+                log.info(f"translation status: dates unknown ({self._status.history_problem})")
+        page = status_page.StatusPage(self._status, self.text(config, self.language), _language_names(config), config)
+        file.content_string = page.markdown(file.url)
+        self._status_url = file.url
+        return files
+
+    def _outdated_notice(self, page: Page, reader: SiteText) -> str:
+        """Above a translation made from an older English page: since when, and where to look."""
+        cell = self._status.cell_at(page.file.abs_src_path) if self._status and page.file.abs_src_path else None
+        if self.language == DEFAULT_LANGUAGE or cell is None or not status_page.is_outdated(cell):
+            return ""
+        english_url = get_relative_url(page.url.removeprefix(f"{self.language}/"), page.url)
+        since = status_page.outdated_since(cell)
+        return notices.outdated_notice(
+            reader,
+            english_url,
+            status_page.local_date(since, reader.language) if since else None,
+            get_relative_url(self._status_url, page.url) if self._status_url else None,
+        )
 
     def on_page_context(self, context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
         # static-i18n points config.extra.alternate at this page in each language. The
@@ -266,9 +298,16 @@ class SiteBuild:
             sitemap.write_language_sitemaps(site_dir, config.site_url, built, DEFAULT_LANGUAGE)
 
 
+def _language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's name as the language menu shows it (static-i18n's ``languages``)."""
+    i18n = config.plugins.get("i18n")
+    configured = getattr(getattr(i18n, "config", None), "languages", None) or []
+    return {str(item.locale): str(item.name) for item in configured if getattr(item, "name", None)}
+
+
 def _content_language(page: Page, config: MkDocsConfig) -> str:
     """The language a page is written in: its folder under docs/."""
-    located = split_docs_path(page.file.abs_src_path or "", config.docs_dir)
+    located = split_docs_path(Path(config.docs_dir) / page.file.src_uri, config.docs_dir)  # a generated page too
     return located[0] if located else DEFAULT_LANGUAGE
 
 

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from transdocs.languages import RIGHT_TO_LEFT
-from transdocs.site.site_text import LINK_MARK, SiteText
+from transdocs.site.site_text import SiteText
+
+_MARK = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **parts: str) -> str:
+    """``template`` with each ``{name}`` mark replaced by ``parts[name]``; unknown marks stay."""
+    return _MARK.sub(lambda m: parts.get(m.group(1), m.group(0)), template)
+
+
+def fill_html(template: str, **html: str) -> str:
+    """Like :func:`fill`, for HTML: the template's text is escaped, the parts (HTML) are not."""
+    pieces = _MARK.split(template)  # text, name, text, name, ..., text
+    return "".join(
+        escape(piece) if index % 2 == 0 else html.get(piece, escape("{" + piece + "}"))
+        for index, piece in enumerate(pieces)
+    )
 
 
 def _direction(language: str) -> str:
@@ -27,11 +44,17 @@ def untranslated_notice(text: SiteText) -> str:
     return _notice(text, "untranslated", escape(text["notices.untranslated.text"]))
 
 
-def outdated_notice(text: SiteText, english_url: str) -> str:
-    """Said above a translation whose English page changed since it was translated."""
+def outdated_notice(text: SiteText, english_url: str, since: str | None = None, status_url: str | None = None) -> str:
+    """Said above a translation whose English page changed since it was translated: since when
+    (``since``, a date in the reader's language), a link to the English page, and one to the
+    translation status page."""
     link = f'<a href="{escape(english_url)}" hreflang="en">{escape(text["notices.outdated.link"])}</a>'
-    before, _, after = text["notices.outdated.text"].partition(LINK_MARK)
-    return _notice(text, "outdated", f"{escape(before)}{link}{escape(after)}")
+    template = text["notices.outdated.text"] if since else text["notices.outdated.text_undated"]
+    body = fill_html(template, link=link, date=escape(since or ""))
+    if status_url:
+        status = f'<a href="{escape(status_url)}">{escape(text["notices.outdated.status_link"])}</a>'
+        body += " " + fill_html(text["notices.outdated.status"], link=status)
+    return _notice(text, "outdated", body)
 
 
 def in_language(content_html: str, language: str) -> str:

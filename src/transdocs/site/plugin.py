@@ -28,6 +28,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from transdocs.site.build import NOT_FOUND, SiteBuild
@@ -93,6 +94,16 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
             self._site = self._fresh_site()
         self._site.on_config(config)
         return config
+
+    @event_priority(-90)  # before static-i18n (-100) sorts the files of the language being built
+    def _files_before_i18n(self, files: Files, config: MkDocsConfig) -> Files:
+        return self._site.on_files_before_i18n(files, config)  # type: ignore[no-any-return]
+
+    @event_priority(-110)  # after it: this language's translation status page gets its text
+    def _files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files:
+        return self._site.on_files(files, config)  # type: ignore[no-any-return]
+
+    on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         self._site.env = env

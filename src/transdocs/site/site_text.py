@@ -8,6 +8,7 @@ raised, so the build can report all of them at once and still render a page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from transdocs.languages import DEFAULT_LANGUAGE
 
 DESCRIPTIONS = "descriptions"
 LINK_MARK = "{link}"
+_MARK = re.compile(r"\{\w+\}")  # {link}, {date}: filled in by the build, kept by translations
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,8 @@ def load_site_text(data_dir: Path, language: str, descriptions: Mapping[str, str
             continue
         if not isinstance(value, str) or not value.strip():
             problems.append(f"{path}: {key}: expected a non-empty text")
-        elif LINK_MARK in reference[key] and LINK_MARK not in value:
-            problems.append(f"{path}: {key}: must contain {LINK_MARK}, where the link goes")
+        elif missing := [mark for mark in _MARK.findall(reference[key]) if mark not in value]:
+            problems.append(f"{path}: {key}: must contain {', '.join(missing)}, where the English text has it")
         else:
             merged[key] = value
     return LoadedText(SiteText(language, merged), file_found=True, problems=problems)

@@ -74,6 +74,7 @@ class Row:
 @dataclass(frozen=True)
 class Status:
     docs: Path  # as given: paths are shown relative to the working folder when it is relative
+    source: str  # the language of the originals
     languages: list[str]  # the translations' languages, in column order
     rows: list[Row]
     history_problem: str | None = None  # why no date is known (no git, no repository, ...)
@@ -87,9 +88,10 @@ class Status:
     def cells(self) -> list[Cell]:
         return [row.cells[lang] for row in self.rows for lang in self.languages]
 
-    def cell(self, language: str, name: PurePosixPath) -> Cell | None:
-        row = next((row for row in self.rows if row.name == name), None)
-        return row.cells.get(language) if row else None
+    def cell_at(self, path: Path | str) -> Cell | None:
+        """The cell of the translation at ``path``."""
+        wanted = os.path.abspath(path)
+        return next((cell for cell in self.cells() if os.path.abspath(cell.path) == wanted), None)
 
 
 def _findings_by_path(docs: Path, layout: str | None) -> dict[str, list[Finding]]:
@@ -130,13 +132,15 @@ def translation_status(
 ) -> Status:
     """The status of every translation of every English page under ``docs``.
 
+    ``languages`` chooses the columns and their order (default: every language present).
     ``history`` False, or no git history, leaves dates and changed lines unknown.
     Raises :class:`InputError` when ``docs`` is not a folder of translated pages.
     """
     if not docs.is_dir():
         raise InputError(f"{docs}: no such folder")
     project = layout_of(docs, layout)
-    columns = [lang for lang in project.languages()[1:] if languages is None or lang in languages]
+    present = project.languages()[1:]
+    columns = present if languages is None else [lang for lang in languages if lang in present]
     git: GitHistory | None = None
     problem = None if history else "history not read"
     if history:
@@ -158,4 +162,4 @@ def translation_status(
             if lang in columns
         }
         rows.append(Row(english, page_name(project, english), cells))
-    return Status(docs, columns, rows, problem, bool(git and git.shallow), problems)
+    return Status(docs, project.source, columns, rows, problem, bool(git and git.shallow), problems)

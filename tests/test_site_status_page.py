@@ -38,7 +38,7 @@ def words(docs: Path, language: str) -> SiteText:
 
 
 def status_table(html: str) -> str:
-    match = re.search(r'<table class="llm-status-table">.*?</table>', html, re.DOTALL)
+    match = re.search(r'<div class="llm-status"><table>.*?</table>', html, re.DOTALL)
     assert match, "no status table on the page"
     return match.group(0)
 
@@ -83,7 +83,9 @@ def test_status_page_shows_every_page_in_every_language_with_working_links(
             assert shown[row.name.as_posix(), lang].split("\n")[0] == text[f"status_page.{LABELS[state]}"]
 
     here = built_site.page_path(language, STATUS).parent
-    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)">', status_table(html))
+    # target="_self" keeps Material's language switching from turning a link into another
+    # language's page into a link to this status page in that language.
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" target="_self">', status_table(html))
     assert len(links) == len(status.rows) * (1 + len(TRANSLATIONS))
     for href, lang in links:
         target = (here / href).resolve() / "index.html"

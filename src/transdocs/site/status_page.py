@@ -88,7 +88,9 @@ class StatusPage:
 
     def _link(self, name: PurePosixPath, language: str, here: str, label: str) -> str:
         url = get_relative_url(page_url(name, language, self._source, self.config.use_directory_urls), here)
-        return f'<a href="{escape(url)}" hreflang="{escape(language)}">{escape(label)}</a>'
+        # target="_self": once Material has read the languages' sitemaps, it may take over a plain
+        # link into another language's part of the site and open *this* page in that language.
+        return f'<a href="{escape(url)}" hreflang="{escape(language)}" target="_self">{escape(label)}</a>'
 
     @property
     def _source(self) -> str:
@@ -134,7 +136,7 @@ class StatusPage:
             cells = "".join(self._cell(row.name, row.cells[lang], here) for lang in languages)
             rows.append(f'<tr><th scope="row"><code>{english}</code></th>{cells}</tr>')
         table = (
-            '<div class="llm-status"><table class="llm-status-table">'
+            '<div class="llm-status"><table>'
             f'<thead><tr><th scope="col">{escape(self._t("page"))}</th>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )

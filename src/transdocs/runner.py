@@ -8,6 +8,7 @@ from pathlib import Path
 
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
+from transdocs.languages.detect import prose_of, read_language
 from transdocs.languages.words import has_words
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
@@ -19,7 +20,7 @@ from transdocs.pages.reader import read_page
 from transdocs.pages.walk import PAGE_SUFFIXES
 from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
-from transdocs.report.findings import Finding, stale_default, value_drift
+from transdocs.report.findings import Finding, stale_default, untranslated, value_drift
 from transdocs.statements.lexicon import lexicon
 from transdocs.statements.page import page_values
 from transdocs.statements.targets import stated_if_different, targets
@@ -63,6 +64,11 @@ def _is_mdx(path: Path) -> bool:
     return path.suffix.lower() == ".mdx"
 
 
+def _declared(page: Page) -> bool:
+    """The page's language comes from where it is (a language folder, ``<html lang>``), not ``--lang``."""
+    return page.format == "html" or (page.layout is not None and page.layout.name != "loose")
+
+
 class Checker:
     """Checks pages one by one, reading each English original once."""
 
@@ -89,8 +95,9 @@ class Checker:
         lang = page.lang
         if read.valid and page.format == "html":
             lang = html_language(text) or lang
+        reading = read_language(prose_of(text), lang) if read.valid else None
         if problem is None:
-            problem = check_text(text, lang)
+            problem = check_text(text, lang, reading)
         found = []
         if problem is not None:
             found.append(Finding(page.shown, problem.line, lang, kinds.ENCODING, message=problem.message))
@@ -107,8 +114,16 @@ class Checker:
                     for line, name in broken_placeholders(text)
                 ]
         if problem is None:
+            written_in = lang
+            if reading is not None and not reading.reads_as_expected and reading.lang is not None:
+                written_in = reading.lang
+                if _declared(page):
+                    found.append(untranslated(page.shown, lang, reading.lang))
+            elif lang is None and reading is not None:
+                written_in = reading.lang
+            # A page's stale defaults are read in the language it is really written in.
             original = self.english_page(page.english) if page.english is not None else None
-            found += stale_findings(page, doc, lang, original.doc if original is not None else None)
+            found += stale_findings(page, doc, written_in, original.doc if original is not None else None)
         if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
             found += self.translation_findings(page, text, doc, structure=problem is None)

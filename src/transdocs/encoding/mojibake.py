@@ -1,57 +1,44 @@
 """Pages whose text went through the wrong encoding.
 
-Four signs, each reported with the first line that shows it:
+Signs, each reported with the first line that shows it:
 
-- the file is not valid UTF-8 (saved in a legacy code page);
+- the file is not valid UTF-8 (saved in a legacy code page; found by the page reader);
 - U+FFFD replacement characters (bytes that a wrong decoder could not map);
-- mojibake: UTF-8 bytes decoded with a legacy code page (cp1252, latin-1, cp1256, gbk,
-  shift_jis...) and saved again. Re-encoding such text with that code page gives back
-  valid multi-byte UTF-8 almost everywhere, which real text in any of our languages
-  never does (measured on the page's non-ASCII bytes);
-- letters of a script that does not belong to the page's language outnumber its own
-  letters (an Arabic page full of Latin-1 letters, halfwidth katakana on a Japanese page).
+- mojibake: UTF-8 bytes decoded with a legacy code page and saved again. Re-encoding the
+  text with that code page gives back UTF-8 (every code page Python knows is tried:
+  ``codepages.py``), and the text read back is better language than the page holds
+  (fewer letters foreign to it, more of its common words). Code pages that have no
+  character for some bytes lose them; the rest of each character still re-encodes;
+- letters that belong to no script of the page's language dominate its prose, or a CJK
+  page's letters form none of its language's words, and the text is in no known language
+  either (a page in another known language is ``untranslated``, not broken).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-# Code pages a UTF-8 page is typically mis-read with, most common first.
-CODE_PAGES = ("cp1252", "latin-1", "cp1256", "cp1251", "gbk", "shift_jis", "mac_roman")
-# Share of non-ASCII bytes that must form valid UTF-8 sequences once re-encoded.
-PAGE_SHARE, LINE_SHARE = 0.5, 0.5
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH_BYTES = bytes(range(128, 256))
+from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
+from transdocs.languages.detect import MIN_RATE, MIN_UNITS, Reading, census, common_word_rate, prose_of, read_language
+from transdocs.languages.scripts import foreign_letters, letters
+from transdocs.languages.words import words
 
-_LATIN = r"A-Za-z\u00c0-\u024f"
-_SCRIPTS = {
-    "Latin": re.compile(f"[{_LATIN}]"),
-    "Latin-1": re.compile(r"[\u00c0-\u024f]"),
-    "Han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-    "kana": re.compile(r"[\u3040-\u30ff]"),
-    "halfwidth katakana": re.compile(r"[\uff61-\uff9f]"),
-    "Arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
-    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "Greek": re.compile(r"[\u0370-\u03ff]"),
-    "Hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
-}
-# A page's own scripts; ASCII letters belong to every language (code, names).
-_NATIVE = {
-    "en": ("Latin",),
-    "fr": ("Latin",),
-    "pt": ("Latin",),
-    "zh": ("Han",),
-    "ja": ("Han", "kana"),
-    "ar": ("Arabic",),
-}
-_FOREIGN = {
-    "en": ("Han", "kana", "halfwidth katakana", "Arabic", "Cyrillic", "Greek", "Hangul"),
-    "zh": ("Latin-1", "kana", "halfwidth katakana", "Arabic", "Cyrillic", "Greek", "Hangul"),
-    "ja": ("Latin-1", "halfwidth katakana", "Arabic", "Cyrillic", "Greek", "Hangul"),
-    "ar": ("Latin-1", "Han", "kana", "halfwidth katakana", "Cyrillic", "Greek", "Hangul"),
-}
-_FOREIGN["fr"] = _FOREIGN["pt"] = _FOREIGN["en"]
+# Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
+# reach 0.44 with some CJK code pages); between WEAK and STRONG, only if the text read
+# back is better language.
+WEAK_SHARE, STRONG_SHARE, LINE_SHARE = 0.3, 0.75, 0.5
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A UTF-8 sequence cut short: what is left when a code page dropped a byte it has no character for.
+_CUT_SEQUENCE = re.compile(rb"[\xe0-\xf4][\x80-\xbf]{0,2}(?![\x80-\xbf])|[\xc2-\xdf](?![\x80-\xbf])")
+_HIGH_BYTES = bytes(range(128, 256))
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Characters no language's prose holds: replacement, C1 controls, private use.
+_JUNK = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
+_SAMPLE = 3000  # non-ASCII characters looked at to pick code pages
+_TOP = 6  # the page's most frequent non-ASCII characters a code page must all have
+_CJK = ("Han", "Hiragana", "Katakana")
 
 
 @dataclass(frozen=True)
@@ -60,76 +47,134 @@ class EncodingProblem:
     message: str
 
 
-def _utf8_share(text: str, code_page: str) -> tuple[float, int]:
-    """Share of the re-encoded non-ASCII bytes that form UTF-8 sequences, and their count."""
+def _utf8_share(text: str, code_page: str, lossy: bool = False) -> tuple[float, int]:
+    """Share of the re-encoded non-ASCII bytes that form UTF-8 sequences, and their count.
+
+    With ``lossy``, sequences cut short by a dropped byte count too (half weight).
+    """
     data = text.encode(code_page, errors="ignore")
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0, 0
     valid = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    if lossy:
+        rest = _UTF8_SEQUENCE.sub(b"", data)
+        valid += sum(len(m) for m in _CUT_SEQUENCE.findall(rest)) // 2
     return valid / high, valid
 
 
-def _mojibake(lines: list[str], text: str) -> EncodingProblem | None:
-    for code_page in CODE_PAGES:
-        share, valid = _utf8_share(text, code_page)
-        if share < PAGE_SHARE or valid < 3:
+def _sample(text: str) -> str:
+    runs = _NON_ASCII_RUN.findall(text)
+    joined = " ".join(runs)
+    if len(joined) <= _SAMPLE:
+        return joined
+    third = _SAMPLE // 3
+    middle = len(joined) // 2
+    return " ".join((joined[:third], joined[middle : middle + third], joined[-third:]))
+
+
+def _candidates(sample: str) -> list[str]:
+    """Code pages that can encode every one of the sample's most frequent characters."""
+    top = [char for char, _ in Counter(_JUNK.sub("", sample.replace(" ", ""))).most_common(_TOP)]
+    mask = -1
+    for char in top:
+        mask &= encodable_in(char)
+    return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
+
+
+def _badness(text: str, lang: str | None) -> tuple[int, float]:
+    """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
+    prose = prose_of(text)
+    scripts = words(lang).scripts if lang else ()
+    foreign = len(_JUNK.findall(prose)) + (len(foreign_letters(scripts).findall(prose)) if scripts else 0)
+    found = census(prose)
+    return foreign, common_word_rate(prose, lang, found.total) if lang else 0.0
+
+
+def _reads_better(repaired: str, garbled: str, lang: str | None) -> bool:
+    if lang is None or not words(lang).scripts:
+        return False
+    bad_after, rate_after = _badness(repaired, lang)
+    bad_before, rate_before = _badness(garbled, lang)
+    fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
+    more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
+    return fewer_foreign or more_words
+
+
+def _first_line(lines: list[str], code_page: str, lossy: bool) -> int:
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
             continue
-        for number, line in enumerate(lines, start=1):
-            if line.isascii():
-                continue
-            line_share, line_valid = _utf8_share(line, code_page)
-            if line_share >= LINE_SHARE and line_valid >= 2:
-                repaired = line.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
-                return EncodingProblem(
-                    number,
-                    f"mojibake: UTF-8 text was read as {code_page} and saved again "
-                    f"(this line should read: {repaired.strip()[:60]})",
-                )
+        share, valid = _utf8_share(line, code_page, lossy)
+        if share >= LINE_SHARE and valid >= 2:
+            return number
+    return next(n for n, line in enumerate(lines, start=1) if not line.isascii())
+
+
+def _mojibake(text: str, lines: list[str], lang: str | None) -> EncodingProblem | None:
+    sample = _sample(text)
+    for code_page in _candidates(sample):
+        lossy = undefined_bytes(code_page)
+        share, valid = _utf8_share(sample, code_page, lossy)
+        if share < WEAK_SHARE or valid < 3:
+            continue
+        repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
+        if share < STRONG_SHARE and not _reads_better(repaired, text, lang):
+            continue
+        number = _first_line(lines, code_page, lossy)
+        fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""
+        lost = " (bytes it has no character for were lost)" if lossy and "\ufffd" in repaired else ""
+        hint = f" (this line should read: {fixed.strip()[:60]})" if fixed.strip() else ""
+        return EncodingProblem(number, f"mojibake: UTF-8 text was read as {code_page} and saved again{lost}{hint}")
     return None
 
 
-def _count(script: str, text: str) -> int:
-    return len(_SCRIPTS[script].findall(text))
-
-
-_ANY_FOREIGN = {
-    lang: re.compile("|".join(_SCRIPTS[name].pattern for name in names)) for lang, names in _FOREIGN.items()
-}
-
-
-def _foreign_script(lines: list[str], text: str, lang: str) -> EncodingProblem | None:
-    if lang not in _NATIVE or len(_ANY_FOREIGN[lang].findall(text)) < 10:
+def _foreign_script(lines: list[str], lang: str, reading: Reading) -> EncodingProblem | None:
+    """Letters outside the language's scripts dominate, or a CJK page's letters form no words."""
+    scripts = words(lang).scripts
+    if not scripts or reading.reads_as_expected or reading.lang is not None:
         return None
-    foreign = {name: _count(name, text) for name in _FOREIGN[lang]}
-    native = sum(_count(name, text) for name in _NATIVE[lang])
-    worst = max(foreign, key=foreign.__getitem__)
-    if foreign[worst] < 10 or foreign[worst] <= native:
+    found = reading.census
+    native = found.coverage(scripts)
+    cjk = found.coverage(tuple(s for s in scripts if s in _CJK))
+    if native >= 0.5 and not (cjk >= 0.5 and found.total >= 2 * MIN_UNITS):
         return None
+    foreign, own = foreign_letters(scripts), letters(scripts)
+    worst = max(
+        (s for s in found.units if s not in scripts and s != "Latin"), key=found.units.__getitem__, default=None
+    )
     for number, line in enumerate(lines, start=1):
-        count = _count(worst, line)
-        if count >= 2 and count > sum(_count(name, line) for name in _NATIVE[lang]):
+        prose = prose_of(line)
+        if native < 0.5:
+            if len(foreign.findall(prose)) >= 2 and len(foreign.findall(prose)) > len(own.findall(prose)):
+                what = f"{worst} letters" if worst else "letters of other scripts"
+                return EncodingProblem(
+                    number, f"{what} dominate a page in '{lang}': the text went through a wrong encoding"
+                )
+        elif len(own.findall(prose)) >= 4:
             return EncodingProblem(
-                number, f"{worst} letters dominate a page in '{lang}': the text went through a wrong encoding"
+                number,
+                f"the letters are '{lang}' script but form none of its words: the text went through a wrong encoding",
             )
     return None
 
 
-def check_text(text: str, lang: str | None) -> EncodingProblem | None:
-    """The earliest sign of a wrong encoding in decoded text, if any."""
+def check_text(text: str, lang: str | None, reading: Reading | None = None) -> EncodingProblem | None:
+    """The earliest sign of a wrong encoding in decoded text, if any.
+
+    ``reading`` is what :func:`transdocs.languages.detect.read_language` says of the page
+    (computed here when not given).
+    """
     if text.isascii():
         return None
     lines = text.split("\n")
-    problems = []
+    problems = [_mojibake(text, lines, lang)]
     if "\ufffd" in text:
         first = next(n for n, line in enumerate(lines, start=1) if "\ufffd" in line)
-        problems.append(
-            EncodingProblem(
-                first, "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
-            )
-        )
-    problems.append(_mojibake(lines, text))
+        message = "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
+        problems.append(EncodingProblem(first, message))
     if lang is not None:
-        problems.append(_foreign_script(lines, text, lang))
+        reading = reading or read_language(prose_of(text), lang)
+        problems.append(_foreign_script(lines, lang, reading))
     found = [p for p in problems if p is not None]
     return min(found, key=lambda p: p.line) if found else None

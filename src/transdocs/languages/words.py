@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from transdocs.languages.scripts import SCRIPTS
-from transdocs.languages.tags import base_language, is_language_tag
+from transdocs.languages.tags import base_language
+from transdocs.pages.layout import is_language_tag
 from transdocs.pages.walk import InputError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -63,6 +64,9 @@ class Words:
     false_words: tuple[str, ...] = ()
     # Table header words for the default column (besides ``default`` words).
     default_header: tuple[str, ...] = ()
+    # Frequent words of any prose in the language (articles, particles): they tell which
+    # language a page is really written in (see ``detect.py``).
+    common_words: tuple[str, ...] = ()
     # The decimal mark of numbers in prose ("," in French: "1,5 s").
     decimal_mark: str = "."
     # The scripts the language is written in (names from ``scripts.SCRIPTS``).

@@ -6,16 +6,17 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT = (
+STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNTRANSLATED = (
     "stale-default",
     "encoding",
     "structure",
     "missing-translation",
     "outdated",
     "value-drift",
+    "untranslated",
 )
 UNSUPPORTED = "unsupported-file"
-KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED)
+KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED, UNTRANSLATED)
 # Reported always, but failing the check only with --strict.
 LENIENT_KINDS = frozenset({OUTDATED})
 
@@ -50,6 +51,15 @@ def value_drift(path: str, line: int, lang: str | None, setting: str, stated: st
     """A translation states ``stated`` where its English page states ``expected`` for the same setting."""
     message = f"{setting} states {stated} here, the English page states {expected} in this section"
     return Finding(path, line, lang, VALUE_DRIFT, setting, stated, expected, message)
+
+
+def untranslated(path: str, lang: str | None, written_in: str) -> Finding:
+    """A page in a language's place that is written in another language (``stated``)."""
+    message = (
+        f"written in '{written_in}', not in '{lang}': translate it, or move it where '{written_in}' pages go "
+        f"(its defaults are checked as '{written_in}')"
+    )
+    return Finding(path, 1, lang, UNTRANSLATED, stated=written_in, expected=lang, message=message)
 
 
 def fails(findings: Iterable[Finding], strict: bool) -> bool:

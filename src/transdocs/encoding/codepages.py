@@ -45,6 +45,7 @@ def code_pages() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*preferred, *found]))
 
 
+@cache
 def undefined_bytes(code_page: str) -> bool:
     """Whether some high bytes mean nothing in ``code_page`` (a reader drops or replaces them)."""
     return "\ufffd" in _HIGH.decode(code_page, errors="replace") if code_page not in _ALL_MULTI else True

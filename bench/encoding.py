@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.support.docs_tree import make_docs_tree  # noqa: E402
+
 from transdocs.encoding.mojibake import check_text  # noqa: E402
 from transdocs.languages import LANGUAGES  # noqa: E402
 from transdocs.languages.detect import prose_of, read_language  # noqa: E402

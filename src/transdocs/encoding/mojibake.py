@@ -67,8 +67,15 @@ def _utf8_share(text: str, code_page: str, cut: bool = False) -> tuple[float, in
     return valid / high, valid
 
 
-def _sample(text: str) -> str:
-    runs = _NON_ASCII_RUN.findall(text)
+def _paired(runs: list[str]) -> bool:
+    """Most non-ASCII characters stand next to another one, as every character of UTF-8 read
+    through a single-byte code page does ("Ã©" for "é"); accented letters in real Latin-script
+    prose mostly stand alone."""
+    total = sum(map(len, runs))
+    return total > 0 and sum(len(run) for run in runs if len(run) > 1) * 2 >= total
+
+
+def _sample(runs: list[str]) -> str:
     joined = " ".join(runs)
     if len(joined) <= _SAMPLE:
         return joined
@@ -131,15 +138,21 @@ def _suspect(text: str, lang: str | None, reading: Reading | None) -> bool:
 
 
 def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | None) -> EncodingProblem | None:
-    sample = _sample(text)
-    suspect: bool | None = None
+    runs = _NON_ASCII_RUN.findall(text)
+    suspect = _suspect(text, lang, reading)
+    scripts = words(lang).scripts if lang else ()
+    # A page that reads as its language, with no letter foreign to it, can only hide mojibake
+    # in its own script's letters if it is written in Latin script (or unknown): skip the search
+    # otherwise, which also spares loading every code page Python knows.
+    if not suspect and not ((not scripts or set(scripts) == {"Latin"}) and _paired(runs)):
+        return None
+    sample = _sample(runs)
     head = sample[:_HEAD]
     for code_page in _candidates(sample):
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
         share, valid = _utf8_share(sample, code_page)
         if share < STRONG_SHARE:
-            suspect = _suspect(text, lang, reading) if suspect is None else suspect
             if not suspect:
                 continue
             if undefined_bytes(code_page):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from llm_backends.settings import format_value, setting_infos
-from tests.support.docs_tree import append_paragraph, read, write
+from tests.support.docs_tree import append_paragraph, first_changed_line, read, write
 from transdocs import check_paths
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.report.findings import ENCODING, OUTDATED, STALE, UNTRANSLATED
@@ -53,13 +53,6 @@ def copy_repo_docs(target: Path, languages: list[str]) -> Path:
     for lang in {DEFAULT_LANGUAGE, *languages}:
         shutil.copytree(REPO_DOCS / lang, docs / lang)
     return docs
-
-
-def first_changed_line(before: str, after: str) -> int:
-    for number, (a, b) in enumerate(zip(before.split("\n"), after.split("\n"), strict=False), start=1):
-        if a != b:
-            return number
-    raise AssertionError("the text did not change")
 
 
 def stale_sentence(lang: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from llm_backends.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from tests.support.docs_tree import FIXTURE_PAGES, append_paragraph, copy_docs, read, write
+from tests.support.docs_tree import FIXTURE_PAGES, append_paragraph, copy_docs, first_changed_line, read, write
 from transdocs import check_paths, fails
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.pages.document import Document
@@ -32,13 +32,6 @@ MANGLED = [
     ("ar", "cp1256"),
     ("ar", "cp1252"),
 ]
-
-
-def first_changed_line(before: str, after: str) -> int:
-    for number, (a, b) in enumerate(zip(before.split("\n"), after.split("\n"), strict=False), start=1):
-        if a != b:
-            return number
-    raise AssertionError("the text did not change")
 
 
 def first_non_ascii_line(text: str) -> int:

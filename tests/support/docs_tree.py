@@ -47,6 +47,14 @@ def write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
+def first_changed_line(before: str, after: str) -> int:
+    """1-based number of the first line that differs (a page garbled by a wrong encoding)."""
+    for number, (a, b) in enumerate(zip(before.split("\n"), after.split("\n"), strict=False), start=1):
+        if a != b:
+            return number
+    raise AssertionError("the text did not change")
+
+
 def line_of(path: Path, text: str) -> int:
     """1-based number of the first line of ``path`` that contains ``text``."""
     for number, line in enumerate(read(path).split("\n"), start=1):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from llm_backends.settings import format_value, setting_infos
-from tests.support.docs_tree import append_paragraph, first_changed_line, read, write
+from tests.support.docs_tree import append_paragraph, first_changed_line, garble, read, write
 from transdocs import check_paths
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.report.findings import ENCODING, OUTDATED, STALE, UNTRANSLATED
@@ -64,10 +64,7 @@ def test_our_page_through_a_code_page_is_an_encoding_finding_at_its_first_broken
     tmp_path: Path, lang: str, code_page: str, errors: str
 ) -> None:
     docs = copy_repo_docs(tmp_path, [lang])
-    page = docs / lang / "retries.md"
-    original = read(page)
-    mangled = original.encode("utf-8").decode(code_page, errors=errors)
-    write(page, mangled)
+    original, mangled = garble(docs / lang / "retries.md", code_page, errors)
 
     found = [(f.kind, f.line, f.lang) for f in check_paths([str(docs)])]
 
@@ -76,11 +73,8 @@ def test_our_page_through_a_code_page_is_an_encoding_finding_at_its_first_broken
 
 def test_our_arabic_page_through_the_thai_code_page_names_it_and_the_lost_bytes(tmp_path: Path) -> None:
     docs = copy_repo_docs(tmp_path, ["ar"])
-    page = docs / "ar" / "configuration.md"
-    original = read(page)
-    mangled = original.encode("utf-8").decode("cp874", errors="ignore")
+    original, mangled = garble(docs / "ar" / "configuration.md", "cp874", "ignore")
     assert len(mangled.encode("cp874")) < len(original.encode("utf-8"))  # bytes were lost
-    write(page, mangled)
 
     [finding] = check_paths([str(docs)])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from llm_backends.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from tests.support.docs_tree import FIXTURE_PAGES, append_paragraph, copy_docs, first_changed_line, read, write
+from tests.support.docs_tree import FIXTURE_PAGES, append_paragraph, copy_docs, first_changed_line, garble, read, write
 from transdocs import check_paths, fails
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.pages.document import Document
@@ -51,10 +51,7 @@ def test_utf8_read_through_a_wrong_code_page_is_an_encoding_finding(
     tmp_path: Path, lang: str, code_page: str, errors: str
 ) -> None:
     docs = copy_docs(tmp_path, [lang])
-    page = docs / lang / "retries.md"
-    original = read(page)
-    mangled = original.encode("utf-8").decode(code_page, errors=errors)
-    write(page, mangled)
+    original, mangled = garble(docs / lang / "retries.md", code_page, errors)
 
     findings = check_paths([str(docs)])
 

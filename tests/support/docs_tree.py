@@ -47,6 +47,15 @@ def write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
+def garble(page: Path, code_page: str, errors: str) -> tuple[str, str]:
+    """Pass ``page``'s UTF-8 bytes through ``code_page`` (dropping or replacing the bytes it has
+    no character for) and save the result as UTF-8, as a wrong editor would; (before, after)."""
+    original = read(page)
+    garbled = original.encode("utf-8").decode(code_page, errors=errors)
+    write(page, garbled)
+    return original, garbled
+
+
 def first_changed_line(before: str, after: str) -> int:
     """1-based number of the first line that differs (a page garbled by a wrong encoding)."""
     for number, (a, b) in enumerate(zip(before.split("\n"), after.split("\n"), strict=False), start=1):

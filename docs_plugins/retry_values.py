@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from llm_backends.retry import ScheduleRow, retry_schedule
+from llm_backends.retry import ScheduleRow, longest_call, retry_schedule
 from llm_backends.settings import LLMSettings
 from transdocs.site.blocks import Block, cell, env_example, paragraph, table
 from transdocs.site.chart import render_chart
@@ -29,13 +29,16 @@ def _seconds(rows: list[ScheduleRow], pick: Callable[[list[ScheduleRow]], float]
 
 
 def placeholders(site: SiteValues) -> Mapping[str, Value]:
-    """``{{ retry.max_requests }}`` and the waits, which render with their unit."""
+    """``{{ retry.max_requests }}``, the waits and the longest call, which render with their unit."""
     rows = _schedule(site)
+    bound = longest_call(LLMSettings(**site.defaults))
     return {
         "retry.max_requests": site.defaults["num_retries"] + 1,
         "retry.first_wait_max": _seconds(rows, lambda r: r[0].longest),
         "retry.last_wait_max": _seconds(rows, lambda r: r[-1].longest),
         "retry.longest_total": _seconds(rows, lambda r: r[-1].longest_total),
+        "retry.longest_call": Quantity(bound.longest, "second"),
+        "retry.longest_call_without_limit": Quantity(bound.without_limit, "second"),
     }
 
 
@@ -55,9 +58,13 @@ def schedule_chart(site: SiteValues, text: SiteText) -> Block:
     return Block(render_chart(_schedule(site), text), is_html=True)
 
 
+def is_retry_setting(name: str) -> bool:
+    return name in ("num_retries", "total_timeout") or name.startswith("retry_")
+
+
 def retry_env_example(site: SiteValues, text: SiteText) -> Block:
-    """The retry settings as ``export`` lines."""
-    names = [s.name for s in site.settings if s.name == "num_retries" or s.name.startswith("retry_")]
+    """The retry settings, and the time limit of a whole call, as ``export`` lines."""
+    names = [s.name for s in site.settings if is_retry_setting(s.name)]
     return env_example(site, names)
 
 

@@ -186,3 +186,16 @@ def test_standalone_check_docs_help_ends_with_examples() -> None:
     assert result.returncode == 0, result.stderr
     example = result.stdout.rstrip().split("\n\n")[-1].splitlines()
     assert example[0] == "examples:" and all(line.strip().startswith("check-docs ") for line in example[1:])
+
+
+@pytest.mark.parametrize("total", [None, "5000"])
+def test_schedule_states_the_longest_call_with_retry_after_and_the_total_limit(total: str | None) -> None:
+    env = {"LLM_TOTAL_TIMEOUT": total} if total else {}
+    result = run("schedule", env=env)
+    assert result.returncode == 0, result.stderr
+    settings = LLMSettings(**({"total_timeout": float(total)} if total else {}))
+    without_limit = (settings.num_retries + 1) * settings.timeout + settings.num_retries * settings.retry_max_wait
+    longest = min(without_limit, settings.total_timeout)
+    assert f"longest call: {format_value(longest)} s" in result.stdout
+    assert f"without total_timeout: {format_value(without_limit)} s" in result.stdout
+    assert ("capped by total_timeout" in result.stdout) == (settings.total_timeout < without_limit)

@@ -103,3 +103,33 @@ def test_every_public_name_resolves() -> None:
     for name in llm_backends.__all__:
         assert getattr(llm_backends, name) is not None
     assert set(llm_backends.__all__) <= set(dir(llm_backends))
+
+
+def test_longest_call_adds_every_timeout_and_every_retry_after_then_caps_it() -> None:
+    from llm_backends.retry import longest_call
+
+    for settings in (DEFAULTS, LLMSettings(total_timeout=DEFAULTS.total_timeout * 100), LLMSettings(num_retries=0)):
+        bound = longest_call(settings)
+        n = settings.num_retries
+        assert bound.requests == n + 1
+        assert bound.without_limit == (n + 1) * settings.timeout + n * settings.retry_max_wait
+        assert bound.longest == min(bound.without_limit, settings.total_timeout)
+        assert bound.backoff_waits <= bound.longest_waits
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"timeout": float("inf")},
+        {"timeout": float("nan")},
+        {"total_timeout": float("inf")},
+        {"total_timeout": 10**9},
+        {"num_retries": 10**6},
+        {"retry_max_wait": float("inf")},
+        {"base_url": "api.openai.com/v1"},
+        {"base_url": "ftp://example.com"},
+    ],
+)
+def test_settings_refuse_endless_or_unusable_values(values: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        LLMSettings(**values)

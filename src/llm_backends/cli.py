@@ -93,7 +93,27 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     ]
     print(f"{settings.model}: at most {settings.num_retries + 1} requests per call\n")
     _print_table(["retry", "shortest wait", "longest wait", "longest total"], rows)
+    for line in _worst_case(settings):
+        print(line)
     return EXIT_OK
+
+
+def _worst_case(settings: Any) -> list[str]:
+    """What the table leaves out: Retry-After, request time, and the total limit that caps them."""
+    from .retry import longest_call
+    from .settings import MOST_RETRIES, format_value
+
+    bound = longest_call(settings)
+    seconds = [f"{format_value(v)} s" for v in (bound.longest, bound.without_limit, bound.request_time)]
+    capped = "capped by total_timeout" if bound.longest < bound.without_limit else "below total_timeout"
+    return [
+        "",
+        f"longest call: {seconds[0]} ({capped}, {format_value(settings.total_timeout)} s)",
+        f"without total_timeout: {seconds[1]} = {bound.requests} requests x {format_value(settings.timeout)} s"
+        f" (timeout) + {settings.num_retries} waits x {format_value(settings.retry_max_wait)} s"
+        " (retry_max_wait, when the server sends Retry-After)",
+        f"num_retries may be at most {MOST_RETRIES}",
+    ]
 
 
 Command = Callable[[argparse.Namespace], int]

@@ -69,6 +69,24 @@ class ScheduleRow:
     longest_total: float
 
 
+@dataclass(frozen=True)
+class CallBound:
+    """The longest one call can take with given settings, in seconds, and what makes it up.
+
+    Each wait is the larger of the jittered backoff and the server's ``Retry-After``;
+    a ``Retry-After`` above ``retry_max_wait`` ends the call, so no wait exceeds
+    ``retry_max_wait``. Every attempt may use its whole ``timeout``.
+    """
+
+    requests: int
+    request_time: float  # requests x timeout
+    backoff_waits: float  # the waits when no server sends Retry-After
+    longest_waits: float  # num_retries x retry_max_wait: every wait a Retry-After at the limit
+    without_limit: float  # request_time + longest_waits
+    total_timeout: float
+    longest: float  # what the call can really take: the smaller of the two
+
+
 # --- testing switch ----------------------------------------------------------------
 
 _testing = False
@@ -236,3 +254,22 @@ def retry_schedule(settings: LLMSettings | None = None) -> list[ScheduleRow]:
         total += longest
         rows.append(ScheduleRow(retry, shortest, longest, total))
     return rows
+
+
+def longest_call(settings: LLMSettings | None = None) -> CallBound:
+    """The honest worst case of one call: the docs' retries page and ``llm-backends schedule``."""
+    settings = settings or LLMSettings()
+    rows = retry_schedule(settings)
+    requests = settings.num_retries + 1
+    request_time = requests * settings.timeout
+    longest_waits = settings.num_retries * settings.retry_max_wait
+    without_limit = request_time + longest_waits
+    return CallBound(
+        requests=requests,
+        request_time=request_time,
+        backoff_waits=rows[-1].longest_total if rows else 0.0,
+        longest_waits=longest_waits,
+        without_limit=without_limit,
+        total_timeout=settings.total_timeout,
+        longest=min(without_limit, settings.total_timeout),
+    )

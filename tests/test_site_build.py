@@ -14,6 +14,7 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
+from docs_plugins.retry_values import is_retry_setting
 
 from llm_backends.retry import retry_schedule
 from llm_backends.settings import LLMSettings, format_value, setting_infos
@@ -128,7 +129,7 @@ def test_schedule_table_env_example_and_chart_follow_retry_schedule(built_site: 
     expected = {
         f"export {info.env}={format_value(getattr(settings, info.name))}"
         for info in setting_infos()
-        if info.name == "num_retries" or info.name.startswith("retry_")
+        if is_retry_setting(info.name)
     }
     assert len(exports) == 1 and set(exports[0].strip().splitlines()) == expected
 

@@ -142,6 +142,9 @@ def test_schedule_json_matches_retry_schedule() -> None:
         {"retry": r.retry, "shortest_wait": r.shortest, "longest_wait": r.longest, "longest_total": r.longest_total}
         for r in retry_schedule(settings)
     ]
+    without_limit = 3 * settings.timeout + 2 * settings.retry_max_wait
+    assert payload["longest_call_without_limit"] == without_limit
+    assert payload["longest_call"] == min(without_limit, settings.total_timeout)
 
 
 def test_config_json_alias_prints_what_format_json_prints() -> None:

@@ -79,6 +79,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
                 }
                 for r in schedule
             ],
+            **_worst_case_fields(settings),
         }
         print(json.dumps(payload, indent=2))
         return EXIT_OK
@@ -96,6 +97,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for line in _worst_case(settings):
         print(line)
     return EXIT_OK
+
+
+def _worst_case_fields(settings: Any) -> dict[str, float]:
+    """The longest call in seconds, with and without total_timeout, for --format json."""
+    from .retry import longest_call
+
+    bound = longest_call(settings)
+    return {"longest_call": bound.longest, "longest_call_without_limit": bound.without_limit}
 
 
 def _worst_case(settings: Any) -> list[str]:

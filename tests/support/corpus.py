@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tests.support.templates import render
 from transdocs import check_paths
+from transdocs.project import Project, load_project, read_pyproject
 from transdocs.report.findings import STALE
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
@@ -40,8 +41,14 @@ def corpus_pages() -> list[Path]:
     return sorted(p for p in CORPUS.glob("*/*/*.*") if p.suffix in (".md", ".mdx", ".markdown"))
 
 
-def _stale(path: Path, lang: str) -> set[tuple[int, str]]:
-    return {(f.line, f.setting or "") for f in check_paths([str(path)], lang) if f.kind == STALE}
+def _stale(path: Path, lang: str, project: Project) -> set[tuple[int, str]]:
+    return {(f.line, f.setting or "") for f in check_paths([str(path)], lang, project=project) if f.kind == STALE}
+
+
+def _project(page: Path) -> Project:
+    """A corpus project with a pyproject.toml checks against its own settings; the others, ours."""
+    config = page.parent.parent / "pyproject.toml"
+    return read_pyproject(config) if config.is_file() else load_project(CORPUS)
 
 
 def score(pages: list[Path] | None = None) -> dict[str, Score]:
@@ -49,6 +56,8 @@ def score(pages: list[Path] | None = None) -> dict[str, Score]:
     scores: dict[str, Score] = {}
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         for page in pages or corpus_pages():
+            project = _project(page)
+            project.configure()  # the marks are rendered from this project's defaults
             lang, name = page.parent.name, f"{page.parent.parent.name}/{page.parent.name}/{page.name}"
             result = scores.setdefault(lang, Score())
             template = page.read_text(encoding="utf-8")
@@ -56,13 +65,15 @@ def score(pages: list[Path] | None = None) -> dict[str, Score]:
             stale, expected = render(template, stale=True)
             target.write_text(stale, encoding="utf-8")
             marks = {(e.line, e.env) for e in expected}
-            found = _stale(target, lang)
+            found = _stale(target, lang, project)
             result.found += len(marks & found)
             result.missed += [f"{name}:{line} {env}" for line, env in sorted(marks - found)]
             result.false_alarms += [f"{name}:{line} {env} (stale page)" for line, env in sorted(found - marks)]
             right, _ = render(template, stale=False)
             target.write_text(right, encoding="utf-8")
-            result.false_alarms += [f"{name}:{line} {env} (right page)" for line, env in sorted(_stale(target, lang))]
+            result.false_alarms += [
+                f"{name}:{line} {env} (right page)" for line, env in sorted(_stale(target, lang, project))
+            ]
     return scores
 
 

@@ -1,8 +1,9 @@
 """Each language keeps the glossary on its "Translating these docs" page: one word per idea.
 
 The table of ``docs/<lang>/translating.md#glossary`` gives, per idea, the word the language
-uses and the words it avoids. Here every avoided word is looked for in that language's pages
-and site text (``docs/_data/<lang>.yml``), the glossary itself excepted.
+uses and the words it avoids. Here every avoided word is looked for in that language's pages,
+site text (``docs/_data/<lang>.yml``) and navigation titles (``mkdocs.yml``), the glossary
+itself excepted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support.site import REPO
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -61,10 +63,26 @@ def occurrences(word: str, text: str) -> int:
     return text.count(word)
 
 
+class _MkDocsLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: tags such as ``!ENV`` read as plain values."""
+
+
+_MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def nav_titles(language: str) -> str:
+    """The language's ``nav_translations`` in mkdocs.yml, one title a line."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    (i18n,) = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
+    (entry,) = [entry for entry in i18n["languages"] if entry["locale"] == language]
+    return "\n".join(entry.get("nav_translations", {}).values())
+
+
 def language_text(language: str) -> dict[Path, str]:
-    """Every page of the language, glossary removed, and its site text."""
+    """Every page of the language, glossary removed, its site text and its navigation titles."""
     files = [*sorted((DOCS / language).glob("*.md")), DOCS / "_data" / f"{language}.yml"]
-    return {path: GLOSSARY.sub("", path.read_text(encoding="utf-8")) for path in files}
+    texts = {path: GLOSSARY.sub("", path.read_text(encoding="utf-8")) for path in files}
+    return {**texts, REPO / "mkdocs.yml": nav_titles(language)}
 
 
 def test_every_language_lists_the_english_terms() -> None:

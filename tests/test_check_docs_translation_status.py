@@ -107,6 +107,16 @@ def test_an_english_edit_shows_in_every_language_and_stamping_clears_it(
     assert out.startswith(f"docs/fr/{PAGE} is up to date")
 
 
+def test_check_docs_points_an_outdated_translation_to_translation_diff(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit_paragraph(repo)
+    code, out, _ = run(["check-docs", "--strict", "docs"], capsys)
+    assert code == EXIT_FINDINGS
+    for lang in TRANSLATIONS:
+        assert f"see what changed: translation-diff docs/{lang}/{PAGE}; " in out
+
+
 def test_text_table_names_pages_languages_and_what_to_run(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit_paragraph(repo)
     code, out, err = run(["translation-status"], capsys)

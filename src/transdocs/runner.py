@@ -155,7 +155,8 @@ class Checker:
                 if recorded is None
                 else f"translates an older {shown_english} (source_hash {recorded}, English is now {current})"
             )
-            message = f"{reason}; update it, then run: stamp-translation {page.shown}"
+            changed = f"see what changed: translation-diff {page.shown}; " if recorded is not None else ""
+            message = f"{reason}; {changed}update it, then run: stamp-translation {page.shown}"
             found.append(
                 Finding(page.shown, 1, page.lang, kinds.OUTDATED, stated=recorded, expected=current, message=message)
             )

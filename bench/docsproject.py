@@ -96,6 +96,7 @@ def copy_project(destination: Path) -> Project:
     for name in {config.get("docs_dir", "docs"), "snippets", theme.get("custom_dir")} - {None}:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", destination / "pyproject.toml")  # [tool.check-docs]: the settings
     for key in ("hooks", "watch"):
         config[key] = [entry if (destination / entry).exists() else str(REPO / entry) for entry in config.get(key, [])]
         if not config[key]:

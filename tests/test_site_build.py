@@ -310,3 +310,37 @@ def test_the_checker_reads_a_rendered_value_with_its_unit(
 
     findings = [f for f in check_paths([str(site)]) if f.kind == STALE]
     assert [(f.lang, f.setting, f.stated) for f in findings] == [(language, "LLM_RETRY_MAX_WAIT", str(stale))]
+
+
+@pytest.mark.parametrize(
+    ("pyproject_settings", "plugin_option", "message"),
+    [
+        (None, None, "transdocs plugin: no settings to document: set 'settings' under [tool.check-docs]"),
+        ("llm_backends.settings:NoSuchClass", None, "module 'llm_backends.settings' has no 'NoSuchClass'"),
+        ("llm_backends.settings:LLMSettings", "no_such_package.settings:Settings", "cannot import 'no_such_package"),
+    ],
+)
+def test_the_settings_come_from_tool_check_docs_or_the_plugin_option_and_a_wrong_one_is_one_line(
+    tmp_path: Path, pyproject_settings: str | None, plugin_option: str | None, message: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("settings = "))
+    pyproject.write_text(
+        text.replace(line, f'settings = "{pyproject_settings}"' if pyproject_settings else ""), encoding="utf-8"
+    )
+    if plugin_option:
+        config = project / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  - transdocs:\n", f"  - transdocs:\n      settings: {plugin_option}\n"
+            ),
+            encoding="utf-8",
+        )
+
+    result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
+
+    assert result.returncode != 0
+    assert message in result.output
+    assert "Traceback" not in result.output

@@ -125,6 +125,7 @@ def copy_project(destination: Path) -> Path:
     for name in ("docs", "snippets", "overrides", "docs_plugins"):
         shutil.copytree(REPO / name, destination / name)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copy(REPO / "pyproject.toml", destination / "pyproject.toml")  # [tool.check-docs]: the settings
     (destination / "src").symlink_to(REPO / "src")  # the toolkit and the package, for watch:
     return destination
 

@@ -23,9 +23,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from transdocs.errors import InputError
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.reader import read_page
-from transdocs.pages.walk import InputError
 from transdocs.site import language_base, notices, search, sitemap, status_page
 from transdocs.site.front_matter import unreadable_front_matter
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems

@@ -6,10 +6,12 @@ List it after ``i18n`` in ``plugins:`` (mkdocs.yml)::
       - search
       - i18n: ...
       - transdocs:
-          settings: mypackage.settings:Settings   # a pydantic model, a dataclass or a mapping
-          env_prefix: APP_
-          toml_table: app
           extras: docs_plugins/values.py           # optional: the project's own values and blocks
+
+The settings it documents are those ``check-docs`` checks against: ``settings``,
+``env-prefix`` and ``toml-table`` of ``[tool.check-docs]`` in the project's pyproject.toml
+(found from mkdocs.yml's folder upward). ``settings: package.module:Name`` (a pydantic
+model, a dataclass or a mapping), ``env_prefix`` and ``toml_table`` here override them.
 
 Its events run at the priorities that place them around mkdocs-static-i18n (-100) and
 Material's search (0): static-i18n builds English, then every other language from
@@ -38,8 +40,8 @@ from transdocs.site.site_values import SiteValues
 class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ is untyped
     """The plugin's options in mkdocs.yml."""
 
-    settings = c.Type(str)  # "package.module:Name"
-    env_prefix = c.Type(str, default="")
+    settings = c.Optional(c.Type(str))  # "package.module:Name"; default: [tool.check-docs]
+    env_prefix = c.Optional(c.Type(str))
     toml_table = c.Optional(c.Type(str))
     extras = c.Optional(c.File(exists=True))  # relative to mkdocs.yml
     data_dir = c.Type(str, default="_data")  # per-language site words, relative to docs_dir
@@ -55,18 +57,42 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self._serving = False
         self._site: Any = None  # a SiteBuild, possibly from a fresh import of this package
+        self._spec: tuple[str, str, str | None] | None = None
+
+    def _settings_spec(self) -> tuple[str, str, str | None]:
+        """(settings, env prefix, TOML table): this plugin's options, else [tool.check-docs]."""
+        from transdocs.errors import InputError
+        from transdocs.project import load_project
+
+        config_dir = Path(self.config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            project = load_project(config_dir)
+        except InputError as exc:
+            raise PluginError(f"transdocs plugin: {exc}") from None
+        settings = self.config.settings or project.settings
+        if not settings:
+            raise PluginError(
+                "transdocs plugin: no settings to document: set 'settings' under [tool.check-docs] in "
+                "pyproject.toml (or 'settings:' under the plugin in mkdocs.yml), e.g. 'mypackage.settings:Settings'"
+            )
+        env_prefix = self.config.env_prefix if self.config.env_prefix is not None else project.env_prefix
+        toml_table = self.config.toml_table if self.config.toml_table is not None else project.toml_table
+        return settings, env_prefix or "", toml_table
 
     def site_values(self) -> SiteValues:
-        """The settings and extras named in the config, read now."""
+        """The settings and extras the config names, read now."""
         from transdocs.site.settings_source import SettingsSpecError, load_settings
         from transdocs.site.site_values import Extras, ExtrasError, load_extras
 
+        if self._spec is None:
+            self._spec = self._settings_spec()
+        settings_spec, env_prefix, toml_table = self._spec
         try:
-            settings = load_settings(self.config.settings, env_prefix=self.config.env_prefix)
+            settings = load_settings(settings_spec, env_prefix=env_prefix)
             extras = load_extras(Path(self.config.extras)) if self.config.extras else Extras()
         except (SettingsSpecError, ExtrasError) as exc:
             raise PluginError(f"transdocs plugin: {exc}") from None
-        return SiteValues(tuple(settings), self.config.toml_table, extras)
+        return SiteValues(tuple(settings), toml_table, extras)
 
     def _fresh_site(self) -> Any:
         """A SiteBuild on freshly imported modules.
@@ -75,7 +101,8 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         ``mkdocs serve``; without a fresh import, an edited default in the settings module
         would not show until the server restarts (mkdocs.yml ``watch:`` lists its folder).
         """
-        _forget_modules({self.config.settings.partition(":")[0].split(".")[0], "transdocs"})
+        settings_spec = self._spec[0] if self._spec else ""
+        _forget_modules({settings_spec.partition(":")[0].split(".")[0], "transdocs"} - {""})
         from transdocs.site.build import SiteBuild as Fresh
 
         return Fresh(self.site_values, self.config.data_dir)

@@ -108,7 +108,7 @@ class Checker:
             broken = front_matter_problem(text)
             if broken is not None:
                 found.append(Finding(page.shown, broken[0], lang, kinds.STRUCTURE, message=broken[1]))
-            if not _is_mdx(page.path):  # in MDX, braces are JSX
+            if not _is_mdx(page.path) and problem is None:  # in MDX, braces are JSX; garbled text breaks them
                 found += [
                     Finding(page.shown, line, lang, kinds.STRUCTURE, message=placeholder_message(name))
                     for line, name in broken_placeholders(text)

@@ -87,3 +87,20 @@ def test_a_folder_run_reads_mdx_and_reports_the_files_it_cannot_read(tmp_path: P
     assert stale == [("reference.mdx", e.line, e.env) for e in expected]
     unread = sorted((Path(f.path).name, f.kind) for f in found if f.kind != STALE)
     assert unread == [("guide.rst", UNSUPPORTED), ("notes.adoc", UNSUPPORTED)]
+
+
+def test_a_chinese_nested_list_reference_with_three_wrong_retry_defaults_gives_exactly_three_findings(
+    tmp_path: Path,
+) -> None:
+    """Issue 9's done-when: `默认值：` child items under each setting's item."""
+    template = (FIXTURES / "zh" / "nested-list.md").read_text(encoding="utf-8")
+    page = tmp_path / "reference.md"
+    stale, expected = render(template, stale=True)
+    page.write_text(stale, encoding="utf-8")
+    found = stale_findings(page, "zh")
+    assert len(found) == 3
+    assert {setting for _, setting, _ in found} == {"LLM_NUM_RETRIES", "LLM_RETRY_MIN_WAIT", "LLM_RETRY_MAX_WAIT"}
+    assert found == [(e.line, e.env, e.stated) for e in expected]
+    right, _ = render(template, stale=False)
+    page.write_text(right, encoding="utf-8")
+    assert stale_findings(page, "zh") == []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .client import acompletion, aembedding, completion, embedding
     from .config import LoadedSettings, load, load_settings
-    from .errors import ConfigError, MissingCredentialsError, Problem
+    from .errors import ConfigError, ConfigWarning, MissingCredentialsError, Problem
     from .retry import (
         RetryEvent,
         ScheduleRow,
@@ -34,6 +34,7 @@ _WHERE = {
     "load": "config",
     "load_settings": "config",
     "ConfigError": "errors",
+    "ConfigWarning": "errors",
     "MissingCredentialsError": "errors",
     "Problem": "errors",
     "RetryEvent": "retry",
@@ -51,6 +52,7 @@ _WHERE = {
 
 __all__ = [
     "ConfigError",
+    "ConfigWarning",
     "LLMSettings",
     "LoadedSettings",
     "MissingCredentialsError",

@@ -31,11 +31,25 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
-def cmd_config(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> Any:
+    """Settings for a command; what is written where it is not read is printed as a warning line."""
+    import warnings
+
     from .config import load
+    from .errors import ConfigWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConfigWarning)
+        loaded = load(args.config)
+    for problem in loaded.warnings:
+        print(f"llm-backends: warning: {problem}", file=sys.stderr)
+    return loaded
+
+
+def cmd_config(args: argparse.Namespace) -> int:
     from .settings import format_value, setting_infos
 
-    loaded = load(args.config)
+    loaded = _load(args)
     current = loaded.settings.model_dump()
     if args.format == "json":
         payload = {
@@ -60,11 +74,10 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from .config import load
     from .retry import retry_schedule
     from .settings import format_value
 
-    settings = load(args.config).settings
+    settings = _load(args).settings
     schedule = retry_schedule(settings)
     if args.format == "json":
         payload = {

@@ -11,16 +11,19 @@ import difflib
 import functools
 import os
 import re
+import threading
 import tomllib
+import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import ValidationError, create_model
 
-from .errors import ConfigError, Problem
+from .errors import ConfigError, ConfigWarning, Problem
 from .settings import ENV_PREFIX, TOML_TABLE, LLMSettings, setting_infos
+from .tomllines import key_lines
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -36,6 +39,7 @@ class TomlValues:
     path: Path
     values: dict[str, Any]
     lines: dict[str, int]
+    elsewhere: dict[str, int] = field(default_factory=dict)  # other tables and keys: line written
 
     def where(self, key: str) -> str:
         line = self.lines.get(key)
@@ -49,26 +53,12 @@ class LoadedSettings:
     settings: LLMSettings
     sources: dict[str, Source]
     config_file: Path | None
+    warnings: list[Problem] = field(default_factory=list)
 
 
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
-_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_-]+)["']?\s*=""")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Line number of each key in the [llm] table (tomllib does not report positions)."""
-    lines: dict[str, int] = {}
-    table = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _TABLE_HEADER.match(line)
-        if header:
-            table = header.group(1)
-            continue
-        key = _KEY_LINE.match(line)
-        if key and table == TOML_TABLE:
-            lines.setdefault(key.group(1), number)
-    return lines
+# A rejected value longer than this is cut in the error line.
+LONGEST_SHOWN_VALUE = 60
 
 
 def read_toml(path: Path) -> TomlValues:
@@ -88,17 +78,32 @@ def read_toml(path: Path) -> TomlValues:
     table = data.get(TOML_TABLE, {})
     if not isinstance(table, dict):
         raise ConfigError([Problem(str(path), f"'{TOML_TABLE}' must be a table: [{TOML_TABLE}]")])
-    return TomlValues(path=path, values=table, lines=_key_lines(text))
+    inside, elsewhere = key_lines(text, TOML_TABLE)
+    return TomlValues(path=path, values=table, lines=inside, elsewhere=elsewhere)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a config file, or None if it can."""
+    if path.is_dir():
+        return "is a directory, not a config file"
+    if path.is_symlink() and not path.exists():
+        return f"is a broken link (to {os.readlink(path)})"
+    if path.exists() and not path.is_file():
+        return "is not a regular file"
+    return None
 
 
 def _find_config_file(config_file: str | os.PathLike[str] | None) -> Path | None:
-    if config_file is not None:
-        path = Path(config_file)
-        if not path.is_file():
-            raise ConfigError([Problem(str(path), "config file not found")])
+    """The file to read; a ``config.toml`` that exists but is no file is an error, not silence."""
+    path = Path(config_file if config_file is not None else DEFAULT_CONFIG_FILE)
+    reason = _not_a_file(path)
+    if reason:
+        raise ConfigError([Problem(str(path), reason)])
+    if path.is_file():
         return path
-    default = Path(DEFAULT_CONFIG_FILE)
-    return default if default.is_file() else None
+    if config_file is not None:
+        raise ConfigError([Problem(str(path), "config file not found")])
+    return None
 
 
 @functools.cache
@@ -116,9 +121,71 @@ def _env_source() -> Callable[[], dict[str, Any]]:
     return lambda: EnvSettingsSource(reader)()
 
 
+T = TypeVar("T")
+
+
+def _steady(read: Callable[[], T]) -> T:
+    """``read()`` of the environment, again if another thread changed it mid-read.
+
+    Iterating ``os.environ`` while another thread sets or deletes a variable raises
+    RuntimeError or KeyError; a few tries always get a consistent copy.
+    """
+    for _ in range(20):
+        try:
+            return read()
+        except (RuntimeError, KeyError):
+            continue
+    return read()
+
+
 def _read_env() -> dict[str, Any]:
     """``LLM_*`` variables as pydantic-settings finds them (prefix, any case, empty ignored)."""
-    return _env_source()()
+    return _steady(_env_source())
+
+
+def _unknown_env_warnings() -> list[Problem]:
+    """``LLM_NUM_RETRYS``: a variable that looks like one of ours but is not; others are left alone."""
+    known = [info.env for info in setting_infos()]
+    names = _steady(lambda: [name for name in os.environ if name.upper().startswith(ENV_PREFIX)])
+    problems = []
+    for name in names:
+        if name.upper() in known:
+            continue
+        close = difflib.get_close_matches(name.upper(), known, n=1, cutoff=0.8)
+        if close:
+            problems.append(
+                Problem(f"{name} (environment)", f"not a setting, so it is ignored; did you mean {close[0]}?")
+            )
+    return problems
+
+
+def _toml_warnings(toml: TomlValues) -> list[Problem]:
+    """Settings written where they are not read: [LLM] or [Llm], or outside the [llm] table."""
+    names = {info.key for info in setting_infos()}
+    problems = []
+    for where, line in toml.elsewhere.items():
+        place = f"{toml.path}:{line}"
+        if where.startswith("["):
+            table = where[1:-1]
+            if table != TOML_TABLE and table.lower() == TOML_TABLE:
+                problems.append(Problem(place, f"table {where} is not read; did you mean [{TOML_TABLE}]? (lower case)"))
+            continue
+        # Only a key before any table: other tables belong to other tools, [LLM] is reported above.
+        key = where
+        if key in names:
+            problems.append(
+                Problem(
+                    place,
+                    f"'{where}' is outside the [{TOML_TABLE}] table and is not read;"
+                    f" did you mean [{TOML_TABLE}] {key}?",
+                )
+            )
+    return problems
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        warnings.warn(str(problem), ConfigWarning, stacklevel=4)
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
@@ -141,7 +208,10 @@ def _describe(error: ErrorDetails, secret: bool) -> str:
     message = message.removeprefix("value error, ")
     if secret or "input" not in error or error["type"] == "value_error":
         return message
-    return f"{message}, got {error['input']!r}"
+    shown = repr(error["input"])
+    if len(shown) > LONGEST_SHOWN_VALUE:
+        shown = shown[: LONGEST_SHOWN_VALUE - 1] + "…"
+    return f"{message}, got {shown}"
 
 
 def _validation_problems(exc: ValidationError, sources: dict[str, Source], toml: TomlValues | None) -> list[Problem]:
@@ -226,7 +296,9 @@ def load(config_file: str | os.PathLike[str] | None = None, **overrides: Any) ->
         raise ConfigError(problems)
     for name in known - sources.keys():
         sources[name] = "default"
-    return LoadedSettings(settings=settings, sources=sources, config_file=toml.path if toml else None)
+    found = [*_unknown_env_warnings(), *(_toml_warnings(toml) if toml else [])]
+    _warn(found)
+    return LoadedSettings(settings=settings, sources=sources, config_file=toml.path if toml else None, warnings=found)
 
 
 def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides: Any) -> LLMSettings:
@@ -247,7 +319,7 @@ def with_overrides(settings: LLMSettings, **overrides: Any) -> LLMSettings:
 
 
 def _environment_key() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX)))
+    return _steady(lambda: tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX))))
 
 
 def _config_file_key() -> tuple[str, int, int, int] | None:
@@ -258,15 +330,27 @@ def _config_file_key() -> tuple[str, int, int, int] | None:
     return (os.path.abspath(DEFAULT_CONFIG_FILE), stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-@functools.lru_cache(maxsize=8)
-def _load_for(environment: tuple[tuple[str, str], ...], config_file: tuple[str, int, int, int] | None) -> LLMSettings:
-    return load_settings()
+_cache: dict[Any, LLMSettings] = {}
+_cache_lock = threading.Lock()
+CACHED_CONFIGURATIONS = 8
 
 
 def current_settings() -> LLMSettings:
     """``load_settings()``, reused while the ``LLM_*`` environment and ``./config.toml`` are unchanged.
 
     Calls that pass no settings use this: validating the configuration on every request
-    would cost a tenth of a loopback call.
+    would cost a tenth of a loopback call. Settings are kept only if nothing changed
+    while they were loaded, so a thread changing the environment meanwhile cannot leave
+    a wrong value cached.
     """
-    return _load_for(_environment_key(), _config_file_key())
+    key = (_environment_key(), _config_file_key())
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    settings = load_settings()
+    if (_environment_key(), _config_file_key()) == key:
+        with _cache_lock:
+            if len(_cache) >= CACHED_CONFIGURATIONS:
+                _cache.clear()
+            _cache[key] = settings
+    return settings

@@ -26,3 +26,7 @@ class ConfigError(ValueError):
 
 class MissingCredentialsError(ConfigError):
     """No API key for a provider that needs one: raised before any request is sent."""
+
+
+class ConfigWarning(UserWarning):
+    """A setting written where it is not read: a misspelt ``LLM_*`` variable, ``[LLM]`` for ``[llm]``."""

@@ -230,12 +230,18 @@ def test_broken_front_matter_and_a_missing_brace_fail_the_strict_build_naming_pa
     ja_lines = japanese.read_text(encoding="utf-8").splitlines()
     ja_lines.insert(5, "最大 {{ retry.max_requests } 回。")
     japanese.write_text("\n".join(ja_lines) + "\n", encoding="utf-8")
+    notes = project / "docs" / "design" / "notes.md"  # excluded from the site: not a page, not checked
+    notes.parent.mkdir(exist_ok=True)
+    notes.write_text("A sketch: {{ settings_table }} inline, {{ retry.max_requests }, ---\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("exclude_docs: |\n", "exclude_docs: |\n  design/\n"))
 
     result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
 
     assert result.returncode != 0
     assert "docs/fr/retries.md:3: broken front matter: while scanning a quoted scalar" in result.output
     assert "docs/ja/index.md:6: placeholder {{ retry.max_requests }} is missing a brace" in result.output
+    assert "notes.md" not in result.output
     assert "Traceback" not in result.output
 
 

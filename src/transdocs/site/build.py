@@ -105,7 +105,11 @@ class SiteBuild:
         the first language's build, every page's problems are in that one report.
         """
         text = self.text(config, DEFAULT_LANGUAGE)
-        for path in sorted(Path(config.docs_dir).rglob("*.md")):
+        docs, excluded = Path(config.docs_dir), config.exclude_docs
+        for path in sorted(docs.rglob("*.md")):
+            relative = path.relative_to(docs).as_posix()
+            if relative.startswith(".") or "/." in relative or (excluded and excluded.match_file(relative)):
+                continue  # not built (exclude_docs, dot files): its braces are not placeholders
             try:
                 source = read_page(path).text
             except InputError:

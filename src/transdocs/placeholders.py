@@ -32,5 +32,7 @@ def placeholder_name(match: re.Match[str]) -> str:
 
 def unbalanced(line: str) -> list[str]:
     """Names of placeholders on ``line`` that miss a brace: ``{{ retry.max_requests }`` -> ``retry.max_requests``."""
+    if "{" not in line:
+        return []
     rest = PLACEHOLDER.sub(" ", _ESCAPED.sub(" ", line))
     return [match.group("open") or match.group("close") for match in _BROKEN.finditer(rest)]

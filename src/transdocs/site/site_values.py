@@ -73,6 +73,8 @@ class SiteValues:
     settings: tuple[Setting, ...]
     toml_table: str | None = None
     extras: Extras = field(default_factory=Extras)
+    # language -> scalar texts: every page of a language shows the same ones (CLDR is not free).
+    _texts: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -86,7 +88,7 @@ class SiteValues:
         settings = tuple(
             dataclasses.replace(s, default=changes[s.name]) if s.name in changes else s for s in self.settings
         )
-        return dataclasses.replace(self, settings=settings)
+        return dataclasses.replace(self, settings=settings, _texts={})
 
     @cached_property
     def scalars(self) -> dict[str, Value]:
@@ -106,7 +108,9 @@ class SiteValues:
 
     def scalar_texts(self, text: SiteText) -> dict[str, str]:
         """Every scalar placeholder as a page in ``text``'s language shows it."""
-        return {name: shown(value, text) for name, value in self.scalars.items()}
+        if text.language not in self._texts:
+            self._texts[text.language] = {name: shown(value, text) for name, value in self.scalars.items()}
+        return self._texts[text.language]
 
 
 def shown(value: Value, text: SiteText) -> str:

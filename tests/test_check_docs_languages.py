@@ -14,6 +14,7 @@ import pytest
 
 from llm_backends.settings import format_value, setting_infos
 from transdocs import check_paths
+from transdocs.cli import EXIT_FINDINGS, EXIT_OK, main
 from transdocs.languages import LANGUAGES, base_language
 from transdocs.languages.words import (
     DATA_DIR,
@@ -23,6 +24,7 @@ from transdocs.languages.words import (
     use_language_dirs,
     words,
 )
+from transdocs.project import load_project
 from transdocs.report.findings import STALE
 
 INFO = {info.name: info for info in setting_infos()}
@@ -116,9 +118,8 @@ def test_a_language_file_in_a_project_directory_is_used(language_dir: Path, tmp_
     page.write_text(f"# Wiederholungen\n\nDer Standardwert von `LLM_NUM_RETRIES` ist {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="de") == []  # no German words yet: not a statement
     (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
-    use_language_dirs([language_dir])
+    found = check_paths([str(page)], lang="de", project=load_project().override(languages=str(language_dir)))
     assert "de" in available_languages() and words("de-AT").name == "Deutsch"
-    found = check_paths([str(page)], lang="de")
     assert [(f.kind, f.line, f.setting, f.stated) for f in found] == [(STALE, 3, "LLM_NUM_RETRIES", STALE_RETRIES)]
 
 
@@ -127,15 +128,36 @@ def test_a_project_file_adds_words_to_a_language_we_ship(language_dir: Path, tmp
     page.write_text(f"# Page\n\nEn sortie d'usine, `LLM_NUM_RETRIES` reste à {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="fr") == []
     (language_dir / "fr.toml").write_text('default = ["en sortie d\'usine"]\ncopula = ["reste à"]\n', encoding="utf-8")
-    use_language_dirs([language_dir])
+    found = check_paths([str(page)], lang="fr", project=load_project().override(languages=str(language_dir)))
     assert "par défaut" in words("fr").default and "en sortie d'usine" in words("fr-CA").default
-    assert [f.stated for f in check_paths([str(page)], lang="fr")] == [STALE_RETRIES]
+    assert [f.stated for f in found] == [STALE_RETRIES]
 
 
 def test_a_broken_project_file_fails_the_run_with_its_name(language_dir: Path, tmp_path: Path) -> None:
     (language_dir / "fr.toml").write_text('default = ["d\'usine"]\n[number_words]\n"cent" = "100"\n', "utf-8")
-    use_language_dirs([language_dir])
     page = tmp_path / "page.md"
     page.write_text("# Page\n\nTexte.\n", "utf-8")
     with pytest.raises(LanguageDataError, match=r"fr\.toml: key 'number_words\.cent'"):
-        check_paths([str(page)], lang="fr")
+        check_paths([str(page)], lang="fr", project=load_project().override(languages=str(language_dir)))
+
+
+def test_a_projects_languages_folder_is_read_from_its_configuration_and_the_command_line(
+    language_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
+    page = tmp_path / "wiederholungen.md"
+    page.write_text(f"# Wiederholungen\n\nDer Standardwert von `LLM_NUM_RETRIES` ist {STALE_RETRIES}.\n", "utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.check-docs]\nsettings = "llm_backends.settings:LLMSettings"\nenv-prefix = "LLM_"\n'
+        'toml-table = "llm"\nlang = "de"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["wiederholungen.md"]) == EXIT_OK  # no German words: not read
+    assert main(["--languages", "languages", "wiederholungen.md"]) == EXIT_FINDINGS
+    with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as file:
+        file.write('languages = "languages"\n')
+    capsys.readouterr()
+    assert main(["wiederholungen.md"]) == EXIT_FINDINGS
+    assert f"LLM_NUM_RETRIES states {STALE_RETRIES}" in capsys.readouterr().out

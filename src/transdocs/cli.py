@@ -42,6 +42,7 @@ def run_check(args: argparse.Namespace) -> int:
             lang=args.lang,
             source_lang=args.source_lang,
             strict=args.strict,
+            languages=args.languages,
         )
         paths = args.paths or project.given_paths()
         if not paths:
@@ -162,6 +163,12 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         help="language of loose files, as a BCP 47 tag (de, zh-Hans, pt-BR)",
     )
     check.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
+    check.add_argument(
+        "--languages",
+        metavar="DIR",
+        help="a folder of your own language files (<lang>.toml, as in transdocs/languages/data): "
+        "new languages, or more words for ours",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument(
         "--strict",

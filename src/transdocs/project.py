@@ -35,6 +35,8 @@ class Project:
     source_lang: str | None = None
     paths: tuple[str, ...] = ()
     strict: bool = False
+    # A folder of the project's own language files (<lang>.toml): new languages, or more words.
+    languages: str | None = None
     # Where relative paths of the configuration are resolved: the pyproject.toml's folder.
     base: Path = field(default_factory=Path.cwd, compare=False)
     origin: str | None = field(default=None, compare=False)
@@ -42,8 +44,9 @@ class Project:
     def override(self, **options: Any) -> Project:
         """This configuration with the options given on the command line (None: not given)."""
         given = {name: value for name, value in options.items() if value not in (None, (), [], False)}
-        for name in ("settings",):
-            if name in given and not Path(str(given[name])).is_absolute() and _is_file_spec(str(given[name])):
+        for name in ("settings", "languages"):
+            path = str(given.get(name, ""))
+            if path and not Path(path).is_absolute() and (name == "languages" or _is_file_spec(path)):
                 given[name] = str(Path.cwd() / str(given[name]))
         if "paths" in given:
             given["paths"] = tuple(given["paths"])
@@ -63,9 +66,11 @@ class Project:
 
     def configure(self) -> None:
         """Make the statement finders check against this project's settings."""
+        from transdocs.languages.words import use_language_dirs
         from transdocs.statements import targets
 
         targets.configure(self.load_settings(), self.toml_table)
+        use_language_dirs([self.base / self.languages] if self.languages else [])
 
 
 # Keys of [tool.check-docs]: the option names with dashes (underscores are accepted too).

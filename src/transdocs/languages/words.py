@@ -20,10 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from transdocs.errors import InputError
 from transdocs.languages.scripts import SCRIPTS
 from transdocs.languages.tags import base_language
 from transdocs.pages.layout import is_language_tag
-from transdocs.pages.walk import InputError
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -175,6 +175,8 @@ def use_language_dirs(dirs: Iterable[Path | str]) -> None:
     for folder in found:
         if not folder.is_dir():
             raise LanguageDataError(f"{folder}: languages directory does not exist")
+    if found == _extra_dirs:
+        return  # the same folders: keep what was read and compiled
     _extra_dirs = found
     _load.cache_clear()
     for listener in _listeners:

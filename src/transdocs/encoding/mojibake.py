@@ -19,10 +19,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
-from transdocs.languages.detect import MIN_RATE, MIN_UNITS, Reading, census, common_word_rate, prose_of, read_language
+from transdocs.languages.detect import (
+    MIN_RATE,
+    MIN_UNITS,
+    Reading,
+    common_word_rate,
+    prose_of,
+    quick_census,
+    read_language,
+)
 from transdocs.languages.scripts import foreign_letters, letters
 from transdocs.languages.words import words
 
@@ -98,13 +106,13 @@ def _named(mask: int) -> list[str]:
     return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
 
 
-def _badness(text: str, lang: str | None) -> tuple[int, float]:
+@lru_cache(maxsize=4)  # the page's own text is weighed against each code page's repair
+def _badness(text: str, lang: str) -> tuple[int, float]:
     """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
     prose = prose_of(text)
-    scripts = words(lang).scripts if lang else ()
-    foreign = len(_JUNK.findall(prose)) + (len(foreign_letters(scripts).findall(prose)) if scripts else 0)
-    found = census(prose)
-    return foreign, common_word_rate(prose, lang, found.total) if lang else 0.0
+    scripts = words(lang).scripts
+    foreign = len(_JUNK.findall(prose)) + len(foreign_letters(scripts).findall(prose))
+    return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total)
 
 
 def _reads_better(repaired: str, garbled: str, lang: str | None) -> bool:

@@ -136,7 +136,7 @@ def identify(prose: str, found: Census | None = None) -> str | None:
     return best
 
 
-def _quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
+def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
     """A census that only tells ``scripts`` from the rest (three counts instead of every script)."""
     units = {"Latin": float(len(_ASCII_WORD.findall(prose)))}
     own = len(letters(scripts).findall(prose)) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
@@ -157,7 +157,7 @@ def read_language(prose: str, expected: str | None) -> Reading:
         return Reading(None, True, census(prose))
     if expected is not None:
         # Most pages are in their language: tell that from three counts, the full census otherwise.
-        quick = _quick_census(prose, _scripts(expected))
+        quick = quick_census(prose, _scripts(expected))
         if quick.total < MIN_UNITS or _fits(prose, quick, expected) >= MIN_RATE:
             return Reading(expected, True, quick)
     found = census(prose)
@@ -168,4 +168,4 @@ def read_language(prose: str, expected: str | None) -> Reading:
     return Reading(lang, expected is None or same, found)
 
 
-__all__ = ["SCRIPTS", "Census", "Reading", "census", "identify", "prose_of", "read_language"]
+__all__ = ["SCRIPTS", "Census", "Reading", "census", "identify", "prose_of", "quick_census", "read_language"]

@@ -189,6 +189,37 @@ def test_uncommitted_english_edit_is_outdated_without_a_date(repo: Path, capsys:
     assert "in changes not committed yet" in out
 
 
+def test_missing_untranslated_and_broken_pages_are_named_with_what_to_run(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = repo / "docs"
+    (docs / "zh" / "providers.md").unlink()
+    english = read(docs / DEFAULT_LANGUAGE / "troubleshooting.md")
+    write(docs / "pt" / "troubleshooting.md", stamped(english, english))  # copied, stamped, never translated
+    arabic = docs / "ar" / "backends.md"
+    write(arabic, read(arabic).encode("utf-8").decode("cp1256", errors="replace"))  # saved through a code page
+
+    data = status(capsys)
+    cells = {(p["page"], lang): cell for p in data["pages"] for lang, cell in p["translations"].items()}
+    assert cells["providers.md", "zh"]["state"] == "missing"
+    assert cells["troubleshooting.md", "pt"]["state"] == "untranslated"
+    assert [f["kind"] for f in cells["troubleshooting.md", "pt"]["findings"]] == ["untranslated"]
+    assert cells["backends.md", "ar"]["state"] == "broken"
+    assert "encoding" in {f["kind"] for f in cells["backends.md", "ar"]["findings"]}
+    others = {
+        key: cell["state"]
+        for key, cell in cells.items()
+        if key not in {("providers.md", "zh"), ("troubleshooting.md", "pt"), ("backends.md", "ar")}
+    }
+    assert set(others.values()) == {"up-to-date"}
+
+    code, out, _ = run(["translation-status"], capsys)
+    assert code == EXIT_OK
+    assert "docs/zh/providers.md: missing" in out
+    assert "docs/ar/backends.md: broken (" in out
+    assert "docs/ar/backends.md:" in out.split("docs/ar/backends.md: broken (", 1)[1]  # its findings follow
+
+
 # --- stamps that match no version ------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 The same data feeds ``llm-backends translation-status`` and the site's status page.
 A cell is, in this order of precedence: ``missing`` (no file: the site shows the
 English page), ``untranslated`` (a file still in English), ``broken`` (the checker's
-encoding, structure or stale-default findings), ``outdated`` (its ``source_hash``
+encoding, structure, stale-default or value-drift findings), ``outdated`` (its ``source_hash``
 is not the English page's: how many English lines changed, and since when, come from
 git history), else ``up to date``.
 """
@@ -27,8 +27,7 @@ from transdocs.translations.history import GitHistory, HistoryUnavailable
 
 UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN = "up-to-date", "outdated", "missing", "untranslated", "broken"
 STATES = (UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN)
-UNTRANSLATED_KIND = "untranslated"  # the checker's finding for a translation still in English
-BROKEN_KINDS = frozenset({kinds.ENCODING, kinds.STRUCTURE, kinds.STALE})
+BROKEN_KINDS = frozenset({kinds.ENCODING, kinds.STRUCTURE, kinds.STALE, kinds.VALUE_DRIFT})
 
 
 def layout_of(path: Path, configured: str | None = None) -> Layout:
@@ -113,7 +112,7 @@ def _cell(
 ) -> Cell:
     if not path.is_file():
         return Cell(language, path, MISSING)
-    untranslated = tuple(f for f in found if f.kind == UNTRANSLATED_KIND)
+    untranslated = tuple(f for f in found if f.kind == kinds.UNTRANSLATED)
     if untranslated:
         return Cell(language, path, UNTRANSLATED, findings=untranslated)
     broken = tuple(f for f in found if f.kind in BROKEN_KINDS)

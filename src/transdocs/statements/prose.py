@@ -15,6 +15,9 @@ A sentence (or list item, heading, table cell) links a setting to a value when:
    "si", "se", "إذا" ... before the value or right after it: "为 0 时"). ``=`` and ``:``
    count as copulas only when the sentence (or the list's introduction) says "default".
    For text settings (model names, URLs) a copula is not enough: the sentence must say default.
+   An aside set off by commas may stand before the copula ("The default for X, which every
+   call uses, is 8"); a blocker past a comma opens the next clause ("X is 8, set it to 2 for
+   tests" states 8).
 3. **default word right after the value** — "X vaut 8 par défaut", "X é 8 por padrão".
 4. **value, then the setting in parentheses** — "waits 8 seconds by default (X)", when the
    sentence says default before the value.
@@ -25,6 +28,12 @@ A sentence (or list item, heading, table cell) links a setting to a value when:
    heading ("- `X`" then "  - 默认值：8"; "### `X`" then "**Default:** 8"). From structure
    the default word must open the sentence and the value follow it at once: a sentence
    under "### `X`" that says "By default, a call sends 6 requests" is not about X.
+
+A condition on absence is a default word ("if not set", "when omitted", "未指定时",
+"指定しない場合", "si elle n'est pas définie", "se não for definido", "إذا لم يُحدَّد"; in the
+language files), matched before the blocker it starts with: "If not set, X is 5", "X: if
+unset, 120 seconds". When it comes right before the setting, a blocker right after the
+setting closes it: "不设置 X 时为 600 秒".
 
 A default word further from its value (up to ``LONG_REACH`` words) still counts when a
 copula or colon stands right before the value and no comma, condition or other value
@@ -90,6 +99,8 @@ class Context:
 
 
 _CLAUSE_END = re.compile(r"[.。!！?？;；,，、\n]")
+_CLAUSE_MARK = re.compile(r"[,，、;；،]")
+_ASIDE_OPEN = re.compile(r"\s*[,，،]")
 
 
 def _is(item: Item, kind: str | tuple[str, ...]) -> bool:
@@ -188,17 +199,40 @@ class _Sentence:
 
     # --- rule 2: a plain copula ---------------------------------------------------------
 
-    def blocked(self, v: int) -> bool:
-        if any(_is(item, "B") for item in self.items[:v]):
+    def blocked(self, v: int, closing: int | None = None) -> bool:
+        if any(_is(item, "B") and k != closing for k, item in enumerate(self.items[:v])):
             return True
         after = self.items[v + 1] if v + 1 < len(self.items) else None
-        return after is not None and _is(after, "B") and self.gap(self.items[v], after) <= 0.5
+        if after is None or not _is(after, "B") or self.gap(self.items[v], after) > 0.5:
+            return False
+        # "X is 8, set it to 2 for tests": a blocker past a comma opens the next clause.
+        return not _CLAUSE_MARK.search(self.text[self.items[v].end : after.start])
+
+    def after_aside(self, m: int, stop: int) -> tuple[int, int]:
+        """Where the clause goes on (item, offset) after an aside set off by commas right after the
+        setting: "X, which every call uses, is 8" (``m + 1`` when there is none). An aside holding a
+        value, a setting, a condition or another owner is no aside."""
+        none = (m + 1, self.items[m].end)
+        opening = _ASIDE_OPEN.match(self.text, self.items[m].end)
+        closing = _CLAUSE_MARK.search(self.text, opening.end()) if opening else None
+        if opening is None or closing is None or not self.lex.units_between(self.text[opening.end() : closing.start()]):
+            return none
+        k = m + 1
+        while k < stop and self.items[k].start < closing.start():
+            if not _is(self.items[k], ("C", "E", "D")):
+                return none
+            k += 1
+        return (k, closing.end()) if k < stop else none
 
     def rule_copula(self, m: int, stop: int, setting: str) -> int | None:
-        k, words = m + 1, set()
+        (k, end), words = self.after_aside(m, stop), set()
+        closes = self.closes_absence(m, stop)  # "不设置 X 时为 600 秒": 时 ends the condition
+        if closes:
+            k, end = m + 2, self.items[m + 1].end
         while k < stop and isinstance(self.items[k], Token) and self.items[k].kind in ("C", "R", "E"):
-            if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
+            if self.lex.units_between(self.text[end : self.items[k].start], skip_glue=True) > 0:
                 return None
+            end = self.items[k].end
             words.add(self.items[k].kind)
             k += 1
         if not words or k >= stop or not _is_group(self.items[k], "V"):
@@ -211,7 +245,16 @@ class _Sentence:
         needs_default = not words & {"C", "R"} or target.kind == "str"
         if needs_default and not self.says_default:
             return None
-        return None if self.blocked(k) else k
+        return None if self.blocked(k, m + 1 if closes else None) else k
+
+    def closes_absence(self, m: int, stop: int) -> bool:
+        """A default word (a condition on absence: "不设置", "未指定") right before the setting,
+        and a blocker right after it that closes that condition ("时"), then a copula."""
+        if m == 0 or m + 2 >= stop or not _is(self.items[m - 1], "D") or not _is(self.items[m + 1], "B"):
+            return False
+        if self.gap(self.items[m - 1], self.items[m], skip_glue=True) > 0.5:
+            return False
+        return self.gap(self.items[m], self.items[m + 1]) == 0 and _is(self.items[m + 2], ("C", "E"))
 
     # --- rule 3: a default word right after the value -----------------------------------
 

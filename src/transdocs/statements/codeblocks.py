@@ -1,4 +1,4 @@
-"""Statements in code blocks: TOML, env and shell lines, only where the page shows defaults.
+"""Statements in code blocks: TOML, YAML, env and shell lines, only where the page shows defaults.
 
 Code blocks are usually examples that set values on purpose (``export
 APP_NUM_RETRIES=2`` in a tuning section), so a line that sets a setting counts only
@@ -19,7 +19,9 @@ when the block is presented as showing defaults:
   lines of those settings restate the page's defaults. A tuning example changes values,
   so it never agrees with the defaults the page states.
 
-Read: ``key = value`` in TOML (at top level or in the configured table), ``NAME=value``,
+Read: ``key = value`` in TOML (at top level or in the configured table), ``key: value`` in
+YAML (at top level or under the configured table's key, ``llm:``; an env var's name as a key
+anywhere, or ``- NAME=value``, as in a compose file's ``environment:``), ``NAME=value``,
 ``export NAME=value``, ``set NAME=value`` and ``$env:NAME = "value"``, in fenced blocks
 and in config lines that lost their fence. Python and other languages are never read:
 a keyword argument in a call is an example.
@@ -54,6 +56,7 @@ SHELL_LANGUAGES = frozenset(
     }
 )
 PLAIN_LANGUAGES = frozenset({"", "text", "txt", "plaintext"})
+YAML_LANGUAGES = frozenset({"yaml", "yml"})
 
 _COMMENT = re.compile(r"^\s*(?:#|;|//|::|rem\s)\s*(.*)$", re.IGNORECASE)
 _TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*$")
@@ -64,6 +67,8 @@ _ENV_LINE = re.compile(
     r"""(?P<value>"[^"]*"|'[^']*'|[^\s#]*)""",
     re.IGNORECASE,
 )
+_YAML_LINE = re.compile(r"""^(?P<indent>\s*)["']?(?P<name>[A-Za-z_][\w-]*)["']?\s*:(?:\s+(?P<value>\S.*?))?\s*$""")
+_YAML_ITEM = re.compile(r"^\s*-\s+(?P<rest>.*)$")
 _TRAILING_COMMENT = re.compile(r"""^((?:[^#"']|"[^"]*"|'[^']*')*?)\s+#\s*(.*)$""")
 
 
@@ -85,6 +90,36 @@ def _setting_line(line: str, lang: str, table: str | None) -> tuple[str, str] | 
     return None
 
 
+class _YamlKeys:
+    """The mapping each YAML line is in (``llm`` for ``num_retries`` under ``llm:``), by indent."""
+
+    def __init__(self) -> None:
+        self.parents: list[tuple[int, str]] = []
+
+    def setting(self, line: str) -> tuple[str, str] | None:
+        """(name, raw value) when the line sets a setting; remembers mapping keys."""
+        if not line.strip():
+            return None
+        indent = len(line) - len(line.lstrip())
+        while self.parents and self.parents[-1][0] >= indent:
+            self.parents.pop()
+        item = _YAML_ITEM.match(line)
+        if item:  # "- LLM_NUM_RETRIES=8" in a list of variables
+            env = _ENV_LINE.match(item.group("rest"))
+            return (env.group("name"), env.group("value")) if env and targets.is_env(env.group("name")) else None
+        match = _YAML_LINE.match(line)
+        if match is None:
+            return None
+        name, value = match.group("name"), match.group("value")
+        if value is None:
+            self.parents.append((indent, name))
+            return None
+        table = ".".join(key for _, key in self.parents) or None
+        if targets.is_env(name) or (table in (None, targets.toml_table()) and targets.is_key(name)):
+            return name, value
+        return None
+
+
 @dataclass(frozen=True)
 class SettingLine:
     """A line of a block that sets a setting, and what marks it as a default."""
@@ -103,8 +138,9 @@ def _only_default(comment: str, lex: Lexicon) -> bool:
 
 def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
     """Every line of the block that sets a setting, in order."""
-    if code.lang not in TOML_LANGUAGES | SHELL_LANGUAGES | PLAIN_LANGUAGES:
+    if code.lang not in TOML_LANGUAGES | SHELL_LANGUAGES | PLAIN_LANGUAGES | YAML_LANGUAGES:
         return []
+    yaml = _YamlKeys() if code.lang in YAML_LANGUAGES else None
     marked = says_default(code.intro, lex)
     by_comment = False
     table: str | None = None
@@ -119,13 +155,13 @@ def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
             elif lex.has_blocker(comment.group(1)):
                 marked = by_comment = False
             continue
-        header = _TABLE.match(line)
+        header = _TABLE.match(line) if yaml is None else None
         if header:
             table = header.group(1)
             continue
         trailing = _TRAILING_COMMENT.match(line)
         body, note = (trailing.group(1), trailing.group(2)) if trailing else (line, "")
-        setting = _setting_line(body, code.lang, table)
+        setting = yaml.setting(body) if yaml is not None else _setting_line(body, code.lang, table)
         if setting is None:
             continue
         target = targets.lookup(setting[0])

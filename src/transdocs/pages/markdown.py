@@ -12,6 +12,7 @@ import re
 
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 from transdocs.pages.html import read_fragment
+from transdocs.pages.jsx_props import OPENING, prop_default
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from transdocs.translations.source_hash import front_matter_span
 
@@ -78,6 +79,7 @@ _TAG = re.compile(
 _HTML_BLOCK = re.compile(r"^\s{0,3}<(?:table|dl|ul|ol|p|h[1-6]|blockquote)\b", re.IGNORECASE)
 _TITLE_ATTRIBUTE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})""")
 _LABEL_ATTRIBUTE = re.compile(r"""\blabel=(?:"([^"]*)"|'([^']*)')""")
+_LONGEST_TAG = 30  # lines a JSX tag's props may take
 _ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
 
 
@@ -202,6 +204,14 @@ class _Reader:
                 if not self.open and _HTML_BLOCK.match(line):
                     i = self.read_html_block(i)
                     continue
+                end = self.tag_end(i) if OPENING.match(line) else None
+                if end is not None:  # a tag over several lines: <ParamField\n  path="x"\n>
+                    self.read_props(i, "\n".join(lines[i : end + 1]))
+                    self.read_tag_line(i, " ".join(lines[i : end + 1]))
+                    i = end + 1
+                    continue
+                for tag in _TAG.finditer(line):
+                    self.read_props(i, tag.group(0))
                 text = strip_tags(line)
                 if line.strip() and not text.strip():
                     self.read_tag_line(i, line)
@@ -270,6 +280,27 @@ class _Reader:
             i += 1
         self.flush()
         return self.doc
+
+    def tag_end(self, i: int) -> int | None:
+        """The last line of a tag opened at line ``i`` and closed on a later line, if it is one."""
+        if _TAG.match(self.lines[i].lstrip()):
+            return None
+        for end in range(i + 1, min(i + _LONGEST_TAG, len(self.lines))):
+            if not self.lines[end].strip():
+                return None
+            whole = "\n".join(self.lines[i : end + 1]).lstrip()
+            found = _TAG.match(whole)
+            if found and found.end() == len(whole.rstrip()):
+                return end
+        return None
+
+    def read_props(self, i: int, tag: str) -> None:
+        """A component's ``default`` prop for the setting it names, as a sentence (see jsx_props)."""
+        found = prop_default(tag)
+        if found is not None:
+            offset, sentence = found
+            line = self.number(i) + tag.count("\n", 0, offset)
+            self.doc.blocks.append(Prose("paragraph", sentence, line, section=self.section))
 
     def read_tag_line(self, i: int, line: str) -> None:
         """A line of tags only (``<Tabs>``, ``<Admonition title="Defaults">``, ``</div>``)."""

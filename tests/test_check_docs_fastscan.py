@@ -1,0 +1,53 @@
+"""The faster patterns of statements/fastscan.py match exactly what the plain ones match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transdocs.languages import LANGUAGES
+from transdocs.pages.document import Prose
+from transdocs.pages.markdown import read_markdown
+from transdocs.project import load_project
+from transdocs.statements.fastscan import guarded, trie
+from transdocs.statements.lexicon import lexicon
+
+ROOT = Path(__file__).parent.parent
+
+
+def _prose() -> list[str]:
+    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
+    texts = []
+    for page in pages:
+        texts += [b.text for b in read_markdown(page.read_text(errors="replace")).blocks if isinstance(b, Prose)]
+    return texts
+
+
+def _matches(pattern: re.Pattern[str], texts: list[str]) -> list[list[tuple[object, ...]]]:
+    return [[(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)] for text in texts]
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
+    load_project(ROOT).configure()
+    lex = lexicon(lang)
+    plain = re.compile(lex.tokens.pattern.partition("(?:")[2][:-1], lex.tokens.flags)
+    assert lex.tokens.pattern.startswith("(?=[")  # the guard is there
+    texts = _prose()
+    assert _matches(lex.tokens, texts) == _matches(plain, texts)
+
+
+def test_a_pattern_that_can_match_empty_gets_no_guard() -> None:
+    assert guarded("a*").pattern == "a*"
+    assert guarded("(?:x|)y?").pattern == "(?:x|)y?"
+    assert guarded(r"\bab|c").pattern.startswith("(?=[")
+
+
+def test_a_trie_matches_its_words_and_nothing_else() -> None:
+    words = ["LLM_TIMEOUT", "LLM_TOTAL_TIMEOUT", "LLM_MODEL", "model", "mode"]
+    pattern = re.compile(f"{trie(words)}$", re.IGNORECASE)
+    assert all(pattern.match(word) for word in words)
+    assert not any(pattern.match(word) for word in ["LLM_", "LLM_T", "mod", "models", "LLM_TIMEOUTS"])
+    assert re.fullmatch(trie([]), "")

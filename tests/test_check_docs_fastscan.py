@@ -11,8 +11,10 @@ from transdocs.languages import LANGUAGES
 from transdocs.pages.document import Prose
 from transdocs.pages.markdown import read_markdown
 from transdocs.project import load_project
+from transdocs.statements import lexicon as lexicons
 from transdocs.statements.fastscan import guarded, trie
 from transdocs.statements.lexicon import lexicon
+from transdocs.statements.vocabulary import WORDS
 
 ROOT = Path(__file__).parent.parent
 
@@ -33,8 +35,10 @@ def _matches(pattern: re.Pattern[str], texts: list[str]) -> list[list[tuple[obje
 def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
     load_project(ROOT).configure()
     lex = lexicon(lang)
-    plain = re.compile(lex.tokens.pattern.partition("(?:")[2][:-1], lex.tokens.flags)
-    assert lex.tokens.pattern.startswith("(?=[")  # the guard is there
+    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}))
+    decimal_comma = lang is not None and WORDS[lang].decimal_mark != "."
+    plain = re.compile(lexicons._token_pattern(words, decimal_comma), lex.tokens.flags)
+    assert lex.tokens.pattern != plain.pattern  # the guard is there
     texts = _prose()
     assert _matches(lex.tokens, texts) == _matches(plain, texts)
 
@@ -43,6 +47,8 @@ def test_a_pattern_that_can_match_empty_gets_no_guard() -> None:
     assert guarded("a*").pattern == "a*"
     assert guarded("(?:x|)y?").pattern == "(?:x|)y?"
     assert guarded(r"\bab|c").pattern.startswith("(?=[")
+    # A branch opening with (?<!\w) is tried only where a word starts.
+    assert guarded(r"(?<!\w)ab|c").pattern == r"(?:(?=[c])|(?<!\w)(?=[a]))(?:(?<!\w)ab|c)"
 
 
 def test_a_trie_matches_its_words_and_nothing_else() -> None:

@@ -67,21 +67,41 @@ def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-]\\^" else "\\" + chr(code)
 
 
-def _first(items: Any) -> tuple[set[str], bool]:
-    """(character-class pieces any match of the sequence ``items`` can start with, nullable)."""
-    pieces: set[str] = set()
+# (pieces a match can start with anywhere, pieces it can start with only after a non-word
+# character, nullable). The second set is for branches opening with ``(?<!\w)``.
+_Firsts = tuple[set[str], set[str], bool]
+
+
+def _first(items: Any, word_start: bool = False) -> _Firsts:
+    """What any match of the sequence ``items`` can start with."""
+    anywhere: set[str] = set()
+    after_space: set[str] = set()
     for op, av in items:
-        found, nullable = _first_of(op, av)
-        pieces |= found
+        if op is _c.ASSERT_NOT and av[0] == -1 and _is_word_class(av[1]):
+            word_start = True  # (?<!\w): the match starts where no word character precedes
+            continue
+        found, at_start, nullable = _first_of(op, av, word_start)
+        anywhere |= found
+        after_space |= at_start
         if not nullable:
-            return pieces, False
-    return pieces, True
+            return anywhere, after_space, False
+    return anywhere, after_space, True
 
 
-def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
-    assert _c is not None
+def _is_word_class(pattern: Any) -> bool:
+    """The look-behind rejects at least every word character: ``\w``, ``[\w.]``."""
+    items = list(pattern)
+    if len(items) != 1 or items[0][0] is not _c.IN:
+        return False
+    return any(op is _c.CATEGORY and av is _c.CATEGORY_WORD for op, av in items[0][1])
+
+
+def _first_of(op: Any, av: Any, word_start: bool) -> _Firsts:
+    def found(pieces: set[str]) -> _Firsts:
+        return (set(), pieces, False) if word_start else (pieces, set(), False)
+
     if op is _c.LITERAL:
-        return {_char(av)}, False
+        return found({_char(av)})
     if op is _c.IN:
         pieces = set()
         for item_op, item in av:
@@ -91,45 +111,55 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
                 pieces.add(f"{_char(item[0])}-{_char(item[1])}")
             elif item_op is _c.CATEGORY and item in _CATEGORIES:
                 pieces.add(_CATEGORIES[item])
-            else:  # NEGATE, a range with ignore-case variants, ...
+            else:  # NEGATE, ...
                 raise _Unknown
-        return pieces, False
+        return found(pieces)
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, inner = av
         if add_flags or del_flags:
             raise _Unknown
-        return _first(inner)
+        return _first(inner, word_start)
     if op is _c.BRANCH:
-        pieces, nullable = set(), False
+        anywhere: set[str] = set()
+        after_space: set[str] = set()
+        nullable = False
         for branch in av[1]:
-            found, empty = _first(branch)
-            pieces |= found
+            one, at_start, empty = _first(branch, word_start)
+            anywhere |= one
+            after_space |= at_start
             nullable = nullable or empty
-        return pieces, nullable
+        return anywhere, after_space, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _, inner = av
-        found, nullable = _first(inner)
-        return found, nullable or low == 0
-    if op in (_c.ATOMIC_GROUP,):
-        return _first(av)
+        one, at_start, nullable = _first(inner, word_start)
+        return one, at_start, nullable or low == 0
+    if op is _c.ATOMIC_GROUP:
+        return _first(av, word_start)
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-        return set(), True  # zero width: the next item starts the match
+        return set(), set(), True  # zero width: the next item starts the match
     raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, ...
 
 
+def _class(pieces: set[str]) -> str:
+    return f"[{''.join(sorted(pieces))}]"
+
+
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` compiled, behind a look-ahead on the characters its matches start with.
+    """``pattern`` compiled, behind a look-ahead on the characters its matches start with
+    (where a branch opens with ``(?<!\w)``, a look-ahead behind the same look-behind).
 
     The look-ahead is left out when a match could be empty or start with a character the
     analysis cannot bound, so the result always matches exactly what ``pattern`` matches.
     """
     if _parser is not None:
         try:
-            pieces, nullable = _first(_parser.parse(pattern, flags))
+            anywhere, after_space, nullable = _first(_parser.parse(pattern, flags))
         except (_Unknown, re.error, ValueError, TypeError, AttributeError):
             pass
         else:
-            if pieces and not nullable:
-                guard = f"(?=[{''.join(sorted(pieces))}])"
+            if (anywhere or after_space) and not nullable:
+                guards = [f"(?={_class(anywhere)})"] if anywhere else []
+                guards += [rf"(?<!\w)(?={_class(after_space)})"] if after_space else []
+                guard = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
                 return re.compile(f"{guard}(?:{pattern})", flags)
     return re.compile(pattern, flags)

@@ -77,7 +77,8 @@ def _check_json_reask(server: OpenAIServer) -> None:
 def _check_embeddings(server: OpenAIServer) -> None:
     (request,) = server.requests
     assert request.path.endswith("/embeddings")
-    assert request.body["model"] == defaults()["embedding_model"]
+    # The provider sees the model name without litellm's provider prefix.
+    assert request.body["model"] == defaults()["embedding_model"].removeprefix("openai/")
     assert len(request.body["input"]) == 2
 
 

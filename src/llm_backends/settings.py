@@ -44,7 +44,10 @@ class LLMSettings(BaseModel):
     api_key: SecretStr | None = _setting(None, "API key sent to the provider. Never printed or logged.")
     base_url: str | None = _setting(None, "Base URL of the API, for proxies, Azure endpoints and local servers.")
     api_version: str | None = _setting(None, "API version, required by Azure OpenAI.")
-    embedding_model: str = _setting("text-embedding-3-small", "Model used by embedding(), as a litellm model string.")
+    embedding_model: str = _setting(
+        "openai/text-embedding-3-small",
+        "Model used by embedding(), as a litellm model string with a provider prefix.",
+    )
     embedding_deployment_name: str | None = _setting(
         None, "Azure deployment that serves the embedding model; when set, embeddings use azure/<name>."
     )

@@ -40,6 +40,10 @@ class Words:
     default: tuple[str, ...] = ()
     # "is": joins a setting to its value ("X is 5", "X 为 5", "X は 5", "X vaut 5").
     copula: tuple[str, ...] = ()
+    # A passive "is set to" ("X is set to 5", "X est fixé à 5", "X está configurado para 5"):
+    # joins a setting to its value like ``=``, only in a sentence that says default
+    # ("By default, X is set to 5"); without one it describes a configuration, not the default.
+    set_copula: tuple[str, ...] = ()
     # Several settings, several values, paired in order.
     respectively: tuple[str, ...] = ()
     # Conditions, instructions, examples and constraints: "if X is 0", "set X to 2".

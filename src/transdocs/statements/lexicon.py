@@ -177,8 +177,9 @@ def _token_pattern(words: Words, decimal_comma: bool) -> str:
         rf"(?P<R>{alternation(words.respectively)})",
         rf"(?P<F>{alternation(words.foreign)})",
         rf"(?P<B>{alternation(words.blocker)})",
+        # Before the copulas: "is set to" must win over "is" (alternatives are tried in order).
+        rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
         rf"(?P<C>{alternation(words.copula)})",
-        r"(?P<E>[=:：＝])",
         rf"(?P<conj>{alternation(words.conjunction)})",
         r"(?P<open>[(（])",
         r"(?P<close>[)）])",

@@ -13,12 +13,16 @@ A sentence (or list item, heading, table cell) links a setting to a value when:
    "X vaut 8", "X é 8", "X هي 8"), and the clause is not a condition, an instruction or
    an example (no "if", "when", "set", "with", "for example", "如果", "设为", "場合",
    "si", "se", "إذا" ... before the value or right after it: "为 0 时"). ``=`` and ``:``
-   count as copulas only when the sentence (or the list's introduction) says "default".
+   count as copulas only when the sentence (or the list's introduction) says "default", and so
+   does a passive "is set to" (``set_copula`` in the language files: "By default, X is set to 8",
+   "X est fixé par défaut à 8", "Por padrão, X está configurado para 8").
    For text settings (model names, URLs) a copula is not enough: the sentence must say default.
    An aside set off by commas may stand before the copula ("The default for X, which every
    call uses, is 8"); a blocker past a comma opens the next clause ("X is 8, set it to 2 for
    tests" states 8).
-3. **default word right after the value** — "X vaut 8 par défaut", "X é 8 por padrão".
+3. **default word right after the value** — "X vaut 8 par défaut", "X é 8 por padrão"; past a
+   comma only when nothing else comes between ("X is 5, by default", not "when X is 600 s, the
+   default does not apply").
 4. **value, then the setting in parentheses** — "waits 8 seconds by default (X)", when the
    sentence says default before the value.
 5. **carried subject** — a sentence with no setting that starts with a default word
@@ -267,7 +271,12 @@ class _Sentence:
                 if self.run_gap(m, k) > TRAILING_REACH or k + 1 >= len(self.items):
                     return None
                 after = self.items[k + 1]
-                return k if _is(after, "D") and self.gap(item, after) <= 1 else None
+                if not _is(after, "D"):
+                    return None
+                # "X is 5, by default" states 5; "when X is 600 s, the default does not apply" does not.
+                if _CLAUSE_MARK.search(self.text[item.end : after.start]):
+                    return k if self.gap(item, after) == 0 else None
+                return k if self.gap(item, after) <= 1 else None
         return None
 
     # --- pairing ------------------------------------------------------------------------

@@ -144,7 +144,6 @@ Command = Callable[[argparse.Namespace], int]
 # subcommands. This package never imports them; they are looked up only when the
 # command line names none of ours.
 COMMANDS_ENTRY_POINT = "llm_backends.commands"
-BUILTIN_COMMANDS = frozenset({"config", "schedule"})
 
 
 def _add_plugin_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -221,7 +220,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     schedule.set_defaults(run=cmd_schedule)
 
     words = [word for word in (sys.argv[1:] if argv is None else argv) if not word.startswith("-")]
-    if not words or words[0] not in BUILTIN_COMMANDS:
+    if not words or words[0] not in commands.choices:  # not one of the commands above
         _add_plugin_commands(commands)
     return parser
 

@@ -249,7 +249,7 @@ def _names_our_project(path: Path) -> list[int]:
 
 def test_the_toolkit_names_no_project_of_its_own() -> None:
     """Our package, env prefix and config table reach the checker through pyproject.toml only."""
-    checker = Path(__file__).resolve().parent.parent / "src" / "transdocs"
+    checker = Path(__file__).resolve().parent.parent / "packages" / "transdocs" / "src" / "transdocs"
     named = [
         f"{path.relative_to(checker)}:{line}"
         for path in sorted(checker.rglob("*.py"))

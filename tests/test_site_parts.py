@@ -52,7 +52,7 @@ def test_the_site_documents_the_configured_settings_with_our_extras() -> None:
 
 def test_the_site_build_never_names_our_package() -> None:
     """Our settings reach the plugin through mkdocs.yml; the retry values through the extras file."""
-    toolkit = REPO / "src" / "transdocs"
+    toolkit = REPO / "packages" / "transdocs" / "src" / "transdocs"
     files = [*(toolkit / "site").rglob("*.py"), toolkit / "placeholders.py"]
     named = [p for p in files if re.search(r"^\s*(from|import) llm_backends", p.read_text(), re.M)]
     assert files and named == []

@@ -126,7 +126,8 @@ def copy_project(destination: Path) -> Path:
         shutil.copytree(REPO / name, destination / name)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copy(REPO / "pyproject.toml", destination / "pyproject.toml")  # [tool.check-docs]: the settings
-    (destination / "src").symlink_to(REPO / "src")  # the toolkit and the package, for watch:
+    (destination / "src").symlink_to(REPO / "src")  # the package (defaults), for watch:
+    (destination / "packages").symlink_to(REPO / "packages")  # the docs toolkit, for watch:
     return destination
 
 

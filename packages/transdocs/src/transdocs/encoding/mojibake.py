@@ -41,6 +41,7 @@ WEAK_SHARE, STRONG_SHARE, LINE_SHARE = 0.3, 0.75, 0.5
 _HIGH_BYTES = bytes(range(128, 256))
 _CUT_SEQUENCE = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 # Characters no language's prose holds: replacement, C1 controls, private use.
 _JUNK = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
 _SAMPLE = 1200  # non-ASCII characters looked at to pick code pages
@@ -145,8 +146,20 @@ def _suspect(text: str, lang: str | None, reading: Reading | None) -> bool:
     return bool(_JUNK.search(text) or foreign_letters(words(lang).scripts).search(text))
 
 
+def _letter_runs(text: str) -> list[str]:
+    """Runs of non-ASCII characters holding at least one letter.
+
+    A run of symbols only (a file tree's ``├──``, arrows, check marks) is written on purpose:
+    UTF-8 read through a code page gives letters among its symbols (``â”œâ”€â”€`` for
+    ``├──``, ``Ã©`` for ``é``), so letterless runs are left out of the search.
+    """
+    return [run for run in _NON_ASCII_RUN.findall(text) if _HAS_LETTER.search(run)]
+
+
 def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | None) -> EncodingProblem | None:
-    runs = _NON_ASCII_RUN.findall(text)
+    runs = _letter_runs(text)
+    if not runs:
+        return None
     suspect = _suspect(text, lang, reading)
     scripts = words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake

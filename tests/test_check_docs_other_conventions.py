@@ -8,11 +8,14 @@ code blocks, JSX ``style={{ color: ... }}`` props, Handlebars-like templates).
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 from tests.support.docs_tree import read, write
 from transdocs import check_paths
-from transdocs.report.findings import ENCODING
+from transdocs.report.findings import ENCODING, OUTDATED
+from transdocs.translations.stamp import stamp_paths
 
 FILE_TREE = """\
 # Output structure
@@ -54,3 +57,82 @@ def test_a_file_tree_that_went_through_a_code_page_is_still_mojibake(tmp_path: P
     found = [(f.kind, f.line) for f in check_paths([str(tmp_path / "docs")])]
 
     assert (ENCODING, first) in found
+
+
+ENGLISH = "# Guide\n\nThe server listens on port `4321` unless told otherwise.\n"
+FRENCH = "# Guide\n\nLe serveur écoute sur le port `4321` sauf indication contraire.\n"
+
+
+def git(folder: Path, *args: str) -> None:
+    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t"}
+    environment = {**os.environ, **identity, "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+    subprocess.run(["git", *args], cwd=folder, env=environment, check=True, capture_output=True)
+
+
+def never_stamped_tree(root: Path, names: list[str]) -> Path:
+    """English and French pages of ``names``, committed together once, with no source_hash."""
+    docs = root / "docs"
+    for name in names:
+        (docs / "en").mkdir(parents=True, exist_ok=True)
+        (docs / "fr").mkdir(parents=True, exist_ok=True)
+        write(docs / "en" / name, ENGLISH)
+        write(docs / "fr" / name, FRENCH)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "pages")
+    return docs
+
+
+def outdated(docs: Path) -> list[str]:
+    return sorted(Path(f.path).name for f in check_paths([str(docs)]) if f.kind == OUTDATED)
+
+
+def test_a_never_stamped_tree_without_git_has_no_outdated_finding(tmp_path: Path) -> None:
+    for lang, text in (("en", ENGLISH), ("fr", FRENCH)):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        write(tmp_path / "docs" / lang / "guide.md", text)
+
+    assert outdated(tmp_path / "docs") == []
+
+
+def test_a_never_stamped_translation_is_outdated_once_when_git_says_its_english_page_changed_after_it(
+    tmp_path: Path,
+) -> None:
+    # Names git would quote without -z: a space, a tab, a newline, a quote, non-ASCII.
+    names = ["guide.md", "two words.md", "tab\there.md", "new\nline.md", 'quo"te.md', "café.md"]
+    docs = never_stamped_tree(tmp_path, names)
+    assert outdated(docs) == []  # committed together: as new as each other
+
+    for name in ("two words.md", "tab\there.md", "new\nline.md", 'quo"te.md', "café.md"):
+        write(docs / "en" / name, ENGLISH.replace("4321", "3000"))
+    git(tmp_path, "commit", "-q", "-am", "English changes port")
+    write(docs / "fr" / 'quo"te.md', FRENCH.replace("4321", "3000"))
+    git(tmp_path, "commit", "-q", "-am", "one translation follows")
+    write(docs / "fr" / "café.md", FRENCH.replace("4321", "3000"))  # being updated, not committed yet
+
+    found = [f for f in check_paths([str(docs)]) if f.kind == OUTDATED]
+
+    assert sorted(Path(f.path).name for f in found) == ["new\nline.md", "tab\there.md", "two words.md"]
+    assert all(f.line == 1 and f.lang == "fr" and "changed after this page" in f.message for f in found)
+
+
+def test_in_a_stamped_tree_a_translation_without_its_stamp_is_still_outdated(tmp_path: Path) -> None:
+    docs = never_stamped_tree(tmp_path, ["a.md", "b.md"])
+    stamp_paths([docs / "fr" / "a.md"])
+
+    found = [f for f in check_paths([str(docs)]) if f.kind == OUTDATED]
+
+    assert [(Path(f.path).name, "no source_hash" in f.message) for f in found] == [("b.md", True)]
+
+
+def test_one_unstamped_page_checked_alone_is_outdated_when_its_other_translations_are_stamped(
+    tmp_path: Path,
+) -> None:
+    docs = never_stamped_tree(tmp_path, ["a.md"])
+    (docs / "de").mkdir()
+    write(docs / "de" / "a.md", "# Anleitung\n\nDer Server hört auf Port `4321`, wenn nichts anderes gesagt wird.\n")
+    stamp_paths([docs / "de" / "a.md"])
+
+    found = [f for f in check_paths([str(docs / "fr" / "a.md")]) if f.kind == OUTDATED]
+
+    assert ["no source_hash" in f.message for f in found] == [True]

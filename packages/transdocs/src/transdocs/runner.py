@@ -25,6 +25,7 @@ from transdocs.statements.lexicon import lexicon
 from transdocs.statements.page import page_values
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
+from transdocs.translations.git_outdated import git_outdated
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.structure import compare
 from transdocs.translations.value_drift import Statements, numbered_statements
@@ -75,6 +76,19 @@ class Checker:
     def __init__(self, found: Discovery | None = None) -> None:
         self.english: dict[Path, _English | None] = {}
         self.discovery = found or Discovery()
+        self.unstamped: list[Page] = []  # translations that record no source_hash
+        self.stamped = False  # whether any translation records one
+
+    def unstamped_findings(self) -> list[Finding]:
+        """Outdated findings of the translations that record no ``source_hash``.
+
+        In a tree where some translations are stamped, a page without a stamp is news. In a
+        tree never stamped the project keeps no stamps: a translation is outdated when git
+        says its English page changed after it (and nothing is said without git history).
+        """
+        if self.stamped or any(_stamped_sibling(page) for page in self.unstamped[:_SIBLINGS_LOOKED_AT]):
+            return [_no_hash(page) for page in self.unstamped]
+        return git_outdated(self.unstamped, self.discovery.show)
 
     def english_page(self, path: Path) -> _English | None:
         if path not in self.english:
@@ -149,18 +163,40 @@ class Checker:
                 for d in find_drift(english.values, doc)
             ]
         current, recorded = source_hash(english.text), recorded_hash(text)
-        if recorded != current:
-            reason = (
-                "has no source_hash"
-                if recorded is None
-                else f"translates an older {shown_english} (source_hash {recorded}, English is now {current})"
-            )
-            changed = f"see what changed: translation-diff {page.shown}; " if recorded is not None else ""
-            message = f"{reason}; {changed}update it, then run: stamp-translation {page.shown}"
+        if recorded is None:
+            # Known only once every page is read: whether the tree is stamped at all (see check_paths).
+            self.unstamped.append(page)
+        else:
+            self.stamped = True
+        if recorded is not None and recorded != current:
+            reason = f"translates an older {shown_english} (source_hash {recorded}, English is now {current})"
+            changed = f"see what changed: translation-diff {page.shown}"
+            message = f"{reason}; {changed}; update it, then run: stamp-translation {page.shown}"
             found.append(
                 Finding(page.shown, 1, page.lang, kinds.OUTDATED, stated=recorded, expected=current, message=message)
             )
         return found
+
+
+# Unstamped pages whose other translations are looked at, when only a few pages are checked.
+_SIBLINGS_LOOKED_AT = 8
+
+
+def _stamped_sibling(page: Page) -> bool:
+    """Whether another language's translation of the same English page is stamped (the project stamps)."""
+    if page.layout is None or page.english is None:
+        return False
+    for lang, path in page.layout.translations_of(page.english).items():
+        if lang != page.lang and path != page.path and path.is_file():
+            read = read_page(path)
+            if read.valid and recorded_hash(read.text) is not None:
+                return True
+    return False
+
+
+def _no_hash(page: Page) -> Finding:
+    message = f"has no source_hash; update it, then run: stamp-translation {page.shown}"
+    return Finding(page.shown, 1, page.lang, kinds.OUTDATED, message=message)
 
 
 def _missing(found: Discovery) -> list[Finding]:
@@ -204,6 +240,7 @@ def check_paths(
     findings: list[Finding] = []
     for page in found.pages:
         findings += checker.check(page)
+    findings += checker.unstamped_findings()
     findings += _missing(found)
     findings += [_unsupported(found, path) for path in found.unread]
     return sorted(set(findings))

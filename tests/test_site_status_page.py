@@ -159,3 +159,11 @@ def test_an_english_edit_shows_on_the_status_page_and_notices_until_translations
         up_to_date = words(docs, language)["status_page.up_to_date"]
         assert set(cells(second.html(language, STATUS)).values()) == {up_to_date}
     assert all(notice(second.html(lang, PAGE)) is None for lang in TRANSLATIONS)
+
+
+def test_dates_are_written_as_each_language_writes_them() -> None:
+    first, second = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC)
+    assert local_date(first, "fr") == "1er mars 2026"  # an ordinal on the first of the month
+    assert local_date(second, "fr") == "2 mars 2026"
+    assert local_date(first, "fr-CA").startswith("1er ")
+    assert local_date(first, "en") == "March 1, 2026"

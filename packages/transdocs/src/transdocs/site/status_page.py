@@ -11,6 +11,7 @@ sees it, so it is never "missing" or "outdated" itself.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from html import escape
@@ -46,12 +47,21 @@ def status_file(files: Files, language: str) -> File | None:
     return next((f for f in files.documentation_pages() if f.src_uri == f"{language}/{STATUS_PAGE}"), None)
 
 
+# The first of the month is an ordinal where CLDR's long date has a plain day number:
+# French writes "1er mars 2026", never "1 mars 2026".
+FIRST_DAY = {"fr": "d'er'"}
+
+
 def local_date(date: datetime, language: str) -> str:
     """``date`` as the reader's language writes a date (CLDR data, through Babel)."""
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = Locale("en")
+    first = FIRST_DAY.get(locale.language)
+    if first and date.day == 1:
+        pattern = str(locale.date_formats["long"].pattern)
+        return format_date(date.date(), format=re.sub(r"(?<![d'])d(?!d)", first, pattern), locale=locale)
     return format_date(date.date(), format="long", locale=locale)
 
 

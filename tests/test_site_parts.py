@@ -17,6 +17,7 @@ from tests.support.site import REPO, site_text, site_values
 from transdocs.site.blocks import GENERIC, render_block, renderers
 from transdocs.site.chart import nice_step
 from transdocs.site.language_base import language_base, rebase_config
+from transdocs.site.notices import outdated_notice
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
 from transdocs.site.site_text import load_site_text
 from transdocs.site.site_values import SiteValues
@@ -214,7 +215,8 @@ UNIT_FORMS = [
     ("ar", 3, "3 ثوان"),
     ("ar", 11, "11 ثانية"),
     ("ja", 2, "2 秒"),
-    ("zh", 2, "2秒钟"),
+    ("zh", 2, "2 秒"),  # the short form, spaced as the pages write "C 秒"; never "2秒钟"
+    ("zh", 300, "300 秒"),
     ("en", 1500, "1500 seconds"),  # no grouping: "1,500" reads as 1.5 in half the languages
 ]
 
@@ -230,3 +232,26 @@ def test_a_value_with_a_unit_reads_right_in_its_language(language: str, seconds:
     assert f"<p>{expected} / {expected}</p>" in rendered
     table = render_block("settings_table", site, text).text
     assert f"<code>{format_value(float(seconds))}</code>" in table  # the value as a config file holds it
+
+
+@pytest.mark.parametrize("language", ["ar", "zh", "fr"])
+def test_a_table_column_writes_its_unit_one_way(language: str) -> None:
+    """Arabic's long form has no digit for 1 and 2 ("ثانيتان"): a column where those sit beside 60
+    takes the short form for every row instead of mixing "2 ث" with "60 ثانية"."""
+    text = site_text(language)
+    units = set()
+    for seconds in (1, 2, 3, 60):
+        site = site_values().with_defaults(timeout=float(seconds))
+        row = next(r for r in render_block("settings_table", site, text).text.split("<tr>") if "LLM_<wbr>TIMEOUT<" in r)
+        units.add(re.sub(r"<code>[^<]*</code>|<[^>]+>|\d", "", row.split("</td>")[3]).strip())
+    expected = {"ar": {"ث"}, "zh": {"秒"}, "fr": {"seconde", "secondes"}}[language]
+    assert units == expected
+
+
+@pytest.mark.parametrize("language", ["en", "zh", "ja", "fr"])
+def test_the_outdated_notice_joins_its_sentences_as_the_language_does(language: str) -> None:
+    body = re.sub(r"<[^>]+>", "", outdated_notice(site_text(language), "/en/", "date", "/status/"))
+    first = site_text(language)["notices.outdated.text"].replace("{date}", "date").replace("{link}", "")
+    stop = first.rstrip()[-1]
+    wide = language in ("zh", "ja")
+    assert (stop + " " in body) is not wide, body  # "。" then the next sentence at once; ". " elsewhere

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 
 from transdocs.languages import RIGHT_TO_LEFT
@@ -23,6 +24,12 @@ def fill_html(template: str, **html: str) -> str:
         escape(piece) if index % 2 == 0 else html.get(piece, escape("{" + piece + "}"))
         for index, piece in enumerate(pieces)
     )
+
+
+def _sentence_gap(before: str) -> str:
+    """What joins two sentences: nothing after a full-width stop ("。", "！"), as Chinese and
+    Japanese write them; a space after any other."""
+    return "" if before and unicodedata.east_asian_width(before[-1]) in ("F", "W") else " "
 
 
 def _direction(language: str) -> str:
@@ -53,7 +60,7 @@ def outdated_notice(text: SiteText, english_url: str, since: str | None = None, 
     body = fill_html(template, link=link, date=escape(since or ""))
     if status_url:
         status = f'<a href="{escape(status_url)}">{escape(text["notices.outdated.status_link"])}</a>'
-        body += " " + fill_html(text["notices.outdated.status"], link=status)
+        body += _sentence_gap(body) + fill_html(text["notices.outdated.status"], link=status)
     return _notice(text, "outdated", body)
 
 

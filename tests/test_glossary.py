@@ -1,66 +1,25 @@
-"""Each language keeps the glossary on its "Translating these docs" page: one word per idea.
+"""Each language keeps its glossary as data: one word per idea, and the words it avoids.
 
-The table of ``docs/<lang>/translating.md#glossary`` gives, per idea, the word the language
-uses and the words it avoids. Here every avoided word is looked for in that language's pages,
-site text (``docs/_data/<lang>.yml``) and navigation titles (``mkdocs.yml``), the glossary
-itself excepted.
+The ``glossary:`` section of ``docs/_data/<lang>.yml`` gives, per English term, the word the
+language uses and the words it avoids; the "Translating these docs" page renders it. Here every
+avoided word is looked for in that language's pages, site text (the rest of
+``docs/_data/<lang>.yml``) and navigation titles (``mkdocs.yml``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 import yaml
 
-from tests.support.site import REPO
+from tests.support.site import REPO, site_text, site_values
+from transdocs.glossary import Term, slips
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.site.blocks import render_block
+from transdocs.site.site_text import load_site_text
 
 DOCS = REPO / "docs"
+DATA = DOCS / "_data"
 TRANSLATIONS = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
-GLOSSARY = re.compile(r"^## [^\n]*\{ #glossary \}\n(?P<body>.*?)(?=^## )", re.MULTILINE | re.DOTALL)
-NOTE = re.compile(r"\s*[(（][^)）]*[)）]")  # "(a note)" after a term
-SEPARATORS = re.compile(r"\s*[,、،;；]\s*")
-NONE = "—"
-
-
-@dataclass(frozen=True)
-class Term:
-    english: str
-    used: str  # the word the language uses, without its note
-    avoided: tuple[str, ...]
-
-
-def _terms(cell: str) -> list[str]:
-    return [term for term in SEPARATORS.split(NOTE.sub("", cell).strip()) if term and term != NONE]
-
-
-def table(language: str) -> list[list[str]]:
-    """The cells of the glossary table of ``docs/<language>/translating.md``, header rows left out."""
-    match = GLOSSARY.search((DOCS / language / "translating.md").read_text(encoding="utf-8"))
-    assert match, f"docs/{language}/translating.md has no {{ #glossary }} section"
-    rows = [line.strip().strip("|").split("|") for line in match["body"].splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in row] for row in rows[2:]]
-
-
-def glossary(language: str) -> list[Term]:
-    """A translation's table: the English term, the word used, the words avoided."""
-    return [Term(english, _terms(used)[0], tuple(_terms(avoided))) for english, used, avoided in table(language)]
-
-
-def _is_latin(word: str) -> bool:
-    return all("LATIN" in unicodedata.name(char, "") for char in word if char.isalpha())
-
-
-def occurrences(word: str, text: str) -> int:
-    """Latin words count as whole words; Chinese, Japanese and Arabic ones as written (no spaces
-    mark their words, and Arabic joins prefixes such as و to them)."""
-    if _is_latin(word):
-        return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE))
-    return text.count(word)
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -78,35 +37,61 @@ def nav_titles(language: str) -> str:
     return "\n".join(entry.get("nav_translations", {}).values())
 
 
-def language_text(language: str) -> dict[Path, str]:
-    """Every page of the language, glossary removed, its site text and its navigation titles."""
-    files = [*sorted((DOCS / language).glob("*.md")), DOCS / "_data" / f"{language}.yml"]
-    texts = {path: GLOSSARY.sub("", path.read_text(encoding="utf-8")) for path in files}
-    return {**texts, REPO / "mkdocs.yml": nav_titles(language)}
+def language_text(language: str) -> dict[str, str]:
+    """Every page of the language, its site text (glossary apart) and its navigation titles."""
+    texts = {
+        str(path.relative_to(REPO)): path.read_text(encoding="utf-8") for path in sorted((DOCS / language).glob("*.md"))
+    }
+    texts[f"docs/_data/{language}.yml"] = "\n".join(site_text(language).values.values())
+    texts["mkdocs.yml (nav_translations)"] = nav_titles(language)
+    return texts
 
 
-def test_every_language_lists_the_english_terms() -> None:
-    english = [row[0] for row in table(DEFAULT_LANGUAGE)]  # English: term and meaning
-    assert english, "the English glossary is empty"
-    for language in TRANSLATIONS:
-        assert [term.english for term in glossary(language)] == english, f"docs/{language}/translating.md#glossary"
+def test_every_language_file_has_a_glossary_of_the_english_terms() -> None:
+    descriptions = {setting.name: setting.description for setting in site_values().settings}
+    english = [term.english for term in site_text(DEFAULT_LANGUAGE).glossary]
+    assert len(english) >= 12, "the English glossary lost its terms"
+    for language in LANGUAGES:
+        loaded = load_site_text(DATA, language, descriptions)
+        assert [p for p in loaded.problems if "glossary" in p] == []
+        assert [term.english for term in loaded.text.glossary] == english, f"docs/_data/{language}.yml"
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_pages_use_the_glossary_words(language: str) -> None:
-    terms = glossary(language)
+    terms = site_text(language).glossary
     found = []
-    for path, text in language_text(language).items():
-        for term in terms:
-            # A used word may contain an avoided one ("الرموز المميزة" holds "الرموز"): blank it first.
-            masked = text.replace(term.used, " ")
-            for word in term.avoided:
-                if count := occurrences(word, masked):
-                    found.append(f"{path.relative_to(REPO)}: {word!r} ({count}x) instead of {term.used!r}")
+    for where, text in language_text(language).items():
+        for slip in slips(text, terms):
+            line = text.count("\n", 0, slip.offset) + 1
+            found.append(f"{where}:{line}: {slip.word!r} instead of {slip.use!r}")
     assert not found, "\n".join(found)
 
 
-def test_an_avoided_word_is_found() -> None:
-    assert occurrences("réessai", "Un réessai, puis il réessaie.") == 1
-    assert occurrences("الرموز", "والرموز في الدقيقة") == 1
-    assert occurrences("na hora", "falha NA HORA.") == 1
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_translating_page_shows_the_glossary_from_the_data(language: str) -> None:
+    text = site_text(language)
+    table = render_block("glossary_table", site_values(), text)
+    assert "{{ glossary_table }}" in (DOCS / language / "translating.md").read_text(encoding="utf-8")
+    for term in text.glossary:
+        assert f"| {term.english} |" in table.text
+        assert term.use in table.text and all(word in table.text for word in term.avoid)
+    assert "{{" not in table.text  # placeholders in notes are filled in ({{ num_retries.env }})
+
+
+AVOIDED = (Term("retry", "nouvelle tentative", avoid=("réessai",)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "expected"),
+    [
+        ("Un réessai, puis il réessaie.", AVOIDED, ["réessai"]),  # whole Latin words only
+        ("UN RÉESSAI", AVOIDED, ["réessai"]),
+        ("والرموز في الدقيقة", (Term("token", "الرموز المميزة", avoid=("الرموز",)),), ["الرموز"]),
+        ("الرموز المميزة في الدقيقة", (Term("token", "الرموز المميزة", avoid=("الرموز",)),), []),
+        ("未设置的设置项", (Term("setting", "设置", avoid=("设置项",)),), ["设置项"]),  # the used word inside
+        ("falha NA HORA.", (Term("at once", "imediatamente", avoid=("na hora",)),), ["na hora"]),
+    ],
+)
+def test_an_avoided_word_is_found(text: str, terms: tuple[Term, ...], expected: list[str]) -> None:
+    assert [slip.word for slip in slips(text, terms)] == expected

@@ -17,8 +17,8 @@ from tests.support.site import REPO, site_text, site_values
 from transdocs.site.blocks import GENERIC, render_block, renderers
 from transdocs.site.chart import nice_step
 from transdocs.site.language_base import language_base, rebase_config
-from transdocs.site.notices import outdated_notice
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, find_problems
+from transdocs.site.notices import outdated_notice
 from transdocs.site.site_text import load_site_text
 from transdocs.site.site_values import SiteValues
 

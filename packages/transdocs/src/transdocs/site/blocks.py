@@ -10,12 +10,16 @@ its own blocks (ours: the retry schedule), built with the helpers here.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.placeholders import PLACEHOLDER, placeholder_name
+from transdocs.site.notices import fill
 from transdocs.site.settings_source import Setting, format_value
 from transdocs.site.site_text import SiteText
 from transdocs.site.site_values import Renderer, SiteValues
@@ -105,7 +109,39 @@ def env_example(site: SiteValues, names: Iterable[str]) -> Block:
     )
 
 
-GENERIC: dict[str, Renderer] = {"settings_table": settings_table, "config_toml": config_toml}
+def _markdown_cell(content: str, scalars: dict[str, str]) -> str:
+    """A glossary cell as Markdown (its `code` stays code), placeholders filled in."""
+    filled = PLACEHOLDER.sub(lambda m: scalars.get(placeholder_name(m), m.group(0)), content)
+    return re.sub(r"[ \t\r\n]+", " ", filled).strip().replace("|", "\\|")  # no-break spaces stay
+
+
+def glossary_table(site: SiteValues, text: SiteText) -> Block:
+    """The language's glossary (``glossary:`` in its data file): term and meaning in the source
+    language; the English term, the word used with its note, and the words avoided in a translation."""
+    scalars = site.scalar_texts(text)
+    if text.language == DEFAULT_LANGUAGE:
+        headers = [text["glossary_table.term"], text["glossary_table.meaning"]]
+        rows = [[term.english, term.note] for term in text.glossary]
+    else:
+        headers = [text["glossary_table.english"], text["glossary_table.word"], text["glossary_table.avoid"]]
+        rows = [
+            [
+                term.english,
+                fill(text["glossary_table.with_note"], word=term.use, note=term.note) if term.note else term.use,
+                text["glossary_table.separator"].join(term.avoid) or "—",
+            ]
+            for term in text.glossary
+        ]
+    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+    lines += ["| " + " | ".join(_markdown_cell(cell, scalars) for cell in row) + " |" for row in rows]
+    return Block("\n".join(lines), is_html=False)
+
+
+GENERIC: dict[str, Renderer] = {
+    "settings_table": settings_table,
+    "config_toml": config_toml,
+    "glossary_table": glossary_table,
+}
 
 
 def renderers(site: SiteValues) -> dict[str, Renderer]:

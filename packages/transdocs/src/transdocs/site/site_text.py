@@ -2,8 +2,9 @@
 
 ``en.yml`` is the reference: every other language must have the same keys, plus a
 translated description for every setting under ``descriptions:`` (English descriptions
-come from the settings' own, so ``en.yml`` does not repeat them). Problems are returned, not
-raised, so the build can report all of them at once and still render a page.
+come from the settings' own, so ``en.yml`` does not repeat them). A ``glossary:`` section is
+the language's glossary (:mod:`transdocs.glossary`), read apart from the texts. Problems are
+returned, not raised, so the build can report all of them at once and still render a page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from transdocs import glossary
+from transdocs.glossary import Term
 from transdocs.languages import DEFAULT_LANGUAGE
 
 DESCRIPTIONS = "descriptions"
@@ -29,6 +32,7 @@ class SiteText:
 
     language: str
     values: Mapping[str, str]
+    glossary: tuple[Term, ...] = ()  # ``glossary:`` of the file: one word per idea
 
     def __getitem__(self, key: str) -> str:
         return self.values[key]
@@ -66,14 +70,17 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
+def _read(path: Path) -> tuple[dict[str, Any], Any, list[str]]:
+    """The file's texts (flattened) and its ``glossary:`` section, kept apart."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        return {}, [f"{path}: not valid YAML ({exc})"]
+        return {}, None, [f"{path}: not valid YAML ({exc})"]
     if not isinstance(data, Mapping):
-        return {}, [f"{path}: expected a mapping of keys to texts"]
-    return _flatten(data), []
+        return {}, None, [f"{path}: expected a mapping of keys to texts"]
+    data = dict(data)
+    section = data.pop(glossary.SECTION, None)
+    return _flatten(data), section, []
 
 
 def english_text(data_dir: Path, descriptions: Mapping[str, str]) -> LoadedText:
@@ -81,7 +88,9 @@ def english_text(data_dir: Path, descriptions: Mapping[str, str]) -> LoadedText:
     path = data_dir / f"{DEFAULT_LANGUAGE}.yml"
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing: the site build needs the English texts")
-    values, problems = _read(path)
+    values, section, problems = _read(path)
+    terms, glossary_problems = glossary.parse(section, str(path), source=True)
+    problems += glossary_problems
     problems += [
         f"{path}: {key}: English descriptions come from the settings class; remove it"
         for key in values
@@ -94,7 +103,7 @@ def english_text(data_dir: Path, descriptions: Mapping[str, str]) -> LoadedText:
     ]
     values = {key: str(value) for key, value in values.items() if not key.startswith(f"{DESCRIPTIONS}.")}
     values.update({f"{DESCRIPTIONS}.{name}": text for name, text in descriptions.items()})
-    return LoadedText(SiteText(DEFAULT_LANGUAGE, values), file_found=True, problems=problems)
+    return LoadedText(SiteText(DEFAULT_LANGUAGE, values, terms), file_found=True, problems=problems)
 
 
 def load_site_text(data_dir: Path, language: str, descriptions: Mapping[str, str]) -> LoadedText:
@@ -106,7 +115,11 @@ def load_site_text(data_dir: Path, language: str, descriptions: Mapping[str, str
     if not path.is_file():
         return LoadedText(SiteText(language, english.text.values), file_found=False)
 
-    values, problems = _read(path)
+    values, section, problems = _read(path)
+    terms, glossary_problems = glossary.parse(section, str(path), source=False)
+    if terms or english.text.glossary:
+        glossary_problems += glossary.compare(english.text.glossary, terms, str(path))
+    problems += glossary_problems
     reference = english.text.values
     for key in sorted(reference.keys() - values.keys()):
         problems.append(f"{path}: missing key {key} (English: {reference[key]!r})")
@@ -122,4 +135,4 @@ def load_site_text(data_dir: Path, language: str, descriptions: Mapping[str, str
             problems.append(f"{path}: {key}: must contain {', '.join(missing)}, where the English text has it")
         else:
             merged[key] = value
-    return LoadedText(SiteText(language, merged), file_found=True, problems=problems)
+    return LoadedText(SiteText(language, merged, terms), file_found=True, problems=problems)

@@ -8,13 +8,17 @@ code blocks, JSX ``style={{ color: ... }}`` props, Handlebars-like templates).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.support.docs_tree import read, write
 from transdocs import check_paths
-from transdocs.report.findings import ENCODING, OUTDATED
+from transdocs.project import Project
+from transdocs.report.findings import ENCODING, OUTDATED, STALE
 from transdocs.translations.stamp import stamp_paths
 
 FILE_TREE = """\
@@ -136,3 +140,118 @@ def test_one_unstamped_page_checked_alone_is_outdated_when_its_other_translation
     found = [f for f in check_paths([str(docs / "fr" / "a.md")]) if f.kind == OUTDATED]
 
     assert ["no source_hash" in f.message for f in found] == [True]
+
+
+def put(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write(path, text)
+
+
+# Defaults of every JSON type, as real config references state them (Astro-, rsbuild-shaped).
+SETTINGS = [
+    {"name": "subsets", "env": None, "key": "subsets", "default": ["latin"]},
+    {"name": "weights", "env": None, "key": "weights", "default": [400]},
+    {"name": "build.client", "env": None, "key": "build.client", "default": "./client"},
+    {"name": "server.port", "env": None, "key": "server.port", "default": 4321},
+    {"name": "compressHTML", "env": None, "key": "compressHTML", "default": True},
+    {"name": "security", "env": None, "key": "security", "default": {"checkOrigin": True}},
+    {"name": "adapter", "env": None, "key": "adapter", "default": None},
+    {"name": "wrapper", "env": None, "key": "wrapper", "default": "form"},
+]
+REFERENCE = """\
+# Configuration reference
+
+### subsets
+
+**Type:** `string[]`<br>
+**Default:** `{subsets}`
+
+### weights
+
+**Type:** `number[]`<br>
+**Default:** `{weights}`
+
+### build.client
+
+**Type:** `string`<br>
+**Default:** `{client}`
+
+### server.port
+
+**Type:** `number`<br>
+**Default:** `{port}`
+
+### compressHTML
+
+**Type:** `boolean`<br>
+**Default:** `{compress}`
+
+### security
+
+**Type:** `object`<br>
+**Default:** `{security}`
+
+### adapter
+
+**Type:** `AstroIntegration`<br>
+**Default:** `{adapter}`
+
+## Form
+
+| Property | Description | Type | Default |
+| --- | --- | --- | --- |
+| `wrapper` | The element that wraps the form | `string` | `{wrapper}` |
+"""
+STATED_AGREEING = {
+    "subsets": "['latin']",
+    "weights": "[ 400 ]",
+    "client": '"./client"',
+    "port": "4321",
+    "compress": "true",
+    "security": "{ checkOrigin: true }",
+    "adapter": "undefined",
+    "wrapper": "'form'",
+}
+STATED_STALE = {
+    "subsets": "['latin', 'latin-ext']",
+    "weights": "[400, 700]",
+    "client": "'./dist/client'",
+    "port": "3000",
+    "compress": "false",
+    "security": "{ checkOrigin: false }",
+    "adapter": "'node'",
+    "wrapper": "-",  # a table's dash: no default given, not a different one
+}
+
+
+def settings_file(folder: Path, settings: list[dict[str, object]]) -> Project:
+    path = folder / "settings.json"
+    path.write_text(json.dumps(settings), encoding="utf-8")
+    return Project(settings=str(path))
+
+
+def test_a_settings_file_takes_every_json_type_and_quotes_or_spacing_are_no_difference(tmp_path: Path) -> None:
+    put(tmp_path / "docs" / "en" / "reference.md", REFERENCE.format(**STATED_AGREEING))
+    put(tmp_path / "docs" / "fr" / "reference.md", REFERENCE.format(**STATED_STALE).replace("Default:", "Par défaut :"))
+
+    found = check_paths([str(tmp_path / "docs")], project=settings_file(tmp_path, SETTINGS))
+
+    stale = sorted((f.path.split("/")[-2], f.setting, f.stated) for f in found if f.kind == STALE)
+    assert stale == sorted(
+        ("fr", setting["key"], STATED_STALE[short])
+        for setting, short in zip(SETTINGS, STATED_STALE, strict=True)
+        if short != "wrapper"
+    )
+
+
+@pytest.mark.parametrize(
+    "default",
+    [["a", {"b": [1, None]}], {"nested": {"deep": [True, 1.5, "x"]}}, None, "", 0, False, [], {}, "x" * 500],
+)
+def test_no_default_in_a_settings_file_makes_the_check_refuse_to_run(tmp_path: Path, default: object) -> None:
+    put(tmp_path / "docs" / "en" / "page.md", "# Page\n\n### option\n\n**Default:** `1`\n")
+    settings = [{"name": "option", "env": None, "key": "option", "default": default}]
+
+    found = check_paths([str(tmp_path / "docs")], project=settings_file(tmp_path, settings))
+
+    assert all(f.kind == STALE for f in found)

@@ -6,6 +6,8 @@ or a ``.json`` / ``.toml`` file holding such a mapping, or a list of objects
 ``{"name", "env", "key", "default"}`` (optionally ``"unit"`` and ``"secret"``) for settings
 whose env var or config key does not follow the prefix rule (``null``: there is none).
 In TOML the list is an array of tables, ``[[settings]]``, and ``""`` stands for null.
+A default may be any JSON value (string, number, bool, null, list, object): pages state
+all of them, and they are compared by :mod:`transdocs.statements.default_match`.
 
 With the mapping form the env var is ``PREFIX + NAME`` upper-cased (none when there is
 no prefix: a bare ``TIMEOUT`` would match the word "timeout" in prose) and the config
@@ -30,7 +32,7 @@ from typing import Any, Literal
 
 from transdocs.errors import InputError
 
-Kind = Literal["number", "bool", "str"]
+Kind = Literal["number", "bool", "str", "list", "object", "none"]
 # Seconds in one of each unit a setting may be measured in.
 UNITS = {"seconds": 1.0, "s": 1.0, "milliseconds": 0.001, "ms": 0.001, "minutes": 60.0, "min": 60.0, "hours": 3600.0}
 # A number setting with no declared unit is in seconds when its name says so (timeout, retry_max_wait).
@@ -62,6 +64,8 @@ def format_value(value: Any) -> str:
     """A default as pages write it: 60.0 -> 60, True -> true, None -> not set."""
     if value is None:
         return "not set"
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -69,17 +73,22 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def _kind(annotation: Any, default: Any) -> Kind | None:
-    """number / bool / str from the declared type (``float | None`` is a number), else the default's type."""
+def _kind(annotation: Any, default: Any) -> Kind:
+    """The declared type's kind (``float | None`` is a number), else the default's: any JSON value has one."""
     candidates = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
     for kind in (*candidates, type(default)):
+        kind = typing.get_origin(kind) or kind
         if kind is bool:
             return "bool"
         if kind in (int, float):
             return "number"
         if kind is str or getattr(kind, "__name__", "") in _SECRET_TYPES:
             return "str"
-    return None
+        if kind in (list, tuple, set, frozenset):
+            return "list"
+        if kind is dict:
+            return "object"
+    return "none" if default is None else "str"
 
 
 def _unit(name: str, kind: Kind, declared: Any) -> str | None:
@@ -106,8 +115,8 @@ def _make(
     key: Any = ...,
 ) -> Setting | None:
     kind = _kind(annotation, default)
-    if kind is None:
-        return None  # a list, a table, an object: pages state scalars
+    if isinstance(default, set | frozenset | tuple):
+        default = list(default)
     if isinstance(default, float) and not math.isfinite(default):
         default = None
     secret = secret or any(t in str(annotation) for t in _SECRET_TYPES)
@@ -204,11 +213,8 @@ def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting
             )
         except ValueError as exc:
             raise InputError(f"{where}: setting {item['name']!r}: {exc}") from None
-        if setting is None:
-            if item.get("default") is None:
-                continue  # no default (not set): nothing a page could contradict
-            raise InputError(f"{where}: setting {item['name']!r}: the default must be a number, a bool or a string")
-        found.append(setting)
+        if setting is not None:
+            found.append(setting)
     return found
 
 

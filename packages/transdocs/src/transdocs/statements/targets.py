@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transdocs.settings_spec import UNITS, Kind, Setting, format_value
+from transdocs.statements.default_match import looks_like, same_default, says_nothing
 from transdocs.statements.values import Value
 
 
@@ -120,6 +121,8 @@ def compatible(target: Target, value: Value) -> bool:
         return value.kind == "number"
     if target.kind == "bool":
         return value.kind == "bool"
+    if target.kind in ("list", "object"):
+        return value.kind == "str" and looks_like(value.text, target.kind)
     return value.kind == "str"
 
 
@@ -131,7 +134,9 @@ def stated_if_different(target: Target, value: Value) -> str | None:
     if value.kind == "bool":
         return None if value.flag == default else format_value(value.flag)
     if value.kind == "str":
-        return None if value.text == default else value.text
+        if says_nothing(value.text) and default is not None:
+            return None  # a table's "-": no default given, not a different one
+        return None if value.text == default or same_default(value.text, default) else value.text
     assert value.number is not None
     number = value.number
     if value.unit is not None:

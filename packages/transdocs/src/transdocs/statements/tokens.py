@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements import targets
+from transdocs.statements.default_match import looks_like
 from transdocs.statements.lexicon import Lexicon, normalize
 from transdocs.statements.values import Value, cjk_number, number_value
 
@@ -118,9 +119,12 @@ def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
     if PLACEHOLDER.fullmatch(stripped):
         token = _placeholder(stripped, match.start(), match.end())
         return [token] if token else []
-    if not _MAY_HOLD_VALUE.search(stripped):
+    if not _MAY_HOLD_VALUE.search(stripped) or looks_like(stripped, "list"):
+        # A list literal (``['latin']``, ``[400, 700]``) is one value, not the numbers in it.
         return [Token("V", match.start(), match.end(), value=Value("str", stripped))]
     found = [t for t in tokenize(inner, lex) if t.kind in ("M", "V", "E")]
+    if looks_like(stripped, "object") and not any(t.kind == "M" for t in found):
+        return [Token("V", match.start(), match.end(), value=Value("str", stripped))]  # ``{ persist: true }``
     for token in found:
         token.start += offset
         token.end += offset

@@ -248,6 +248,17 @@ def test_a_table_column_writes_its_unit_one_way(language: str) -> None:
     assert units == expected
 
 
+def test_left_to_right_runs_in_arabic_descriptions_are_isolated() -> None:
+    """ "azure/<name>" or "1 + num_retries" in an Arabic cell would be reordered by the bidi
+    algorithm (">azure/<name", "num_retries + 1"): each sits in a <bdi>, brackets paired inside it."""
+    table = render_block("settings_table", site_values(), site_text("ar")).text
+    runs = re.findall(r'<bdi dir="ltr">(.*?)</bdi>', table)
+    assert "azure/&lt;name&gt;" in runs and "1 + num_retries" in runs
+    for run in runs:
+        assert run.count("(") == run.count(")"), run
+    assert "<bdi" not in render_block("settings_table", site_values(), site_text("fr")).text
+
+
 @pytest.mark.parametrize("language", ["en", "zh", "ja", "fr"])
 def test_the_outdated_notice_joins_its_sentences_as_the_language_does(language: str) -> None:
     body = re.sub(r"<[^>]+>", "", outdated_notice(site_text(language), "/en/", "date", "/status/"))

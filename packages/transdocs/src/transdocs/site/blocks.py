@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.languages import DEFAULT_LANGUAGE, RIGHT_TO_LEFT, base_language
 from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.site.notices import fill
 from transdocs.site.settings_source import Setting, format_value
@@ -41,6 +41,34 @@ def code(content: str) -> str:
 
 def cell(content: str, *, as_code: bool = False) -> str:
     return f'<td class="llm-code">{code(content)}</td>' if as_code else f"<td>{escape(content)}</td>"
+
+
+# A left-to-right run in right-to-left prose ("azure/<name>", "1 + num_retries", "multiplier *
+# 2^(n-1)"): isolated, or the bidi algorithm moves its brackets and operators around.
+_LTR_RUN = re.compile(r"[A-Za-z0-9][\w.,:;/<>()\[\]*^+\-=' ]*[\w)>\]]|[A-Za-z0-9]", re.ASCII)
+_PAIRS = {")": "(", ">": "<", "]": "["}
+
+
+def _isolated(run: str) -> str:
+    while run and run[-1] in _PAIRS and run.count(_PAIRS[run[-1]]) < run.count(run[-1]):
+        run = run[:-1]  # "prompt)" of "(prompt)": the bracket pairs with one outside the run
+    return run
+
+
+def prose_cell(content: str, language: str) -> str:
+    """A cell of prose; in a right-to-left language, each left-to-right run sits in a ``<bdi>``."""
+    if base_language(language) not in RIGHT_TO_LEFT:
+        return cell(content)
+    html, position = [], 0
+    for match in _LTR_RUN.finditer(content):
+        if match.start() < position:
+            continue
+        run = _isolated(match.group(0)).rstrip()
+        html.append(escape(content[position : match.start()]))
+        html.append(f'<bdi dir="ltr">{escape(run)}</bdi>')
+        position = match.start() + len(run)
+    html.append(escape(content[position:]))
+    return f"<td>{''.join(html)}</td>"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> Block:
@@ -73,7 +101,7 @@ def settings_table(site: SiteValues, text: SiteText) -> Block:
             cell(setting.key, as_code=True),
             cell(setting.type, as_code=True),
             _default_cell(setting, text),
-            cell(text.description(setting.name)),
+            prose_cell(text.description(setting.name), text.language),
         ]
         for setting in site.settings
     ]

@@ -24,6 +24,7 @@ from transdocs.report.findings import Finding, stale_default, untranslated, valu
 from transdocs.statements.lexicon import lexicon
 from transdocs.statements.page import page_values
 from transdocs.statements.targets import stated_if_different, targets
+from transdocs.translations.aligned_drift import aligned_findings
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.git_outdated import git_outdated
 from transdocs.translations.source_hash import source_hash
@@ -141,8 +142,7 @@ class Checker:
         if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
             found += self.translation_findings(page, text, doc, structure=problem is None)
-        stale = {(f.line, f.setting) for f in found if f.kind == kinds.STALE}
-        return [f for f in found if f.kind != kinds.VALUE_DRIFT or (f.line, f.setting) not in stale]
+        return _one_per_line(found)
 
     def translation_findings(self, page: Page, text: str, doc: Document, structure: bool) -> list[Finding]:
         assert page.english is not None
@@ -162,6 +162,8 @@ class Checker:
                 value_drift(page.shown, d.line, page.lang, d.setting, d.stated, d.expected)
                 for d in find_drift(english.values, doc)
             ]
+        if structure:
+            found += aligned_findings(page.shown, page.lang, english.doc, english.text, doc, text)
         current, recorded = source_hash(english.text), recorded_hash(text)
         if recorded is None:
             # Known only once every page is read: whether the tree is stamped at all (see check_paths).
@@ -197,6 +199,20 @@ def _stamped_sibling(page: Page) -> bool:
 def _no_hash(page: Page) -> Finding:
     message = f"has no source_hash; update it, then run: stamp-translation {page.shown}"
     return Finding(page.shown, 1, page.lang, kinds.OUTDATED, message=message)
+
+
+_VALUE_KINDS = (kinds.STALE, kinds.VALUE_DRIFT, kinds.TRANSLATED_VALUE)
+
+
+def _one_per_line(found: list[Finding]) -> list[Finding]:
+    """One kind of value finding per line: a stale default over drift from English, drift over a
+    translated literal (a line naming two settings keeps both of its stale defaults)."""
+    best: dict[int, int] = {}
+    for f in found:
+        if f.kind in _VALUE_KINDS:
+            rank = _VALUE_KINDS.index(f.kind)
+            best[f.line] = min(rank, best.get(f.line, rank))
+    return [f for f in found if f.kind not in _VALUE_KINDS or best[f.line] == _VALUE_KINDS.index(f.kind)]
 
 
 def _missing(found: Discovery) -> list[Finding]:

@@ -35,6 +35,27 @@ def _text(match: re.Match[str]) -> str | None:
     return next((literal.group(g) for g in ("plain", "dq", "sq", "bq") if literal.group(g) is not None), None)
 
 
+def naming_prop(tag: str) -> tuple[str, str, int] | None:
+    """(what the component documents, its ``default`` prop as written, offset of that prop), or None.
+
+    The default keeps its JSX form (``"120"`` quoted, ``4`` or ``{ a: 1 }`` from braces) for
+    comparing two languages' props value by value.
+    """
+    props = {match.group("name"): match for match in _ATTRIBUTE.finditer(tag)}
+    default = props.get("default")
+    named = next((props[name] for name in _NAMING if name in props), None)
+    if default is None or named is None:
+        return None
+    setting = _text(named)
+    if not setting:
+        return None
+    if default.group("expr") is not None:
+        written = default.group("expr").strip()
+    else:
+        written = repr(default.group("dq") if default.group("dq") is not None else default.group("sq"))
+    return setting, written, default.start()
+
+
 def prop_default(tag: str) -> tuple[int, str] | None:
     """(offset of the ``default`` prop in ``tag``, the sentence it states), or None."""
     props = {match.group("name"): match for match in _ATTRIBUTE.finditer(tag)}

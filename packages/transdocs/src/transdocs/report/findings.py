@@ -16,9 +16,10 @@ STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNTRANSLATED = (
     "untranslated",
 )
 UNSUPPORTED = "unsupported-file"
-KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED, UNTRANSLATED)
-# Reported always, but failing the check only with --strict.
-LENIENT_KINDS = frozenset({OUTDATED})
+TRANSLATED_VALUE = "translated-value"
+KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED, UNTRANSLATED, TRANSLATED_VALUE)
+# Reported always, but failing the check only with --strict: some libraries localise their default texts.
+LENIENT_KINDS = frozenset({OUTDATED, TRANSLATED_VALUE})
 
 
 @dataclass(frozen=True, order=True)
@@ -51,6 +52,15 @@ def value_drift(path: str, line: int, lang: str | None, setting: str, stated: st
     """A translation states ``stated`` where its English page states ``expected`` for the same setting."""
     message = f"{setting} states {stated} here, the English page states {expected} in this section"
     return Finding(path, line, lang, VALUE_DRIFT, setting, stated, expected, message)
+
+
+def translated_value(path: str, line: int, lang: str | None, setting: str, stated: str, expected: str) -> Finding:
+    """A translation gives English's default text translated (``'이 페이지에서'`` for ``'On this page'``)."""
+    message = (
+        f"{setting} states {stated} here, the English page states {expected}: a translated default; "
+        "keep the English literal unless the library localises it"
+    )
+    return Finding(path, line, lang, TRANSLATED_VALUE, setting, stated, expected, message)
 
 
 def untranslated(path: str, lang: str | None, written_in: str) -> Finding:

@@ -1,0 +1,132 @@
+"""Pairing an English page with its translation, and the defaults compared in aligned places."""
+
+from __future__ import annotations
+
+from transdocs.align.compare import aligned_differences
+from transdocs.align.sections import pair_sections, sections
+from transdocs.pages.markdown import read_markdown
+
+
+def _diffs(english: str, translated: str, mdx: bool = False) -> list[tuple[int, str, str, str]]:
+    found = aligned_differences(read_markdown(english, mdx), english, read_markdown(translated, mdx), translated)
+    return [(a.line, a.setting, a.difference.stated.text, a.difference.expected.text) for a in found]
+
+
+ENGLISH = """# Configuration
+
+## `build.client`
+
+**Type:** `string`<br />
+**Default:** `'./client'`
+
+Only applies when `multiple` is `true`; set `watch` to `true` to rebuild.
+
+## `build.server`
+
+- **Type:** `string`
+- **Default:** `'./server'`
+
+## Changed: `build.client` default
+
+It moved.
+"""
+
+
+def test_default_lines_pair_by_section_in_a_language_with_no_word_file() -> None:
+    korean = """# 구성
+
+## `build.client`
+
+**타입:** `string`<br />
+**기본값:** `'./dist/client'`
+
+`multiple`이 `false`일 때만 적용됩니다. 다시 빌드하려면 `watch`를 `false`로 설정하세요.
+
+## `build.server`
+
+- **타입:** `string`
+- **기본값:** `'./server'`
+
+## 변경: `build.client` 기본값
+
+옮겨졌습니다.
+"""
+    # the Default line of build.client only: mentions in prose are no one's default
+    assert _diffs(ENGLISH, korean) == [(6, "build.client", "'./dist/client'", "'./client'")]
+
+
+def test_quotes_and_code_spans_do_not_make_a_difference() -> None:
+    russian = ENGLISH.replace("**Default:** `'./client'`", '**По умолчанию:** `"./client"`').replace(
+        "- **Default:** `'./server'`", "- **По умолчанию:** ./server"
+    )
+    assert _diffs(ENGLISH, russian) == []
+
+
+def test_a_section_moved_or_added_still_pairs_by_its_option() -> None:
+    english = "# A\n\n## `one`\n\n**Default:** `1`\n\n## `two`\n\n**Default:** `2`\n"
+    spanish = (
+        "# A\n\n## `two`\n\n**Por defecto:** `3`\n\n## `new`\n\n**Por defecto:** `9`\n\n"
+        "## `one`\n\n**Por defecto:** `1`\n"
+    )
+    our, their = english.split("\n"), spanish.split("\n")
+    pairs = pair_sections(
+        sections(read_markdown(english), our, len(our)), sections(read_markdown(spanish), their, len(their))
+    )
+    assert {(e.key, t.key) for e, t in pairs if e.key} in ({("two", "two")}, {("one", "one")})
+    # whichever side of the move is kept, nothing pairs across different options
+    assert all(e.key == t.key for e, t in pairs if e.key and t.key)
+
+
+def test_unequal_labelled_lines_pair_through_labels_learnt_on_the_page() -> None:
+    english = (
+        "# A\n\n## `x`\n\n**Type:** `number`\n**Default:** `1`\n\n"
+        "## `y`\n\n**Type:** `number`\n**Since:** `2.0`\n**Default:** `5`\n"
+    )
+    german = "# A\n\n## `x`\n\n**Typ:** `number`\n**Standard:** `1`\n\n## `y`\n\n**Typ:** `number`\n**Standard:** `6`\n"
+    assert _diffs(english, german) == [(11, "y", "6", "5")]
+
+
+def test_table_rows_pair_by_their_key_cell_and_the_default_column_by_position() -> None:
+    english = """# Button
+
+|Property|Description|Type|DefaultValue|
+|---|---|---|---|
+|size|Size of the button. Only applies when `long` is `true`|string|`default`|
+|long|Whether the width adapts|boolean|`-`|
+|shape|Three shapes|string|`square`|
+"""
+    chinese = """# 按钮
+
+|参数名|描述|类型|默认值|
+|---|---|---|---|
+|shape|按钮形状|string|`round`|
+|size|按钮的尺寸，仅当 `long` 为 `false` 时生效|string|`default`|
+|long|按钮宽度随容器自适应|boolean|无|
+"""
+    assert _diffs(english, chinese) == [(5, "shape", "round", "square")]
+
+
+def test_component_props_pair_by_component_and_option() -> None:
+    english = '# Ref\n\n<ParamField path="timeout" type="number" default={30}>\nSeconds.\n</ParamField>\n'
+    french = '# Réf\n\n<ParamField path="timeout" type="number" default={60}>\nSecondes.\n</ParamField>\n'
+    assert _diffs(english, french, mdx=True) == [(3, "timeout", "60", "30")]
+
+
+def test_an_object_wrapping_the_option_is_its_value_only_when_the_page_writes_it_so() -> None:
+    english = (
+        "# A\n\n#### `proxy.persist`\n\n**Type:** `boolean`<br />\n**Default:** `true`\n\n"
+        "#### `image.domains`\n\n**Type:** `Array<string>`<br />\n**Default:** `[]`\n"
+    )
+    french = (
+        "# A\n\n#### proxy.persist\n\n**Type :** `{ persist?: boolean }`<br />\n"
+        "**Par défaut :** `{ persist: true }`\n\n"
+        "#### image.domains\n\n**Type :** `Array<string>`<br />\n**Par défaut :** `{domains: []}`\n"
+    )
+    assert _diffs(english, french) == [(11, "image.domains", "{domains: []}", "[]")]
+
+
+def test_a_translated_default_text_is_marked_as_such() -> None:
+    english = "# A\n\n## `label`\n\n**Default:** `'On this page'`\n"
+    korean = "# A\n\n## `label`\n\n**기본값:** `'이 페이지에서'`\n"
+    found = aligned_differences(read_markdown(english), english, read_markdown(korean), korean)
+    assert [a.difference.translated for a in found] == [True]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.docs_tree import read, write
-from transdocs import check_paths
+from transdocs import InputError, check_paths
 from transdocs.project import Project
 from transdocs.report.findings import ENCODING, OUTDATED, STALE
 from transdocs.translations.stamp import stamp_paths
@@ -255,3 +255,79 @@ def test_no_default_in_a_settings_file_makes_the_check_refuse_to_run(tmp_path: P
     found = check_paths([str(tmp_path / "docs")], project=settings_file(tmp_path, settings))
 
     assert all(f.kind == STALE for f in found)
+
+
+# Component docs reuse option names with their own defaults (Arco-, Ant-shaped API tables).
+SCOPED = [
+    {"name": "size", "env": None, "key": "size", "default": "default", "pages": ["Button.md"]},
+    {"name": "size", "env": None, "key": "size", "default": "large", "pages": ["Modal.md"]},
+    {"name": "type", "env": None, "key": "type", "default": "secondary", "section": "Button"},
+    {"name": "type", "env": None, "key": "type", "default": "text", "section": "Input"},
+    {"name": "loading", "env": None, "key": "loading", "default": False},
+]
+HEADER = {"en": "|Property|Description|Type|DefaultValue|", "zh-CN": "|参数名|描述|类型|默认值|"}
+BUTTON = """\
+# Button
+
+## API
+
+### Button
+
+{header}
+|---|---|---|---|
+|`size`|-|`'mini' \\| 'default' \\| 'large'`|`{size}`|
+|`type`|-|`'primary' \\| 'secondary'`|`{button}`|
+|`loading`|-|`boolean`|`{loading}`|
+
+### {input}
+
+{header}
+|---|---|---|---|
+|`type`|-|`'text' \\| 'password'`|`{input_type}`|
+"""
+MODAL = "# Modal\n\n## API\n\n{header}\n|---|---|---|---|\n|`size`|-|`'small' \\| 'large'`|`{size}`|\n"
+
+
+def component_docs(root: Path, zh_button: dict[str, str], zh_modal_size: str) -> Path:
+    english = {"size": "'default'", "button": "'secondary'", "loading": "false", "input": "Input"}
+    put(root / "docs" / "en" / "Button.md", BUTTON.format(header=HEADER["en"], input_type="'text'", **english))
+    put(root / "docs" / "en" / "Modal.md", MODAL.format(header=HEADER["en"], size="'large'"))
+    put(root / "docs" / "zh-CN" / "Button.md", BUTTON.format(header=HEADER["zh-CN"], input="输入框", **zh_button))
+    put(root / "docs" / "zh-CN" / "Modal.md", MODAL.format(header=HEADER["zh-CN"], size=zh_modal_size))
+    return root / "docs"
+
+
+def test_a_name_scoped_to_pages_or_sections_is_checked_against_the_default_of_its_scope(tmp_path: Path) -> None:
+    agreeing = {"size": "'default'", "button": "'secondary'", "loading": "false", "input_type": "'text'"}
+    docs = component_docs(tmp_path / "agree", agreeing, "'large'")
+    assert check_paths([str(docs)], project=settings_file(tmp_path, SCOPED)) == []
+
+    stale = {"size": "'large'", "button": "'primary'", "loading": "true", "input_type": "'password'"}
+    docs = component_docs(tmp_path / "stale", stale, "'small'")
+
+    found = check_paths([str(docs)], project=settings_file(tmp_path, SCOPED))
+
+    # The translated heading "输入框" is the section "Input" through the English heading at its place.
+    assert sorted((Path(f.path).name, f.setting, f.stated, f.expected) for f in found) == [
+        ("Button.md", "loading", "true", "false"),
+        ("Button.md", "size", "'large'", "default"),
+        ("Button.md", "type", "'password'", "text"),
+        ("Button.md", "type", "'primary'", "secondary"),
+        ("Modal.md", "size", "'small'", "large"),
+    ]
+
+
+def test_a_scoped_name_outside_every_scope_is_not_checked(tmp_path: Path) -> None:
+    put(tmp_path / "docs" / "en" / "Tag.md", MODAL.replace("Modal", "Tag").format(header=HEADER["en"], size="'mini'"))
+
+    assert check_paths([str(tmp_path / "docs")], project=settings_file(tmp_path, SCOPED)) == []
+
+
+@pytest.mark.parametrize(("field", "value"), [("pages", [1]), ("pages", {"a": 1}), ("section", ""), ("section", 3)])
+def test_a_malformed_scope_is_one_line_naming_the_file_and_setting(tmp_path: Path, field: str, value: object) -> None:
+    settings = [{"name": "size", "env": None, "key": "size", "default": "default", field: value}]
+
+    with pytest.raises(InputError) as raised:
+        check_paths([str(tmp_path)], project=settings_file(tmp_path, settings))
+
+    assert "settings.json" in str(raised.value) and "'size'" in str(raised.value) and field in str(raised.value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transdocs.encoding.mojibake import check_text
@@ -23,6 +23,7 @@ from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default, untranslated, value_drift
 from transdocs.statements.lexicon import lexicon
 from transdocs.statements.page import page_values
+from transdocs.statements.scope import Sections, applicable
 from transdocs.statements.targets import stated_if_different, targets
 from transdocs.translations.aligned_drift import aligned_findings
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
@@ -54,8 +55,15 @@ def stale_findings(page: Page, doc: Document, lang: str | None, english: Documen
     found: list[Finding] = []
     if not targets():
         return found  # no settings configured: no value to compare with
+    sections: Sections | None = None
     for line, setting, value in page_values(doc, lexicon(_words_language(lang)), english):
         target = targets()[setting]
+        if len(target.variants) > 1 or target.info.pages or target.info.section is not None:
+            sections = sections or Sections.of(doc, english)
+            scoped = applicable(target.variants, page.english or page.path, sections, line)
+            if scoped is None:
+                continue  # this name's defaults are for other pages or sections
+            target = replace(target, info=scoped)
         stated = stated_if_different(target, value)
         if stated is not None:
             found.append(stale_default(page.shown, line, lang, target.info.label, stated, target.expected))

@@ -39,7 +39,7 @@ UNITS = {"seconds": 1.0, "s": 1.0, "milliseconds": 0.001, "ms": 0.001, "minutes"
 _SECONDS_NAME = re.compile(r"(?:^|_)(?:timeout|wait|delay|interval|backoff|ttl|seconds|secs)(?:_|$)", re.IGNORECASE)
 _MILLISECONDS_NAME = re.compile(r"(?:^|_)(?:ms|millis|milliseconds)$", re.IGNORECASE)
 _SECRET_TYPES = ("SecretStr", "SecretBytes")
-_FIELDS = ("name", "env", "key", "default", "unit", "secret")
+_FIELDS = ("name", "env", "key", "default", "unit", "secret", "pages", "section")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,13 @@ class Setting:
     kind: Kind
     unit: str | None = None
     secret: bool = False
+    # Where this default applies when a name has several (see transdocs.statements.scope):
+    # pages (paths or patterns of English pages) and a section (heading text, id or anchor).
+    pages: tuple[str, ...] = ()
+    section: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pages", tuple(self.pages))  # a list when read back from the cache
 
     @property
     def label(self) -> str:
@@ -214,8 +221,20 @@ def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting
         except ValueError as exc:
             raise InputError(f"{where}: setting {item['name']!r}: {exc}") from None
         if setting is not None:
-            found.append(setting)
+            found.append(dataclasses.replace(setting, **_scope(item, where)))
     return found
+
+
+def _scope(item: dict[str, Any], where: str) -> dict[str, Any]:
+    """The ``pages`` and ``section`` a setting's default is scoped to (see transdocs.statements.scope)."""
+    pages, section = item.get("pages"), item.get("section")
+    if isinstance(pages, str):
+        pages = [pages]
+    if pages is not None and (not isinstance(pages, list) or not all(isinstance(p, str) and p for p in pages)):
+        raise InputError(f'{where}: setting {item["name"]!r}: "pages" must be a list of page paths')
+    if section is not None and (not isinstance(section, str) or not section.strip()):
+        raise InputError(f'{where}: setting {item["name"]!r}: "section" must be a heading\'s text, id or anchor')
+    return {"pages": tuple(pages or ()), "section": section}
 
 
 def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:

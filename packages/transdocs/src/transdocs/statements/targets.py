@@ -21,6 +21,8 @@ class Target:
     """One setting as the checker sees it."""
 
     info: Setting
+    # Every default of this name: more than one when a settings file scopes them to pages or sections.
+    variants: tuple[Setting, ...] = ()
 
     @property
     def kind(self) -> Kind:
@@ -72,7 +74,15 @@ def toml_table() -> str | None:
 @cache
 def targets() -> dict[str, Target]:
     """Every setting by name; secrets are left out (a page must never state a key)."""
-    return {s.name: Target(s) for s in _current.settings if not s.secret}
+    named: dict[str, list[Setting]] = {}
+    for setting in _current.settings:
+        if not setting.secret:
+            named.setdefault(setting.name, []).append(setting)
+    # An unscoped default stands for the name (what prose and tables are read against), else the first.
+    return {
+        name: Target(next((s for s in found if not s.pages and s.section is None), found[0]), tuple(found))
+        for name, found in named.items()
+    }
 
 
 @cache

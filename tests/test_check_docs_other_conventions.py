@@ -18,7 +18,7 @@ import pytest
 from tests.support.docs_tree import read, write
 from transdocs import InputError, check_paths
 from transdocs.project import Project
-from transdocs.report.findings import ENCODING, OUTDATED, STALE
+from transdocs.report.findings import ENCODING, OUTDATED, STALE, VALUE_DRIFT
 from transdocs.translations.stamp import stamp_paths
 
 FILE_TREE = """\
@@ -331,3 +331,38 @@ def test_a_malformed_scope_is_one_line_naming_the_file_and_setting(tmp_path: Pat
         check_paths([str(tmp_path)], project=settings_file(tmp_path, settings))
 
     assert "settings.json" in str(raised.value) and "'size'" in str(raised.value) and field in str(raised.value)
+
+
+PORT_SETTINGS = [{"name": "server.port", "env": None, "key": "server.port", "default": 4321}]
+PORT_PAGE = "# {title}\n\n### server.port\n\n**Type:** `number`<br>\n**{label}** `{port}`\n\n{text}\n"
+
+
+def port_pages(root: Path, english_port: str, korean_port: str) -> Path:
+    english = PORT_PAGE.format(title="Reference", label="Default:", port=english_port, text="The dev server's port.")
+    korean = PORT_PAGE.format(title="참조", label="기본값:", port=korean_port, text="개발 서버가 수신하는 포트입니다.")
+    put(root / "docs" / "en" / "ref.md", english)
+    put(root / "docs" / "ko" / "ref.md", korean)
+    return root / "docs"
+
+
+def test_when_the_english_page_is_the_stale_side_the_translation_agreeing_with_the_settings_says_so(
+    tmp_path: Path,
+) -> None:
+    docs = port_pages(tmp_path, english_port="3000", korean_port="4321")
+
+    found = {
+        Path(f.path).parent.name: f for f in check_paths([str(docs)], project=settings_file(tmp_path, PORT_SETTINGS))
+    }
+
+    assert (found["en"].kind, found["en"].line, found["en"].stated) == (STALE, 6, "3000")
+    assert found["ko"].line == 6
+    assert "the English page is stale" in found["ko"].message and f"{found['en'].path}:6" in found["ko"].message
+
+
+def test_a_translation_that_disagrees_with_the_settings_and_its_english_page_is_blamed(tmp_path: Path) -> None:
+    docs = port_pages(tmp_path, english_port="4321", korean_port="3000")
+
+    [finding] = check_paths([str(docs)], project=settings_file(tmp_path, PORT_SETTINGS))
+
+    assert (Path(finding.path).parent.name, finding.line, finding.stated) == ("ko", 6, "3000")
+    assert finding.kind in (STALE, VALUE_DRIFT) and "English page is stale" not in finding.message

@@ -29,6 +29,7 @@ from transdocs.translations.aligned_drift import aligned_findings
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.git_outdated import git_outdated
 from transdocs.translations.source_hash import source_hash
+from transdocs.translations.stale_side import english_is_stale
 from transdocs.translations.structure import compare
 from transdocs.translations.value_drift import Statements, numbered_statements
 from transdocs.translations.value_drift import value_drift as find_drift
@@ -86,6 +87,7 @@ class Checker:
         self.english: dict[Path, _English | None] = {}
         self.discovery = found or Discovery()
         self.unstamped: list[Page] = []  # translations that record no source_hash
+        self.english_of: dict[str, str] = {}  # translated page -> its English page, as shown
         self.stamped = False  # whether any translation records one
 
     def unstamped_findings(self) -> list[Finding]:
@@ -155,6 +157,7 @@ class Checker:
     def translation_findings(self, page: Page, text: str, doc: Document, structure: bool) -> list[Finding]:
         assert page.english is not None
         shown_english = self.discovery.show(page.english)
+        self.english_of[page.shown] = shown_english
         english = self.english_page(page.english)
         if english is None:
             message = f"no English page {shown_english}: remove this page or write the English one first"
@@ -264,6 +267,7 @@ def check_paths(
     findings: list[Finding] = []
     for page in found.pages:
         findings += checker.check(page)
+    findings = english_is_stale(findings, checker.english_of)
     findings += checker.unstamped_findings()
     findings += _missing(found)
     findings += [_unsupported(found, path) for path in found.unread]

@@ -126,6 +126,11 @@ def same_default(stated: str, default: Any) -> bool:
     return _equal(parse_literal(stated), _normal(default))
 
 
+def same_text(a: str, b: str) -> bool:
+    """Whether two stated texts are one value (``'./src'`` and ``./src``), by the same rules."""
+    return a.strip() == b.strip() or _equal(parse_literal(a), _normal(parse_literal(b)))
+
+
 def says_nothing(stated: str) -> bool:
     """A dash in a table's default cell: no default is given (not a claim that there is none)."""
     return stated.strip().strip("`").strip() in _DASHES

@@ -18,7 +18,7 @@ import pytest
 from tests.support.docs_tree import read, write
 from transdocs import InputError, check_paths
 from transdocs.project import Project
-from transdocs.report.findings import ENCODING, OUTDATED, STALE, VALUE_DRIFT
+from transdocs.report.findings import ENCODING, OUTDATED, STALE, STRUCTURE, VALUE_DRIFT
 from transdocs.translations.stamp import stamp_paths
 
 FILE_TREE = """\
@@ -366,3 +366,40 @@ def test_a_translation_that_disagrees_with_the_settings_and_its_english_page_is_
 
     assert (Path(finding.path).parent.name, finding.line, finding.stated) == ("ko", 6, "3000")
     assert finding.kind in (STALE, VALUE_DRIFT) and "English page is stale" not in finding.message
+
+
+TEMPLATES = """\
+# Error pages
+
+The error template receives the error. Print its stack while you develop:
+
+```handlebars
+<pre>{{ error stack }}</pre>
+<p>{{ message }}</p>
+```
+
+A cell border is set with `border={{ cell: true }}`, a colour with `style={{ color: "black" }}`.
+"""
+
+
+def test_double_braces_of_a_project_that_does_not_use_our_placeholders_are_not_broken_placeholders(
+    tmp_path: Path,
+) -> None:
+    put(tmp_path / "docs" / "en" / "errors.md", TEMPLATES)
+    translated = TEMPLATES.replace("# Error pages", "# Pages d'erreur").replace(
+        "The error template receives the error. Print its stack while you develop:",
+        "Le modèle reçoit l'erreur. Affichez sa pile pendant le développement :",
+    )
+    put(tmp_path / "docs" / "fr" / "errors.md", translated.replace("<p>{{ message }}</p>\n", ""))
+
+    assert [f for f in check_paths([str(tmp_path / "docs")]) if f.kind == STRUCTURE] == []
+
+
+def test_in_a_project_that_uses_our_placeholders_a_missing_brace_is_still_found(tmp_path: Path) -> None:
+    ours = "Set `{{ num_retries.env }}` to change how often a call is retried.\n\n"
+    put(tmp_path / "docs" / "en" / "retries.md", TEMPLATES.replace("The error", ours + "The error"))
+    put(tmp_path / "docs" / "en" / "broken.md", "# Broken\n\nSet {{ num_retries.env } to retry less often.\n")
+
+    found = [(Path(f.path).name, f.line) for f in check_paths([str(tmp_path / "docs")]) if f.kind == STRUCTURE]
+
+    assert ("broken.md", 3) in found

@@ -24,6 +24,19 @@ _BROKEN = re.compile(
 )
 
 
+# A placeholder only this grammar writes: a setting's attribute (``{{ num_retries.env }}``).
+SETTING_PLACEHOLDER = re.compile(r"\{\{\s*[A-Za-z_]\w*\.(?:default|with_unit|env|key|type)\s*\}\}")
+
+
+def uses_placeholders(text: str) -> bool:
+    """Whether a page writes this project's placeholders, so that ``{{`` on it means one.
+
+    Other projects' pages hold ``{{ error stack }}`` (templates), ``style={{ color: ... }}``
+    (JSX) or ``{{ member }}`` (Handlebars): none of them is a placeholder missing a brace.
+    """
+    return "{{" in text and SETTING_PLACEHOLDER.search(text) is not None
+
+
 def placeholder_name(match: re.Match[str]) -> str:
     """``{{ num_retries.default }}`` -> ``num_retries.default``; ``{{ config_toml }}`` -> ``config_toml``."""
     head, attribute = match.group(1), match.group(2)

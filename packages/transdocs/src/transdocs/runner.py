@@ -18,6 +18,7 @@ from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page
 from transdocs.pages.walk import PAGE_SUFFIXES
+from transdocs.placeholders import uses_placeholders
 from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default, untranslated, value_drift
@@ -88,7 +89,15 @@ class Checker:
         self.discovery = found or Discovery()
         self.unstamped: list[Page] = []  # translations that record no source_hash
         self.english_of: dict[str, str] = {}  # translated page -> its English page, as shown
-        self.stamped = False  # whether any translation records one
+        # Whether an English page writes our placeholders (else "{{" means something else there).
+        self.uses_placeholders = False
+        self.stamped = False  # whether any translation records a source_hash
+
+    def placeholder_noise(self, found: list[Finding]) -> list[Finding]:
+        """``found`` without placeholder findings when no English page uses our placeholders."""
+        if self.uses_placeholders:
+            return found
+        return [f for f in found if not (f.kind == kinds.STRUCTURE and f.message.startswith(_PLACEHOLDER_MESSAGES))]
 
     def unstamped_findings(self) -> list[Finding]:
         """Outdated findings of the translations that record no ``source_hash``.
@@ -111,6 +120,7 @@ class Checker:
                 if doc is not None and not _is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
                     doc.placeholders += broken_placeholders(page.text)
+                self.uses_placeholders = self.uses_placeholders or uses_placeholders(page.text)
                 self.english[path] = _English(page.text, doc, numbered_statements(doc) if doc else {})
         return self.english[path]
 
@@ -128,6 +138,8 @@ class Checker:
             found.append(Finding(page.shown, problem.line, lang, kinds.ENCODING, message=problem.message))
         if not read.valid:
             return found
+        if page.english is None:  # an English page, or one checked without its original
+            self.uses_placeholders = self.uses_placeholders or uses_placeholders(text)
         doc = read_html(text) if page.format == "html" else read_markdown(text, mdx=_is_mdx(page.path))
         if page.format == "md":
             broken = front_matter_problem(text)
@@ -207,6 +219,10 @@ def _stamped_sibling(page: Page) -> bool:
     return False
 
 
+# How the placeholder findings begin (transdocs.pages.broken_placeholders, translations.structure).
+_PLACEHOLDER_MESSAGES = (placeholder_message("").split("write")[0], "placeholders differ from English")
+
+
 def _no_hash(page: Page) -> Finding:
     message = f"has no source_hash; update it, then run: stamp-translation {page.shown}"
     return Finding(page.shown, 1, page.lang, kinds.OUTDATED, message=message)
@@ -267,7 +283,7 @@ def check_paths(
     findings: list[Finding] = []
     for page in found.pages:
         findings += checker.check(page)
-    findings = english_is_stale(findings, checker.english_of)
+    findings = checker.placeholder_noise(english_is_stale(findings, checker.english_of))
     findings += checker.unstamped_findings()
     findings += _missing(found)
     findings += [_unsupported(found, path) for path in found.unread]

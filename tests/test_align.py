@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from transdocs import check_paths
 from transdocs.align.compare import aligned_differences
 from transdocs.align.sections import pair_sections, sections
 from transdocs.pages.markdown import read_markdown
+from transdocs.report.findings import STALE
 
 
 def _diffs(english: str, translated: str, mdx: bool = False) -> list[tuple[int, str, str, str]]:
@@ -130,3 +134,13 @@ def test_a_translated_default_text_is_marked_as_such() -> None:
     korean = "# A\n\n## `label`\n\n**기본값:** `'이 페이지에서'`\n"
     found = aligned_differences(read_markdown(english), english, read_markdown(korean), korean)
     assert [a.difference.translated for a in found] == [True]
+
+
+def test_code_in_a_link_text_names_what_the_link_points_to_and_states_no_default(tmp_path: Path) -> None:
+    page = tmp_path / "model.md"
+    page.write_text(
+        "# Model\n\n## `LLM_MODEL`\n\nThe default [`gpt-4-turbo` model card](https://example.com) lists its limits.\n"
+    )
+    assert [f for f in check_paths([str(page)], "en") if f.kind == STALE] == []
+    page.write_text("# Model\n\n## `LLM_MODEL`\n\nThe default `gpt-4-turbo` model card lists its limits.\n")
+    assert [f.stated for f in check_paths([str(page)], "en") if f.kind == STALE] == ["gpt-4-turbo"]

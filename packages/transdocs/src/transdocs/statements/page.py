@@ -7,9 +7,11 @@ block at the same position), see ``codeblocks.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.statements import targets
 from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
@@ -18,6 +20,23 @@ from transdocs.statements.tables import table_statements
 from transdocs.statements.values import Value
 
 Found = tuple[int, str, Value]  # (line, setting field name, value)
+
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+_CODE = re.compile(r"`[^`\n]+`")
+
+
+def _references_masked(text: str) -> str:
+    """Code in a link's text names what the link points to (``[`object-position` property](url)``),
+    it states no value: blanked, same length, unless it is one of the settings."""
+
+    def blank(code: re.Match[str]) -> str:
+        return code.group(0) if targets.lookup(code.group(0)[1:-1]) else " " * len(code.group(0))
+
+    def link(found: re.Match[str]) -> str:
+        inner = _CODE.sub(blank, found.group(1))
+        return found.group(0)[:1] + inner + found.group(0)[1 + len(inner) :]
+
+    return _LINK_TEXT.sub(link, text) if "](" in text else text
 
 
 def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
@@ -33,7 +52,7 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
                 subject=subject,
                 from_structure=subject is not None,
             )
-            for found in statements(block.text, lex, context):
+            for found in statements(_references_masked(block.text), lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
             section = named_setting(block.section, lex) if block.section else None

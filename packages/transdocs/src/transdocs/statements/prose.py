@@ -162,8 +162,17 @@ class _Sentence:
                 return None
             if _is_group(item, "V") and _fits(setting, item):
                 gap = self.run_gap(k, j, skip_glue=True)
+                if self.condition_after(j):
+                    return None  # "defaults to 'async-node' if target is 'node'": a conditional default
                 return j if gap <= reach or (reach == DEFAULT_REACH and self.long_reach(k, j, gap)) else None
         return None
+
+    def condition_after(self, v: int) -> bool:
+        """A blocker right after the value, in the same clause: the value holds only under it."""
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        if after is None or not _is(after, "B") or self.gap(self.items[v], after) > 0.5:
+            return False
+        return not _CLAUSE_MARK.search(self.text[self.items[v].end : after.start])
 
     def long_reach(self, k: int, j: int, gap: float) -> bool:
         """ "X has a default value that few projects change: 8": a copula or colon right before
@@ -389,6 +398,22 @@ class _Sentence:
         return []
 
 
+# A setting the next sentence may be about opens its sentence: "`X` sets the wait. Its default is 8."
+# One named in passing ("the file inside `srcDir`. Defaults to 'fetch'") hands nothing on.
+SUBJECT_LEAD = 3
+
+
+def _leads(tokens: list[Token], start: int, text: str, lex: Lexicon) -> bool:
+    """Whether the sentence is about its setting: named near its start, or its sentence ends at a
+    semicolon, whose next clause goes on about it ("expire after `X` seconds; the default is 300")."""
+    first = next(t for t in tokens if t.kind == "M")
+    if lex.units_between(text[start : first.start]) <= SUBJECT_LEAD:
+        return True
+    end = text.find(".", tokens[-1].end)
+    clause = min((i for i in (text.find(";", tokens[-1].end), text.find("；", tokens[-1].end)) if i >= 0), default=-1)
+    return clause >= 0 and (end < 0 or clause < end)
+
+
 def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[Statement]:
     """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
     text, kept = strip_marks(text)
@@ -399,7 +424,7 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
         found += sentence.statements(subject, context.subject_anywhere, strict)
         named = {t.setting for t in tokens if t.kind == "M"}
         if named:
-            subject = named.pop() if len(named) == 1 else None
+            subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
             strict = False
     unique: dict[tuple[str, int], Statement] = {}
     for statement in found:

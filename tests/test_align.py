@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
 
 from transdocs import check_paths
 from transdocs.align.compare import aligned_differences
 from transdocs.align.sections import pair_sections, sections
+from transdocs.cli import EXIT_FINDINGS, main
 from transdocs.pages.markdown import read_markdown
 from transdocs.report.findings import STALE
 
@@ -144,3 +148,16 @@ def test_code_in_a_link_text_names_what_the_link_points_to_and_states_no_default
     assert [f for f in check_paths([str(page)], "en") if f.kind == STALE] == []
     page.write_text("# Model\n\n## `LLM_MODEL`\n\nThe default `gpt-4-turbo` model card lists its limits.\n")
     assert [f.stated for f in check_paths([str(page)], "en") if f.kind == STALE] == ["gpt-4-turbo"]
+
+
+def test_the_readme_shows_what_check_docs_prints_on_a_project_with_no_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = "$ check-docs docs\n"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index(command) + len(command) :].split("```")[0]
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "no_settings", tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")
+    assert main(["docs"]) == EXIT_FINDINGS
+    assert capsys.readouterr().out == shown
+    assert "translated-value" in shown and "value-drift" in shown

@@ -22,6 +22,7 @@ def _same(a: str, b: str) -> bool:
         ("x", "'x'"),  # quotes dropped by a translator
         ("true", "True"),  # booleans in any case
         ("'true'", "true"),
+        ("'true'", "True"),
         ("null", "None"),  # "no default", however it is written
         ("undefined", "-"),
         ("—", "无"),

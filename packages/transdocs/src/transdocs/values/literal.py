@@ -220,5 +220,8 @@ def same(a: Value, b: Value) -> bool:
     # A quoted word and the same word bare ('true' and true): a translator dropped or added quotes.
     scalars = ("str", "bool", "number", "null")
     if "str" in (a.kind, b.kind) and a.kind in scalars and b.kind in scalars:
-        return a.text.strip("'\"`") == b.text.strip("'\"`")
+        left, right = a.text.strip("'\"`"), b.text.strip("'\"`")
+        if a.kind in ("bool", "null") or b.kind in ("bool", "null"):
+            return left.lower() == right.lower()  # 'true' and True
+        return left == right
     return False

@@ -25,13 +25,14 @@ from measure import BENCH, PYTHON, missing
 from report import Result, machine, markdown, save, text_table, to_json, update_readme
 
 # Benchmark name -> module with ``run(quick: bool) -> Result``, in the order they run.
-BENCHMARKS = {"import": "startup", "calls": "calls", "site": "sitebuild", "check": "drift"}
+BENCHMARKS = {"import": "startup", "calls": "calls", "looplag": "looplag", "site": "sitebuild", "check": "drift"}
 DEFAULT_OUTPUT = BENCH / "results" / "latest.json"
 # What each benchmark runs: console scripts beside this interpreter, and modules it imports.
 # Every run reports litellm's, MkDocs' and Material's versions.
 NEEDS = {
     "import": (["llm-backends"], ["llm_backends", "litellm"]),
     "calls": ([], ["llm_backends", "litellm"]),
+    "looplag": ([], ["llm_backends", "litellm"]),
     "site": (["mkdocs"], ["mkdocs", "material"]),
     "check": (["check-docs"], ["transdocs"]),
 }

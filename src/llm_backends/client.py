@@ -1,20 +1,22 @@
 """``completion``, ``acompletion``, ``embedding`` and ``aembedding``: litellm calls under one retry policy.
 
 litellm and the retry loop are imported on the first call, not when this package is
-imported: litellm takes seconds to load, and programs that only read settings should
-not pay for it.
+imported (:mod:`.loading`): litellm takes seconds to load, and programs that only read
+settings should not pay for it.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-from collections.abc import AsyncIterator, Callable, Iterator
+import time
 from typing import Any
 
+from . import streams
 from .config import current_settings, with_overrides
 from .errors import MissingCredentialsError, Problem
-from .secrets import attach_attempts, redact, remember
+from .loading import aload
+from .loading import litellm as _litellm
+from .secrets import remember
 from .settings import LLMSettings
 
 _SETTING_NAMES = frozenset(LLMSettings.model_fields)
@@ -34,15 +36,6 @@ class _NoSdkRetries(int):
 
 
 NO_SDK_RETRIES = _NoSdkRetries(0)
-
-
-def _litellm() -> Any:
-    # Without this, importing litellm fetches the model price list from the network.
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    litellm.suppress_debug_info = True  # its "Give Feedback" banner on every error
-    return litellm
 
 
 def _resolve(settings: LLMSettings | None, kwargs: dict[str, Any]) -> tuple[LLMSettings, dict[str, Any]]:
@@ -130,62 +123,9 @@ def _require_key(settings: LLMSettings, model: str, kwargs: dict[str, Any]) -> N
         raise MissingCredentialsError([Problem("LLM_API_KEY", message)])
 
 
-def _prepare(settings: LLMSettings, model: str, kwargs: dict[str, Any]) -> Any:
+def _prepare(settings: LLMSettings, model: str, kwargs: dict[str, Any]) -> None:
     remember(settings)
     _require_key(settings, model, kwargs)
-    return _litellm()
-
-
-def _started(stream: Any) -> Iterator[Any]:
-    """Read the first chunk inside the attempt: an error before it is retried like any call."""
-    chunks = iter(stream)
-    for first in chunks:
-        return _prepend(first, chunks)
-    return iter(())
-
-
-def _prepend(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest
-
-
-def _rest_of_stream(chunks: Iterator[Any], settings: LLMSettings, attempts: Callable[[], int]) -> Iterator[Any]:
-    """After the first chunk an error is raised, never retried: it would repeat output already read."""
-    try:
-        yield from chunks
-    except Exception as exc:
-        attach_attempts(exc, attempts())
-        redact(exc, settings)
-        raise
-
-
-async def _astarted(stream: Any) -> AsyncIterator[Any]:
-    chunks = stream.__aiter__()
-    try:
-        first = await chunks.__anext__()
-    except StopAsyncIteration:
-        first = None
-    return _aprepend(first, chunks)
-
-
-async def _aprepend(first: Any, rest: AsyncIterator[Any]) -> AsyncIterator[Any]:
-    if first is None:
-        return
-    yield first
-    async for chunk in rest:
-        yield chunk
-
-
-async def _arest_of_stream(
-    chunks: AsyncIterator[Any], settings: LLMSettings, attempts: Callable[[], int]
-) -> AsyncIterator[Any]:
-    try:
-        async for chunk in chunks:
-            yield chunk
-    except Exception as exc:
-        attach_attempts(exc, attempts())
-        redact(exc, settings)
-        raise
 
 
 def completion(messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
@@ -194,48 +134,55 @@ def completion(messages: list[dict[str, Any]], *, settings: LLMSettings | None =
     Keyword arguments named like a setting (``num_retries``, ``model``, ``timeout``...)
     override it for this call; the rest go to litellm unchanged. With ``stream=True``
     the result is an iterator of chunks: attempts are retried until the first chunk
-    arrives, and an error after it is raised with ``attempts`` set.
+    arrives, and an error after it is raised with ``attempts`` set. ``total_timeout``
+    runs from here (after litellm's one-time import) to the last chunk.
     """
+    litellm = _litellm()
+    started = time.monotonic()
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)
-    litellm = _prepare(settings, settings.model, kwargs)
-    from .retrying import call_with_retries
+    _prepare(settings, settings.model, kwargs)
+    from .retrying import Budget, call_with_retries
 
+    budget = Budget(settings, started)
     if not arguments.get("stream"):
-        return call_with_retries(lambda t: litellm.completion(**arguments, timeout=t), settings, settings.model)
+        return call_with_retries(lambda t: litellm.completion(**arguments, timeout=t), settings, settings.model, budget)
     attempts = 0
 
-    def attempt(timeout: float) -> Iterator[Any]:
+    def attempt(timeout: float) -> streams.Opened:
         nonlocal attempts
         attempts += 1
-        return _started(litellm.completion(**arguments, timeout=timeout))
+        return streams.started(litellm.completion(**arguments, timeout=timeout))
 
-    chunks = call_with_retries(attempt, settings, settings.model)
-    return _rest_of_stream(chunks, settings, lambda: attempts)
+    opened = call_with_retries(attempt, settings, settings.model, budget)
+    return streams.rest(opened, budget, settings.model, lambda: attempts)
 
 
 async def acompletion(messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.acompletion`` with our retries; arguments and streaming as for :func:`completion`."""
+    litellm = await aload()
+    started = time.monotonic()
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)
-    litellm = _prepare(settings, settings.model, kwargs)
-    from .retrying import acall_with_retries
+    _prepare(settings, settings.model, kwargs)
+    from .retrying import Budget, acall_with_retries
 
+    budget = Budget(settings, started)
     if not arguments.get("stream"):
 
         async def call(timeout: float) -> Any:
             return await litellm.acompletion(**arguments, timeout=timeout)
 
-        return await acall_with_retries(call, settings, settings.model)
+        return await acall_with_retries(call, settings, settings.model, budget)
     attempts = 0
 
-    async def attempt(timeout: float) -> AsyncIterator[Any]:
+    async def attempt(timeout: float) -> streams.Opened:
         nonlocal attempts
         attempts += 1
-        return await _astarted(await litellm.acompletion(**arguments, timeout=timeout))
+        return await streams.astarted(await litellm.acompletion(**arguments, timeout=timeout))
 
-    chunks = await acall_with_retries(attempt, settings, settings.model)
-    return _arest_of_stream(chunks, settings, lambda: attempts)
+    opened = await acall_with_retries(attempt, settings, settings.model, budget)
+    return streams.arest(opened, budget, settings.model, lambda: attempts)
 
 
 def embedding_model_name(settings: LLMSettings) -> str:
@@ -256,22 +203,29 @@ def _embedding_arguments(
 
 def embedding(input: list[str] | str, *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.embedding`` with our retries, using ``embedding_model``."""
+    litellm = _litellm()
+    started = time.monotonic()
     settings, kwargs = _resolve(settings, kwargs)
     model, arguments = _embedding_arguments(input, settings, kwargs)
-    litellm = _prepare(settings, model, kwargs)
-    from .retrying import call_with_retries
+    _prepare(settings, model, kwargs)
+    from .retrying import Budget, call_with_retries
 
-    return call_with_retries(lambda t: litellm.embedding(**arguments, timeout=t), settings, model)
+    budget = Budget(settings, started)
+    return call_with_retries(lambda t: litellm.embedding(**arguments, timeout=t), settings, model, budget)
 
 
 async def aembedding(input: list[str] | str, *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.aembedding`` with our retries; arguments as for :func:`embedding`."""
+    litellm = await aload()
+    started = time.monotonic()
     settings, kwargs = _resolve(settings, kwargs)
     model, arguments = _embedding_arguments(input, settings, kwargs)
-    litellm = _prepare(settings, model, kwargs)
-    from .retrying import acall_with_retries
+    _prepare(settings, model, kwargs)
+    from .retrying import Budget, acall_with_retries
+
+    budget = Budget(settings, started)
 
     async def call(timeout: float) -> Any:
         return await litellm.aembedding(**arguments, timeout=timeout)
 
-    return await acall_with_retries(call, settings, model)
+    return await acall_with_retries(call, settings, model, budget)

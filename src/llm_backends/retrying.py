@@ -3,9 +3,10 @@
 litellm and the OpenAI SDK retry on their own, without backoff; the client switches
 theirs off so that this loop is the only one and a call sends at most
 ``1 + num_retries`` requests. It also keeps the call inside ``total_timeout``: each
-attempt's time limit is cut to the time left, and a wait that would end past the limit
-is not started. Imported on the first call: tenacity brings asyncio, which programs
-that only read settings should not pay for.
+attempt's time limit is cut to the time left, an attempt still running at the limit is
+cut there (:mod:`.deadline`), and a wait that would end past the limit is not started.
+Imported on the first call: tenacity brings asyncio, which programs that only read
+settings should not pay for.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tenacity import (
 )
 
 from . import retry
+from .deadline import cut_at
 from .retry import RetryEvent, describe, is_retryable, retry_after
 from .secrets import attach_attempts, redact
 from .settings import LLMSettings
@@ -51,9 +53,9 @@ class Budget:
     stops after the same attempts as it would with real sleeps.
     """
 
-    def __init__(self, settings: LLMSettings) -> None:
+    def __init__(self, settings: LLMSettings, started: float | None = None) -> None:
         self.settings = settings
-        self.started = time.monotonic()
+        self.started = time.monotonic() if started is None else started
         self.skipped = 0.0
 
     def elapsed(self) -> float:
@@ -65,6 +67,40 @@ class Budget:
     def attempt_timeout(self) -> float:
         """The request time limit for the next attempt: ``timeout``, or less near the end."""
         return max(0.0, min(self.settings.timeout, self.remaining()))
+
+    def deadline(self) -> float:
+        """When the call must end, on the ``time.monotonic()`` clock."""
+        return time.monotonic() + self.remaining()
+
+    def passed(self, model: str) -> Exception:
+        """The error a call cut at ``total_timeout`` raises: litellm's Timeout, as for a request timeout."""
+        from litellm.exceptions import Timeout
+
+        message = f"total_timeout ({self.settings.total_timeout:g} s) passed before the call ended"
+        return Timeout(message=message, model=model, llm_provider=_provider(model))
+
+    def run(self, fn: Callable[[float], T], model: str) -> T:
+        """``fn(request_timeout)`` in this thread, cut at the deadline however slowly the server answers."""
+        timeout = self.attempt_timeout()
+        with cut_at(self.deadline()) as guard:
+            try:
+                return fn(timeout)
+            except Exception as exc:
+                if guard.cut:
+                    raise self.passed(model) from exc
+                raise
+
+    async def arun(self, fn: Callable[[float], Awaitable[T]], model: str) -> T:
+        """The async twin of :meth:`run`: the attempt is cancelled at the deadline."""
+        timeout = self.attempt_timeout()
+        scope = asyncio.timeout(self.remaining())
+        try:
+            async with scope:
+                return await fn(timeout)
+        except TimeoutError as exc:
+            if scope.expired():
+                raise self.passed(model) from exc
+            raise
 
     def sleep(self, seconds: float) -> None:
         if retry.is_testing():
@@ -152,16 +188,26 @@ class _Policy:
         }
 
 
-def call_with_retries(fn: Callable[[float], T], settings: LLMSettings, model: str) -> T:
+def _provider(model: str) -> str:
+    from litellm import get_llm_provider
+
+    try:
+        return str(get_llm_provider(model)[1])
+    except Exception:  # an unknown provider: the model string says enough
+        return ""
+
+
+def call_with_retries(fn: Callable[[float], T], settings: LLMSettings, model: str, budget: Budget | None = None) -> T:
     """Run ``fn(request_timeout)`` under the policy; re-raise its last error with ``.attempts`` set.
 
     The first attempt runs before any tenacity object exists: most calls succeed at
     once, and building the retry machinery for them costs a few percent of a fast call.
     A first failure is replayed into the loop, so it is judged and logged like the rest.
+    ``budget`` is given by a caller that goes on reading (a stream) under the same deadline.
     """
-    budget = Budget(settings)
+    budget = budget or Budget(settings)
     try:
-        return fn(budget.attempt_timeout())
+        return budget.run(fn, model)
     except Exception as exc:
         first_failure = exc
     policy = _Policy(settings, model, budget)
@@ -172,7 +218,7 @@ def call_with_retries(fn: Callable[[float], T], settings: LLMSettings, model: st
                 attempts += 1
                 if attempts == 1:
                     raise first_failure
-                return fn(budget.attempt_timeout())
+                return budget.run(fn, model)
     except Exception as exc:
         attach_attempts(exc, attempts)
         redact(exc, settings)
@@ -180,11 +226,13 @@ def call_with_retries(fn: Callable[[float], T], settings: LLMSettings, model: st
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-async def acall_with_retries(fn: Callable[[float], Awaitable[T]], settings: LLMSettings, model: str) -> T:
+async def acall_with_retries(
+    fn: Callable[[float], Awaitable[T]], settings: LLMSettings, model: str, budget: Budget | None = None
+) -> T:
     """The async twin of :func:`call_with_retries`."""
-    budget = Budget(settings)
+    budget = budget or Budget(settings)
     try:
-        return await fn(budget.attempt_timeout())
+        return await budget.arun(fn, model)
     except Exception as exc:
         first_failure = exc
     policy = _Policy(settings, model, budget)
@@ -195,7 +243,7 @@ async def acall_with_retries(fn: Callable[[float], Awaitable[T]], settings: LLMS
                 attempts += 1
                 if attempts == 1:
                     raise first_failure
-                return await fn(budget.attempt_timeout())
+                return await budget.arun(fn, model)
     except Exception as exc:
         attach_attempts(exc, attempts)
         redact(exc, settings)

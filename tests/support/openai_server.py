@@ -44,6 +44,10 @@ class Reply:
     text: str = "Hello from the test server."
     echo_key: bool = False  # append the request's API key to the error message, as some providers do
     stream_end: StreamEnd = "done"
+    # A slow server that never lets a read time out: the body one byte at a time, this many
+    # seconds apart (``trickle``), or each chunk of a stream this many seconds after the last (``drip``).
+    trickle: float = 0.0
+    drip: float = 0.0
 
 
 def _error(message: str, type: str, code: str | None, param: str | None = None) -> dict[str, Any]:
@@ -223,13 +227,15 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.status != 200:
             self._send_error(reply)
         elif urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/embeddings"):
-            self._send_json(200, _embedding(body))
+            self._send_json(200, _embedding(body), trickle=reply.trickle)
         elif body.get("stream"):
             self._send_stream(body, reply)
         else:
-            self._send_json(200, _chat_completion(body, reply.text))
+            self._send_json(200, _chat_completion(body, reply.text), trickle=reply.trickle)
 
-    def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+    def _send_json(
+        self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None, trickle: float = 0.0
+    ) -> None:
         data = json.dumps(payload).encode()
         try:
             self.send_response(status)
@@ -238,7 +244,14 @@ class _Handler(BaseHTTPRequestHandler):
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            if not trickle:
+                self.wfile.write(data)
+                return
+            self.wfile.flush()
+            for index in range(len(data)):
+                time.sleep(trickle)
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
             pass
 
@@ -261,6 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
             words = reply.text.split(" ")
             for index, word in enumerate(words):
                 piece = word if index == 0 else " " + word
+                if index and reply.drip:
+                    time.sleep(reply.drip)
                 self._send_chunk(f"data: {json.dumps(_stream_chunk(body, piece, None))}\n\n")
                 if reply.stream_end == "cut_after_first_chunk":
                     self._cut()

@@ -118,7 +118,7 @@ def test_a_language_file_in_a_project_directory_is_used(language_dir: Path, tmp_
     page.write_text(f"# Wiederholungen\n\nDer Standardwert von `LLM_NUM_RETRIES` ist {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="de") == []  # no German words yet: not a statement
     (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
-    found = check_paths([str(page)], lang="de", project=load_project().override(languages=str(language_dir)))
+    found = check_paths([str(page)], lang="de", project=load_project().override(allow_import=True, languages=str(language_dir)))
     assert "de" in available_languages() and words("de-AT").name == "Deutsch"
     assert [(f.kind, f.line, f.setting, f.stated) for f in found] == [(STALE, 3, "LLM_NUM_RETRIES", STALE_RETRIES)]
 
@@ -128,7 +128,7 @@ def test_a_project_file_adds_words_to_a_language_we_ship(language_dir: Path, tmp
     page.write_text(f"# Page\n\nEn sortie d'usine, `LLM_NUM_RETRIES` reste à {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="fr") == []
     (language_dir / "fr.toml").write_text('default = ["en sortie d\'usine"]\ncopula = ["reste à"]\n', encoding="utf-8")
-    found = check_paths([str(page)], lang="fr", project=load_project().override(languages=str(language_dir)))
+    found = check_paths([str(page)], lang="fr", project=load_project().override(allow_import=True, languages=str(language_dir)))
     assert "par défaut" in words("fr").default and "en sortie d'usine" in words("fr-CA").default
     assert [f.stated for f in found] == [STALE_RETRIES]
 
@@ -138,7 +138,7 @@ def test_a_broken_project_file_fails_the_run_with_its_name(language_dir: Path, t
     page = tmp_path / "page.md"
     page.write_text("# Page\n\nTexte.\n", "utf-8")
     with pytest.raises(LanguageDataError, match=r"fr\.toml: key 'number_words\.cent'"):
-        check_paths([str(page)], lang="fr", project=load_project().override(languages=str(language_dir)))
+        check_paths([str(page)], lang="fr", project=load_project().override(allow_import=True, languages=str(language_dir)))
 
 
 def test_a_projects_languages_folder_is_read_from_its_configuration_and_the_command_line(
@@ -154,10 +154,10 @@ def test_a_projects_languages_folder_is_read_from_its_configuration_and_the_comm
     )
     monkeypatch.chdir(tmp_path)
 
-    assert main(["wiederholungen.md"]) == EXIT_OK  # no German words: not read
-    assert main(["--languages", "languages", "wiederholungen.md"]) == EXIT_FINDINGS
+    assert main(["--allow-import", "wiederholungen.md"]) == EXIT_OK  # no German words: not read
+    assert main(["--allow-import", "--languages", "languages", "wiederholungen.md"]) == EXIT_FINDINGS
     with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as file:
         file.write('languages = "languages"\n')
     capsys.readouterr()
-    assert main(["wiederholungen.md"]) == EXIT_FINDINGS
+    assert main(["--allow-import", "wiederholungen.md"]) == EXIT_FINDINGS
     assert f"LLM_NUM_RETRIES states {STALE_RETRIES}" in capsys.readouterr().out

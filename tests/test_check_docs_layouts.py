@@ -107,7 +107,7 @@ def test_a_configured_layout_that_does_not_fit_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     touch(tmp_path / "docs" / "a.md")
-    assert main(["--layout", "docusaurus", str(tmp_path / "docs")]) == EXIT_USAGE
+    assert main(["--allow-import", "--layout", "docusaurus", str(tmp_path / "docs")]) == EXIT_USAGE
     assert "docusaurus" in capsys.readouterr().err
 
 
@@ -185,11 +185,11 @@ def test_loops_fifos_folders_named_like_pages_and_broken_links_exit_2_naming_the
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name, docs in odd_entries(tmp_path).items():
-        assert main([str(docs)]) == EXIT_USAGE, name
+        assert main(["--allow-import", str(docs)]) == EXIT_USAGE, name
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and str(docs / "fr") in err and "Traceback" not in err, err
     fifo = tmp_path / "fifo" / "docs" / "fr" / "pipe.md"
-    assert main([str(fifo)]) == EXIT_USAGE
+    assert main(["--allow-import", str(fifo)]) == EXIT_USAGE
     assert "FIFO" in capsys.readouterr().err
 
 
@@ -197,12 +197,12 @@ def test_loops_fifos_folders_named_like_pages_and_broken_links_exit_2_naming_the
 def test_an_unreadable_page_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = copy_docs(tmp_path, ["fr"])
     (docs / "fr" / "retries.md").chmod(0)
-    assert main([str(docs)]) == EXIT_USAGE
+    assert main(["--allow-import", str(docs)]) == EXIT_USAGE
     assert "cannot read" in capsys.readouterr().err
 
 
 def test_the_clean_tree_still_exits_0(tmp_path: Path) -> None:
-    assert main([str(copy_docs(tmp_path))]) == EXIT_OK
+    assert main(["--allow-import", str(copy_docs(tmp_path))]) == EXIT_OK
 
 
 def test_an_unbalanced_placeholder_is_blamed_on_the_page_that_has_it(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def use_our_check_docs_config(folder: Path) -> None:
     table = re.search(r"^\[tool\.check-docs\]\n(?:[^\[].*\n|\n)*", text, re.MULTILINE)
     assert table, "pyproject.toml has no [tool.check-docs] table"
     (folder / "pyproject.toml").write_text(table.group(0), encoding="utf-8")
-    read_pyproject(folder / "pyproject.toml").configure()
+    read_pyproject(folder / "pyproject.toml").override(allow_import=True).configure()
 
 
 def copy_docs(target: Path, languages: Iterable[str] = LANGUAGES) -> Path:

@@ -43,6 +43,7 @@ def run_check(args: argparse.Namespace) -> int:
             source_lang=args.source_lang,
             strict=args.strict,
             languages=args.languages,
+            allow_import=args.allow_import,
         )
         paths = args.paths or project.given_paths()
         if not paths:
@@ -81,12 +82,14 @@ def run_stamp(args: argparse.Namespace) -> int:
 
 def run_translation_status(args: argparse.Namespace) -> int:
     from transdocs.pages.discover import InputError
+    from transdocs.project import load_project
     from transdocs.translations.commands import status_json, status_text
     from transdocs.translations.status import UP_TO_DATE, translation_status
 
     ok, failed, usage = _exit_codes()
     try:
-        status = translation_status(args.docs, args.lang, layout=args.layout)
+        config = load_project().override(allow_import=args.allow_import)
+        status = translation_status(args.docs, args.lang, layout=args.layout, config=config)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
@@ -135,6 +138,17 @@ def _language_tag(text: str) -> str:
     return text
 
 
+def add_allow_import(parser: argparse.ArgumentParser) -> None:
+    """The opt-in to running the checked tree's code: a command-line option, never configuration."""
+    parser.add_argument(
+        "--allow-import",
+        action="store_true",
+        help="import the module:object that settings = ... under [tool.check-docs] names, with the project "
+        "folder and its src/ on the path (it runs that code: only for a tree you trust); "
+        "a .json/.toml settings file needs no opt-in",
+    )
+
+
 def add_check_arguments(check: argparse.ArgumentParser) -> None:
     """The options of ``check-docs``, shared by the standalone command and the subcommand."""
     check.add_argument(
@@ -151,6 +165,7 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         help="the settings pages state defaults of: module:object (a pydantic model or pydantic-settings class, "
         "a dataclass, a mapping) or a .json/.toml file of {name: default} or [{name, env, key, default}]",
     )
+    add_allow_import(check)
     check.add_argument("--env-prefix", metavar="PREFIX", help="env var = PREFIX + NAME upper-cased (for example APP_)")
     check.add_argument("--toml-table", metavar="NAME", help="the config file table the settings live in")
     check.add_argument(
@@ -239,6 +254,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--lang", action="append", metavar="TAG", type=_language_tag, help="only this language (repeat for more)"
     )
     status.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
+    add_allow_import(status)
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     status.add_argument("--strict", action="store_true", help="exit 1 when any translation is not up to date")
     status.set_defaults(run=run_translation_status, prog=f"{PROG} translation-status")

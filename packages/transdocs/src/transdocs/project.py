@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from transdocs.errors import InputError
+from transdocs.settings_spec import is_file_spec
 
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "check-docs")
@@ -40,16 +41,23 @@ class Project:
     # Where relative paths of the configuration are resolved: the pyproject.toml's folder.
     base: Path = field(default_factory=Path.cwd, compare=False)
     origin: str | None = field(default=None, compare=False)
+    # Whether a ``module:object`` settings spec may be imported. Only the command line (or a
+    # caller in code) grants it; a checked tree's own configuration cannot.
+    allow_import: bool = False
+    # The file:line a ``settings`` value came from; None when given on the command line or in code.
+    settings_from: str | None = field(default=None, compare=False)
 
     def override(self, **options: Any) -> Project:
         """This configuration with the options given on the command line (None: not given)."""
         given = {name: value for name, value in options.items() if value not in (None, (), [], False)}
         for name in ("settings", "languages"):
             path = str(given.get(name, ""))
-            if path and not Path(path).is_absolute() and (name == "languages" or _is_file_spec(path)):
+            if path and not Path(path).is_absolute() and (name == "languages" or is_file_spec(path)):
                 given[name] = str(Path.cwd() / str(given[name]))
         if "paths" in given:
             given["paths"] = tuple(given["paths"])
+        if "settings" in given:
+            given["settings_from"] = None  # the command line's own choice
         return replace(self, **given)
 
     def given_paths(self) -> list[str]:
@@ -62,7 +70,8 @@ class Project:
             return []
         from transdocs.settings_spec import load_settings
 
-        return load_settings(self.settings, self.env_prefix, self.base)
+        allowed = self.allow_import or self.settings_from is None
+        return load_settings(self.settings, self.env_prefix, self.base, allow_import=allowed, where=self.settings_from)
 
     def configure(self) -> None:
         """Make the statement finders check against this project's settings."""
@@ -74,11 +83,11 @@ class Project:
 
 
 # Keys of [tool.check-docs]: the option names with dashes (underscores are accepted too).
-_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Project) if f.name not in ("base", "origin")}
-
-
-def _is_file_spec(spec: str) -> bool:
-    return Path(spec).suffix.lower() in (".json", ".toml")
+_KEYS = {
+    f.name.replace("_", "-"): f.name
+    for f in fields(Project)
+    if f.name not in ("base", "origin", "allow_import", "settings_from")
+}
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -133,11 +142,17 @@ def read_pyproject(path: Path) -> Project:
     for key, value in table.items():
         name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
         where = f"{path}:{_line_of(text, key)}"
+        if key.replace("_", "-") == "allow-import":
+            raise InputError(
+                f"{where}: allow-import is a command-line option only: a checked tree cannot allow itself to run code"
+            )
         if name is None:
             close = difflib.get_close_matches(key, list(_KEYS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
             raise InputError(f"{where}: unknown key {key!r} in [tool.check-docs]{hint}")
         values[name] = _check_type(name, value, where)
+        if name == "settings":
+            values["settings_from"] = where
     return Project(**values, base=path.parent, origin=str(path))
 
 

@@ -67,10 +67,44 @@ class Setting:
         return self.env or self.key or self.name
 
 
-def format_value(value: Any) -> str:
-    """A default as pages write it: 60.0 -> 60, True -> true, None -> not set."""
+MASK = "**********"  # how a secret value is shown, wherever one would be
+# Words of a setting's name that say its value is a credential (api_key, GITHUB_TOKEN, dbPassword).
+_SECRET_WORDS = frozenset({"key", "apikey", "token", "secret", "password", "passwd", "pwd", "credential", "credentials"})
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Values shaped like a credential whatever the name: provider prefixes, a JWT, userinfo in a URL...
+_SECRET_SHAPES = re.compile(
+    r"^(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|^(?:ghp|gho|ghu|ghs|ghr|github_pat|glpat|xox[abprs])[-_]"
+    r"|^(?:AKIA|ASIA)[A-Z0-9]{12,}|^AIza[0-9A-Za-z_-]{20,}|^eyJ[A-Za-z0-9_-]{8,}\.|://[^/@\s]*:[^/@\s]+@"
+)
+# ...or one run of 20+ letters and digits, mixed (a random token, base64, a long hex digest).
+_LONG_RUN = re.compile(r"[A-Za-z0-9+=]{20,}")
+
+
+def looks_secret(name: str, value: Any) -> bool:
+    """Whether a setting's value must never be shown: a credential by its name or by its shape.
+
+    Only text can be a credential: ``max_token_count = 100`` stays a number a page may state.
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return False
+    text = str(value.get_secret_value() if hasattr(value, "get_secret_value") else value)
+    if {word.lower() for word in _NAME_WORDS.findall(name)} & _SECRET_WORDS:
+        return True
+    if _SECRET_SHAPES.search(text):
+        return True
+    for run in _LONG_RUN.findall(text):
+        digits, lower, upper = (any(test(c) for c in run) for test in (str.isdigit, str.islower, str.isupper))
+        if digits and (lower and upper or (len(run) >= 32 and all(c in "0123456789abcdefABCDEF" for c in run))):
+            return True
+    return False
+
+
+def format_value(value: Any, secret: bool = False) -> str:
+    """A default as pages write it: 60.0 -> 60, True -> true, None -> not set; a secret masked."""
     if value is None:
         return "not set"
+    if secret or hasattr(value, "get_secret_value"):
+        return MASK
     if isinstance(value, list | tuple | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, bool):
@@ -126,7 +160,11 @@ def _make(
         default = list(default)
     if isinstance(default, float) and not math.isfinite(default):
         default = None
-    secret = secret or any(t in str(annotation) for t in _SECRET_TYPES)
+    secret = (
+        secret
+        or any(t in str(annotation) for t in _SECRET_TYPES)
+        or any(looks_secret(str(n), default) for n in (name, env, key) if n not in (..., None))
+    )
     return Setting(
         name=name,
         env=(prefix + name).upper() if env is ... and prefix else (None if env is ... else env),
@@ -205,7 +243,7 @@ def _from_list(items: list[Any], prefix: str | None, where: str) -> list[Setting
     found = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise InputError(f'{where}: setting {number} needs a "name" (got {str(item)[:60]})')
+            raise InputError(f'{where}: setting {number} needs a "name"')
         unknown = sorted(set(item) - set(_FIELDS))
         if unknown:
             raise InputError(f"{where}: setting {item['name']!r} has unknown field {unknown[0]!r}; use {_FIELDS}")
@@ -281,19 +319,44 @@ def _add_paths(base: Path) -> None:
             sys.path.insert(0, folder)
 
 
-def load_settings(spec: str, env_prefix: str | None = None, base: Path | None = None) -> list[Setting]:
+# How a checked tree's configuration opts in to running its code: only the command line can.
+OPT_IN = "--allow-import"
+
+
+def is_file_spec(spec: str) -> bool:
+    """A ``.json`` / ``.toml`` settings file (read as data), not a ``module:object`` (imported code)."""
+    return Path(spec).suffix.lower() in (".json", ".toml")
+
+
+def load_settings(
+    spec: str,
+    env_prefix: str | None = None,
+    base: Path | None = None,
+    *,
+    allow_import: bool = True,
+    where: str | None = None,
+) -> list[Setting]:
     """Every setting the spec declares, in order. Raises :class:`InputError` naming the spec.
 
     ``base`` is the folder a relative file path (and a project module) is found from.
-    What a ``module:object`` spec gives is cached (see :mod:`transdocs.settings_cache`):
-    importing pydantic and the project's package costs more than checking its docs.
+    With ``allow_import`` false a ``module:object`` spec is refused (``where`` names the
+    configuration line that gave it) and nothing is added to ``sys.path``: a checked tree
+    does not get to run its code by naming it. What a ``module:object`` spec gives is
+    cached (see :mod:`transdocs.settings_cache`): importing pydantic and the project's
+    package costs more than checking its docs.
     """
     base = base or Path.cwd()
-    if Path(spec).suffix.lower() in (".json", ".toml"):
+    if is_file_spec(spec):
         path = Path(spec) if Path(spec).is_absolute() else base / spec
         return _from_file(path, env_prefix, spec)
     if ":" not in spec:
         raise InputError(f"settings {spec!r}: expected module:object or a .json/.toml file")
+    if not allow_import:
+        raise InputError(
+            f"{where or 'settings'}: settings {spec!r} is Python code of the checked tree, not imported unless "
+            f"the command line asks: run with {OPT_IN} (or --settings {spec}) if you trust this tree, "
+            "or point settings at a .json/.toml file"
+        )
     _add_paths(base)
     from transdocs import settings_cache
 

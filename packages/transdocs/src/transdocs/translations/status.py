@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from transdocs.pages.discover import InputError
 from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
@@ -24,6 +25,9 @@ from transdocs.translations.diff import UP_TO_DATE as SAME_HASH
 from transdocs.translations.diff import EnglishChange, english_change
 from transdocs.translations.frontmatter import recorded_hash
 from transdocs.translations.history import GitHistory, HistoryUnavailable
+
+if TYPE_CHECKING:
+    from transdocs.project import Project
 
 UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN = "up-to-date", "outdated", "missing", "untranslated", "broken"
 STATES = (UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN)
@@ -93,11 +97,11 @@ class Status:
         return next((cell for cell in self.cells() if os.path.abspath(cell.path) == wanted), None)
 
 
-def _findings_by_path(docs: Path, layout: str | None) -> dict[str, list[Finding]]:
+def _findings_by_path(docs: Path, layout: str | None, config: Project | None) -> dict[str, list[Finding]]:
     from transdocs.runner import check_paths
 
     grouped: dict[str, list[Finding]] = {}
-    for finding in check_paths([str(docs)], layout=layout):
+    for finding in check_paths([str(docs)], layout=layout, project=config):
         grouped.setdefault(os.path.abspath(finding.path), []).append(finding)
     return grouped
 
@@ -127,9 +131,17 @@ def _cell(
 
 
 def translation_status(
-    docs: Path, languages: Sequence[str] | None = None, *, layout: str | None = None, history: bool = True
+    docs: Path,
+    languages: Sequence[str] | None = None,
+    *,
+    layout: str | None = None,
+    history: bool = True,
+    config: Project | None = None,
 ) -> Status:
     """The status of every translation of every English page under ``docs``.
+
+    ``config`` is the checker's configuration (default: the nearest ``[tool.check-docs]``,
+    its settings imported as a library caller's choice; the command passes its own).
 
     ``languages`` chooses the columns and their order (default: every language present).
     ``history`` False, or no git history, leaves dates and changed lines unknown.
@@ -147,7 +159,7 @@ def translation_status(
             git = GitHistory.of(project.root)
         except HistoryUnavailable as exc:
             problem = str(exc)
-    found = _findings_by_path(docs, layout)
+    found = _findings_by_path(docs, layout, config)
     rows, problems = [], []
     for english in project.english_pages():
         try:

@@ -24,7 +24,7 @@ from transdocs.languages.words import (
     use_language_dirs,
     words,
 )
-from transdocs.project import load_project
+from transdocs.project import Project, load_project
 from transdocs.report.findings import STALE
 
 INFO = {info.name: info for info in setting_infos()}
@@ -113,12 +113,17 @@ def test_a_missing_languages_directory_is_a_usage_error(tmp_path: Path) -> None:
         use_language_dirs([tmp_path / "nowhere"])
 
 
+def _ours(language_dir: Path) -> Project:
+    """This repository's configuration (its settings class imported) with a folder of language files."""
+    return load_project().override(allow_import=True, languages=str(language_dir))
+
+
 def test_a_language_file_in_a_project_directory_is_used(language_dir: Path, tmp_path: Path) -> None:
     page = tmp_path / "wiederholungen.md"
     page.write_text(f"# Wiederholungen\n\nDer Standardwert von `LLM_NUM_RETRIES` ist {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="de") == []  # no German words yet: not a statement
     (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
-    found = check_paths([str(page)], lang="de", project=load_project().override(allow_import=True, languages=str(language_dir)))
+    found = check_paths([str(page)], lang="de", project=_ours(language_dir))
     assert "de" in available_languages() and words("de-AT").name == "Deutsch"
     assert [(f.kind, f.line, f.setting, f.stated) for f in found] == [(STALE, 3, "LLM_NUM_RETRIES", STALE_RETRIES)]
 
@@ -128,7 +133,7 @@ def test_a_project_file_adds_words_to_a_language_we_ship(language_dir: Path, tmp
     page.write_text(f"# Page\n\nEn sortie d'usine, `LLM_NUM_RETRIES` reste à {STALE_RETRIES}.\n", "utf-8")
     assert check_paths([str(page)], lang="fr") == []
     (language_dir / "fr.toml").write_text('default = ["en sortie d\'usine"]\ncopula = ["reste à"]\n', encoding="utf-8")
-    found = check_paths([str(page)], lang="fr", project=load_project().override(allow_import=True, languages=str(language_dir)))
+    found = check_paths([str(page)], lang="fr", project=_ours(language_dir))
     assert "par défaut" in words("fr").default and "en sortie d'usine" in words("fr-CA").default
     assert [f.stated for f in found] == [STALE_RETRIES]
 
@@ -138,7 +143,7 @@ def test_a_broken_project_file_fails_the_run_with_its_name(language_dir: Path, t
     page = tmp_path / "page.md"
     page.write_text("# Page\n\nTexte.\n", "utf-8")
     with pytest.raises(LanguageDataError, match=r"fr\.toml: key 'number_words\.cent'"):
-        check_paths([str(page)], lang="fr", project=load_project().override(allow_import=True, languages=str(language_dir)))
+        check_paths([str(page)], lang="fr", project=_ours(language_dir))
 
 
 def test_a_projects_languages_folder_is_read_from_its_configuration_and_the_command_line(

@@ -157,7 +157,7 @@ def test_a_setting_with_no_env_var_is_named_by_its_config_key(
         ("pyproject.toml", '[tool.check-docs]\nsettngs = "settings.json"', "pyproject.toml:2: unknown key 'settngs'"),
         ("pyproject.toml", '[tool.check-docs]\nsettings = "nothing.json"', "nothing.json: settings file not found"),
         ("pyproject.toml", '[tool.check-docs]\nsettings = "no_such:Settings"', "run with --allow-import"),
-        ("pyproject.toml", '[tool.check-docs]\nallow-import = true', "command-line option only"),
+        ("pyproject.toml", "[tool.check-docs]\nallow-import = true", "command-line option only"),
         ("pyproject.toml", '[tool.check-docs]\nsettings = "settings"', "expected module:object or a .json/.toml"),
         ("pyproject.toml", '[tool.check-docs]\nlayout = "sphinx"', "unknown layout 'sphinx'"),
         ("pyproject.toml", '[tool.check-docs]\nstrict = "yes"', "pyproject.toml:2: strict must be true or false"),

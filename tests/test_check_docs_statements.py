@@ -79,7 +79,8 @@ def test_a_table_cell_speaks_about_its_row_setting() -> None:
 
 def test_the_checker_never_imports_litellm() -> None:
     code = (
-        f"import sys; from llm_backends.cli import main; code = main(['check-docs', '--allow-import', {str(FIXTURE_DOCS)!r}]); "
+        "import sys; from llm_backends.cli import main; "
+        f"code = main(['check-docs', '--allow-import', {str(FIXTURE_DOCS)!r}]); "
         "print(code, 'litellm' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)

@@ -274,8 +274,9 @@ def check_paths(
     ``project`` is the configuration (settings, layout...); by default the
     ``[tool.check-docs]`` table of the nearest pyproject.toml, with ``lang``, ``layout``
     and ``source`` overriding it; a ``module:object`` settings spec there is imported, as
-    a Python caller's choice (the commands pass a project that imports only when asked). Raises :class:`InputError` for paths that do not exist
-    or cannot be read, and for a configuration that cannot be used.
+    a Python caller's choice (the commands pass a project that imports only when asked).
+    Raises :class:`InputError` for paths that do not exist or cannot be read, and for a
+    configuration that cannot be used.
     """
     project = (project or load_project().override(allow_import=True)).override(
         lang=lang, layout=layout, source_lang=source

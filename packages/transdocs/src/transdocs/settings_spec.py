@@ -69,7 +69,9 @@ class Setting:
 
 MASK = "**********"  # how a secret value is shown, wherever one would be
 # Words of a setting's name that say its value is a credential (api_key, GITHUB_TOKEN, dbPassword).
-_SECRET_WORDS = frozenset({"key", "apikey", "token", "secret", "password", "passwd", "pwd", "credential", "credentials"})
+_SECRET_WORDS = frozenset(
+    {"key", "apikey", "token", "secret", "password", "passwd", "pwd", "credential", "credentials"}
+)
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Values shaped like a credential whatever the name: provider prefixes, a JWT, userinfo in a URL...
 _SECRET_SHAPES = re.compile(
@@ -94,7 +96,7 @@ def looks_secret(name: str, value: Any) -> bool:
         return True
     for run in _LONG_RUN.findall(text):
         digits, lower, upper = (any(test(c) for c in run) for test in (str.isdigit, str.islower, str.isupper))
-        if digits and (lower and upper or (len(run) >= 32 and all(c in "0123456789abcdefABCDEF" for c in run))):
+        if digits and ((lower and upper) or (len(run) >= 32 and all(c in "0123456789abcdefABCDEF" for c in run))):
             return True
     return False
 

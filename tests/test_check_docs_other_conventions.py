@@ -403,3 +403,16 @@ def test_in_a_project_that_uses_our_placeholders_a_missing_brace_is_still_found(
     found = [(Path(f.path).name, f.line) for f in check_paths([str(tmp_path / "docs")]) if f.kind == STRUCTURE]
 
     assert ("broken.md", 3) in found
+
+
+def test_outdated_from_git_is_found_for_a_tree_given_as_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = never_stamped_tree(tmp_path, ["guide.md"])
+    write(docs / "en" / "guide.md", ENGLISH.replace("4321", "3000"))
+    git(tmp_path, "commit", "-q", "-am", "English changes port")
+    monkeypatch.chdir(tmp_path)
+
+    found = [f for f in check_paths(["docs"]) if f.kind == OUTDATED]
+
+    assert [(f.path, f.line) for f in found] == [(str(Path("docs", "fr", "guide.md")), 1)]

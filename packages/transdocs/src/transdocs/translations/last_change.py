@@ -95,7 +95,8 @@ def _log(git: str, top: Path, scope: str, wanted: set[str], found: dict[str, Cha
 
 def last_changes(paths: Iterable[Path]) -> dict[Path, Change]:
     """The newest change of each page that git knows of (pages it does not know are left out)."""
-    pages = [Path(os.path.abspath(p)) for p in paths]
+    given = {Path(os.path.abspath(p)): p for p in paths}  # answers are keyed by the paths as given
+    pages = list(given)
     git = _git()
     if git is None or not pages:
         return {}
@@ -118,4 +119,4 @@ def last_changes(paths: Iterable[Path]) -> dict[Path, Change]:
         if name in relative:
             found[name] = Change(0)
     _log(git, top, scope, set(relative), found)
-    return {relative[name]: change for name, change in found.items()}
+    return {given[relative[name]]: change for name, change in found.items()}

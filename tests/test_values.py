@@ -105,3 +105,10 @@ def test_a_translated_default_text_is_told_apart_from_a_changed_value() -> None:
     assert found is not None and found.translated
     found = difference(stated_values("`'compile'`"), stated_values("`'passthrough'`"))
     assert found is not None and not found.translated
+
+
+def test_hostile_nesting_is_compared_as_written_without_recursion_error() -> None:
+    deep = "[" * 5000 + "]" * 5000
+    value = parse(deep)
+    assert value is not None and value.kind == "list"  # its innermost levels as written
+    assert not same(value, parse("[" * 4999 + "]" * 4999) or value)

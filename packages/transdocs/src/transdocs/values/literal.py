@@ -111,7 +111,7 @@ def _key_name(text: str) -> str | None:
     return name if re.fullmatch(r"[\w$.-]+", name) else None
 
 
-def _object(text: str, inner: str) -> Value | None:
+def _object(text: str, inner: str, depth: int) -> Value | None:
     parts = _split_top(inner)
     if parts is None:
         return None
@@ -125,18 +125,18 @@ def _object(text: str, inner: str) -> Value | None:
         name = _key_name(name_text)
         if name is None:
             return None
-        value = parse(rest) if colon else Value("str", ("s", name), name)  # {a} is {a: a}
+        value = parse(rest, depth + 1) if colon else Value("str", ("s", name), name)  # {a} is {a: a}
         if value is None:
             return None
         pairs.append((name, value.key))
     return Value("object", ("o", frozenset(pairs)), text)
 
 
-def _list(text: str, inner: str) -> Value | None:
+def _list(text: str, inner: str, depth: int) -> Value | None:
     parts = _split_top(inner)
     if parts is None:
         return None
-    items = [parse(part) for part in parts]
+    items = [parse(part, depth + 1) for part in parts]
     if any(item is None or item.kind == "text" for item in items):
         return None
     return Value("list", ("l", tuple(item.key for item in items if item is not None)), text)
@@ -157,7 +157,11 @@ def _number(text: str, plain: str) -> Value | None:
     return None
 
 
-def parse(written: str) -> Value | None:
+# Deeper lists and objects are compared as written: no recursion without end on hostile input.
+MAX_DEPTH = 20
+
+
+def parse(written: str, depth: int = 0) -> Value | None:
     """The value ``written`` states (the text of a code span, a cell, a prop), or None if empty."""
     text = unescape(written.strip())
     if not text:
@@ -175,12 +179,12 @@ def parse(written: str) -> Value | None:
     if closing and len(text) >= 2 and text[-1] == closing and closing not in text[1:-1]:
         inner = text[1:-1]
         return Value("str", ("s", inner), text)
-    if text[0] == "[" and text[-1] == "]":
-        found = _list(text, text[1:-1])
+    if text[0] == "[" and text[-1] == "]" and depth < MAX_DEPTH:
+        found = _list(text, text[1:-1], depth)
         if found is not None:
             return found
-    if text[0] == "{" and text[-1] == "}":
-        found = _object(text, text[1:-1])
+    if text[0] == "{" and text[-1] == "}" and depth < MAX_DEPTH:
+        found = _object(text, text[1:-1], depth)
         if found is not None:
             return found
     number = _number(text, text)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from transdocs import regex_cache
+
 # The parser of the re module: private, so any surprise means "no guard", never a wrong one.
 _parser: Any
 _c: Any
@@ -145,7 +147,13 @@ def _class(pieces: set[str]) -> str:
 
 
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` compiled, behind a look-ahead on the characters its matches start with
+    """``pattern`` compiled behind the look-ahead of :func:`guard` (kept on disk between runs:
+    the analysis and the compilation are the costly part of a run's start)."""
+    return regex_cache.compile(pattern, flags, rewrite=guard)
+
+
+def guard(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind a look-ahead on the characters its matches start with
     (where a branch opens with ``(?<!\w)``, a look-ahead behind the same look-behind).
 
     The look-ahead is left out when a match could be empty or start with a character the
@@ -160,6 +168,6 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
             if (anywhere or after_space) and not nullable:
                 guards = [f"(?={_class(anywhere)})"] if anywhere else []
                 guards += [rf"(?<!\w)(?={_class(after_space)})"] if after_space else []
-                guard = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
-                return re.compile(f"{guard}(?:{pattern})", flags)
-    return re.compile(pattern, flags)
+                ahead = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
+                return f"{ahead}(?:{pattern})"
+    return pattern

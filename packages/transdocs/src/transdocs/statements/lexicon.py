@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, reduce
 
+from transdocs import regex_cache
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import merge, on_change
 from transdocs.placeholders import PLACEHOLDER
@@ -208,7 +209,7 @@ def lexicon(lang: str | None) -> Lexicon:
         units={normalize(k): v for k, v in words.units.items()},
         dual_units={normalize(k): v for k, v in words.dual_units.items()},
         number_words={normalize(k): v for k, v in words.number_words.items()},
-        counter=re.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
+        counter=regex_cache.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
     )
 
 

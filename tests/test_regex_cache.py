@@ -1,0 +1,70 @@
+"""Compiled patterns kept on disk (transdocs.regex_cache) match exactly what re.compile's match."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from transdocs import regex_cache
+from transdocs.statements.fastscan import guard
+
+TEXTS = ["timeout is 600 s, LLM_TIMEOUT=30", "默认值为 60 秒", "Par défaut : 2 nouvelles tentatives", ""]
+PATTERNS = [r"(?P<num>\d+)\s*(?P<unit>s|秒)?", r"(?<!\w)(?:default|by default|défaut)(?!\w)", r"LLM_[A-Z]+"]
+
+
+def _spans(pattern: re.Pattern[str]) -> list[list[tuple[object, ...]]]:
+    return [[(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)] for text in TEXTS]
+
+
+@pytest.fixture
+def fresh() -> Iterator[None]:
+    """A process that has not read the file yet (as the next run of check-docs)."""
+    regex_cache._entries = None
+    yield
+    regex_cache._entries = None
+
+
+def _files() -> list[Path]:
+    return list(Path(regex_cache._path() or "/nonexistent").parent.glob("regex-*.marshal"))
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_pattern_read_back_from_the_file_matches_what_re_compile_matches(fresh: None, flags: int) -> None:
+    first = [regex_cache.compile(p, flags, rewrite=guard) for p in PATTERNS]
+    regex_cache.save()
+    assert _files()
+    regex_cache._entries = None  # the next run
+    again = [regex_cache.compile(p, flags, rewrite=guard) for p in PATTERNS]
+    assert regex_cache._entries  # read from the file, not compiled
+    for pattern, one, two in zip(PATTERNS, first, again, strict=True):
+        plain = re.compile(pattern, flags)
+        assert two.pattern == one.pattern == guard(pattern, flags)
+        assert two.groupindex == plain.groupindex and two.flags == plain.flags
+        assert _spans(one) == _spans(two) == _spans(plain)
+
+
+def test_a_damaged_file_is_ignored(fresh: None) -> None:
+    regex_cache.compile(PATTERNS[0])
+    regex_cache.save()
+    (path,) = _files()
+    path.write_bytes(path.read_bytes()[:-7] + b"garbage")
+    regex_cache._entries = None
+    assert _spans(regex_cache.compile(PATTERNS[0])) == _spans(re.compile(PATTERNS[0]))
+    assert regex_cache._entries == {(PATTERNS[0], 0, ""): regex_cache._entries[PATTERNS[0], 0, ""]}
+
+
+def test_a_bad_pattern_raises_re_error_as_re_compile_does(fresh: None) -> None:
+    with pytest.raises(re.error):
+        regex_cache.compile("(unclosed")
+
+
+def test_check_docs_cache_0_writes_no_file(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHECK_DOCS_CACHE", "0")
+    assert regex_cache._path() is None
+    assert _spans(regex_cache.compile(PATTERNS[1], re.IGNORECASE)) == _spans(re.compile(PATTERNS[1], re.I))
+    regex_cache.save()
+    monkeypatch.delenv("CHECK_DOCS_CACHE")
+    assert not _files()

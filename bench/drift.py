@@ -1,67 +1,73 @@
-"""Drift check: ``llm-backends check-docs`` (CLI) and ``check_paths`` (in-process) on the docs
-tree and on generated trees of 250, 500 and 1,000 pages in each of the six languages.
+"""check-docs speed (issue 18), side by side with markdownlint-cli2 as the yardstick.
 
-Time per page at each size shows whether the check grows linearly with the docs.
+- ``check-docs docs`` on our docs tree against a bare ``python -c pass`` (CPU time);
+- trees of our pages copied to 250 and 1,000 (and, in a full run, 10,000) pages per language,
+  checked with our settings, next to markdownlint-cli2 on the 1,000-page tree: CPU, wall, peak
+  memory, and time per page at each size (flat means linear);
+- recall and false alarms of the real-docs corpus (``shared/corpora/real/run.py``) and of the
+  project's own labelled corpus, in the same run, so a speed-up that loses findings shows.
+
+CPU time (user + system of the process and its children) is the measure a busy shared machine
+leaves alone; wall time is reported beside it, and ratios compare runs made back to back.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
+import os
+import re
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
-from measure import BENCH, PYTHON, REPO, Sample, interleaved, median, median_wall, run_child, tool
+from measure import (
+    BENCH,
+    PYTHON,
+    REPO,
+    Sample,
+    bench_env,
+    interleaved,
+    median_cpu,
+    median_wall,
+    paired_cpu_ratio,
+    paired_ratio,
+    run_child,
+    tool,
+)
 from report import Result, Row
 
-MAX_DOCS_SECONDS = 0.2  # goal: the whole docs tree, cheap enough for every commit
-MAX_LARGE_SECONDS = 3.0  # goal: 1,000 pages x 6 languages
-SIZES = (250, 500, 1000)  # pages per language
-MAX_GROWTH = 1.5  # per-page time at the largest size over the smallest: about linear
+MAX_DOCS_RATIO = 10.0  # goal: check-docs docs costs at most 10x the CPU of a bare python -c pass
+MAX_CPU_VS_MARKDOWNLINT = 0.25  # goal: CPU on 6,000 pages, over markdownlint-cli2's
+MAX_WALL_VS_MARKDOWNLINT = 0.15  # goal: wall time on 6,000 pages (both cores), over markdownlint-cli2's
+MAX_PEAK_MB = 100.0  # goal: peak memory on 6,000 pages
+MAX_GROWTH = 1.5  # goal: time per page at the largest size over the smallest: flat
+SIZES = (250, 1000)  # pages per language
+HUGE = 10_000  # pages per language in a full run (60,000 pages)
+MARKDOWNLINT = ("markdownlint-cli2", "0.24.1")
 
 
-def _has_generator() -> bool:
-    return (REPO / "tests" / "support" / "docs_tree.py").is_file()
+# --- trees -------------------------------------------------------------------------
 
 
-def make_tree(root: Path, pages: int) -> Path:
-    """``pages`` pages per language, from the checker's generator when it exists."""
-    if not _has_generator():
-        return _copies_of_the_docs(root, pages)
-    sys.path.insert(0, str(REPO))
-    try:
-        from tests.support.docs_tree import make_docs_tree
-    finally:
-        sys.path.remove(str(REPO))
-    return make_docs_tree(root, pages)
-
-
-def _copies_of_the_docs(root: Path, pages: int) -> Path:
-    """Fallback: the real pages of every language, copied round-robin to ``page-NNNN.md``."""
-    for language in sorted(p for p in (REPO / "docs").iterdir() if p.is_dir() and not p.name.startswith("_")):
-        sources = sorted((REPO / "docs" / "en").glob("*.md"))
+def copies_of_the_docs(root: Path, pages: int) -> Path:
+    """Our real pages of every language, copied round-robin to ``<lang>/page-NNNNN.md``."""
+    docs = REPO / "docs"
+    sources = sorted((docs / "en").glob("*.md"))
+    languages = sorted(p for p in docs.iterdir() if (p / sources[0].name).is_file())  # not docs/design
+    for language in languages:
         (root / language.name).mkdir(parents=True)
+        texts = []
+        for source in sources:
+            translated = language / source.name
+            texts.append((translated if translated.exists() else source).read_bytes())
         for number in range(pages):
-            source = language / sources[number % len(sources)].name
-            source = source if source.exists() else sources[number % len(sources)]
-            shutil.copyfile(source, root / language.name / f"page-{number:04}.md")
+            (root / language.name / f"page-{number:05}.md").write_bytes(texts[number % len(texts)])
     return root
 
 
 def _page_count(tree: Path) -> int:
     return sum(1 for _ in tree.rglob("*.md"))
-
-
-def _cli(tree: Path, *options: str | Path) -> Sample:
-    """The CLI as a contributor runs it: from the repository, configured by its [tool.check-docs]."""
-    sample = run_child([tool("llm-backends"), "check-docs", *options, tree], cwd=REPO, check=False)
-    if sample.returncode not in (0, 1):  # 1 means findings, which is a result
-        raise RuntimeError(f"check-docs exited {sample.returncode}:\n{sample.output[-2000:]}")
-    return sample
 
 
 def _settings_file(folder: Path) -> Path:
@@ -76,90 +82,200 @@ def _settings_file(folder: Path) -> Path:
     return path
 
 
-def _in_process(tree: Path, docs: Path) -> Sample:
-    """A worker process: a first call on the docs tree loads the checker, then ``tree`` is timed."""
-    return run_child([PYTHON, BENCH / "drift.py", "--worker", tree, "--first", docs], cwd=BENCH)
+# --- the commands ------------------------------------------------------------------
 
 
-def _seconds(sample: Sample) -> dict[str, float]:
-    return json.loads(sample.output.strip().splitlines()[-1])
+def _options(*wanted: str) -> list[str]:
+    """The options of ``wanted`` this check-docs knows (they come and go while it is reworked)."""
+    done = subprocess.run([tool("check-docs"), "--help"], capture_output=True, text=True, timeout=60, check=False)
+    return [option for option in wanted if option in done.stdout]
+
+
+def _check_docs(argv: list[str | Path], cwd: Path, env: dict[str, str] | None = None, timeout: float = 600) -> Sample:
+    sample = run_child([tool("check-docs"), *argv], cwd=cwd, env=env, check=False, timeout=timeout)
+    if sample.returncode not in (0, 1):  # 1 means findings, which is a result
+        raise RuntimeError(f"check-docs exited {sample.returncode}:\n{sample.output[-2000:]}")
+    return sample
+
+
+def markdownlint(note: Callable[[str], None]) -> str | None:
+    """markdownlint-cli2, installed with npm into a cache folder outside the repository."""
+    name, version = MARKDOWNLINT
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    prefix = Path(root, "check-docs-bench", f"{name}-{version}")
+    script = prefix / "node_modules" / ".bin" / name
+    if script.exists():
+        return str(script)
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        note(f"npm or node not found: the {name} yardstick is skipped")
+        return None
+    prefix.mkdir(parents=True, exist_ok=True)
+    argv = [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", f"{name}@{version}"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0 or not script.exists():
+        note(f"npm install {name}@{version} failed, the yardstick is skipped: {done.stderr.strip()[-300:]}")
+        return None
+    return str(script)
+
+
+def _markdownlint(script: str, tree: Path) -> Sample:
+    # Its default rules; the tree's folder holds no configuration of its own.
+    sample = run_child([script, "**/*.md"], cwd=tree, check=False, timeout=1800)
+    if sample.returncode not in (0, 1):
+        raise RuntimeError(f"markdownlint-cli2 exited {sample.returncode}:\n{sample.output[-2000:]}")
+    return sample
+
+
+# --- recall: the corpora -------------------------------------------------------------
+
+
+def shared_corpus() -> Path | None:
+    for folder in (REPO.parent, REPO.parent.parent):
+        script = folder / "shared" / "corpora" / "real" / "run.py"
+        if script.is_file():
+            return script
+    return None
+
+
+_REAL = re.compile(r"^real: drift (\d+)/(\d+) .*false alarms (\d+)", re.MULTILINE)
+_OWN = re.compile(r"^all\s+(\d+)\s+(\d+)\s+(\d+)%\s+(\d+)%\s+(\d+)", re.MULTILINE)
+
+
+def recall(note: Callable[[str], None]) -> tuple[list[Row], dict[str, object]]:
+    rows: list[Row] = []
+    data: dict[str, object] = {}
+    env = bench_env(PATH=f"{Path(tool('check-docs')).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    script = shared_corpus()
+    if script is None:
+        note("the shared real-docs corpus (../shared/corpora/real) is not beside the repository")
+    for settings in ((), ("--with-settings",)) if script else ():
+        done = subprocess.run(
+            [PYTHON, str(script), "--check-docs", tool("check-docs"), *settings],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=1800,
+            check=False,
+        )
+        found = _REAL.search(done.stdout)
+        mode = "with settings" if settings else "without settings"
+        if found is None:
+            note(f"real-docs corpus {mode}: no result ({(done.stderr or done.stdout).strip()[-300:]})")
+            continue
+        hits, cases, alarms = map(int, found.groups())
+        data[f"real {mode}"] = {"found": hits, "cases": cases, "false_alarms": alarms}
+        rows.append(Row(f"real-docs corpus {mode}: drift found (of {cases})", hits, "n"))
+        rows.append(Row(f"real-docs corpus {mode}: false alarms", alarms, "n"))
+    done = subprocess.run(
+        [PYTHON, str(BENCH / "recall.py")], capture_output=True, text=True, env=env, cwd=REPO, timeout=1800, check=False
+    )
+    own = _OWN.search(done.stdout)
+    if own is None:
+        note(f"own corpus: no result ({(done.stderr or done.stdout).strip()[-300:]})")
+    else:
+        found_, marked, _, _, alarms = map(int, own.groups())
+        data["own corpus"] = {"found": found_, "marked": marked, "false_alarms": alarms}
+        rows.append(Row(f"own corpus (tests/fixtures/corpus): found (of {marked})", found_, "n"))
+        rows.append(Row("own corpus: false alarms", alarms, "n"))
+    return rows, data
+
+
+# --- the benchmark -----------------------------------------------------------------
 
 
 def run(quick: bool) -> Result:
     result = Result("check")
+    note = result.notes.append
+    lint = markdownlint(note)
+    allow = _options("--allow-import")  # our settings are a Python class: reading them needs the opt-in
+    no_cache = _options("--no-cache")  # the yardstick has no cache: neither has our run against it
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
-        trees = {"docs": Path(tmp) / "docs"}
-        shutil.copytree(REPO / "docs", trees["docs"])  # a snapshot: others are editing the real one
-        for size in SIZES:
-            trees[str(size)] = make_tree(Path(tmp) / f"tree-{size}", size)
-        pages = {name: _page_count(tree) for name, tree in trees.items()}
-        commands = {("cli", name): (lambda t=tree: _cli(t)) for name, tree in trees.items()}
-        commands |= {
-            ("in-process", name): (lambda t=tree: _in_process(t, trees["docs"])) for name, tree in trees.items()
+        work = Path(tmp)
+        docs = work / "repo-docs"
+        shutil.copytree(REPO / "docs", docs)  # a snapshot: others are editing the real one
+        settings = _settings_file(work)
+        sizes = SIZES if quick else (*SIZES, HUGE)
+        trees = {size: copies_of_the_docs(work / f"tree-{size}", size) for size in sizes}
+        pages = {size: _page_count(tree) for size, tree in trees.items()}
+        docs_pages = _page_count(docs)
+        cold = bench_env(CHECK_DOCS_CACHE="0")
+
+        small: dict[str, Callable[[], Sample]] = {
+            "python -c pass": lambda: run_child([PYTHON, "-c", "pass"], cwd=REPO),
+            "check-docs docs": lambda: _check_docs([*allow, docs], REPO),
+            "check-docs docs, caches off": lambda: _check_docs([*allow, docs], REPO, env=cold),
         }
-        settings_file = _settings_file(Path(tmp))
-        commands["cli-file", "docs"] = lambda: _cli(trees["docs"], "--settings", settings_file)
-        small = {key: command for key, command in commands.items() if key[1] == "docs"}
-        large = {key: command for key, command in commands.items() if key[1] != "docs"}
-        # The docs tree takes a fraction of a second: more runs buy a steadier median cheaply.
-        samples = interleaved(small, runs=1 if quick else 9, warmup=0)
+        samples = interleaved(small, runs=1 if quick else 9, warmup=1)
+
+        def on_tree(size: int) -> Callable[[], Sample]:
+            return lambda: _check_docs([*no_cache, "--settings", settings, trees[size]], work, timeout=1800)
+
+        large: dict[str, Callable[[], Sample]] = {f"check-docs {size}": on_tree(size) for size in SIZES}
+        if lint:
+            large["markdownlint-cli2 1000"] = lambda: _markdownlint(lint, trees[1000])
         samples |= interleaved(large, runs=1 if quick else 3, warmup=0)
-    cli = {name: median_wall(samples["cli", name]) for name in trees}
-    cli_file = median_wall(samples["cli-file", "docs"])
-    inproc = {name: median([_seconds(s)["seconds"] for s in samples["in-process", name]]) for name in trees}
-    first_call = median([_seconds(s)["first"] for s in samples["in-process", "docs"]])
-    per_page = {name: inproc[name] / pages[name] for name in trees}
-    peak = {name: max(s.peak_mb for s in samples["cli", name]) for name in trees}
-    smallest, largest = str(SIZES[0]), str(SIZES[-1])
-    result.data = {
-        "pages": pages,
-        "runs": {name: len(samples["cli", name]) for name in trees},
-        "cli_median_s": cli,
-        "cli_settings_file_median_s": cli_file,
-        "in_process_median_s": inproc,
-        "in_process_per_page_s": per_page,
-        "first_call_s": first_call,
-        "peak_rss_mb": peak,
-        "generator": "tests.support.docs_tree" if _has_generator() else "copies of docs/ pages",
-    }
+        if not quick:
+            samples[f"check-docs {HUGE}"] = [on_tree(HUGE)()]
+        recall_rows, recall_data = ([], {}) if quick else recall(note)
+
+    ours, big = samples["check-docs docs"], samples["check-docs 1000"]
+    runs = {size: samples[f"check-docs {size}"] for size in sizes}
+    cpu = {size: median_cpu(runs[size]) for size in sizes}
+    per_page = {size: cpu[size] / pages[size] for size in sizes}
+    smallest, n = SIZES[0], pages[1000]
+    growth = per_page[smallest]
+    peak = {size: max(sample.peak_mb for sample in runs[size]) for size in sizes}
     result.rows = [
-        Row(f"check-docs CLI, docs tree ({pages['docs']} pages)", cli["docs"], "s", MAX_DOCS_SECONDS),
-        Row(f"check_paths in-process, docs tree ({pages['docs']} pages)", inproc["docs"], "s", MAX_DOCS_SECONDS),
-        Row(f"check-docs CLI, docs tree, settings from a JSON file ({pages['docs']} pages)", cli_file, "s"),
-        Row(f"check-docs CLI, {pages[largest]} pages", cli[largest], "s", MAX_LARGE_SECONDS),
-        Row(f"check_paths in-process, {pages[largest]} pages", inproc[largest], "s", MAX_LARGE_SECONDS),
         Row(
-            f"time per page, {pages[largest]} / {pages[smallest]} pages",
-            per_page[largest] / per_page[smallest],
+            f"check-docs docs ({docs_pages} pages), CPU / python -c pass",
+            paired_cpu_ratio(ours, samples["python -c pass"]),
             "x",
-            MAX_GROWTH,
-        ),
-        *(Row(f"check-docs CLI, {pages[str(s)]} pages", cli[str(s)], "s") for s in SIZES[:-1]),
-        *(Row(f"check_paths in-process, {pages[str(s)]} pages", inproc[str(s)], "s") for s in SIZES[:-1]),
-        *(Row(f"time per page in-process, {pages[name]} pages", per_page[name], "s") for name in trees),
-        Row("check_paths first call in a process (imports + docs tree)", first_call, "s"),
-        *(Row(f"peak RSS: check-docs CLI, {pages[name]} pages", peak[name], "MB") for name in trees),
+            MAX_DOCS_RATIO,
+        )
     ]
+    mdl = samples.get("markdownlint-cli2 1000", [])
+    if mdl:
+        result.rows += [
+            Row(f"{n} pages, CPU / markdownlint-cli2", paired_cpu_ratio(big, mdl), "x", MAX_CPU_VS_MARKDOWNLINT),
+            Row(f"{n} pages, wall / markdownlint-cli2", paired_ratio(big, mdl), "x", MAX_WALL_VS_MARKDOWNLINT),
+        ]
+    else:
+        result.rows.append(Row(f"{n} pages / markdownlint-cli2 (not installed)", float("nan"), "x"))
+    result.rows += [
+        Row(f"peak RSS: check-docs, {n} pages", max(s.peak_mb for s in big), "MB", MAX_PEAK_MB),
+        *(
+            Row(f"CPU per page, {pages[size]} / {pages[smallest]} pages", per_page[size] / growth, "x", MAX_GROWTH)
+            for size in sizes
+            if size != smallest
+        ),
+        Row(f"check-docs docs ({docs_pages} pages), CPU", median_cpu(ours), "s"),
+        Row(f"check-docs docs ({docs_pages} pages), wall", median_wall(ours), "s"),
+        Row("check-docs docs, caches off, CPU", median_cpu(samples["check-docs docs, caches off"]), "s"),
+        Row("python -c pass, CPU", median_cpu(samples["python -c pass"]), "s"),
+        *(Row(f"check-docs {pages[size]} pages, CPU", cpu[size], "s") for size in sizes),
+        *(Row(f"check-docs {pages[size]} pages, wall", median_wall(runs[size]), "s") for size in sizes),
+        *(Row(f"check-docs CPU per page, {pages[size]} pages", per_page[size], "s") for size in sizes),
+    ]
+    if mdl:
+        result.rows += [
+            Row(f"markdownlint-cli2 {n} pages, CPU", median_cpu(mdl), "s"),
+            Row(f"markdownlint-cli2 {n} pages, wall", median_wall(mdl), "s"),
+            Row(f"peak RSS: markdownlint-cli2, {n} pages", max(s.peak_mb for s in mdl), "MB"),
+        ]
+    result.rows += [
+        *(Row(f"peak RSS: check-docs, {pages[size]} pages", peak[size], "MB") for size in sizes),
+        *recall_rows,
+    ]
+    note("peak RSS is the largest single process (GNU time); CPU includes every worker process")
+    result.data = {
+        "pages": {"docs": docs_pages, **{str(size): n for size, n in pages.items()}},
+        "runs": {name: len(runs) for name, runs in samples.items()},
+        "cpu_s": {name: [round(s.cpu, 3) for s in runs] for name, runs in samples.items()},
+        "wall_s": {name: [round(s.wall, 3) for s in runs] for name, runs in samples.items()},
+        "peak_rss_mb": {name: max(s.peak_mb for s in runs) for name, runs in samples.items()},
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "recall": recall_data,
+        "options": [*allow, *no_cache],
+    }
     return result
-
-
-# --- the worker: runs in its own process --------------------------------------------
-
-
-def worker(tree: str, first_tree: str) -> dict[str, float]:
-    start = time.perf_counter()
-    from transdocs import check_paths
-
-    check_paths([first_tree])
-    first = time.perf_counter() - start
-    start = time.perf_counter()
-    check_paths([tree])
-    return {"first": first, "seconds": time.perf_counter() - start}
-
-
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="worker for the drift check benchmark")
-    parser.add_argument("--worker", required=True, metavar="TREE", help="the tree to time")
-    parser.add_argument("--first", required=True, metavar="TREE", help="checked first, untimed: loads the checker")
-    args = parser.parse_args()
-    print(json.dumps(worker(args.worker, args.first)))

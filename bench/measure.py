@@ -56,12 +56,14 @@ def bench_env(**extra: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Sample:
-    """One child process: wall time (s), peak resident memory (MB), exit code and output."""
+    """One child process: wall time (s), peak resident memory (MB), exit code, output, and CPU
+    time (s, user + system, its own children included: a shared machine's load leaves it be)."""
 
     wall: float
     peak_mb: float
     returncode: int
     output: str
+    cpu: float = 0.0
 
 
 class ChildFailed(RuntimeError):
@@ -115,7 +117,8 @@ class Child:
         wall = time.perf_counter() - self.started
         self.process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         peak_kb = _read_peak(self._peak.read()) if TIME else usage.ru_maxrss
-        sample = Sample(wall=wall, peak_mb=peak_kb / 1024, returncode=self.process.returncode, output=self.output())
+        cpu = usage.ru_utime + usage.ru_stime  # GNU time's usage holds the child it waited for
+        sample = Sample(wall, peak_kb / 1024, self.process.returncode, self.output(), cpu)
         self._out.close()
         self._peak.close()
         if check and sample.returncode != 0:
@@ -179,6 +182,15 @@ def paired_ratio(first: Sequence[Sample], second: Sequence[Sample]) -> float:
 
 def median_wall(samples: Sequence[Sample]) -> float:
     return median([s.wall for s in samples])
+
+
+def median_cpu(samples: Sequence[Sample]) -> float:
+    return median([s.cpu for s in samples])
+
+
+def paired_cpu_ratio(first: Sequence[Sample], second: Sequence[Sample]) -> float:
+    """Median over rounds of first/second CPU time (runs made back to back)."""
+    return median([a.cpu / b.cpu for a, b in zip(first, second, strict=True) if b.cpu > 0])
 
 
 def peak_mb(samples: Sequence[Sample]) -> float:

@@ -22,7 +22,7 @@ from report import Row
 
 SWITCH = "DOCS_LANGUAGE"  # mkdocs.yml: build (and serve) only this language
 EDITED_LANGUAGE = "zh"
-MAX_RELOAD_SECONDS = 1.5
+MAX_RELOAD_SECONDS = 0.5  # goal (issue 18): an edited page shows within half a second
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
 
 
@@ -53,7 +53,7 @@ def measure(project: Project, quick: bool) -> Reloads:
 
     every = serve_loop(config, page, candidates, edits=1 if quick else 3, env=bench_env())
     reloads.data["all_languages_s"] = every.times
-    reloads.rows.append(Row("mkdocs serve: edit → reload, all languages", median(every.times), "s"))
+    reloads.rows.append(Row("mkdocs serve: edit → reload, all languages", median(every.times), "s", MAX_RELOAD_SECONDS))
     reloads.memory_rows.append(Row("peak RSS: mkdocs serve, all languages", every.peak_mb, "MB"))
 
     label = f"mkdocs serve: edit → reload, {SWITCH}={EDITED_LANGUAGE}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
@@ -90,14 +91,21 @@ def open_reader(browser: Browser, site_url: str, request: pytest.FixtureRequest)
     """Open readers with another viewport, or the clipboard, or several in one test."""
     readers = request.node.stash.setdefault(_READERS, [])
 
-    def open_reader(viewport: ViewportSize = DESKTOP, *, clipboard: bool = False, site: str | None = None) -> Reader:
+    def open_reader(
+        viewport: ViewportSize = DESKTOP,
+        *,
+        clipboard: bool = False,
+        site: str | None = None,
+        color_scheme: Literal["light", "dark"] = "light",
+    ) -> Reader:
         """A new browser context (fresh storage) at ``viewport`` on ``site`` (default: the built site).
 
-        ``clipboard`` lets the pages read and write the clipboard.
+        ``clipboard`` lets the pages read and write the clipboard. ``color_scheme`` is the one the
+        reader's system prefers, which picks the site's light or dark palette on a first visit.
         """
         url = site or site_url
         phone = viewport["width"] <= PHONE["width"]
-        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, color_scheme=color_scheme)
         request.addfinalizer(context.close)
         context.set_default_timeout(10_000)  # local pages: a wait this long means it will not happen
         if clipboard:

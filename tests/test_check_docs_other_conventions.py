@@ -416,3 +416,50 @@ def test_outdated_from_git_is_found_for_a_tree_given_as_a_relative_path(
     found = [f for f in check_paths(["docs"]) if f.kind == OUTDATED]
 
     assert [(f.path, f.line) for f in found] == [(str(Path("docs", "fr", "guide.md")), 1)]
+
+
+FENCES = """\
+# Contributing
+
+Run the tests:
+
+```{run}
+pnpm run test
+```
+
+The output looks like this:
+
+```{output}
+PASS  tests/index.test.ts
+```
+
+Configure the build:
+
+```{config}
+export default {{ mode: 'production' }};
+```
+"""
+
+
+def fenced_pages(root: Path, translated: dict[str, str]) -> Path:
+    put(root / "docs" / "en" / "contributing.md", FENCES.format(run="bash", output="", config="js"))
+    french = FENCES.format(**translated).replace("Run the tests:", "Lancez les tests :")
+    put(root / "docs" / "fr" / "contributing.md", french.replace("Configure the build:", "Configurez le build :"))
+    return root / "docs"
+
+
+def test_a_translation_that_retags_a_code_fence_with_an_alias_or_plain_text_has_no_structure_finding(
+    tmp_path: Path,
+) -> None:
+    docs = fenced_pages(tmp_path, {"run": "sh", "output": "txt", "config": "javascript"})
+
+    assert [f for f in check_paths([str(docs)]) if f.kind == STRUCTURE] == []
+
+
+def test_a_code_fence_in_another_language_is_still_a_structure_finding(tmp_path: Path) -> None:
+    docs = fenced_pages(tmp_path, {"run": "bash", "output": "", "config": "ts"})
+
+    found = [f for f in check_paths([str(docs)]) if f.kind == STRUCTURE]
+
+    fence = read(docs / "fr" / "contributing.md").split("\n").index("```ts") + 1
+    assert [(f.line, "```js" in f.message) for f in found] == [(fence, True)]

@@ -1,8 +1,9 @@
 """How a translation's structure differs from its English page.
 
 Prose is translated; everything else must match: the headings (count and levels),
-the code blocks (count and languages, in order), the placeholders (as a multiset:
-word order may move them within a paragraph) and the snippet includes.
+the code blocks (count and languages, in order; aliases and plain text are no difference,
+see ``fence_names.py``), the placeholders (as a multiset: word order may move them within
+a paragraph) and the snippet includes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from transdocs.pages.document import Document
+from transdocs.translations.fence_names import as_english
 
 
 def _first_difference(english: list[Any], translation: list[Any]) -> int:
@@ -111,7 +113,13 @@ def compare(english: Document, translation: Document, source: str) -> list[tuple
             lambda level: "#" * level,
             _section_mismatch(english, translation),
         ),
-        _sequence("code blocks", english.code_blocks, translation.code_blocks, source, lambda lang: f"```{lang}"),
+        _sequence(
+            "code blocks",
+            english.code_blocks,
+            as_english(english.code_blocks, translation.code_blocks),
+            source,
+            lambda lang: f"```{lang}",
+        ),
         _multiset(
             "placeholders",
             english.placeholders,

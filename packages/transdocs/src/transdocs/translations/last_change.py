@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,11 @@ class Change:
         return f"{self.commit}, {self.date}" if self.commit else "not committed yet"
 
 
+# Nothing a repository's own configuration names is run: no fsmonitor hook, no external diff
+# or text conversion driver, no signature program.
+_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false")
+
+
 def _git() -> str | None:
     return shutil.which("git")
 
@@ -44,7 +50,7 @@ def _run(git: str, args: list[str], cwd: Path) -> bytes | None:
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
-            [git, *args], cwd=cwd, capture_output=True, timeout=_TIMEOUT, env=environment, check=False
+            [git, *_SAFE, *args], cwd=cwd, capture_output=True, timeout=_TIMEOUT, env=environment, check=False
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -64,7 +70,8 @@ def _names(out: bytes) -> list[str]:
 
 def _log(git: str, top: Path, scope: str, wanted: set[str], found: dict[str, Change]) -> None:
     """Read ``git log`` newest first until every wanted name has its newest commit."""
-    args = [git, "log", "-z", "--no-renames", "--name-only", f"--format={_HEADER}%h %cs", "--", scope]
+    args = [git, *_SAFE, "log", "-z", "--no-renames", "--no-show-signature", "--name-only"]
+    args += [f"--format={_HEADER}%h %cs", "--", scope]
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         process = subprocess.Popen(args, cwd=top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment)
@@ -73,8 +80,9 @@ def _log(git: str, top: Path, scope: str, wanted: set[str], found: dict[str, Cha
     assert process.stdout is not None
     age, commit, date = 0, "", ""
     rest = b""
+    deadline = time.monotonic() + _TIMEOUT
     try:
-        while wanted - found.keys():
+        while wanted - found.keys() and time.monotonic() < deadline:
             chunk = process.stdout.read(_CHUNK)
             if not chunk:
                 break
@@ -114,7 +122,7 @@ def last_changes(paths: Iterable[Path]) -> dict[Path, Change]:
             continue  # outside the repository
     scope = common.resolve().relative_to(top).as_posix() if common.resolve() != top else "."
     found: dict[str, Change] = {}
-    changed = _run(git, ["diff", "-z", "--name-only", "HEAD", "--", scope], top)
+    changed = _run(git, ["diff", "-z", "--no-ext-diff", "--no-textconv", "--name-only", "HEAD", "--", scope], top)
     for name in _names(changed or b""):
         if name in relative:
             found[name] = Change(0)

@@ -17,6 +17,7 @@ import pytest
 
 from tests.support.docs_tree import read, write
 from transdocs import InputError, check_paths
+from transdocs.languages.detect import prose_of
 from transdocs.project import Project
 from transdocs.report.findings import ENCODING, OUTDATED, STALE, STRUCTURE, VALUE_DRIFT
 from transdocs.translations.stamp import stamp_paths
@@ -463,3 +464,18 @@ def test_a_code_fence_in_another_language_is_still_a_structure_finding(tmp_path:
 
     fence = read(docs / "fr" / "contributing.md").split("\n").index("```ts") + 1
     assert [(f.line, "```js" in f.message) for f in found] == [(fence, True)]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        '+++\ntitle = "配置参考"\nweight = 20\ndraft = false\n[menu.main]\nparent = "reference"\n+++\n',  # Hugo
+        "---\r\ntitle: 配置参考\r\nsidebar_label: 配置\r\n---\r\n",  # saved on Windows
+        "\ufeff---\ntitle: 配置参考\ndescription: 服务器的全部选项\n---\n",  # with a byte order mark
+        "---\ntitle: 配置参考\ni18nReady: true\n...\n",  # closed the YAML way
+    ],
+)
+def test_front_matter_in_every_form_is_not_read_as_the_pages_prose(front: str) -> None:
+    body = "# 配置\n\n服务器默认监听本机地址，修改后请重新启动服务器。\n"
+
+    assert prose_of(front + body).split() == prose_of(body).split()

@@ -29,7 +29,7 @@ _CJK_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Halfwidth Katakana"})
 _CJK_UNIT, _LETTER_UNIT = 0.5, 0.2
 
 _NOT_PROSE = re.compile(
-    r"\A---\n.*?\n---\n"  # front matter
+    r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$"  # front matter
     r"|^[ \t]*(?P<fence>```|~~~)[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$"  # fenced code
     r"|<(?P<raw>script|style|pre|code)\b.*?</(?P=raw)>"  # code and scripts in HTML
     r"|`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|https?://\S+|\]\([^)\n]*\)|<[^>\n]*>|&\w+;|\{\s*#[\w-]+\s*\}",
@@ -42,7 +42,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def prose_of(text: str) -> str:
-    """``text`` without code, front matter, URLs, placeholders and markup."""
+    """``text`` without code, front matter, URLs, placeholders and markup.
+
+    Front matter is YAML (``---`` to ``---`` or ``...``) or Hugo's TOML (``+++``), after a byte
+    order mark or with Windows line ends too: its keys are English whatever the page's language.
+    """
     return _NOT_PROSE.sub(" ", text)
 
 

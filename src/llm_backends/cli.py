@@ -17,14 +17,6 @@ from .errors import ConfigError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def _json_value(value: Any) -> Any:
-    from .settings import MASK
-
-    if hasattr(value, "get_secret_value"):
-        return MASK
-    return value
-
-
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)]
     for line in (headers, ["-" * w for w in widths], *rows):
@@ -47,16 +39,15 @@ def _load(args: argparse.Namespace) -> Any:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from .settings import format_value, setting_infos
+    from .settings import format_value, setting_infos, shown_value
 
     loaded = _load(args)
-    current = loaded.settings.model_dump()
     if args.format == "json":
         payload = {
             info.env: {
                 "key": info.key,
-                "value": _json_value(current[info.name]),
-                "default": _json_value(info.default),
+                "value": shown_value(info.name, getattr(loaded.settings, info.name)),
+                "default": shown_value(info.name, info.default),
                 "source": loaded.sources[info.name],
             }
             for info in setting_infos()
@@ -66,7 +57,12 @@ def cmd_config(args: argparse.Namespace) -> int:
     if loaded.config_file:
         print(f"config file: {loaded.config_file}\n")
     rows = [
-        [info.env, info.key, format_value(getattr(loaded.settings, info.name)), loaded.sources[info.name]]
+        [
+            info.env,
+            info.key,
+            format_value(shown_value(info.name, getattr(loaded.settings, info.name))),
+            loaded.sources[info.name],
+        ]
         for info in setting_infos()
     ]
     _print_table(["env var", "config.toml key", "value", "source"], rows)

@@ -124,7 +124,7 @@ def _require_key(settings: LLMSettings, model: str, kwargs: dict[str, Any]) -> N
 
 
 def _prepare(settings: LLMSettings, model: str, kwargs: dict[str, Any]) -> None:
-    remember(settings)
+    remember(settings, kwargs)
     _require_key(settings, model, kwargs)
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import ValidationError, create_model
 
 from .errors import ConfigError, ConfigWarning, Problem
+from .secrets import looks_like_key
 from .settings import ENV_PREFIX, TOML_TABLE, LLMSettings, setting_infos
 from .tomllines import key_lines
 
@@ -193,22 +194,31 @@ def _did_you_mean(name: str, known: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+PASTED_KEY = "a name that looks like an API key (not shown) is no setting; give the key as api_key"
+
+
 def _unknown_key_problems(toml: TomlValues) -> list[Problem]:
+    """Keys of [llm] that are no setting; one that looks like an API key pasted on its own is not echoed."""
     known = [info.key for info in setting_infos()]
-    return [
-        Problem(toml.where(key), f"unknown setting '{key}' in [{TOML_TABLE}]{_did_you_mean(key, known)}")
-        for key in toml.values
-        if key not in known
-    ]
+    problems = []
+    for key in toml.values:
+        if key in known:
+            continue
+        unknown = f"unknown setting '{key}' in [{TOML_TABLE}]{_did_you_mean(key, known)}"
+        problems.append(Problem(toml.where(key), PASTED_KEY if looks_like_key(key) else unknown))
+    return problems
 
 
 def _describe(error: ErrorDetails, secret: bool) -> str:
-    """pydantic's message, with the rejected value quoted unless it is a secret."""
+    """pydantic's message, with the rejected value quoted unless it is a secret or looks like one
+    (a key typed into the wrong setting)."""
     message = error["msg"][0].lower() + error["msg"][1:]
     message = message.removeprefix("value error, ")
     if secret or "input" not in error or error["type"] == "value_error":
         return message
     shown = repr(error["input"])
+    if looks_like_key(shown):
+        return f"{message}; the value looks like an API key, so it is not shown"
     if len(shown) > LONGEST_SHOWN_VALUE:
         shown = shown[: LONGEST_SHOWN_VALUE - 1] + "…"
     return f"{message}, got {shown}"
@@ -282,7 +292,8 @@ def load(config_file: str | os.PathLike[str] | None = None, **overrides: Any) ->
             if name in known:
                 values[name], sources[name] = value, source
     for name in overrides.keys() - known:
-        problems.append(Problem(f"{name} (argument)", f"unknown setting{_did_you_mean(name, sorted(known))}"))
+        problem = PASTED_KEY if looks_like_key(name) else f"unknown setting{_did_you_mean(name, sorted(known))}"
+        problems.append(Problem("argument" if looks_like_key(name) else f"{name} (argument)", problem))
     if toml:
         problems.extend(_unknown_key_problems(toml))
 

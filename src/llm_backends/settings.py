@@ -102,6 +102,11 @@ class LLMSettings(BaseModel):
             raise ValueError("must start with http:// or https:// and name a host, such as https://api.example.com/v1")
         return value
 
+    def __repr_args__(self) -> Any:
+        """The repr shows ``base_url`` with its user and password masked, like the key."""
+        for name, value in super().__repr_args__():
+            yield name, (url_for_display(value) if name == "base_url" and isinstance(value, str) else value)
+
     @model_validator(mode="after")
     def _waits_are_ordered(self) -> LLMSettings:
         if self.retry_min_wait > self.retry_max_wait:
@@ -162,6 +167,38 @@ def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def url_userinfo_secret(url: str) -> str | None:
+    """The secret in a URL's userinfo: the password of ``user:password@``, or a lone ``token@``."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        return parts.password or parts.username or None
+    except ValueError:
+        return None
+
+
+def url_for_display(url: str) -> str:
+    """``http://user:KEY@host/v1`` -> ``http://user:**********@host/v1``; ``http://TOKEN@host`` masked whole."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if "@" not in parts.netloc:
+            return url
+        userinfo, host = parts.netloc.rsplit("@", 1)
+    except ValueError:
+        return url
+    user, has_password, _ = userinfo.partition(":")
+    shown = f"{user}:{MASK}" if has_password else MASK
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{shown}@{host}"))
+
+
+def shown_value(name: str, value: Any) -> Any:
+    """A setting's value as output may show it: the key masked, a URL's userinfo masked."""
+    if isinstance(value, SecretStr):
+        return MASK
+    if name == "base_url" and isinstance(value, str):
+        return url_for_display(value)
+    return value
 
 
 def format_value(value: Any) -> str:

@@ -43,6 +43,7 @@ class Reply:
     drop: bool = False
     text: str = "Hello from the test server."
     echo_key: bool = False  # append the request's API key to the error message, as some providers do
+    echo_header: str = "Authorization"  # the request header echo_key echoes
     stream_end: StreamEnd = "done"
     # A slow server that never lets a read time out: the body one byte at a time, this many
     # seconds apart (``trickle``), or each chunk of a stream this many seconds after the last (``drip``).
@@ -227,11 +228,11 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.status != 200:
             self._send_error(reply)
         elif urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/embeddings"):
-            self._send_json(200, _embedding(body), trickle=reply.trickle)
+            self._send_json(200, _embedding(body), reply.headers, trickle=reply.trickle)
         elif body.get("stream"):
             self._send_stream(body, reply)
         else:
-            self._send_json(200, _chat_completion(body, reply.text), trickle=reply.trickle)
+            self._send_json(200, _chat_completion(body, reply.text), reply.headers, trickle=reply.trickle)
 
     def _send_json(
         self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None, trickle: float = 0.0
@@ -258,7 +259,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_error(self, reply: Reply) -> None:
         error = dict(reply.error or _error(f"The server had an error ({reply.status}).", "server_error", None))
         if reply.echo_key:
-            error["message"] += f" Key sent: {self.headers.get('Authorization', '')}"
+            error["message"] += f" Key sent: {self.headers.get(reply.echo_header, '')}"
         self._send_json(reply.status, {"error": error}, reply.headers)
 
     def _send_stream(self, body: dict[str, Any], reply: Reply) -> None:
@@ -267,6 +268,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Transfer-Encoding", "chunked")
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             if reply.stream_end == "cut_before_first_chunk":
                 self._cut()

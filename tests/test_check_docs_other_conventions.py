@@ -20,7 +20,7 @@ from transdocs import InputError, check_paths
 from transdocs.languages.detect import prose_of
 from transdocs.project import Project
 from transdocs.report.findings import ENCODING, OUTDATED, STALE, STRUCTURE, VALUE_DRIFT
-from transdocs.translations.stamp import stamp_paths
+from transdocs.tools.stamp import stamp_paths
 
 FILE_TREE = """\
 # Output structure

@@ -22,7 +22,7 @@ import pytest
 from tests.support.docs_tree import read, write
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
 from transdocs.report.findings import MISSING, STALE, VALUE_DRIFT
-from transdocs.translations.stamp import stamp_paths
+from transdocs.tools.stamp import stamp_paths
 
 PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
 NAMES = sorted(p.name for p in PROJECTS.iterdir() if (p / "pyproject.toml").is_file())

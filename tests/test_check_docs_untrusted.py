@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from transdocs.cli import EXIT_FINDINGS, EXIT_USAGE
-from transdocs.settings_spec import MASK, OPT_IN, format_value, load_settings, looks_secret
+from transdocs.settings.reader import MASK, OPT_IN, format_value, load_settings, looks_secret
 
 SECRET = "s3cr3t-value-of-the-ci"
 KEY_SHAPED = "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12"

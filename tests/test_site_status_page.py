@@ -22,7 +22,7 @@ from tests.support.site import REPO, BuiltSite, copy_project, mkdocs_build, site
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.site.site_text import SiteText
 from transdocs.site.status_page import local_date
-from transdocs.translations.status import translation_status
+from transdocs.tools.translation_status import translation_status
 
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 STATUS = "translation-status"

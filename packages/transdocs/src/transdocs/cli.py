@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from transdocs.pages.layout import LAYOUTS, is_language_tag
+from transdocs.languages.tags import is_language_tag
+from transdocs.pages.layout import LAYOUTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -68,7 +69,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_stamp(args: argparse.Namespace) -> int:
     from transdocs.errors import InputError
-    from transdocs.translations.stamp import stamp_paths
+    from transdocs.tools.stamp import stamp_paths
 
     ok, _, usage = _exit_codes()
     try:
@@ -83,8 +84,8 @@ def run_stamp(args: argparse.Namespace) -> int:
 def run_translation_status(args: argparse.Namespace) -> int:
     from transdocs.pages.discover import InputError
     from transdocs.project import load_project
-    from transdocs.translations.commands import status_json, status_text
-    from transdocs.translations.status import UP_TO_DATE, translation_status
+    from transdocs.tools.render import status_json, status_text
+    from transdocs.tools.translation_status import UP_TO_DATE, translation_status
 
     ok, failed, usage = _exit_codes()
     try:
@@ -105,8 +106,8 @@ def run_translation_status(args: argparse.Namespace) -> int:
 
 def run_translation_diff(args: argparse.Namespace) -> int:
     from transdocs.pages.discover import InputError
-    from transdocs.translations.commands import diff_json, diff_text, page_change
-    from transdocs.translations.diff import UP_TO_DATE
+    from transdocs.tools.render import diff_json, diff_text, page_change
+    from transdocs.tools.translation_diff import UP_TO_DATE
 
     ok, failed, usage = _exit_codes()
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from transdocs.errors import InputError
-from transdocs.settings_spec import is_file_spec
+from transdocs.settings.reader import is_file_spec
 
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "check-docs")
@@ -68,7 +68,7 @@ class Project:
         """The settings the configuration names (empty when none is configured)."""
         if self.settings is None:
             return []
-        from transdocs.settings_spec import load_settings
+        from transdocs.settings.reader import load_settings
 
         allowed = self.allow_import or self.settings_from is None
         return load_settings(self.settings, self.env_prefix, self.base, allow_import=allowed, where=self.settings_from)

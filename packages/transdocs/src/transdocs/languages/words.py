@@ -22,8 +22,7 @@ from typing import Any
 
 from transdocs.errors import InputError
 from transdocs.languages.scripts import SCRIPTS
-from transdocs.languages.tags import base_language
-from transdocs.pages.layout import is_language_tag
+from transdocs.languages.tags import base_language, is_language_tag
 
 DATA_DIR = Path(__file__).parent / "data"
 

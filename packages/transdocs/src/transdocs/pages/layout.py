@@ -17,18 +17,16 @@ not resolved (a symlinked folder keeps its name), so callers can show them as gi
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 
+from transdocs.languages.tags import is_language_tag
 from transdocs.pages.walk import PAGE_SUFFIXES, walk_pages
 
 SOURCE_LANGUAGE = "en"
 LAYOUTS = ("folder", "suffix", "docusaurus", "hugo", "loose")
 
-# A language subtag, then script / region / variant subtags: en, pt-BR, zh-Hans, zh_CN, es-419.
-_TAG = re.compile(r"[a-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3}|[A-Za-z0-9]{5,8}))*")
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 _DOCUSAURUS_CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
 # Docusaurus: English folder -> the plugin folder that holds its translations under i18n/<locale>/.
@@ -37,11 +35,6 @@ _DOCUSAURUS_AREAS = {"docs": "docusaurus-plugin-content-docs/current", "blog": "
 
 class LayoutError(ValueError):
     """A configured layout that does not fit the files (a usage error)."""
-
-
-def is_language_tag(name: str) -> bool:
-    """``zh-Hans``, ``pt-BR``, ``fr`` are tags; ``api``-like words of 4+ letters are not."""
-    return _TAG.fullmatch(name) is not None
 
 
 def _tag_folders(folder: Path) -> list[str]:

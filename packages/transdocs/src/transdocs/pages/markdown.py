@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
+from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
-from transdocs.translations.source_hash import front_matter_span
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")

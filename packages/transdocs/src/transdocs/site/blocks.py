@@ -13,7 +13,6 @@ import json
 import re
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -22,16 +21,8 @@ from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.site.notices import fill
 from transdocs.site.settings_source import Setting, format_value
 from transdocs.site.site_text import SiteText
-from transdocs.site.site_values import Renderer, SiteValues
+from transdocs.site.site_values import Block, Renderer, SiteValues
 from transdocs.site.units import Quantity, quantity_with_code
-
-
-@dataclass(frozen=True)
-class Block:
-    """Rendered block: raw HTML to keep as is, or Markdown to be parsed with the page."""
-
-    text: str
-    is_html: bool
 
 
 def code(content: str) -> str:

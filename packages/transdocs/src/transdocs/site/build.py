@@ -27,11 +27,11 @@ from transdocs.errors import InputError
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.reader import read_page
 from transdocs.site import language_base, notices, search, sitemap, status_page
-from transdocs.site.front_matter import unreadable_front_matter
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
-from transdocs.translations.status import Status, translation_status
+from transdocs.site.yaml_front_matter import unreadable_front_matter
+from transdocs.tools.translation_status import Status, translation_status
 
 log = get_plugin_logger("transdocs")
 NOT_FOUND = "404.html"

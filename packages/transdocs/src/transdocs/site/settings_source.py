@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from transdocs.settings_spec import field_default
+from transdocs.settings.reader import field_default
 
 MASK = "**********"  # how a secret value is shown, if one is ever given
 

@@ -24,10 +24,19 @@ from transdocs.site.settings_source import Setting, format_value
 from transdocs.site.units import Quantity, format_quantity
 
 if TYPE_CHECKING:
-    from transdocs.site.blocks import Block
     from transdocs.site.site_text import SiteText
 
 Renderer = Callable[["SiteValues", "SiteText"], "Block"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Rendered block: raw HTML to keep as is, or Markdown to be parsed with the page."""
+
+    text: str
+    is_html: bool
+
+
 Value = str | int | float | Quantity | None
 
 

@@ -3,7 +3,7 @@
 The page has no Markdown source: the build adds ``<lang>/translation-status.md`` to
 the files of every language before mkdocs-static-i18n sorts them (so it has a URL,
 a nav entry and alternates like any page), then gives the current language's file its
-Markdown, written from :func:`transdocs.translations.status.translation_status` in the
+Markdown, written from :func:`transdocs.tools.translation_status.translation_status` in the
 language's words (``status_page:`` in ``docs/_data/<lang>.yml``). The checker never
 sees it, so it is never "missing" or "outdated" itself.
 """
@@ -25,8 +25,8 @@ from mkdocs.utils import get_relative_url
 
 from transdocs.site.notices import fill
 from transdocs.site.site_text import SiteText
-from transdocs.translations import diff
-from transdocs.translations.status import BROKEN, MISSING, OUTDATED, UNTRANSLATED, UP_TO_DATE, Cell, Status
+from transdocs.tools import translation_diff as diff
+from transdocs.tools.translation_status import BROKEN, MISSING, OUTDATED, UNTRANSLATED, UP_TO_DATE, Cell, Status
 
 STATUS_PAGE = "translation-status.md"
 GUIDE_PAGE = "translating.md"  # the page for translators, linked when the docs have it

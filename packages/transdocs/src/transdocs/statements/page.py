@@ -15,7 +15,7 @@ from transdocs.statements import targets
 from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
-from transdocs.statements.structure import named_setting, structural_subject
+from transdocs.statements.subject import named_setting, structural_subject
 from transdocs.statements.tables import table_statements
 from transdocs.statements.values import Value
 

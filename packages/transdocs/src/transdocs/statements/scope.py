@@ -21,7 +21,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
 from transdocs.pages.document import Document, Prose
-from transdocs.settings_spec import Setting
+from transdocs.settings.reader import Setting
 
 _ID = re.compile(r"\{\s*#([\w-]+)\s*\}")
 _MARKUP = re.compile(r"[`*_~]|<[^>]*>|\[([^\]]*)\]\([^)]*\)")

@@ -1,6 +1,6 @@
 """The settings a page can state a default for, and how a stated value compares with the code.
 
-The settings come from the project's configuration (:mod:`transdocs.settings_spec`,
+The settings come from the project's configuration (:mod:`transdocs.settings.reader`,
 set with :func:`configure`), so a new setting or a changed default is checked without
 touching this module, and the checker names no project's package.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from transdocs.settings_spec import UNITS, Kind, Setting, format_value
+from transdocs.settings.reader import UNITS, Kind, Setting, format_value
 from transdocs.statements.default_match import looks_like, same_default, says_nothing
 from transdocs.statements.values import Value
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from transdocs.translations.source_hash import front_matter_span, source_hash
+from transdocs.pages.front_matter import front_matter_span
+from transdocs.translations.source_hash import source_hash
 
 KEY = "source_hash"
 _HASH_LINE = re.compile(rf"^{KEY}:[ \t]*['\"]?([0-9A-Za-z]*)['\"]?[ \t]*\r?$", re.MULTILINE)

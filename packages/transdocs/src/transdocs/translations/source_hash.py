@@ -13,19 +13,12 @@ site all use :func:`source_hash`, and nothing else.
 from __future__ import annotations
 
 import hashlib
-import re
 
-# "---" on the first line, then everything up to the next line that is "---" or "...".
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+from transdocs.pages.front_matter import front_matter_span
+
 _BOM = "\ufeff"
 
 HASH_LENGTH = 12
-
-
-def front_matter_span(text: str) -> int:
-    """Length of the leading front matter block (0 when there is none)."""
-    match = _FRONT_MATTER.match(text)
-    return match.end() if match else 0
 
 
 def strip_front_matter(text: str) -> str:

@@ -344,7 +344,7 @@ def load_settings(
     With ``allow_import`` false a ``module:object`` spec is refused (``where`` names the
     configuration line that gave it) and nothing is added to ``sys.path``: a checked tree
     does not get to run its code by naming it. What a ``module:object`` spec gives is
-    cached (see :mod:`transdocs.settings_cache`): importing pydantic and the project's
+    cached (see :mod:`transdocs.settings.cache`): importing pydantic and the project's
     package costs more than checking its docs.
     """
     base = base or Path.cwd()
@@ -360,7 +360,7 @@ def load_settings(
             "or point settings at a .json/.toml file"
         )
     _add_paths(base)
-    from transdocs import settings_cache
+    from transdocs.settings import cache as settings_cache
 
     key = settings_cache.key(spec, env_prefix)
     cached = settings_cache.load(key)

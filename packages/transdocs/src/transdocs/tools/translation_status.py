@@ -21,10 +21,10 @@ from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layo
 from transdocs.pages.reader import read_page, read_text
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
-from transdocs.translations.diff import UP_TO_DATE as SAME_HASH
-from transdocs.translations.diff import EnglishChange, english_change
+from transdocs.tools.history import GitHistory, HistoryUnavailable
+from transdocs.tools.translation_diff import UP_TO_DATE as SAME_HASH
+from transdocs.tools.translation_diff import EnglishChange, english_change
 from transdocs.translations.frontmatter import recorded_hash
-from transdocs.translations.history import GitHistory, HistoryUnavailable
 
 if TYPE_CHECKING:
     from transdocs.project import Project

@@ -20,8 +20,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-_READERS = ("settings_spec.py", "settings_cache.py")
-
 
 def _folder() -> Path | None:
     if os.environ.get("CHECK_DOCS_CACHE", "1") == "0":
@@ -61,8 +59,8 @@ def key(spec: str, env_prefix: str | None) -> str | None:
     files = _files(spec.partition(":")[0].split(".")[0])
     if not files:
         return None
-    here = Path(__file__).parent
-    readers = [f"{name}:{os.stat(here / name).st_mtime_ns}" for name in _READERS]
+    # The reading code itself: every module of this package.
+    readers = [f"{path.name}:{os.stat(path).st_mtime_ns}" for path in sorted(Path(__file__).parent.glob("*.py"))]
     text = "\n".join([spec, str(env_prefix), sys.version, *readers, *files])
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 

@@ -16,9 +16,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.markdown import read_markdown
-from transdocs.translations.history import GitHistory, HistoryUnavailable, Version
-from transdocs.translations.source_hash import front_matter_span, normalized, source_hash
+from transdocs.tools.history import GitHistory, HistoryUnavailable, Version
+from transdocs.translations.source_hash import normalized, source_hash
 
 UP_TO_DATE, OUTDATED, UNSTAMPED, UNMATCHED, NO_HISTORY = (
     "up-to-date",  # the stamp is the hash of the English page as it is now

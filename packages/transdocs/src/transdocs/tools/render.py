@@ -10,11 +10,10 @@ from typing import Any
 
 from transdocs.pages.discover import InputError
 from transdocs.pages.reader import read_page, read_text
-from transdocs.translations import diff
-from transdocs.translations.diff import EnglishChange, unified
-from transdocs.translations.frontmatter import recorded_hash
-from transdocs.translations.history import GitHistory, HistoryUnavailable, Version
-from transdocs.translations.status import (
+from transdocs.tools import translation_diff as diff
+from transdocs.tools.history import GitHistory, HistoryUnavailable, Version
+from transdocs.tools.translation_diff import EnglishChange, unified
+from transdocs.tools.translation_status import (
     BROKEN,
     MISSING,
     OUTDATED,
@@ -24,6 +23,7 @@ from transdocs.translations.status import (
     Status,
     layout_of,
 )
+from transdocs.translations.frontmatter import recorded_hash
 
 PROG = "llm-backends"
 

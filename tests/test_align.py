@@ -161,3 +161,28 @@ def test_the_readme_shows_what_check_docs_prints_on_a_project_with_no_settings(
     assert main(["docs"]) == EXIT_FINDINGS
     assert capsys.readouterr().out == shown
     assert "translated-value" in shown and "value-drift" in shown
+
+
+def test_a_default_given_as_a_config_block_compares_key_by_key() -> None:
+    english = (
+        "# dev.client\n\n- **Type:** `object`\n- **Default:**\n\n```js\nconst defaultConfig = {\n"
+        "  path: '/hmr',\n  // By default it is set to location.port\n  port: '',\n  reconnect: 100,\n"
+        "  overlay: {\n    errors: true,\n  },\n};\n```\n\nConfigures the client.\n"
+    )
+    chinese = (
+        "# dev.client\n\n- **类型：** `object`\n- **默认值：**\n\n```js\nconst defaultConfig = {\n"
+        "  path: \"/hmr\",\n  // 默认为 location.port\n  port: '',\n  reconnect: 50,\n"
+        "  overlay: {\n    errors: false,\n  },\n};\n```\n\n配置客户端。\n"
+    )
+    assert [(line, setting, stated) for line, setting, stated, _ in _diffs(english, chinese)] == [
+        (11, "dev.client: reconnect", "50"),
+        (13, "dev.client: overlay.errors", "false"),
+    ]
+
+
+def test_a_default_given_as_nested_items_compares_its_literals() -> None:
+    english = "# minify\n\n- **Default:**\n  - `true` when `target` is `web`.\n  - `false` when `target` is `node`.\n"
+    chinese = (
+        "# minify\n\n- **默认值：**\n  - 当 `target` 为 `web` 时为 `true`。\n  - 当 `target` 为 `node` 时为 `true`。\n"
+    )
+    assert _diffs(english, chinese) == [(4, "minify", "true", "false")]

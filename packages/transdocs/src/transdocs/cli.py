@@ -56,7 +56,7 @@ def run_check(args: argparse.Namespace) -> int:
     if project.settings is None:
         print(
             f"{args.prog}: note: no settings configured (--settings, or settings = ... under [tool.check-docs] "
-            "in pyproject.toml): stated values were not checked",
+            "in pyproject.toml): stated values were compared with the English pages only, not with the code",
             file=sys.stderr,
         )
     if args.format == "json":

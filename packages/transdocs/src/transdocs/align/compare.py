@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from transdocs.align.blocks import block_values
 from transdocs.align.places import Labelled, Places, key_cell, places
 from transdocs.align.sections import Section, pair_sections, sections
 from transdocs.pages.document import Document, Table
@@ -144,16 +145,31 @@ def _compare(
     return Aligned(line, setting, found) if found is not None else None
 
 
+def _blocks(english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
+    """A default given as a config block: key by key."""
+    theirs = block_values(list(translated.block))
+    for path, (_, value) in block_values(list(english.block)).items():
+        other = theirs.get(path)
+        if other is not None:
+            found = _compare("", value, other[1], "", "", other[0], f"{name}: {path}" if name else path)
+            if found is not None:
+                yield found
+
+
 def _section_pair(
     e: Section, ours: Places, theirs: Places, ei: int, ti: int, learned: dict[str, str]
 ) -> Iterator[Aligned]:
     option = e.name if e.key else ""
     our_text, their_text = ours.text[ei], theirs.text[ti]
     for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learned):
-        if says_default(a.label):
-            found = _compare(option, a.value, b.value, our_text, their_text, b.line, e.name or a.label)
-            if found is not None:
-                yield found
+        if not says_default(a.label):
+            continue
+        if a.block and b.block:
+            yield from _blocks(a, b, e.name or a.label)
+            continue
+        found = _compare(option, a.value, b.value, our_text, their_text, b.line, e.name or a.label)
+        if found is not None:
+            yield found
     our_tables, their_tables = ours.tables[ei], theirs.tables[ti]
     if len(our_tables) == len(their_tables):
         for a_table, b_table in zip(our_tables, their_tables, strict=True):

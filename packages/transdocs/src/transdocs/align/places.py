@@ -35,6 +35,8 @@ class Labelled:
     line: int
     label: str
     value: str
+    # An empty label's value on the lines below it: a fenced block's lines, or nested items.
+    block: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,48 @@ def label_key(label: str) -> str:
 def _labelled(line: int, text: str) -> Labelled | None:
     found = _BOLD.match(text)
     if found is not None and (found.group("inside") or found.group("after")):
-        value = found.group("value").strip()
-        return Labelled(line, label_key(found.group("label")), value) if value else None
+        return Labelled(line, label_key(found.group("label")), found.group("value").strip())
     plain = _PLAIN.match(text)
     if plain is not None and len(plain.group("label").split()) <= 4:
         return Labelled(line, label_key(plain.group("label")), plain.group("value").strip())
     return None
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_NESTED = re.compile(r"^(\s+)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+_LONGEST_BLOCK = 200  # lines of a default's block or nested list that are read
+
+
+def _below(item: Labelled, lines: list[str]) -> Labelled:
+    """An empty label with its value below: the fenced block after it, or its nested items."""
+    index = item.line  # the line after the label (0-based)
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return item
+    fence = _FENCE.match(lines[index])
+    if fence is not None:
+        body = []
+        for number in range(index + 1, min(len(lines), index + 1 + _LONGEST_BLOCK)):
+            if lines[number].strip().startswith(fence.group(1)):
+                break
+            body.append((number + 1, lines[number]))
+        return Labelled(
+            item.line,
+            item.label,
+            "",
+            tuple(body),
+        )
+    if index != item.line:
+        return item  # a blank line ends what belongs to the label
+    nested = []
+    for number in range(index, min(len(lines), index + _LONGEST_BLOCK)):
+        found = _NESTED.match(lines[number])
+        if found is None:
+            break
+        nested.append((number + 1, found.group(2)))
+    value = " ; ".join(text for _, text in nested)
+    return Labelled(nested[0][0], item.label, value) if nested else item
 
 
 def _code_lines(doc: Document) -> set[int]:
@@ -109,7 +147,7 @@ def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
         if ("*" in text or "_" in text or "`" in text) and (":" in text or "：" in text):
             item = _labelled(number, text)
             if item is not None:
-                result.labelled[at(number)].append(item)
+                result.labelled[at(number)].append(item if item.value else _below(item, lines))
     result.text = ["\n".join(part) for part in texts]
     for block in doc.blocks:
         if isinstance(block, Table):

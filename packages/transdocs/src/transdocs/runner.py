@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from transdocs.align.compare import Laid, lay_out
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.detect import prose_of, read_language
@@ -43,6 +44,7 @@ class _English:
     text: str
     doc: Document | None  # None when the English page itself is unreadable
     values: Statements = field(default_factory=dict)  # numbers next to settings, per section (value drift)
+    laid: Laid | None = None  # its sections and the places that state values (aligned value drift)
 
 
 def _words_language(lang: str | None) -> str | None:
@@ -121,7 +123,12 @@ class Checker:
                     # Compare translations with what English meant; the broken token is English's finding.
                     doc.placeholders += broken_placeholders(page.text)
                 self.uses_placeholders = self.uses_placeholders or uses_placeholders(page.text)
-                self.english[path] = _English(page.text, doc, numbered_statements(doc) if doc else {})
+                self.english[path] = _English(
+                    page.text,
+                    doc,
+                    numbered_statements(doc) if doc else {},
+                    lay_out(doc, page.text) if doc else None,
+                )
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
@@ -186,7 +193,8 @@ class Checker:
                 for d in find_drift(english.values, doc)
             ]
         if structure:
-            found += aligned_findings(page.shown, page.lang, english.doc, english.text, doc, text)
+            laid = english.laid or english.doc
+            found += aligned_findings(page.shown, page.lang, laid, english.text, doc, text)
         current, recorded = source_hash(english.text), recorded_hash(text)
         if recorded is None:
             # Known only once every page is read: whether the tree is stamped at all (see check_paths).

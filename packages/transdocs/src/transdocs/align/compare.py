@@ -190,18 +190,32 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").split("\n")
 
 
-def aligned_differences(english: Document, english_text: str, translated: Document, text: str) -> list[Aligned]:
-    """Every default the translation states differently from its English page (module docstring)."""
-    our_lines, their_lines = _lines(english_text), _lines(text)
-    our_sections = sections(english, our_lines, len(our_lines))
-    their_sections = sections(translated, their_lines, len(their_lines))
-    ours = places(english, our_lines, our_sections)
-    theirs = places(translated, their_lines, their_sections)
-    index_e = {id(s): i for i, s in enumerate(our_sections)}
-    index_t = {id(s): i for i, s in enumerate(their_sections)}
-    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(our_sections, their_sections)]
-    learned = _learned_labels(pairs, ours, theirs)
+@dataclass(frozen=True)
+class Laid:
+    """A page's sections and the places in them, read once (an English page serves every translation)."""
+
+    sections: list[Section]
+    places: Places
+
+
+def lay_out(doc: Document, text: str) -> Laid:
+    lines = _lines(text)
+    found = sections(doc, lines, len(lines))
+    return Laid(found, places(doc, lines, found))
+
+
+def aligned_differences(english: Document | Laid, english_text: str, translated: Document, text: str) -> list[Aligned]:
+    """Every default the translation states differently from its English page (module docstring).
+
+    ``english`` may come laid out already (:func:`lay_out`), then ``english_text`` is not read.
+    """
+    ours = english if isinstance(english, Laid) else lay_out(english, english_text)
+    theirs = lay_out(translated, text)
+    index_e = {id(s): i for i, s in enumerate(ours.sections)}
+    index_t = {id(s): i for i, s in enumerate(theirs.sections)}
+    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]
+    learned = _learned_labels(pairs, ours.places, theirs.places)
     found: list[Aligned] = []
     for e, t in pairs:
-        found += _section_pair(our_sections[e], ours, theirs, e, t, learned)
+        found += _section_pair(ours.sections[e], ours.places, theirs.places, e, t, learned)
     return found

@@ -139,15 +139,17 @@ def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
 
     code = _code_lines(doc)
     texts: list[list[str]] = [[] for _ in found]
-    for index, text in enumerate(lines):
-        number = index + 1
-        if number in code:
-            continue
-        texts[at(number)].append(text)
-        if ("*" in text or "_" in text or "`" in text) and (":" in text or "：" in text):
-            item = _labelled(number, text)
-            if item is not None:
-                result.labelled[at(number)].append(item if item.value else _below(item, lines))
+    for k, section in enumerate(found):  # sections are in page order and cover it
+        end = found[k + 1].start - 1 if k + 1 < len(found) else len(lines)
+        for index in range(max(section.start - 1, 0) if k else 0, end):
+            number, text = index + 1, lines[index]
+            if number in code:
+                continue
+            texts[k].append(text)
+            if ("*" in text or "_" in text or "`" in text) and (":" in text or "：" in text):
+                item = _labelled(number, text)
+                if item is not None:
+                    result.labelled[k].append(item if item.value else _below(item, lines))
     result.text = ["\n".join(part) for part in texts]
     for block in doc.blocks:
         if isinstance(block, Table):

@@ -8,13 +8,13 @@ changed value is ``value-drift``; English's default text translated is ``transla
 
 from __future__ import annotations
 
-from transdocs.align.compare import aligned_differences
+from transdocs.align.compare import Laid, aligned_differences
 from transdocs.pages.document import Document
 from transdocs.report.findings import Finding, translated_value, value_drift
 
 
 def aligned_findings(
-    shown: str, lang: str | None, english: Document, english_text: str, doc: Document, text: str
+    shown: str, lang: str | None, english: Document | Laid, english_text: str, doc: Document, text: str
 ) -> list[Finding]:
     """Findings for the translation ``shown`` (its document and text) against its English page."""
     found = []

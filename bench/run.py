@@ -25,7 +25,14 @@ from measure import BENCH, PYTHON, missing
 from report import Result, machine, markdown, save, text_table, to_json, update_readme
 
 # Benchmark name -> module with ``run(quick: bool) -> Result``, in the order they run.
-BENCHMARKS = {"import": "startup", "calls": "calls", "looplag": "looplag", "site": "sitebuild", "check": "drift"}
+BENCHMARKS = {
+    "import": "startup",
+    "calls": "calls",
+    "looplag": "looplag",
+    "site": "sitebuild",
+    "check": "drift",
+    "hostile": "hostile",
+}
 DEFAULT_OUTPUT = BENCH / "results" / "latest.json"
 # What each benchmark runs: console scripts beside this interpreter, and modules it imports.
 # Every run reports litellm's, MkDocs' and Material's versions.
@@ -35,6 +42,7 @@ NEEDS = {
     "looplag": ([], ["llm_backends", "litellm"]),
     "site": (["mkdocs"], ["mkdocs", "material"]),
     "check": (["check-docs"], ["transdocs"]),
+    "hostile": (["check-docs"], ["transdocs", "llm_backends"]),
 }
 ALWAYS = ["litellm", "mkdocs", "material"]
 

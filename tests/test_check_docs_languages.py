@@ -104,7 +104,7 @@ def test_a_schema_error_names_the_file_and_the_key(language_dir: Path, content: 
 def test_a_file_that_is_not_toml_is_named_with_its_line(language_dir: Path) -> None:
     path = language_dir / "de.toml"
     path.write_text('name = "Deutsch"\ndefault = [\n"x" "y"]\n', encoding="utf-8")
-    with pytest.raises(LanguageDataError, match=rf"^{path}: not valid TOML \(.*line 3"):
+    with pytest.raises(LanguageDataError, match=rf"^{path}:3: not valid TOML \("):
         read_file(path)
 
 

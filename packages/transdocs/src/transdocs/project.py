@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from transdocs.datafile import read_toml
 from transdocs.errors import InputError
 from transdocs.settings.reader import is_file_spec
 
@@ -128,11 +128,7 @@ def _check_type(name: str, value: Any, where: str) -> Any:
 
 def read_pyproject(path: Path) -> Project:
     """The ``[tool.check-docs]`` table of ``path``. Raises :class:`InputError` naming file and line."""
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    text, data = read_toml(path)
     table: Any = data
     for part in TABLE:
         table = table.get(part, {}) if isinstance(table, dict) else {}

@@ -17,7 +17,7 @@ from transdocs.pages.discover import Discovery, Page, discover
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
-from transdocs.pages.reader import read_page
+from transdocs.pages.reader import read_page, too_large
 from transdocs.pages.walk import PAGE_SUFFIXES
 from transdocs.placeholders import uses_placeholders
 from transdocs.project import Project, load_project
@@ -116,6 +116,8 @@ class Checker:
         if path not in self.english:
             if not path.is_file():
                 self.english[path] = None
+            elif too_large(path) is not None:  # its own finding says so; its translations are not compared
+                self.english[path] = _English("", None)
             else:
                 page = read_page(path)
                 doc = read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
@@ -132,6 +134,9 @@ class Checker:
         return self.english[path]
 
     def check(self, page: Page) -> list[Finding]:
+        oversize = too_large(page.path)
+        if oversize is not None:
+            return [Finding(page.shown, 1, page.lang, kinds.TOO_LARGE, message=oversize)]
         read = read_page(page.path)
         text, problem = read.text, read.problem
         lang = page.lang

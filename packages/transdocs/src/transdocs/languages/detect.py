@@ -18,6 +18,7 @@ from functools import cache
 from transdocs.languages.scripts import SCRIPTS, foreign_letters, letters, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import available_languages, has_words, words
+from transdocs.pages.spans import Kind, Scanner
 
 # Below this many words of prose a page is too short to tell its language.
 MIN_UNITS = 60
@@ -28,12 +29,40 @@ MIN_RATE, MIN_COVERAGE = 0.08, 0.5
 _CJK_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Halfwidth Katakana"})
 _CJK_UNIT, _LETTER_UNIT = 0.5, 0.2
 
-_NOT_PROSE = re.compile(
-    r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$"  # front matter
-    r"|^[ \t]*(?P<fence>```|~~~)[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$"  # fenced code
-    r"|<(?P<raw>script|style|pre|code)\b.*?</(?P=raw)>"  # code and scripts in HTML
-    r"|`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|https?://\S+|\]\([^)\n]*\)|<[^>\n]*>|&\w+;|\{\s*#[\w-]+\s*\}",
-    re.DOTALL | re.MULTILINE | re.IGNORECASE,
+_CLOSE_ON_LINE = r"|(?P<stop>\n)"  # a closer not found on the opener's line: no span
+_FENCES = ("```", "~~~")
+_RAW = ("script", "style", "pre", "code")
+
+# Not prose: front matter, fenced code, code and scripts in HTML, inline code, placeholders,
+# template tags, URLs, link targets, tags, entities and heading anchors (linear: see spans).
+_NOT_PROSE = Scanner(
+    [
+        # YAML (--- to --- or ...) or Hugo's TOML (+++), after a BOM, with CRLF too: one attempt, at the start.
+        Kind(
+            "front",
+            re.compile(
+                r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$",
+                re.DOTALL | re.MULTILINE,
+            ),
+        ),
+        *(
+            Kind(
+                "fence",
+                re.compile(rf"^[ \t]*{mark}[^\n]*\n", re.MULTILINE),
+                re.compile(rf"^[ \t]*{mark}[ \t]*$", re.MULTILINE),
+            )
+            for mark in _FENCES
+        ),
+        *(Kind("raw", re.compile(rf"<{tag}\b", re.IGNORECASE), re.compile(f"</{tag}>", re.IGNORECASE)) for tag in _RAW),
+        Kind("code", re.compile("`[^`\n]*`")),
+        Kind("placeholder", re.compile(r"\{\{"), re.compile(r"\}\}")),
+        Kind("template", re.compile(r"\{%"), re.compile(r"%\}")),
+        Kind("url", re.compile(r"https?://\S+", re.IGNORECASE)),
+        Kind("target", re.compile(r"\]\("), re.compile(r"\)" + _CLOSE_ON_LINE)),
+        Kind("tag", re.compile("<"), re.compile(">" + _CLOSE_ON_LINE)),
+        Kind("entity", re.compile(r"&\w+;")),
+        Kind("anchor", re.compile(r"\{\s*#[\w-]+\s*\}")),
+    ]
 )
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
@@ -47,7 +76,7 @@ def prose_of(text: str) -> str:
     Front matter is YAML (``---`` to ``---`` or ``...``) or Hugo's TOML (``+++``), after a byte
     order mark or with Windows line ends too: its keys are English whatever the page's language.
     """
-    return _NOT_PROSE.sub(" ", text)
+    return _NOT_PROSE.sub(lambda _: " ", text)
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ anywhere in any script. Matching ignores case, and Arabic diacritics and tatweel
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from transdocs.datafile import read_toml
 from transdocs.errors import InputError
 from transdocs.languages.scripts import SCRIPTS
 from transdocs.languages.tags import base_language, is_language_tag
@@ -97,9 +97,16 @@ def _table(path: Path, data: dict[str, Any], key: str) -> dict[str, Any]:
     return table
 
 
+# The most entries a word class may hold (ours hold under 200): every entry becomes a branch
+# of a compiled pattern, and compiling 100,000 of them takes a minute and more.
+MAX_ENTRIES = 5_000
+
+
 def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, key, "expected a list of non-empty strings")
+    if len(value) > MAX_ENTRIES:
+        raise _fail(path, key, f"{len(value):,} entries, over the {MAX_ENTRIES:,} a word class may hold")
     return tuple(value)
 
 
@@ -120,6 +127,9 @@ def parse(path: Path, data: dict[str, Any]) -> Words:
     if data.get("decimal_mark", ".") not in (".", ",", "٫"):
         raise _fail(path, "decimal_mark", 'expected ".", "," or "٫"')
     values.update({key: data[key] for key in ("name", "decimal_mark") if key in data})
+    for key in _TABLES:
+        if len(_table(path, data, key)) > MAX_ENTRIES:
+            raise _fail(path, key, f"over the {MAX_ENTRIES:,} entries a word class may hold")
     units = _table(path, data, "units")
     for word, seconds in units.items():
         if not _number(seconds) or seconds <= 0:
@@ -144,12 +154,9 @@ def parse(path: Path, data: dict[str, Any]) -> Words:
 def read_file(path: Path) -> Words:
     """One language file, checked; :class:`LanguageDataError` names the file and the key."""
     try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguageDataError(f"{path}: not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise LanguageDataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        _, data = read_toml(path)
+    except InputError as exc:
+        raise LanguageDataError(str(exc)) from None
     return parse(path, data)
 
 

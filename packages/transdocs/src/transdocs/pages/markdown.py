@@ -14,6 +14,7 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
+from transdocs.pages.spans import Kind, Scanner
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
@@ -70,22 +71,31 @@ _CONFIG_TABLE_LINE = re.compile(r"^\s*\[[\w.\- \"']+\]\s*$")
 _CONFIG_SET_LINE = re.compile(r"^\s*(?:export\s+|set\s+)?[\"']?[A-Za-z_][\w.-]*[\"']?\s*=\s*\S[^=]*$")
 
 
-# Inline code (kept), MDX comments and HTML or JSX tags (blanked, their text kept).
-_TAG = re.compile(
-    r"`[^`\n]*`|\{/\*.*?\*/\}"
-    r"|</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>\"'{}]|\"[^\"]*\"|'[^']*'|\{[^{}]*\})*)?/?>"
+# Inline code (kept), MDX comments and HTML or JSX tags (blanked, their text kept); linear, see spans.
+_TAGS = Scanner(
+    [
+        Kind("code", re.compile(r"`[^`\n]*`")),
+        Kind("comment", re.compile(r"\{/\*"), re.compile(r"\*/\}|(?P<stop>\n)")),
+        Kind(
+            "tag",
+            re.compile(r"</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>\"'{}]|\"[^\"]*\"|'[^']*'|\{[^{}]*\})*)?/?>"),
+        ),
+    ]
 )
 # An HTML block the HTML reader reads: its table, list or definition list keeps its structure.
 _HTML_BLOCK = re.compile(r"^\s{0,3}<(?:table|dl|ul|ol|p|h[1-6]|blockquote)\b", re.IGNORECASE)
 _TITLE_ATTRIBUTE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})""")
 _LABEL_ATTRIBUTE = re.compile(r"""\blabel=(?:"([^"]*)"|'([^']*)')""")
 _LONGEST_TAG = 30  # lines a JSX tag's props may take
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 _ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
 
 
 def strip_tags(line: str) -> str:
     """``line`` with HTML/JSX tags and MDX comments blanked (same length: offsets stay put)."""
-    return _TAG.sub(lambda m: m.group(0) if m.group(0)[0] == "`" else " " * len(m.group(0)), line)
+    return _TAGS.sub(
+        lambda span: line[span.start : span.end] if span.kind == "code" else " " * (span.end - span.start), line
+    )
 
 
 def _indent(line: str) -> int:
@@ -210,8 +220,8 @@ class _Reader:
                     self.read_tag_line(i, " ".join(lines[i : end + 1]))
                     i = end + 1
                     continue
-                for tag in _TAG.finditer(line):
-                    self.read_props(i, tag.group(0))
+                for tag in _TAGS.finditer(line):
+                    self.read_props(i, line[tag.start : tag.end])
                 text = strip_tags(line)
                 if line.strip() and not text.strip():
                     self.read_tag_line(i, line)
@@ -282,17 +292,22 @@ class _Reader:
         return self.doc
 
     def tag_end(self, i: int) -> int | None:
-        """The last line of a tag opened at line ``i`` and closed on a later line, if it is one."""
-        if _TAG.match(self.lines[i].lstrip()):
+        """The last line of a tag opened at line ``i`` and closed on a later line, if it is one.
+
+        The tag is matched once over the lines up to a blank one (at most ``_LONGEST_TAG``): it
+        ends at its first ``>`` outside quotes and braces, which must end a line after ``i``.
+        """
+        whole = "\n".join(self.lines[i : i + _LONGEST_TAG])
+        blank = _BLANK_LINE.search(whole)
+        whole = whole[: blank.start()] if blank else whole
+        indent = len(whole) - len(whole.lstrip())
+        found = _TAGS.match(whole, indent)
+        if found is None:
             return None
-        for end in range(i + 1, min(i + _LONGEST_TAG, len(self.lines))):
-            if not self.lines[end].strip():
-                return None
-            whole = "\n".join(self.lines[i : end + 1]).lstrip()
-            found = _TAG.match(whole)
-            if found and found.end() == len(whole.rstrip()):
-                return end
-        return None
+        last = i + whole.count("\n", 0, found.end)
+        line_end = whole.find("\n", found.end)
+        rest = whole[found.end :] if line_end < 0 else whole[found.end : line_end]
+        return last if last > i and not rest.strip() else None
 
     def read_props(self, i: int, tag: str) -> None:
         """A component's ``default`` prop for the setting it names, as a sentence (see jsx_props)."""

@@ -17,7 +17,20 @@ STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNTRANSLATED = (
 )
 UNSUPPORTED = "unsupported-file"
 TRANSLATED_VALUE = "translated-value"
-KINDS = (STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNSUPPORTED, UNTRANSLATED, TRANSLATED_VALUE)
+# A page over the size the checker reads (pages.reader.MAX_PAGE_BYTES): reported, not read.
+TOO_LARGE = "page-too-large"
+KINDS = (
+    STALE,
+    ENCODING,
+    STRUCTURE,
+    MISSING,
+    OUTDATED,
+    VALUE_DRIFT,
+    UNSUPPORTED,
+    UNTRANSLATED,
+    TRANSLATED_VALUE,
+    TOO_LARGE,
+)
 # Reported always, but failing the check only with --strict: some libraries localise their default texts.
 LENIENT_KINDS = frozenset({OUTDATED, TRANSLATED_VALUE})
 

@@ -23,13 +23,13 @@ import math
 import os
 import re
 import sys
-import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from transdocs.datafile import parse_json, parse_toml, read_text
 from transdocs.errors import InputError
 
 Kind = Literal["number", "bool", "str", "list", "object", "none"]
@@ -278,18 +278,10 @@ def _scope(item: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{shown}: settings file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{shown}: cannot read settings ({getattr(exc, 'strerror', None) or exc})") from None
-    try:
-        data: Any = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{shown}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{shown}: not valid TOML ({exc})") from None
+    if not path.is_file():
+        raise InputError(f"{shown}: settings file not found")
+    raw = read_text(path, shown)
+    data: Any = parse_json(raw, shown) if path.suffix.lower() == ".json" else parse_toml(raw, shown)
     if isinstance(data, dict) and set(data) == {"settings"}:
         data = data["settings"]
     if isinstance(data, list):

@@ -95,7 +95,8 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     latin = [w for w in unique if not w.startswith("~") and _script(w) == "latin" and w[-1] not in "'’."]
-    others = [w for w in unique if w not in latin]
+    whole = set(latin)
+    others = [w for w in unique if w not in whole]
     branches = [word_pattern(w, glued=glued) for w in others]
     if latin:
         lead = "" if glued else r"(?<!\w)"

@@ -58,18 +58,39 @@ class LoadedSettings:
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Arrays and inline tables nested deeper than this are reported (tomllib gives up near 300).
+DEEPEST = 100
 # A rejected value longer than this is cut in the error line.
 LONGEST_SHOWN_VALUE = 60
 
 
+def _too_deep_line(text: str) -> int:
+    """The line where brackets and braces first open deeper than DEEPEST, counted roughly (strings
+    included): only asked after tomllib gave up on the nesting, to name the line."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > DEEPEST:
+                return number
+    return 1
+
+
 def read_toml(path: Path) -> TomlValues:
-    """Read the ``[llm]`` table of ``path``; malformed TOML becomes a ConfigError with its line."""
+    """Read the ``[llm]`` table of ``path``; malformed TOML becomes a ConfigError with its line.
+
+    A byte order mark (Windows editors write one) is skipped: tomllib would call it an invalid statement.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(str(path), f"cannot read the file ({exc})")]) from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError([Problem(str(path), f"cannot read the file ({reason})")]) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        line = _too_deep_line(text)
+        raise ConfigError([Problem(f"{path}:{line}", f"values nested deeper than {DEEPEST} levels")]) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         position = _TOML_POSITION.search(message)
@@ -97,10 +118,14 @@ def _not_a_file(path: Path) -> str | None:
 def _find_config_file(config_file: str | os.PathLike[str] | None) -> Path | None:
     """The file to read; a ``config.toml`` that exists but is no file is an error, not silence."""
     path = Path(config_file if config_file is not None else DEFAULT_CONFIG_FILE)
-    reason = _not_a_file(path)
+    try:
+        reason = _not_a_file(path)
+        found = path.is_file()
+    except OSError as exc:  # a name too long for the file system, a folder we may not enter
+        raise ConfigError([Problem(str(path), f"cannot read the file ({exc.strerror or exc})")]) from None
     if reason:
         raise ConfigError([Problem(str(path), reason)])
-    if path.is_file():
+    if found:
         return path
     if config_file is not None:
         raise ConfigError([Problem(str(path), "config file not found")])
@@ -209,6 +234,15 @@ def _unknown_key_problems(toml: TomlValues) -> list[Problem]:
     return problems
 
 
+def _nested_repr(value: Any) -> str:
+    """A repr that stops a few levels down: a table nested 1,000 deep is no RecursionError."""
+    import reprlib
+
+    short = reprlib.Repr()
+    short.maxlevel = 3
+    return short.repr(value)
+
+
 def _describe(error: ErrorDetails, secret: bool) -> str:
     """pydantic's message, with the rejected value quoted unless it is a secret or looks like one
     (a key typed into the wrong setting)."""
@@ -216,7 +250,8 @@ def _describe(error: ErrorDetails, secret: bool) -> str:
     message = message.removeprefix("value error, ")
     if secret or "input" not in error or error["type"] == "value_error":
         return message
-    shown = repr(error["input"])
+    value = error["input"]
+    shown = repr(value) if isinstance(value, (str, int, float)) else _nested_repr(value)
     if looks_like_key(shown):
         return f"{message}; the value looks like an API key, so it is not shown"
     if len(shown) > LONGEST_SHOWN_VALUE:

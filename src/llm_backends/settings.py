@@ -17,6 +17,7 @@ ENV_PREFIX = "LLM_"
 MASK = "**********"  # how a secret is shown everywhere: CLI, docs, errors
 TOML_TABLE = "llm"
 LONGEST_TIMEOUT = 86_400.0  # one day: a longer limit on an LLM call is a typo, not a choice
+SHORTEST_TIMEOUT = 0.001  # a millisecond: no request fits in less; 1e-320 is a typo, not a choice
 MOST_RETRIES = 100
 
 
@@ -57,7 +58,7 @@ class LLMSettings(BaseModel):
         True, "Mark the prompt for provider-side prompt caching where the model supports it."
     )
     timeout: float = _setting(
-        120.0, "Time limit for one request, in seconds.", unit="seconds", gt=0, le=LONGEST_TIMEOUT
+        120.0, "Time limit for one request, in seconds.", unit="seconds", ge=SHORTEST_TIMEOUT, le=LONGEST_TIMEOUT
     )
     total_timeout: float = _setting(
         300.0,
@@ -65,7 +66,7 @@ class LLMSettings(BaseModel):
         "minutes fits every backoff wait and a slow request or two, then ends a call that would "
         "otherwise keep retrying for over a quarter of an hour.",
         unit="seconds",
-        gt=0,
+        ge=SHORTEST_TIMEOUT,
         le=LONGEST_TIMEOUT,
     )
     num_retries: int = _setting(
@@ -90,6 +91,16 @@ class LLMSettings(BaseModel):
         unit="seconds",
         gt=0,
     )
+
+    @field_validator(
+        "timeout", "total_timeout", "num_retries", "retry_min_wait", "retry_max_wait", "retry_multiplier", mode="before"
+    )
+    @classmethod
+    def _number_not_boolean(cls, value: Any) -> Any:
+        """``num_retries = true`` in TOML would pass as 1 (pydantic reads a boolean as a number)."""
+        if isinstance(value, bool):
+            raise ValueError(f"must be a number, not {str(value).lower()}")
+        return value
 
     @field_validator("base_url")
     @classmethod

@@ -22,7 +22,7 @@ def _path(dotted: str) -> list[str] | None:
     """``llm.model`` or ``"llm"."model"`` -> ["llm", "model"], as TOML reads the key."""
     try:
         data: Any = tomllib.loads(f"{dotted} = 0")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return None
     path = []
     while isinstance(data, dict) and len(data) == 1:
@@ -38,7 +38,7 @@ def _opens_multiline(value: str) -> str | None:
             return quote
     try:
         tomllib.loads(f"x = {value}")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         stripped = value.strip()
         if stripped.startswith(("[", "{")):
             return "]" if stripped.startswith("[") else "}"
@@ -69,6 +69,8 @@ def key_lines(text: str, table: str) -> tuple[dict[str, int], dict[str, int]]:
             if path is not None:
                 current = path
                 elsewhere.setdefault("[" + ".".join(path) + "]", number)
+                if len(path) >= 2 and path[0] == table:  # [llm.x]: x is a key of [llm]
+                    inside.setdefault(path[1], number)
                 continue
         key = _KEY.match(line)
         if not key:
@@ -77,7 +79,7 @@ def key_lines(text: str, table: str) -> tuple[dict[str, int], dict[str, int]]:
         if path is None:
             continue
         full = current + path
-        if len(full) == 2 and full[0] == table:
+        if len(full) >= 2 and full[0] == table:  # x = 1 or x.y = 1 in [llm]: x is a key of [llm]
             inside.setdefault(full[1], number)
         else:
             elsewhere.setdefault(".".join(full), number)

@@ -9,13 +9,13 @@ runs, so other commands do not pay for it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from transdocs.languages.tags import is_language_tag
 from transdocs.pages.layout import LAYOUTS
+from transdocs.report.formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -31,9 +31,20 @@ def run_check(args: argparse.Namespace) -> int:
     from transdocs.errors import InputError
     from transdocs.project import load_project
     from transdocs.report.findings import fails
+    from transdocs.report.formats import explain, list_kinds, render
     from transdocs.runner import check_paths
 
     ok, failed, usage = _exit_codes()
+    if args.list_kinds:
+        print(list_kinds(args.format))
+        return ok
+    if args.explain is not None:
+        text = explain(args.explain)
+        if text is None:
+            print(f"{args.prog}: --explain {args.explain}: no such kind (see --list-kinds)", file=sys.stderr)
+            return usage
+        print(text)
+        return ok
     try:
         project = load_project().override(
             settings=args.settings,
@@ -59,11 +70,9 @@ def run_check(args: argparse.Namespace) -> int:
             "in pyproject.toml): stated values were compared with the English pages only, not with the code",
             file=sys.stderr,
         )
-    if args.format == "json":
-        print(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
-    else:
-        for finding in found:
-            print(finding.as_text())
+    shown = render(found, args.format)
+    if shown is not None:
+        print(shown)
     return failed if fails(found, project.strict) else ok
 
 
@@ -185,7 +194,17 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         help="a folder of your own language files (<lang>.toml, as in transdocs/languages/data): "
         "new languages, or more words for ours",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format: text lines, json, github (workflow annotations on the pull request's lines), "
+        "sarif (SARIF 2.1.0, for code scanning)",
+    )
+    check.add_argument(
+        "--list-kinds", action="store_true", help="list every kind of finding with its severity and description"
+    )
+    check.add_argument("--explain", metavar="KIND", help="what a kind of finding means and what to do about it")
     check.add_argument(
         "--strict",
         action="store_true",

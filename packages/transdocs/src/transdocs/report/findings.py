@@ -6,33 +6,40 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-STALE, ENCODING, STRUCTURE, MISSING, OUTDATED, VALUE_DRIFT, UNTRANSLATED = (
-    "stale-default",
-    "encoding",
-    "structure",
-    "missing-translation",
-    "outdated",
-    "value-drift",
+from transdocs.checks import lenient_kinds
+from transdocs.checks.encoding import KIND as ENCODING
+from transdocs.checks.missing_translation import KIND as MISSING
+from transdocs.checks.outdated import KIND as OUTDATED
+from transdocs.checks.page_too_large import KIND as TOO_LARGE
+from transdocs.checks.stale_default import KIND as STALE
+from transdocs.checks.structure import KIND as STRUCTURE
+from transdocs.checks.translated_value import KIND as TRANSLATED_VALUE
+from transdocs.checks.unsupported_file import KIND as UNSUPPORTED
+from transdocs.checks.untranslated import KIND as UNTRANSLATED
+from transdocs.checks.value_drift import KIND as VALUE_DRIFT
+
+# The kinds are declared in transdocs.checks (one module each); these names are for the code that makes findings.
+__all__ = [
+    "ENCODING",
+    "LENIENT_KINDS",
+    "MISSING",
+    "OUTDATED",
+    "STALE",
+    "STRUCTURE",
+    "TOO_LARGE",
+    "TRANSLATED_VALUE",
+    "UNSUPPORTED",
+    "UNTRANSLATED",
+    "VALUE_DRIFT",
+    "Finding",
+    "fails",
+    "stale_default",
+    "translated_value",
     "untranslated",
-)
-UNSUPPORTED = "unsupported-file"
-TRANSLATED_VALUE = "translated-value"
-# A page over the size the checker reads (pages.reader.MAX_PAGE_BYTES): reported, not read.
-TOO_LARGE = "page-too-large"
-KINDS = (
-    STALE,
-    ENCODING,
-    STRUCTURE,
-    MISSING,
-    OUTDATED,
-    VALUE_DRIFT,
-    UNSUPPORTED,
-    UNTRANSLATED,
-    TRANSLATED_VALUE,
-    TOO_LARGE,
-)
-# Reported always, but failing the check only with --strict: some libraries localise their default texts.
-LENIENT_KINDS = frozenset({OUTDATED, TRANSLATED_VALUE})
+    "value_drift",
+]
+# Reported always, but failing the check only with --strict (a check whose severity is "warning").
+LENIENT_KINDS = lenient_kinds()
 
 
 @dataclass(frozen=True, order=True)

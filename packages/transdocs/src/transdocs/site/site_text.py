@@ -22,7 +22,6 @@ from transdocs.glossary import Term
 from transdocs.languages import DEFAULT_LANGUAGE
 
 DESCRIPTIONS = "descriptions"
-LINK_MARK = "{link}"
 _MARK = re.compile(r"\{\w+\}")  # {link}, {date}: filled in by the build, kept by translations
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from transdocs.checks import kinds_affecting
 from transdocs.pages.discover import InputError
 from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
 from transdocs.pages.reader import read_page, read_text
-from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
 from transdocs.tools.history import GitHistory, HistoryUnavailable
 from transdocs.tools.translation_diff import UP_TO_DATE as SAME_HASH
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from transdocs.project import Project
 
 UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN = "up-to-date", "outdated", "missing", "untranslated", "broken"
-STATES = (UP_TO_DATE, OUTDATED, MISSING, UNTRANSLATED, BROKEN)
-BROKEN_KINDS = frozenset({kinds.ENCODING, kinds.STRUCTURE, kinds.STALE, kinds.VALUE_DRIFT})
+BROKEN_KINDS = kinds_affecting(BROKEN)
+UNTRANSLATED_KINDS = kinds_affecting(UNTRANSLATED)
 
 
 def layout_of(path: Path, configured: str | None = None) -> Layout:
@@ -116,7 +116,7 @@ def _cell(
 ) -> Cell:
     if not path.is_file():
         return Cell(language, path, MISSING)
-    untranslated = tuple(f for f in found if f.kind == kinds.UNTRANSLATED)
+    untranslated = tuple(f for f in found if f.kind in UNTRANSLATED_KINDS)
     if untranslated:
         return Cell(language, path, UNTRANSLATED, findings=untranslated)
     broken = tuple(f for f in found if f.kind in BROKEN_KINDS)

@@ -18,7 +18,7 @@ from functools import cache
 from transdocs.languages.scripts import SCRIPTS, foreign_letters, letters, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import available_languages, has_words, words
-from transdocs.pages.spans import Kind, Scanner
+from transdocs.spans import Kind, Scanner
 
 # Below this many words of prose a page is too short to tell its language.
 MIN_UNITS = 60

@@ -14,8 +14,8 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
-from transdocs.pages.spans import Kind, Scanner
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
+from transdocs.spans import Kind, Scanner
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")

@@ -1,0 +1,326 @@
+"""Stated defaults of a Markdown page, and their alignment with the English page.
+
+The ecosystem check mines its labels from history with this reader, independently of the
+checker it measures: it knows only ``Default:`` lines (in many languages) and the Default column
+of option tables, which is where real projects state defaults.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Labels of a stated default, lower case, in the languages real docs are translated into.
+LABELS = (
+    "default",
+    "default value",
+    "defaults",
+    "standard",
+    "standardwert",
+    "voreinstellung",
+    "vorgabe",
+    "por defecto",
+    "predeterminado",
+    "valor predeterminado",
+    "valor por defecto",
+    "por omisión",
+    "padrão",
+    "valor padrão",
+    "predefinição",
+    "par défaut",
+    "valeur par défaut",
+    "défaut",
+    "默认值",
+    "默认",
+    "缺省值",
+    "預設值",
+    "預設",
+    "默認值",
+    "デフォルト",
+    "デフォルト値",
+    "既定値",
+    "初期値",
+    "기본값",
+    "기본 값",
+    "по умолчанию",
+    "значение по умолчанию",
+    "predefinito",
+    "valore predefinito",
+    "domyślnie",
+    "wartość domyślna",
+    "за замовчуванням",
+    "типово",
+    "значення за замовчуванням",
+    "varsayılan",
+    "varsayılan değer",
+    "mặc định",
+    "giá trị mặc định",
+    "پیش‌فرض",
+    "مقدار پیش‌فرض",
+    "bawaan",
+    "nilai bawaan",
+    "standaard",
+    "standaardwaarde",
+    "डिफ़ॉल्ट",
+    "standardværdi",
+    "القيمة الافتراضية",
+    "الافتراضي",
+    "ค่าเริ่มต้น",
+)
+_LABEL_RE = "|".join(re.escape(x) for x in sorted(LABELS, key=len, reverse=True))
+DEFAULT_LINE = re.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:"
+    + _LABEL_RE
+    + r")\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<v>\S.*)$",
+    re.IGNORECASE,
+)
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+CELL_SPLIT = re.compile(r"(`+).+?\1|\\\||\|")
+EXPLICIT_ID = re.compile(r"\{#([^}\s]+)\}\s*$")
+ENGLISH_DEFAULT_HEADER = re.compile(r"\bdefault", re.IGNORECASE)
+NONE_WORDS = {
+    "",
+    "-",
+    "—",
+    "–",
+    "undefined",
+    "null",
+    "none",
+    "nil",
+    "n/a",
+    "无",
+    "無",
+    "なし",
+    "없음",
+    "нет",
+    "ninguno",
+}
+NUMBER = re.compile(r"^[-+]?\d[\d_,]*(?:\.\d+)?\s*[a-zA-Z%]{0,3}$")
+QUOTED = re.compile(r"""^(['"]).*\1$""")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One stated default: where it is (1-based line), what it is about, and its raw value."""
+
+    key: tuple[object, ...]
+    line: int
+    option: str
+    value: str
+
+
+@dataclass
+class Page:
+    headings: list[tuple[int, str | None]]  # (level, anchor id or None), in page order
+    statements: list[tuple[int, tuple[object, ...], int, str, str]]  # (heading index, local key, line, option, value)
+    tables: list[tuple[int, int, list[str], int]]  # (heading index, table ordinal, header cells, line)
+
+
+def heading_id(text: str) -> str | None:
+    """What stays the same across languages: a code span, an explicit ``{#id}``, or nothing."""
+    m = EXPLICIT_ID.search(text)
+    if m:
+        return "#" + m.group(1)
+    m = CODE_SPAN.search(text)
+    if m:
+        return m.group(2).strip()
+    return None
+
+
+def cells(row: str) -> list[str]:
+    """A table row's cells; pipes inside code spans or escaped do not split."""
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    out, start = [], 0
+    for m in CELL_SPLIT.finditer(row):
+        if m.group(0) == "|":
+            out.append(row[start : m.start()].strip().replace("\\|", "|"))
+            start = m.end()
+    out.append(row[start:].strip().replace("\\|", "|"))
+    return out
+
+
+def value_of(text: str) -> str | None:
+    """The value stated in a line or cell: its first code span, or a bare value-like token."""
+    m = CODE_SPAN.search(text)
+    if m:
+        return m.group(2).strip()
+    t = re.sub(r"<[^>]+>", "", text).strip().strip("*_").strip().rstrip(".。,;")
+    if t.lower() in NONE_WORDS or t.lower() in ("true", "false") or NUMBER.match(t) or QUOTED.match(t):
+        return t
+    return None
+
+
+def _is_separator(row: str) -> bool:
+    return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", row))
+
+
+def parse(text: str) -> Page:
+    lines = text.split("\n")
+    page = Page(headings=[], statements=[], tables=[])
+    start = 0
+    if lines and lines[0].strip() == "---":
+        for j in range(1, min(len(lines), 400)):
+            if lines[j].strip() == "---":
+                start = j + 1
+                break
+    fence: str | None = None
+    section = -1
+    counts: dict[int, int] = {}
+    table_ord: dict[int, int] = {}
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        m = FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            i += 1
+            continue
+        if m:
+            fence = m.group(1)
+            i += 1
+            continue
+        h = HEADING.match(line)
+        if h:
+            page.headings.append((len(h.group(1)), heading_id(h.group(2))))
+            section = len(page.headings) - 1
+            i += 1
+            continue
+        d = DEFAULT_LINE.match(line)
+        if d:
+            v = value_of(d.group("v"))
+            if v is not None:
+                n = counts.get(section, 0)
+                counts[section] = n + 1
+                page.statements.append((section, ("line", n), i + 1, "", v))
+            i += 1
+            continue
+        if line.lstrip().startswith("|") and i + 1 < len(lines) and _is_separator(lines[i + 1]):
+            header = cells(line)
+            t = table_ord.get(section, 0)
+            table_ord[section] = t + 1
+            page.tables.append((section, t, header, i + 1))
+            j = i + 2
+            rows: list[tuple[int, list[str]]] = []
+            while j < len(lines) and lines[j].lstrip().startswith("|"):
+                rows.append((j + 1, cells(lines[j])))
+                j += 1
+            for r, (ln, row) in enumerate(rows):
+                km = CODE_SPAN.search(row[0]) if row else None
+                rkey = km.group(2).strip() if km else ("#", r)
+                for c, cell in enumerate(row[1:], start=1):
+                    v = value_of(cell)
+                    if v is not None:
+                        opt = rkey if isinstance(rkey, str) else ""
+                        page.statements.append((section, ("table", t, rkey, c, len(header)), ln, opt, v))
+            i = j
+            continue
+        i += 1
+    return page
+
+
+def _default_columns(page: Page) -> set[tuple[int, int, int]]:
+    """(heading index, table ordinal, column) of English Default columns."""
+    out = set()
+    for sec, t, header, _ in page.tables:
+        for c, h in enumerate(header):
+            if c and ENGLISH_DEFAULT_HEADER.search(h):
+                out.add((sec, t, c))
+    return out
+
+
+def _signature(page: Page) -> list[str]:
+    return [f"{lvl}:{hid or ''}" for lvl, hid in page.headings]
+
+
+def section_map(en: Page, tr: Page) -> dict[int, int]:
+    """Translated heading index -> English heading index, by heading level and ids in order."""
+    a, b = _signature(en), _signature(tr)
+    if a == b:
+        return {k: k for k in range(-1, len(a))}
+    mapping = {-1: -1}
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for a, b, n in sm.get_matching_blocks():
+        for k in range(n):
+            mapping[b + k] = a + k
+    return mapping
+
+
+def _option(en: Page, sec: int) -> str:
+    """The nearest heading id at or above ``sec``: the option a ``Default:`` line is about."""
+    level = 7
+    for k in range(sec, -1, -1):
+        lvl, hid = en.headings[k]
+        if lvl < level:
+            if hid:
+                return hid
+            level = lvl
+    return ""
+
+
+def english_statements(en: Page) -> dict[tuple[object, ...], Statement]:
+    cols = _default_columns(en)
+    out = {}
+    for sec, local, line, opt, v in en.statements:
+        if local[0] == "table":
+            _, t, _rkey, c, _ncols = local
+            if (sec, t, c) not in cols:
+                continue
+        key = (sec, *local)
+        out[key] = Statement(key, line, opt or _option(en, sec), v)
+    return out
+
+
+def aligned(en: Page, tr: Page) -> list[tuple[Statement, Statement]]:
+    """(English, translated) stated defaults at the same place of both pages."""
+    ens = english_statements(en)
+    smap = section_map(en, tr)
+    # ``Default:`` lines pair by order within a section: only where both sections hold as many
+    en_lines = Counter(k[0] for k in ens if k[1] == "line")
+    tr_lines = Counter(smap.get(sec) for sec, local, *_ in tr.statements if local[0] == "line")
+    pairs = []
+    for sec, local, line, _opt, v in tr.statements:
+        if sec not in smap:
+            continue
+        if local[0] == "line" and en_lines[smap[sec]] != tr_lines[smap[sec]]:
+            continue
+        key = (smap[sec], *local)
+        e = ens.get(key)
+        if e is not None:
+            pairs.append((e, Statement(key, line, e.option, v)))
+    return pairs
+
+
+def norm(value: str) -> str:
+    """One spelling per value: quotes, escapes, spaces and case of keywords do not count."""
+    v = value.strip().replace("\\", "")
+    if v.lower() in NONE_WORDS:
+        return "<none>"
+    v = re.sub(r"[`'\"\s]", "", v).replace(";", ",").replace(",}", "}").replace(",]", "]").rstrip(",")
+    low = v.lower()
+    if low in ("true", "false") or low in NONE_WORDS:
+        return low if low in ("true", "false") else "<none>"
+    return v
+
+
+def value_type(value: str) -> str:
+    v = norm(value)
+    if v in ("true", "false"):
+        return "boolean"
+    if v == "<none>":
+        return "none"
+    if v.startswith("["):
+        return "list"
+    if v.startswith("{"):
+        return "object"
+    if NUMBER.match(value.strip().strip("`'\"")):
+        return "number"
+    return "string"

@@ -1,0 +1,101 @@
+"""The real projects of the ecosystem check and where their English pages and translations live.
+
+Every project's tree is materialised in one layout check-docs reads, ``docs/en/<page>`` and
+``docs/<lang>/<page>`` (as ../shared/corpora/real does), whatever layout the project uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECTS_FILE = HERE / "ecosystem" / "projects.json"
+EXTS = (".md", ".mdx")
+
+
+@dataclass(frozen=True)
+class Project:
+    """``layout``: ``root`` (English at the root, translations in ``<lang>/``), ``folder``
+    (``<source>/`` and ``<lang>/``), ``suffix`` (``page.<suffix>.md``; ``langs`` maps a
+    language to its suffix, ``""`` for none) or ``docusaurus`` (``<root>/`` and
+    ``i18n/<lang>/docusaurus-plugin-content-docs/current/``)."""
+
+    name: str
+    repo: str
+    root: str
+    layout: str
+    langs: dict[str, str]
+    source: str = "en"
+    licence: str = ""
+    since: str | None = None
+    pages: tuple[str, ...] = field(default_factory=tuple)  # only pages whose path starts so (mining)
+    max_snapshots: int = 40  # pinned commits kept: those holding the most cases
+
+    def roots(self) -> list[str]:
+        """The folders whose history holds the pages."""
+        return [self.root, "i18n"] if self.layout == "docusaurus" else [self.root]
+
+    def split(self, path: str) -> tuple[str, str] | None:
+        """(language, page without the language) of a file, ``en`` for the English page."""
+        if not path.endswith(EXTS):
+            return None
+        if self.layout == "docusaurus" and path.startswith("i18n/"):
+            lang, _, rest = path[len("i18n/") :].partition("/")
+            prefix = "docusaurus-plugin-content-docs/current/"
+            return (lang, rest[len(prefix) :]) if lang in self.langs and rest.startswith(prefix) else None
+        if not path.startswith(self.root + "/"):
+            return None
+        rel = path[len(self.root) + 1 :]
+        if self.layout == "docusaurus":
+            return "en", rel
+        if self.layout in ("root", "folder"):
+            first, _, rest = rel.partition("/")
+            if first in self.langs and rest:
+                return first, rest
+            if self.layout == "folder":
+                return ("en", rest) if first == self.source and rest else None
+            return "en", rel
+        stem, _, ext = rel.rpartition(".")
+        base, _, suffix = stem.rpartition(".")
+        by_suffix = {v: k for k, v in self.langs.items()}
+        if base and suffix == self.source:
+            return "en", base + "." + ext
+        if base and suffix in by_suffix:
+            return by_suffix[suffix], base + "." + ext
+        if "" in by_suffix and "." not in stem.rsplit("/", 1)[-1]:
+            return by_suffix[""], rel
+        return None
+
+    def path(self, lang: str, page: str) -> str:
+        """The repository path of ``page`` in ``lang``."""
+        if self.layout == "root":
+            return f"{self.root}/{page}" if lang == "en" else f"{self.root}/{lang}/{page}"
+        if self.layout == "docusaurus":
+            return (
+                f"{self.root}/{page}" if lang == "en" else f"i18n/{lang}/docusaurus-plugin-content-docs/current/{page}"
+            )
+        if self.layout == "folder":
+            return f"{self.root}/{self.source if lang == 'en' else lang}/{page}"
+        stem, _, ext = page.rpartition(".")
+        suffix = self.source if lang == "en" else self.langs[lang]
+        return f"{self.root}/{stem}.{suffix}.{ext}" if suffix else f"{self.root}/{page}"
+
+    def wanted(self, page: str) -> bool:
+        return not self.pages or page.startswith(self.pages)
+
+
+def materialised(lang: str, page: str) -> str:
+    """Where a page is written in the checked tree."""
+    return f"docs/{lang}/{page}"
+
+
+def load(path: Path = PROJECTS_FILE) -> list[Project]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for p in raw["projects"]:
+        p = dict(p)
+        p["pages"] = tuple(p.get("pages", ()))
+        out.append(Project(**p))
+    return out

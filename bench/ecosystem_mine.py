@@ -67,6 +67,10 @@ def _same_place(hunks: list[tuple[int, int, int, int]], old_line: int, new_line:
     return False
 
 
+def _unquoted(value: str) -> str:
+    return re.sub(r"[`'\"\s]", "", value)
+
+
 def fixes(project: Project, reader: Reader, ch: Change, lang: str, page: str) -> list[dict[str, Any]]:
     """Stale cases at ``ch.parent`` that ``ch.commit`` fixes in one translated file."""
     old_t, new_t = reader.text(ch.old_blob), reader.text(ch.new_blob)
@@ -87,6 +91,8 @@ def fixes(project: Project, reader: Reader, ch: Change, lang: str, page: str) ->
         fixed = new_by_key.get(t.key)
         if fixed is None or not _same_place(hunks, t.line, fixed.line):
             continue
+        if not t.value.strip() or _unquoted(t.value) == _unquoted(fixed.value):
+            continue  # an empty cell states nothing; a stray or changed quote is formatting, not a value
         if norm(fixed.value) == norm(e.value) and norm(t.value) != norm(e.value):
             cases.append(
                 {

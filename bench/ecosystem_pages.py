@@ -100,6 +100,7 @@ NONE_WORDS = {
     "ninguno",
 }
 NUMBER = re.compile(r"^[-+]?\d[\d_,]*(?:\.\d+)?\s*[a-zA-Z%]{0,3}$")
+TOKENS = re.compile(r"""'[^']*'|"[^"]*"|\s+|[^'"\s]+|.""")
 QUOTED = re.compile(r"""^(['"]).*\1$""")
 
 
@@ -300,15 +301,24 @@ def aligned(en: Page, tr: Page) -> list[tuple[Statement, Statement]]:
 
 
 def norm(value: str) -> str:
-    """One spelling per value: quotes, escapes, spaces and case of keywords do not count."""
+    """One spelling per value: the quote character, escapes, spaces outside quotes and the case of
+    keywords do not count; spaces inside a quoted string do (``" 🏷 "`` is not ``"🏷 "``)."""
     v = value.strip().replace("\\", "")
     if v.lower() in NONE_WORDS:
         return "<none>"
-    v = re.sub(r"[`'\"\s]", "", v).replace(";", ",").replace(",}", "}").replace(",]", "]").rstrip(",")
-    low = v.lower()
-    if low in ("true", "false") or low in NONE_WORDS:
-        return low if low in ("true", "false") else "<none>"
-    return v
+    parts = []
+    for tok in TOKENS.findall(v):
+        if tok[0] in "'\"" and len(tok) > 1 and tok[-1] == tok[0]:
+            parts.append('"' + tok[1:-1] + '"')
+        elif not tok.isspace():
+            parts.append(tok)
+    v = "".join(parts).replace(";", ",").replace(",}", "}").replace(",]", "]").rstrip(",")
+    low = v.lower().strip('"')
+    if low in ("true", "false"):
+        return low
+    if low in NONE_WORDS:
+        return "<none>"
+    return v.strip('"') if v.count('"') == 2 and v.startswith('"') and v.endswith('"') else v
 
 
 def value_type(value: str) -> str:

@@ -187,3 +187,17 @@ def test_the_config_command_never_echoes_a_pasted_key() -> None:
     assert code == 2
     assert PASTED[0] not in output
     assert output.startswith("llm-backends: LLM_NUM_RETRIES (environment): ")
+
+
+def test_the_providers_own_key_variable_is_masked_too(
+    openai_server: OpenAIServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("OPENAI_API_KEY", HEADER_KEY)
+    monkeypatch.setenv("LLM_MODEL", "openai/test-model")
+    monkeypatch.setenv("LLM_BASE_URL", openai_server.url)
+    openai_server.queue(bad_api_key(echo_key=True))
+    with pytest.raises(litellm.AuthenticationError) as excinfo:
+        llm_backends.completion(MESSAGES)
+    assert openai_server.requests[0].headers["Authorization"] == f"Bearer {HEADER_KEY}"
+    assert HEADER_KEY not in _everything_printed(excinfo.value) + _http_objects_text(excinfo.value) + caplog.text

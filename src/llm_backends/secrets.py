@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import sys
 import threading
@@ -30,6 +31,8 @@ SHORTEST_SECRET = 8
 # Arguments and headers whose values are credentials, by a word in their name.
 CREDENTIAL_WORDS = ("key", "token", "secret", "password", "credential", "authorization", "auth", "cookie", "signature")
 HEADER_ARGUMENTS = ("extra_headers", "headers")
+# Environment variables litellm reads a provider's key from (OPENAI_API_KEY, AZURE_AD_TOKEN...).
+PROVIDER_KEY_SUFFIXES = ("_API_KEY", "_KEY", "_TOKEN", "_SECRET")
 # What a key looks like, for values that are not remembered (a key typed into the wrong
 # setting): a provider's prefix, or a long run of letters mixed with digits.
 _KEY_PREFIX = re.compile(
@@ -197,9 +200,20 @@ def _verbose_to_logging() -> None:
     )
 
 
+def _provider_keys_in_environment() -> list[str]:
+    """``OPENAI_API_KEY`` and the like: what litellm sends when no key is configured here."""
+    try:
+        return [value for name, value in os.environ.items() if name.upper().endswith(PROVIDER_KEY_SUFFIXES)]
+    except RuntimeError:  # another thread changed the environment meanwhile: the next call sees it
+        return []
+
+
 def remember(settings: LLMSettings, kwargs: dict[str, Any] | None = None) -> None:
-    """Remember the keys a call uses (settings and arguments) and make sure masking is installed."""
+    """Remember the keys a call uses (settings, arguments, else the provider's own variable) and make
+    sure masking is installed."""
     found = [settings.api_key.get_secret_value()] if settings.api_key is not None else []
+    if not found and not (kwargs or {}).get("api_key"):
+        found += _provider_keys_in_environment()
     if settings.base_url:
         found.append(url_userinfo_secret(settings.base_url) or "")
     found += _credentials(kwargs or {})

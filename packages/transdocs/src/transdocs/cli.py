@@ -60,7 +60,7 @@ def run_check(args: argparse.Namespace) -> int:
         paths = args.paths or project.given_paths()
         if not paths:
             raise InputError("no PATH given (pass folders or pages, or set paths = [...] under [tool.check-docs])")
-        found = check_paths(paths, project=project)
+        found = check_paths(paths, project=project, jobs=args.jobs, use_cache=not args.no_cache)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
@@ -210,6 +210,18 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         action="store_true",
         default=None,
         help="also fail on outdated translations (English page changed since the stamp)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every page again (by default pages unchanged since the last run, with the same settings, "
+        "language files, options and check-docs, come from ~/.cache/check-docs; CHECK_DOCS_CACHE=0 also turns it off)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes for large trees (default: one per core; 1 checks in this process)",
     )
     check.set_defaults(run=run_check)
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transdocs.align.compare import Laid, lay_out
+from transdocs.batch import check_pages
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.detect import prose_of, read_language
 from transdocs.languages.words import has_words
+from transdocs.page_cache import PageCache, context_key
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.discover import Discovery, Page, discover
@@ -281,6 +283,9 @@ def check_paths(
     layout: str | None = None,
     source: str | None = None,
     project: Project | None = None,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
 ) -> list[Finding]:
     """Every finding for the given files and folders, sorted by path and line.
 
@@ -288,6 +293,8 @@ def check_paths(
     ``[tool.check-docs]`` table of the nearest pyproject.toml, with ``lang``, ``layout``
     and ``source`` overriding it; a ``module:object`` settings spec there is imported, as
     a Python caller's choice (the commands pass a project that imports only when asked).
+    Pages unchanged since the last run come from the page cache (``use_cache``), the others are
+    checked by ``jobs`` worker processes (default: one per core) when there are many.
     Raises :class:`InputError` for paths that do not exist or cannot be read, and for a
     configuration that cannot be used.
     """
@@ -297,9 +304,9 @@ def check_paths(
     project.configure()
     found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
     checker = Checker(found)
-    findings: list[Finding] = []
-    for page in found.pages:
-        findings += checker.check(page)
+    context = context_key(project, sorted(targets().items()), lang, layout, source)
+    cache = PageCache(context, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
+    findings = check_pages(checker, found.pages, cache, jobs)
     findings = checker.placeholder_noise(english_is_stale(findings, checker.english_of))
     findings += checker.unstamped_findings()
     findings += _missing(found)

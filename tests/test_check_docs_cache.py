@@ -69,7 +69,7 @@ def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path, mo
         pools.append(str(method))
         return real_context(method)
 
-    monkeypatch.setattr(batch.multiprocessing, "get_context", spy)
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
     monkeypatch.setattr(batch, "POOL_THRESHOLD", 10)
     parallel = check_paths([str(docs)], project=project, jobs=2, use_cache=False)
     assert pools == ["fork"]

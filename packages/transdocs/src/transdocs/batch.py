@@ -9,7 +9,6 @@ those of checking the pages one by one in this process (a test compares them).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -78,6 +77,8 @@ def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
 
 
 def _can_fork() -> bool:
+    import multiprocessing  # only for large trees: its import costs a fifth of a small run
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -99,6 +100,8 @@ def check_pages(checker: Checker, pages: Sequence[Page], cache: PageCache, jobs:
     workers = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
     if workers > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
         _work = (checker, pages)
+        import multiprocessing
+
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done in pool.imap_unordered(_check_group, _groups(pages, todo)):

@@ -73,7 +73,8 @@ def context_key(*parts: object) -> str:
 
 
 class PageCache:
-    """Results by page key for one run; :meth:`save` keeps those of the pages this run saw."""
+    """Results by page key for one run; :meth:`save` keeps those of the pages this run saw (and
+    of earlier runs, while they are not the most)."""
 
     def __init__(self, context: str, roots: Iterable[str], enabled: bool = True) -> None:
         self.context = context
@@ -141,7 +142,10 @@ class PageCache:
         """Write this run's entries (the pages it saw), when anything differs from the file."""
         if self.path is None or self.new == self.old:
             return
-        data = json.dumps({"format": _FORMAT, "context": self.context, "pages": self.new}, ensure_ascii=False)
+        # Entries of other runs stay (the CLI and a site build show the same pages differently),
+        # as long as they do not outnumber this run's.
+        kept = {**self.old, **self.new} if len(self.old) <= 2 * len(self.new) + 1000 else self.new
+        data = json.dumps({"format": _FORMAT, "context": self.context, "pages": kept}, ensure_ascii=False)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as file:

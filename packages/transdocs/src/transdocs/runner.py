@@ -304,7 +304,9 @@ def check_paths(
     project.configure()
     found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
     checker = Checker(found)
-    context = context_key(project, sorted(targets().items()), lang, layout, source)
+    # What findings depend on (not --strict, --allow-import or where the configuration was read).
+    options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
+    context = context_key(*options, project.source_lang, project.languages, sorted(targets().items()))
     cache = PageCache(context, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
     findings = check_pages(checker, found.pages, cache, jobs)
     findings = checker.placeholder_noise(english_is_stale(findings, checker.english_of))

@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 
 from llm_backends.retry import ScheduleRow, longest_call, retry_schedule
 from llm_backends.settings import LLMSettings
+from transdocs.settings.reader import format_value
 from transdocs.site.blocks import cell, env_example, paragraph, table
 from transdocs.site.chart import render_chart
-from transdocs.site.settings_source import format_value
 from transdocs.site.site_text import SiteText
 from transdocs.site.site_values import Block, SiteValues, Value
 from transdocs.site.units import Quantity

@@ -291,9 +291,16 @@ def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:
     raise InputError(f"{shown}: expected a mapping {{name: default}} or a list of settings")
 
 
-def _import(spec: str, base: Path) -> Any:
+def import_object(spec: str, base: Path | None = None) -> Any:
+    """``package.module:Name`` -> the object (the project folder ``base`` and its ``src/`` on the path).
+
+    Raises :class:`InputError` naming the spec. Only for a spec the user chose to run (see
+    :func:`load_settings`' ``allow_import``).
+    """
     module_name, _, attribute = spec.partition(":")
-    _add_paths(base)
+    if not module_name or not attribute:
+        raise InputError(f"settings {spec!r}: expected module:object or a .json/.toml file")
+    _add_paths(base or Path.cwd())
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
@@ -364,7 +371,7 @@ def load_settings(
 
 
 def _settings_of(spec: str, env_prefix: str | None, base: Path) -> list[Setting]:
-    target = _import(spec, base)
+    target = import_object(spec, base)
     if hasattr(target, "model_fields"):
         return _from_pydantic(target, env_prefix)
     if dataclasses.is_dataclass(target):

@@ -18,8 +18,9 @@ from typing import Any
 
 from transdocs.languages import DEFAULT_LANGUAGE, RIGHT_TO_LEFT, base_language
 from transdocs.placeholders import PLACEHOLDER, placeholder_name
+from transdocs.settings.documented import Setting
+from transdocs.settings.reader import format_value
 from transdocs.site.notices import fill
-from transdocs.site.settings_source import Setting, format_value
 from transdocs.site.site_text import SiteText
 from transdocs.site.site_values import Block, Renderer, SiteValues
 from transdocs.site.units import Quantity, quantity_with_code

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Protocol
 
-from transdocs.site.settings_source import format_value
+from transdocs.settings.reader import format_value
 from transdocs.site.site_text import SiteText
 from transdocs.site.units import Quantity, quantity_label
 

@@ -81,14 +81,15 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
 
     def site_values(self) -> SiteValues:
         """The settings and extras the config names, read now."""
-        from transdocs.site.settings_source import SettingsSpecError, load_settings
+        from transdocs.settings.documented import SettingsSpecError, documented_settings
         from transdocs.site.site_values import Extras, ExtrasError, load_extras
 
         if self._spec is None:
             self._spec = self._settings_spec()
         settings_spec, env_prefix, toml_table = self._spec
         try:
-            settings = load_settings(settings_spec, env_prefix=env_prefix)
+            base = Path(self.config.config_file_path or "mkdocs.yml").resolve().parent
+            settings = documented_settings(settings_spec, env_prefix=env_prefix, base=base)
             extras = load_extras(Path(self.config.extras)) if self.config.extras else Extras()
         except (SettingsSpecError, ExtrasError) as exc:
             raise PluginError(f"transdocs plugin: {exc}") from None

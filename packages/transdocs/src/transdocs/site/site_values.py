@@ -20,7 +20,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from transdocs.site.settings_source import Setting, format_value
+from transdocs.settings.documented import Setting
+from transdocs.settings.reader import format_value
 from transdocs.site.units import Quantity, format_quantity
 
 if TYPE_CHECKING:

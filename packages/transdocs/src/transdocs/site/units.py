@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from babel.units import UnknownUnitError, format_unit, get_unit_name
 
-from transdocs.site.settings_source import format_value
+from transdocs.settings.reader import format_value
 
 # Digits as a config file holds them, no grouping ("1500", never "1,500" or "1.500", which
 # readers and the checker take for 1.5 in half the languages); the decimal mark is the language's.

@@ -322,8 +322,8 @@ def test_the_checker_reads_a_rendered_value_with_its_unit(
     ("pyproject_settings", "plugin_option", "message"),
     [
         (None, None, "transdocs plugin: no settings to document: set 'settings' under [tool.check-docs]"),
-        ("llm_backends.settings:NoSuchClass", None, "module 'llm_backends.settings' has no 'NoSuchClass'"),
-        ("llm_backends.settings:LLMSettings", "no_such_package.settings:Settings", "cannot import 'no_such_package"),
+        ("llm_backends.settings:NoSuchClass", None, "llm_backends.settings has no NoSuchClass"),
+        ("llm_backends.settings:LLMSettings", "no_such_package.settings:Settings", "cannot import no_such_package"),
     ],
 )
 def test_the_settings_come_from_tool_check_docs_or_the_plugin_option_and_a_wrong_one_is_one_line(

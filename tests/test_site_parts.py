@@ -266,3 +266,18 @@ def test_the_outdated_notice_joins_its_sentences_as_the_language_does(language: 
     stop = first.rstrip()[-1]
     wide = language in ("zh", "ja")
     assert (stop + " " in body) is not wide, body  # "。" then the next sentence at once; ". " elsewhere
+
+
+def test_the_site_reads_settings_as_the_checker_does(tmp_path: Path) -> None:
+    """One reader: a .json file works in the plugin too, with the same env names and secret marks."""
+    from transdocs.settings.documented import documented_settings
+    from transdocs.settings.reader import load_settings
+
+    spec = tmp_path / "settings.json"
+    spec.write_text('[{"name": "workers", "default": 4}, {"name": "api_token", "default": "abc"}]', encoding="utf-8")
+    documented = {s.name: s for s in documented_settings(str(spec), env_prefix="APP_")}
+    checked = {s.name: s for s in load_settings(str(spec), "APP_")}
+    assert [(s.env, s.default, s.secret) for s in documented.values()] == [
+        (s.env, s.default, s.secret) for s in checked.values()
+    ]
+    assert documented["workers"].env == "APP_WORKERS" and documented["api_token"].secret

@@ -91,7 +91,7 @@ def _first(items: Any, word_start: bool = False) -> _Firsts:
 
 
 def _is_word_class(pattern: Any) -> bool:
-    """The look-behind rejects at least every word character: ``\w``, ``[\w.]``."""
+    r"""The look-behind rejects at least every word character: ``\w``, ``[\w.]``."""
     items = list(pattern)
     if len(items) != 1 or items[0][0] is not _c.IN:
         return False
@@ -153,7 +153,7 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def guard(pattern: str, flags: int = 0) -> str:
-    """``pattern`` behind a look-ahead on the characters its matches start with
+    r"""``pattern`` behind a look-ahead on the characters its matches start with
     (where a branch opens with ``(?<!\w)``, a look-ahead behind the same look-behind).
 
     The look-ahead is left out when a match could be empty or start with a character the

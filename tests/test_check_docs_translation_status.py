@@ -90,7 +90,7 @@ def test_an_english_edit_shows_in_every_language_and_stamping_clears_it(
     for lang in TRANSLATIONS:
         assert cells[lang]["lines_changed"] == 1
         assert datetime.fromisoformat(cells[lang]["since"]["date"]) == CHANGED_ON
-        assert cells[lang]["diff_command"] == f"llm-backends translation-diff docs/{lang}/{PAGE}"
+        assert cells[lang]["diff_command"] == f"translation-diff docs/{lang}/{PAGE}"
 
     for lang in TRANSLATIONS:
         code, out, err = run(["translation-diff", f"docs/{lang}/{PAGE}"], capsys)
@@ -127,7 +127,7 @@ def test_text_table_names_pages_languages_and_what_to_run(repo: Path, capsys: py
     assert row.split() == [PAGE, *["outdated"] * len(TRANSLATIONS)]
     for lang in TRANSLATIONS:
         assert f"docs/{lang}/{PAGE}: outdated (1 line changed in English, since {CHANGED_ON:%Y-%m-%d})" in out
-        assert f"llm-backends translation-diff docs/{lang}/{PAGE}" in out
+        assert f"translation-diff docs/{lang}/{PAGE}" in out
     assert run(["translation-status", "--strict"], capsys)[0] == EXIT_FINDINGS
 
     code, out, _ = run(["translation-status", "--lang", "ja"], capsys)

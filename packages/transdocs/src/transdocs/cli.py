@@ -99,18 +99,28 @@ def run_translation_status(args: argparse.Namespace) -> int:
     ok, failed, usage = _exit_codes()
     try:
         config = load_project().override(allow_import=args.allow_import)
-        status = translation_status(args.docs, args.lang, layout=args.layout, config=config)
+        docs = args.docs or _configured_docs(config.given_paths())
+        status = translation_status(docs, args.lang, layout=args.layout, config=config)
     except InputError as exc:
         print(f"{args.prog}: {exc}", file=sys.stderr)
         return usage
     unknown = sorted(set(args.lang or ()) - set(status.languages))
     if unknown:
         known = " ".join(status.languages)
-        print(f"{args.prog}: --lang {' '.join(unknown)}: not a language of {args.docs} ({known})", file=sys.stderr)
+        print(f"{args.prog}: --lang {' '.join(unknown)}: not a language of {docs} ({known})", file=sys.stderr)
         return usage
     print(status_json(status) if args.format == "json" else status_text(status))
     behind = any(cell.state != UP_TO_DATE for cell in status.cells())
     return failed if args.strict and behind else ok
+
+
+def _configured_docs(paths: list[str]) -> Path:
+    """The docs folder from ``paths = [...]`` under [tool.check-docs]: docs/ when none is set."""
+    from transdocs.errors import InputError
+
+    if len(paths) > 1:
+        raise InputError(f"paths under [tool.check-docs] name {len(paths)} folders: name one ({', '.join(paths)})")
+    return Path(paths[0]) if paths else Path("docs")
 
 
 def run_translation_diff(args: argparse.Namespace) -> int:
@@ -253,6 +263,49 @@ CHECK_EXAMPLES = ("check-docs docs", "check-docs --strict --format json docs")
 STAMP_EXAMPLE = "stamp-translation docs/fr/retries.md"
 
 
+STATUS_DESCRIPTION = (
+    "One row per English page, one column per language: up to date, outdated (how many English lines changed, "
+    "since when, from git history), missing, untranslated or broken (checker findings). The docs folder is the "
+    "one named, else paths under [tool.check-docs], else docs. Exit 0; with --strict, 1 when any translation "
+    "is not up to date; 2 on a usage error."
+)
+STATUS_EXAMPLES = ("translation-status", "translation-status --lang fr --format json docs")
+DIFF_DESCRIPTION = (
+    "Find, in the git history of the English page, the version whose hash is the translation's source_hash, "
+    "and show the diff from it to the English page now, naming the sections that changed. Exit 0 when the "
+    "translation is up to date, 1 when the English page changed, 2 on a usage error (or when git history "
+    "cannot be read)."
+)
+DIFF_EXAMPLE = "translation-diff docs/fr/retries.md"
+
+
+def add_status_arguments(status: argparse.ArgumentParser) -> None:
+    status.add_argument(
+        "docs",
+        nargs="?",
+        type=Path,
+        metavar="DOCS",
+        help="the docs folder (default: paths under [tool.check-docs], else docs)",
+    )
+    status.add_argument(
+        "--lang", action="append", metavar="TAG", type=_language_tag, help="only this language (repeat for more)"
+    )
+    status.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
+    add_allow_import(status)
+    status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    status.add_argument("--strict", action="store_true", help="exit 1 when any translation is not up to date")
+    status.set_defaults(run=run_translation_status)
+
+
+def add_diff_arguments(changes: argparse.ArgumentParser) -> None:
+    changes.add_argument("page", type=Path, metavar="PAGE", help="a translated page, e.g. docs/fr/retries.md")
+    changes.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
+    changes.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: old and new English text, changed lines"
+    )
+    changes.set_defaults(run=run_translation_diff)
+
+
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check-docs``, ``stamp-translation``, ``translation-status`` and ``translation-diff``
     to the ``llm-backends`` parser (entry point)."""
@@ -274,38 +327,20 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     status = commands.add_parser(
         "translation-status",
         help="which translations are up to date, outdated, missing, untranslated or broken",
-        description="One row per English page, one column per language: up to date, outdated (how many "
-        "English lines changed, since when, from git history), missing, untranslated or broken (checker "
-        "findings). Exit 0; with --strict, 1 when any translation is not up to date; 2 on a usage error.",
-        **_examples(f"{PROG} translation-status", f"{PROG} translation-status --lang fr --format json docs"),
+        description=STATUS_DESCRIPTION,
+        **_examples(*(f"{PROG} {example}" for example in STATUS_EXAMPLES)),
     )
-    status.add_argument(
-        "docs", nargs="?", default=Path("docs"), type=Path, metavar="DOCS", help="the docs folder (default: docs)"
-    )
-    status.add_argument(
-        "--lang", action="append", metavar="TAG", type=_language_tag, help="only this language (repeat for more)"
-    )
-    status.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
-    add_allow_import(status)
-    status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    status.add_argument("--strict", action="store_true", help="exit 1 when any translation is not up to date")
-    status.set_defaults(run=run_translation_status, prog=f"{PROG} translation-status")
+    add_status_arguments(status)
+    status.set_defaults(prog=f"{PROG} translation-status")
 
     changes = commands.add_parser(
         "translation-diff",
         help="what changed in the English page since the version a translation translates",
-        description="Find, in the git history of the English page, the version whose hash is the translation's "
-        "source_hash, and show the diff from it to the English page now, naming the sections that changed. "
-        "Exit 0 when the translation is up to date, 1 when the English page changed, 2 on a usage error "
-        "(or when git history cannot be read).",
-        **_examples(f"{PROG} translation-diff docs/fr/retries.md"),
+        description=DIFF_DESCRIPTION,
+        **_examples(f"{PROG} {DIFF_EXAMPLE}"),
     )
-    changes.add_argument("page", type=Path, metavar="PAGE", help="a translated page, e.g. docs/fr/retries.md")
-    changes.add_argument("--layout", choices=LAYOUTS, help=LAYOUT_HELP)
-    changes.add_argument(
-        "--format", choices=("text", "json"), default="text", help="json: old and new English text, changed lines"
-    )
-    changes.set_defaults(run=run_translation_diff, prog=f"{PROG} translation-diff")
+    add_diff_arguments(changes)
+    changes.set_defaults(prog=f"{PROG} translation-diff")
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str] | None) -> int:
@@ -330,6 +365,22 @@ def stamp_main(argv: list[str] | None = None) -> int:
         prog="stamp-translation", description=STAMP_DESCRIPTION, **_examples(STAMP_EXAMPLE)
     )
     add_stamp_arguments(parser)
+    return _run(parser, argv)
+
+
+def status_main(argv: list[str] | None = None) -> int:
+    """The standalone ``translation-status`` command, for any project."""
+    parser = argparse.ArgumentParser(
+        prog="translation-status", description=STATUS_DESCRIPTION, **_examples(*STATUS_EXAMPLES)
+    )
+    add_status_arguments(parser)
+    return _run(parser, argv)
+
+
+def diff_main(argv: list[str] | None = None) -> int:
+    """The standalone ``translation-diff`` command, for any project."""
+    parser = argparse.ArgumentParser(prog="translation-diff", description=DIFF_DESCRIPTION, **_examples(DIFF_EXAMPLE))
+    add_diff_arguments(parser)
     return _run(parser, argv)
 
 

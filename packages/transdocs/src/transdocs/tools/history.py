@@ -12,13 +12,15 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 _TIMEOUT = 120  # seconds; a git that takes longer is reported, never waited on forever
-_RECORD, _FIELD = "\x1e", "\x1f"
 _DELETED = "0" * 40
+# Paths are NUL-separated (-z), never quoted; pathspecs are literal (a folder named "*" is a name);
+# nothing the repository's configuration names is run (no fsmonitor hook).
+_OPTIONS = ("--literal-pathspecs", "-c", "core.quotepath=false", "-c", "core.fsmonitor=false")
 
 
 class HistoryUnavailable(Exception):
@@ -46,7 +48,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
-            [git, "-c", "core.quotepath=false", *args],
+            [git, *_OPTIONS, *args],
             cwd=cwd,
             input=stdin,
             capture_output=True,
@@ -63,6 +65,33 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
         first = message[0].removeprefix("fatal: ") if message else f"exit status {done.returncode}"
         raise HistoryUnavailable(f"git {args[0]} failed in {cwd}: {first}")
     return done.stdout
+
+
+def _changes(out: bytes) -> list[tuple[Version, str]]:
+    """(version, path) for each file a commit changed, from ``git log -z --raw``.
+
+    Fields are NUL-separated: a commit's hash, date and subject (which may hold any byte but
+    NUL), then for each file its ``:modes hashes status`` line and its path. Paths are read as
+    the file system names them (non-UTF-8 bytes kept as ``surrogateescape``).
+    """
+    fields = out.split(b"\0")
+    changes: list[tuple[Version, str]] = []
+    commit: Version | None = None
+    index = 0
+    while index < len(fields):
+        field = fields[index].lstrip(b"\n")
+        if field.startswith(b":") and commit is not None and index + 1 < len(fields):
+            blob = field.split()[3].decode("ascii")
+            if blob != _DELETED:
+                changes.append((replace(commit, blob=blob), os.fsdecode(fields[index + 1])))
+            index += 2
+        elif field and index + 2 < len(fields):
+            date, subject = fields[index + 1].decode("ascii"), fields[index + 2].decode("utf-8", "replace")
+            commit = Version(field.decode("ascii"), datetime.fromisoformat(date), subject, "")
+            index += 3
+        else:
+            index += 1
+    return changes
 
 
 class GitHistory:
@@ -93,7 +122,7 @@ class GitHistory:
             if "not a git repository" in str(exc):
                 raise HistoryUnavailable(f"{path} is not in a git repository, so its history is unknown") from None
             raise
-        top, shallow = out.decode("utf-8").splitlines()[:2]
+        top, shallow = os.fsdecode(out).splitlines()[:2]
         return cls(Path(top).resolve(), shallow.strip() == "true", folder if path.is_dir() else None)
 
     def _relative(self, path: Path) -> str:
@@ -106,29 +135,12 @@ class GitHistory:
         """Read the versions of every file under ``folder`` with one ``git log``."""
         relative = self._relative(folder)
         out = _git(
-            [
-                "log",
-                "--no-renames",
-                "--raw",
-                "--no-abbrev",
-                f"--format={_RECORD}%H{_FIELD}%cI{_FIELD}%s",
-                "--",
-                relative or ".",
-            ],
+            ["log", "-z", "--no-renames", "--raw", "--no-abbrev", "--format=%H%x00%cI%x00%s", "--", relative or "."],
             self.top,
         )
         found: dict[Path, list[Version]] = {}
-        for record in out.decode("utf-8", "replace").split(_RECORD)[1:]:
-            header, _, raw = record.partition("\n")
-            commit, date, subject = header.split(_FIELD, 2)
-            for line in raw.splitlines():
-                if not line.startswith(":") or "\t" not in line:
-                    continue
-                fields, name = line.split("\t", 1)
-                blob = fields.split()[3]
-                if blob != _DELETED:
-                    version = Version(commit, datetime.fromisoformat(date), subject, blob)
-                    found.setdefault(self.top / name, []).append(version)
+        for version, name in _changes(out):
+            found.setdefault(self.top / name, []).append(version)
         self._versions.update(found)
         self._loaded.add(self.top / relative)
 

@@ -25,19 +25,22 @@ from transdocs.tools.translation_status import (
 )
 from transdocs.translations.frontmatter import recorded_hash
 
-PROG = "llm-backends"
-
 
 def day(date: datetime) -> str:
     return date.strftime("%Y-%m-%d")
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 page``, ``2 pages``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def diff_command(page: str) -> str:
-    return f"{PROG} translation-diff {page}"
+    return f"translation-diff {page}"
 
 
 def stamp_command(page: str) -> str:
-    return f"{PROG} stamp-translation {page}"
+    return f"stamp-translation {page}"
 
 
 def _version(version: Version | None) -> dict[str, Any] | None:
@@ -108,7 +111,8 @@ def status_text(status: Status) -> str:
             for finding in cell.findings:
                 out.append(f"      {finding.as_text()}")
     else:
-        out += ["", f"Every translation is up to date ({len(status.rows)} pages, {len(status.languages)} languages)."]
+        counted = f"{_count(len(status.rows), 'page')}, {_count(len(status.languages), 'language')}"
+        out += ["", f"Every translation is up to date ({counted})."]
     if status.history_problem:
         out += ["", f"Dates unknown: {status.history_problem}."]
     out += [f"cannot read: {problem}" for problem in status.problems]

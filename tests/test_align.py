@@ -186,3 +186,21 @@ def test_a_default_given_as_nested_items_compares_its_literals() -> None:
         "# minify\n\n- **默认值：**\n  - 当 `target` 为 `web` 时为 `true`。\n  - 当 `target` 为 `node` 时为 `true`。\n"
     )
     assert _diffs(english, chinese) == [(4, "minify", "true", "false")]
+
+
+def test_a_pairing_prefers_the_documented_option_over_a_heading_left_untranslated() -> None:
+    english = (
+        "# S\n\n## Setup\n\n### Actions\n\nText.\n\n### `session.cookie`\n\n**Default:** `astro-session`\n\n"
+        "## API\n\n### `session.get()`\n\nText.\n"
+    )
+    french = (
+        "# S\n\n## Installation\n\n### `session.cookie`\n\n**Par défaut :** `undefined`\n\n### Actions\n\nTexte.\n\n"
+        "## API\n\n### `session.get()`\n\nTexte.\n"
+    )
+    assert _diffs(english, french) == [(7, "session.cookie", "undefined", "astro-session")]
+
+
+def test_an_empty_default_cell_where_english_gives_one_is_a_difference() -> None:
+    english = "# M\n\n| Option | Default | Description |\n| --- | --- | --- |\n| `aliases` | `{}` | Names |\n"
+    polish = "# M\n\n| Opcja | Domyślnie | Opis |\n| --- | --- | --- |\n| `aliases` |  | Nazwy |\n"
+    assert _diffs(english, polish) == [(5, "aliases", "nothing", "{}")]

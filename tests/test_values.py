@@ -112,3 +112,10 @@ def test_hostile_nesting_is_compared_as_written_without_recursion_error() -> Non
     value = parse(deep)
     assert value is not None and value.kind == "list"  # its innermost levels as written
     assert not same(value, parse("[" * 4999 + "]" * 4999) or value)
+
+
+def test_an_object_type_with_semicolons_and_a_template_string_are_values() -> None:
+    assert _same("{ minHeadingLevel: 2; maxHeadingLevel: 3; }", "{ minHeadingLevel: 2, maxHeadingLevel: 3 }")
+    value = parse("v{raw}")
+    assert value is not None and value.kind == "str"
+    assert not _same('"v${raw}"', "v{raw}")

@@ -136,12 +136,19 @@ def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, 
                     yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
 
 
+_EMPTY = Value("null", ("n",), "nothing")
+
+
+def _cell_values(cell: str) -> list[Value]:
+    """A table's default cell: an empty one states that there is none (a stale row lost its value)."""
+    return stated_values(cell) if cell.strip() else [_EMPTY]
+
+
 def _compare(
-    option: str, english: str, translated: str, ours: str, theirs: str, line: int, setting: str
+    option: str, english: str, translated: str, ours: str, theirs: str, line: int, setting: str, cell: bool = False
 ) -> Aligned | None:
-    found = difference(
-        _unwrap(stated_values(english), option, ours), _unwrap(stated_values(translated), option, theirs)
-    )
+    read = _cell_values if cell else stated_values
+    found = difference(_unwrap(read(english), option, ours), _unwrap(read(translated), option, theirs))
     return Aligned(line, setting, found) if found is not None else None
 
 
@@ -174,7 +181,7 @@ def _section_pair(
     if len(our_tables) == len(their_tables):
         for a_table, b_table in zip(our_tables, their_tables, strict=True):
             for key, cell, line, other in _table_cells(a_table, b_table):
-                found = _compare(key, cell, other, "", "", line, key)
+                found = _compare(key, cell, other, "", "", line, key, cell=True)
                 if found is not None:
                     yield found
     their_props = {(p.component, p.name): p for p in theirs.props[ti]}

@@ -68,17 +68,20 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
 
 
 def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[int, int]]:
-    """Index pairs of sections whose key is unique on both pages, in increasing order on both."""
+    """Index pairs of sections whose key (or else heading text) is unique on both pages, in
+    increasing order on both."""
 
     def unique(found: list[Section]) -> dict[str, int]:
         seen: dict[str, int] = {}
         doubled = set()
         for index, section in enumerate(found):
-            if section.key is None:
-                continue
-            if section.key in seen:
-                doubled.add(section.key)
-            seen[section.key] = index
+            # A heading left as it was ("## AWS", a product's name) pairs like an anchor, when unique.
+            if not index:
+                continue  # the part before the first heading pairs anyway
+            key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
+            if key in seen:
+                doubled.add(key)
+            seen[key] = index
         return {k: v for k, v in seen.items() if k not in doubled}
 
     theirs = unique(translation)
@@ -87,7 +90,15 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
         for key, index in sorted(unique(english).items(), key=lambda item: item[1])
         if key in theirs
     ]
-    return _increasing(candidates)
+    # Anchors and options first; a heading's unchanged text only fills the gaps between them
+    # ("### Actions" in both must not outvote the option a section documents).
+    strong = _increasing([c for c in candidates if english[c[0]].key is not None])
+    bounds = [(0, 0), *strong, (len(english), len(translation))]
+    weak = [c for c in candidates if english[c[0]].key is None]
+    found = []
+    for (e0, t0), (e1, t1) in pairwise(bounds):
+        found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
+    return sorted([*strong, *found])
 
 
 def _increasing(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:

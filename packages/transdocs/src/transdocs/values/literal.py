@@ -68,7 +68,7 @@ _NUMBER = re.compile(r"[+-]?(?:\d[\d_]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?")
 _HEX = re.compile(r"0[xX][0-9a-fA-F]+")
 _QUANTITY = re.compile(r"(?P<n>[+-]?\d+(?:\.\d+)?)\s*(?P<u>[^\W\d_][^\W\d]{0,11})")
 # A bare word a config file would take as a string: shiki, ./dist/client, 127.0.0.1, v1.2.3, a-b
-_BARE = re.compile(r"[\w./:@~+#%*$^&<>!-]+")
+_BARE = re.compile(r"[\w./:@~+#%*$^&<>!{}-]+")
 _OPERATOR = re.compile(r"===?|!==?|=>|&&|\|\||\?\?|\(\)|\w\(|\?\.|[<>]=|\s[+*/%?:]\s|^!|\bnew\s|\btypeof\s")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|'\"<>~])")
 _SPACE = re.compile(r"\s+")
@@ -80,8 +80,9 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-def _split_top(inner: str) -> list[str] | None:
-    """Comma-separated parts of a list or object body, brackets and quotes respected."""
+def _split_top(inner: str, separators: str = ",") -> list[str] | None:
+    """Comma-separated parts of a list or object body, brackets and quotes respected
+    (an object type's members may end with ``;``: ``{ a: 2; b: 3; }``)."""
     parts, depth, quote, start = [], 0, "", 0
     for i, char in enumerate(inner):
         if quote:
@@ -95,7 +96,7 @@ def _split_top(inner: str) -> list[str] | None:
             depth -= 1
             if depth < 0:
                 return None
-        elif char == "," and depth == 0:
+        elif char in separators and depth == 0:
             parts.append(inner[start:i])
             start = i + 1
     if quote or depth:
@@ -112,7 +113,7 @@ def _key_name(text: str) -> str | None:
 
 
 def _object(text: str, inner: str, depth: int) -> Value | None:
-    parts = _split_top(inner)
+    parts = _split_top(inner, ",;")
     if parts is None:
         return None
     pairs = []

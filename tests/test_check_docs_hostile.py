@@ -186,3 +186,22 @@ def test_configuration_files_that_cannot_be_read_are_one_line_with_path_and_line
     assert done.returncode == EXIT_USAGE
     [line] = done.stderr.splitlines()
     assert line.startswith("check-docs: ") and expected in line, line
+
+
+@pytest.mark.parametrize("digits", [400, 5_000])
+def test_a_number_of_thousands_of_digits_is_a_finding_not_a_traceback(tmp_path: Path, digits: int) -> None:
+    number = "9" * digits
+    for lang, sentence, header in (
+        ("en", "The default of `LLM_TIMEOUT` is 60 seconds.", "| name | default |"),
+        ("fr", f"La valeur par défaut de `LLM_TIMEOUT` est {number} secondes.", "| nom | défaut |"),
+    ):
+        value = "60" if lang == "en" else number
+        page = tmp_path / "docs" / lang / "page.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"# T\n\n{sentence}\n\n{header}\n|---|---|\n| `LLM_TIMEOUT` | {value} |\n", encoding="utf-8")
+    (tmp_path / "settings.json").write_text('{"timeout": 60}', encoding="utf-8")
+    done = _check_docs("--settings", "settings.json", "--env-prefix", "LLM_", "docs", cwd=tmp_path)
+    assert done.returncode == EXIT_FINDINGS, done.stderr
+    assert "Traceback" not in done.stderr
+    kinds = {line.split("] ")[1].split(" ")[0] for line in done.stdout.splitlines()}
+    assert "stale-default" in kinds

@@ -7,6 +7,7 @@ touching this module, and the checker names no project's package.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -155,4 +156,6 @@ def stated_if_different(target: Target, value: Value) -> str | None:
         number = number * value.unit / UNITS[target.info.unit]
     if isinstance(default, int | float) and abs(number - float(default)) < 1e-9:
         return None
+    if not math.isfinite(number):  # thousands of digits: shown as written, cut short
+        return value.text if len(value.text) <= 40 else f"{value.text[:20]}…{value.text[-8:]}"
     return format_value(float(number))

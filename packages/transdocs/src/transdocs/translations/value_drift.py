@@ -54,15 +54,16 @@ targets.on_change(_names.cache_clear)
 
 
 def _values(text: str) -> set[float]:
-    """What a written number may mean: ``1,5`` is 1.5 in German and 15 with a thousands comma."""
-    found = set()
+    """What a written number may mean: ``1,5`` is 1.5 in German and 15 with a thousands comma.
+
+    ``float`` reads digits of any script, and a number of 5,000 digits as infinity (``int`` would
+    refuse it past 4,300 digits, and ``float(int(...))`` overflow).
+    """
     for mark in (".", ",", "٫"):
         if mark in text:
             whole, _, fraction = text.partition(mark)
-            found.add(float(f"{int(whole)}.{''.join(str(int(digit)) for digit in fraction)}"))
-            found.add(float(int(whole + fraction)))
-            return found
-    return {float(int(text))}
+            return {float(f"{whole or 0}.{fraction or 0}"), float(whole + fraction)}
+    return {float(text)}
 
 
 def _blank(match: re.Match[str]) -> str:

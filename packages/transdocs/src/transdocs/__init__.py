@@ -24,14 +24,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from transdocs.batch import check_paths
     from transdocs.errors import InputError
     from transdocs.report.findings import Finding, fails
-    from transdocs.runner import check_paths
 
 __all__ = ["Finding", "InputError", "check_paths", "fails"]
 
 _HOMES = {
-    "check_paths": "transdocs.runner",
+    "check_paths": "transdocs.batch",
     "Finding": "transdocs.report.findings",
     "fails": "transdocs.report.findings",
     "InputError": "transdocs.errors",

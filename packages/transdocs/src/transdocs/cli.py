@@ -28,11 +28,11 @@ def _exit_codes() -> tuple[int, int, int]:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from transdocs.batch import check_paths
     from transdocs.errors import InputError
     from transdocs.project import load_project
     from transdocs.report.findings import fails
     from transdocs.report.formats import explain, list_kinds, render
-    from transdocs.runner import check_paths
 
     ok, failed, usage = _exit_codes()
     if args.list_kinds:

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -52,9 +51,13 @@ def folder() -> Path | None:
 def _toolkit() -> bytes:
     """check-docs itself: the bytes of every source and data file of this package."""
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    found = []
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found += [os.path.join(folder, f) for f in files if f.endswith((".py", ".toml", ".json"))]
+    for path in sorted(found):
+        with open(path, "rb") as file:
+            digest.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + file.read() + b"\0")
     return digest.digest()
 
 
@@ -148,6 +151,8 @@ class PageCache:
         data = json.dumps({"format": _FORMAT, "context": self.context, "pages": kept}, ensure_ascii=False)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only to write: a run with nothing new never imports it
+
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as file:
                 file.write(data)
             os.chmod(file.name, 0o600)

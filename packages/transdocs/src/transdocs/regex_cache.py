@@ -19,7 +19,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -84,6 +83,8 @@ def save() -> None:
     blob = hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to write: its import costs more than reading the file
+
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".regex-", delete=False) as file:
             file.write(blob)
         os.replace(file.name, path)

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transdocs.align.compare import Laid, lay_out
-from transdocs.batch import check_pages
+from transdocs.batch import check_paths as check_paths  # where it was: callers import it from here
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.detect import prose_of, read_language
 from transdocs.languages.words import has_words
-from transdocs.page_cache import PageCache, context_key
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
-from transdocs.pages.discover import Discovery, Page, discover
+from transdocs.pages.discover import Discovery, Page
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page, too_large
-from transdocs.pages.walk import PAGE_SUFFIXES
 from transdocs.placeholders import uses_placeholders
-from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default, untranslated, value_drift
 from transdocs.statements.lexicon import lexicon
@@ -33,7 +29,6 @@ from transdocs.translations.aligned_drift import aligned_findings
 from transdocs.translations.frontmatter import front_matter_problem, recorded_hash
 from transdocs.translations.git_outdated import git_outdated
 from transdocs.translations.source_hash import source_hash
-from transdocs.translations.stale_side import english_is_stale
 from transdocs.translations.structure import compare
 from transdocs.translations.value_drift import Statements, numbered_statements
 from transdocs.translations.value_drift import value_drift as find_drift
@@ -255,62 +250,3 @@ def _one_per_line(found: list[Finding]) -> list[Finding]:
             rank = _VALUE_KINDS.index(f.kind)
             best[f.line] = min(rank, best.get(f.line, rank))
     return [f for f in found if f.kind not in _VALUE_KINDS or best[f.line] == _VALUE_KINDS.index(f.kind)]
-
-
-def _missing(found: Discovery) -> list[Finding]:
-    """English pages whose translation is missing in a language folder that was checked as a whole."""
-    missing = []
-    for layout in found.layouts:
-        for english in layout.english_pages():
-            for lang, expected in layout.translations_of(english).items():
-                if found.covers(expected) and not expected.is_file():
-                    message = f"no translation of {found.show(english)}"
-                    missing.append(Finding(found.show(expected), 1, lang, kinds.MISSING, message=message))
-    return missing
-
-
-def _unsupported(found: Discovery, path: Path) -> Finding:
-    message = (
-        f"not read: check-docs reads {', '.join(PAGE_SUFFIXES)} and HTML pages, not {path.suffix} files; "
-        "its defaults are not checked"
-    )
-    return Finding(found.show(path), 1, None, kinds.UNSUPPORTED, message=message)
-
-
-def check_paths(
-    paths: Iterable[str],
-    lang: str | None = None,
-    layout: str | None = None,
-    source: str | None = None,
-    project: Project | None = None,
-    *,
-    jobs: int | None = None,
-    use_cache: bool = True,
-) -> list[Finding]:
-    """Every finding for the given files and folders, sorted by path and line.
-
-    ``project`` is the configuration (settings, layout...); by default the
-    ``[tool.check-docs]`` table of the nearest pyproject.toml, with ``lang``, ``layout``
-    and ``source`` overriding it; a ``module:object`` settings spec there is imported, as
-    a Python caller's choice (the commands pass a project that imports only when asked).
-    Pages unchanged since the last run come from the page cache (``use_cache``), the others are
-    checked by ``jobs`` worker processes (default: one per core) when there are many.
-    Raises :class:`InputError` for paths that do not exist or cannot be read, and for a
-    configuration that cannot be used.
-    """
-    project = (project or load_project().override(allow_import=True)).override(
-        lang=lang, layout=layout, source_lang=source
-    )
-    project.configure()
-    found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
-    checker = Checker(found)
-    # What findings depend on (not --strict, --allow-import or where the configuration was read).
-    options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
-    context = context_key(*options, project.source_lang, project.languages, sorted(targets().items()))
-    cache = PageCache(context, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
-    findings = check_pages(checker, found.pages, cache, jobs)
-    findings = checker.placeholder_noise(english_is_stale(findings, checker.english_of))
-    findings += checker.unstamped_findings()
-    findings += _missing(found)
-    findings += [_unsupported(found, path) for path in found.unread]
-    return sorted(set(findings))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from importlib import metadata
 from typing import Any
 
 from transdocs.checks import Check, all_checks, by_kind
@@ -44,6 +43,8 @@ def github(findings: Sequence[Finding]) -> str:
 
 
 def _version() -> str:
+    from importlib import metadata  # a tenth of a run's start: only SARIF output names the version
+
     try:
         return metadata.version("transdocs")
     except metadata.PackageNotFoundError:

@@ -16,7 +16,6 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +86,8 @@ def save(cache_key: str | None, settings: list[dict[str, Any]]) -> None:
         return  # a default JSON cannot hold: read the class each time
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to write: its import is as long as a cached run's check
+
         with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8") as out:
             out.write(text)
         os.replace(out.name, folder / f"{cache_key}.json")

@@ -98,7 +98,7 @@ class Status:
 
 
 def _findings_by_path(docs: Path, layout: str | None, config: Project | None) -> dict[str, list[Finding]]:
-    from transdocs.runner import check_paths
+    from transdocs.batch import check_paths
 
     grouped: dict[str, list[Finding]] = {}
     for finding in check_paths([str(docs)], layout=layout, project=config):

@@ -7,7 +7,8 @@ or a ``.json`` / ``.toml`` file holding such a mapping, or a list of objects
 whose env var or config key does not follow the prefix rule (``null``: there is none).
 In TOML the list is an array of tables, ``[[settings]]``, and ``""`` stands for null.
 A default may be any JSON value (string, number, bool, null, list, object): pages state
-all of them, and they are compared by :mod:`transdocs.statements.default_match`.
+all of them, and they are compared by :mod:`transdocs.statements.default_match`
+(the value rules of :mod:`transdocs.values`).
 
 With the mapping form the env var is ``PREFIX + NAME`` upper-cased (none when there is
 no prefix: a bare ``TIMEOUT`` would match the word "timeout" in prose) and the config

@@ -166,3 +166,22 @@ def test_a_projects_languages_folder_is_read_from_its_configuration_and_the_comm
     capsys.readouterr()
     assert main(["--allow-import", "wiederholungen.md"]) == EXIT_FINDINGS
     assert f"LLM_NUM_RETRIES states {STALE_RETRIES}" in capsys.readouterr().out
+
+
+def test_every_language_fact_comes_from_the_language_files() -> None:
+    """Direction, segmentation and other codes are data; the list of languages is the files present."""
+    from transdocs.languages import LANGUAGES
+    from transdocs.languages.tags import base_language
+    from transdocs.languages.words import DATA_DIR, right_to_left, segmented
+
+    assert set(LANGUAGES) == {path.stem for path in DATA_DIR.glob("*.toml")} and LANGUAGES[0] == "en"
+    assert [lang for lang in LANGUAGES if right_to_left(lang)] == ["ar"] and right_to_left("ar-EG")
+    assert [lang for lang in LANGUAGES if segmented(lang)] == ["zh"]
+    assert (base_language("fre"), base_language("zho-Hant"), base_language("deu")) == ("fr", "zh", "deu")
+
+
+def test_a_built_page_keeps_a_language_we_have_no_words_for() -> None:
+    from transdocs.pages.html import html_language
+
+    assert html_language('<html lang="de-AT"><body></body></html>') == "de"
+    assert html_language('<html lang="zh-Hans">') == "zh" and html_language("<html>") is None

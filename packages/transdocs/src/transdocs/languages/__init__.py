@@ -11,11 +11,15 @@ from pathlib import Path, PurePosixPath
 
 from transdocs.languages.tags import base_language
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "RIGHT_TO_LEFT", "base_language", "split_docs_path"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "base_language", "split_docs_path"]
 
 DEFAULT_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "fr", "pt", "ar")
-RIGHT_TO_LEFT = frozenset({"ar"})
+# The languages we ship words for: one file each in data/ (a new file is a new language), the default first.
+# Direction, word segmentation and other codes are in the files too (see words.py).
+LANGUAGES: tuple[str, ...] = (
+    DEFAULT_LANGUAGE,
+    *sorted(p.stem for p in (Path(__file__).parent / "data").glob("*.toml") if p.stem != DEFAULT_LANGUAGE),
+)
 
 
 def split_docs_path(path: Path | str, docs_dir: Path | str) -> tuple[str, PurePosixPath] | None:

@@ -76,6 +76,12 @@ class Words:
     scripts: tuple[str, ...] = ()
     # The language's own name, for messages.
     name: str = ""
+    # Which way its text runs: "ltr", or "rtl" (Arabic, Hebrew): the site isolates code in its prose.
+    direction: str = "ltr"
+    # Written without spaces between words (Chinese): the site's search segments it into words.
+    segmented: bool = False
+    # Other codes for the language (three-letter ISO 639 codes such as "fra" and "fre").
+    aliases: tuple[str, ...] = ()
 
 
 _LISTS = tuple(f.name for f in fields(Words) if f.type == "tuple[str, ...]" and f.name != "scripts")
@@ -124,6 +130,11 @@ def parse(path: Path, data: dict[str, Any]) -> Words:
     for key in ("name", "decimal_mark"):
         if key in data and not isinstance(data[key], str):
             raise _fail(path, key, "expected a string")
+    if data.get("direction", "ltr") not in ("ltr", "rtl"):
+        raise _fail(path, "direction", 'expected "ltr" or "rtl"')
+    if not isinstance(data.get("segmented", False), bool):
+        raise _fail(path, "segmented", "expected true or false")
+    values.update({key: data[key] for key in ("direction", "segmented") if key in data})
     if data.get("decimal_mark", ".") not in (".", ",", "٫"):
         raise _fail(path, "decimal_mark", 'expected ".", "," or "٫"')
     values.update({key: data[key] for key in ("name", "decimal_mark") if key in data})
@@ -165,6 +176,9 @@ def merge(first: Words, more: Words) -> Words:
     changes: dict[str, Any] = {name: getattr(first, name) + getattr(more, name) for name in (*_LISTS, "scripts")}
     changes.update({name: {**getattr(first, name), **getattr(more, name)} for name in _TABLES})
     changes.update({name: getattr(more, name) for name in ("name", "decimal_mark") if getattr(more, name) != ""})
+    if more.direction != "ltr":
+        changes["direction"] = more.direction
+    changes["segmented"] = first.segmented or more.segmented
     if more.decimal_mark == "." and first.decimal_mark != ".":
         changes["decimal_mark"] = first.decimal_mark
     return replace(first, **changes)
@@ -219,6 +233,16 @@ def _load(tag: str) -> Words | None:
     for more in loaded[1:]:
         words = merge(words, more)
     return words
+
+
+def right_to_left(tag: str) -> bool:
+    """Whether the language of ``tag`` is written right to left (its file says ``direction = "rtl"``)."""
+    return words(tag).direction == "rtl"
+
+
+def segmented(tag: str) -> bool:
+    """Whether the language of ``tag`` is written without spaces between words (``segmented = true``)."""
+    return words(tag).segmented
 
 
 def has_words(tag: str) -> bool:

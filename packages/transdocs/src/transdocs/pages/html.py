@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from transdocs.languages import LANGUAGES
+from transdocs.languages.tags import is_language_tag
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
@@ -22,10 +22,10 @@ _SKIPPED_TAGS = frozenset({"script", "style", "svg", "nav", "button", "template"
 
 
 def html_language(text: str) -> str | None:
-    """``<html lang="zh-Hans">`` -> ``zh`` (only our languages)."""
+    """``<html lang="zh-Hans">`` -> ``zh``; any language, ours or not (``de``, ``ko``)."""
     match = _HTML_LANG.search(text[:2000])
     lang = match.group(1).lower() if match else None
-    return lang if lang in LANGUAGES else None
+    return lang if lang is not None and is_language_tag(lang) else None
 
 
 class _Buffer:

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-from transdocs.languages import DEFAULT_LANGUAGE, RIGHT_TO_LEFT, base_language
+from transdocs.languages import DEFAULT_LANGUAGE
+from transdocs.languages.words import right_to_left
 from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.settings.documented import Setting
 from transdocs.settings.reader import format_value
@@ -49,7 +50,7 @@ def _isolated(run: str) -> str:
 
 def prose_cell(content: str, language: str) -> str:
     """A cell of prose; in a right-to-left language, each left-to-right run sits in a ``<bdi>``."""
-    if base_language(language) not in RIGHT_TO_LEFT:
+    if not right_to_left(language):
         return cell(content)
     html, position = [], 0
     for match in _LTR_RUN.finditer(content):

@@ -298,7 +298,8 @@ class SiteBuild:
         if english and english.not_found_page:
             (site_dir / NOT_FOUND).write_bytes(english.not_found_page)
         if (site_dir / "sitemap.xml").is_file() and config.site_url:
-            built = [language for language in LANGUAGES if language in self._languages]
+            configured = [language for language in _language_names(config) if language in self._languages]
+            built = configured + [language for language in self._languages if language not in configured]
             sitemap.write_language_sitemaps(site_dir, config.site_url, built, DEFAULT_LANGUAGE)
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from html import escape
 
-from transdocs.languages import RIGHT_TO_LEFT
+from transdocs.languages.words import right_to_left
 from transdocs.site.site_text import SiteText
 
 _MARK = re.compile(r"\{(\w+)\}")
@@ -33,7 +33,7 @@ def _sentence_gap(before: str) -> str:
 
 
 def _direction(language: str) -> str:
-    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+    return "rtl" if right_to_left(language) else "ltr"
 
 
 def _notice(text: SiteText, kind: str, body_html: str) -> str:

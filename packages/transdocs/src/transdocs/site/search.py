@@ -26,7 +26,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-SEGMENTED_LANGUAGES = frozenset({"zh"})
+from transdocs.languages.words import segmented
+
 _ZERO_WIDTH_SPACE = "\u200b"
 
 
@@ -61,7 +62,7 @@ def language_entries(
             continue
         item = dict(entry)
         item["location"] = entry["location"].removeprefix(prefix)
-        if language not in SEGMENTED_LANGUAGES:
+        if not segmented(language):  # the language file says whether search segments its words
             item["title"] = entry["title"].replace(_ZERO_WIDTH_SPACE, "")
             item["text"] = entry["text"].replace(_ZERO_WIDTH_SPACE, "")
         kept.append(item)

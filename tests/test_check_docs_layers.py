@@ -16,12 +16,26 @@ def _module(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _typing_only(tree: ast.Module) -> set[int]:
+    """ids of the nodes inside ``if TYPE_CHECKING:`` blocks (imports for annotations, never run)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            skipped.update(id(inner) for child in node.body for inner in ast.walk(child))
+    return skipped
+
+
 def import_graph() -> dict[str, set[str]]:
-    """Every toolkit module -> the toolkit modules it imports (at the top, in a function, for typing alike)."""
+    """Every toolkit module -> the toolkit modules it imports when it runs (at the top or in a function;
+    ``if TYPE_CHECKING:`` imports are annotations and are left out)."""
     modules = {_module(path): path for path in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = _typing_only(tree)
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 for alias in node.names:
                     target = f"{node.module}.{alias.name}"

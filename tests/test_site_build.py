@@ -32,7 +32,8 @@ from tests.support.site import (
     wrong_settings,
 )
 from transdocs import check_paths
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages.words import right_to_left
 from transdocs.report.findings import STALE
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
@@ -149,7 +150,7 @@ def test_every_page_has_its_language_and_direction(built_site: BuiltSite, langua
     for page in PAGES:
         attributes = parse_page(built_site.html(language, page)).attributes
         assert attributes["html"]["lang"] == language
-        assert attributes["body"]["dir"] == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
+        assert attributes["body"]["dir"] == ("rtl" if right_to_left(language) else "ltr")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import Locator
 
 from tests.support.site import SITE_PATH, copy_project, mkdocs_build, site_text
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages.words import right_to_left
 
 from .reader import Reader
 from .server import serve_folder
@@ -39,7 +40,7 @@ def _centre_x(locator: Locator) -> float:
 
 def _check_direction(reader: Reader, language: str) -> None:
     """Text, layout and code run the way the language reads (desktop size: all three columns shown)."""
-    expected = "rtl" if language in RIGHT_TO_LEFT else "ltr"
+    expected = "rtl" if right_to_left(language) else "ltr"
     where = reader.path()
     for selector in ("body", ".md-content", "article"):
         assert _direction(reader.page.locator(selector).first) == expected, f"{where}: {selector}"
@@ -64,7 +65,7 @@ def _check_untranslated_notice(reader: Reader, language: str, page: str) -> None
     assert notice.get_attribute("lang") == language
     assert notice.locator(".admonition-title").inner_text().strip() == text["notices.untranslated.title"]
     assert text["notices.untranslated.text"] in notice.inner_text()
-    assert _direction(notice) == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
+    assert _direction(notice) == ("rtl" if right_to_left(language) else "ltr")
     article, box = reader.page.locator("article").bounding_box(), notice.bounding_box()
     assert article and box and box["y"] - article["y"] < 100, "the notice is not at the top of the page"
 

@@ -204,3 +204,9 @@ def test_an_empty_default_cell_where_english_gives_one_is_a_difference() -> None
     english = "# M\n\n| Option | Default | Description |\n| --- | --- | --- |\n| `aliases` | `{}` | Names |\n"
     polish = "# M\n\n| Opcja | Domyślnie | Opis |\n| --- | --- | --- |\n| `aliases` |  | Nazwy |\n"
     assert _diffs(english, polish) == [(5, "aliases", "nothing", "{}")]
+
+
+def test_a_default_line_in_a_block_quote_pairs_too() -> None:
+    english = "# C\n\n### `css.linter.enabled`\n\nEnables the linter.\n\n> Default: `true`\n"
+    japanese = "# C\n\n### `css.linter.enabled`\n\nリンターを有効にします。\n\n> デフォルト: `false`\n"
+    assert _diffs(english, japanese) == [(7, "css.linter.enabled", "false", "true")]

@@ -2,7 +2,7 @@
 
 - A labelled line: a bold label and a value, ``**Default:** `x```, ``- **默认值：** `x```,
   ``**Par défaut :** `x```, ``**기본값:** `x``` (the label's colon inside or after the
-  bold), or a plain ``Default: `x``` whose value is code. Which label means "default" is
+  bold), or a plain ``Default: `x``` whose value is code (also quoted: ``> Default: `x```). Which label means "default" is
   not read here: the English page says it, and the pairing carries it over.
 - A table: rows keyed by their key cell, since headers and descriptions are translated.
 - A component prop: ``<ParamField path="x" default="5">``, keyed by the component and
@@ -24,7 +24,7 @@ _BOLD = re.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:<[^<>\n]*>\s*)*"
     r"(?:\*\*|__)(?P<label>[^*_`\n]{1,40}?)\s*(?P<inside>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$"
 )
-_PLAIN = re.compile(r"^\s*(?:[-*+]\s+)?(?P<label>[^\W\d][^:：`*<>|\n]{0,30}?)\s*[:：]\s*(?P<value>`.*)$")
+_PLAIN = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?P<label>[^\W\d][^:：`*<>|\n]{0,30}?)\s*[:：]\s*(?P<value>`.*)$")
 _TAG = re.compile(r"<(?P<component>[A-Z][\w.]*)\s[^<>]{0,2000}>")
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[*_`]|\\(?=.)|!?\[([^\]]*)\]\([^)]*\)")

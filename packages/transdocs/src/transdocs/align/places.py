@@ -2,8 +2,9 @@
 
 - A labelled line: a bold label and a value, ``**Default:** `x```, ``- **默认值：** `x```,
   ``**Par défaut :** `x```, ``**기본값:** `x``` (the label's colon inside or after the
-  bold), or a plain ``Default: `x``` whose value is code (also quoted: ``> Default: `x```). Which label means "default" is
-  not read here: the English page says it, and the pairing carries it over.
+  bold), or a plain ``Default: `x``` whose value is code (also quoted: ``> Default: `x```).
+  Which label means "default" is not read here: the English page says it, and the pairing
+  carries it over.
 - A table: rows keyed by their key cell, since headers and descriptions are translated.
 - A component prop: ``<ParamField path="x" default="5">``, keyed by the component and
   the option it names.

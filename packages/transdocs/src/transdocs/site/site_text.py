@@ -69,10 +69,14 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+# libyaml's loader when PyYAML was built with it: the pure-Python one took a tenth of a site build.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> tuple[dict[str, Any], Any, list[str]]:
     """The file's texts (flattened) and its ``glossary:`` section, kept apart."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         return {}, None, [f"{path}: not valid YAML ({exc})"]
     if not isinstance(data, Mapping):

@@ -23,6 +23,7 @@ from transdocs.statements.vocabulary import WORDS, Words
 
 ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 _ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
+_ARABIC_MARKS_RUN = re.compile(f"[{ARABIC_MARKS}]+")
 _ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # What counts as one word when measuring how far apart a setting and a value are.
@@ -65,8 +66,13 @@ def strip_marks(text: str) -> tuple[str, list[int] | None]:
     (None when nothing was removed, the usual case)."""
     if not _ARABIC_MARK.search(text):
         return text, None
-    kept = [i for i, char in enumerate(text) if not _ARABIC_MARK.match(char)]
-    return "".join(text[i] for i in kept), kept
+    kept: list[int] = []
+    start = 0
+    for mark in _ARABIC_MARKS_RUN.finditer(text):  # the runs of marks, not every character
+        kept.extend(range(start, mark.start()))
+        start = mark.end()
+    kept.extend(range(start, len(text)))
+    return _ARABIC_MARKS_RUN.sub("", text), kept
 
 
 def word_pattern(word: str, *, glued: bool = False) -> str:

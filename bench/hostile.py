@@ -58,8 +58,8 @@ def _page(opener: str, shape: str, size: int) -> str:
 
 def _worker_run(construct: str, shape: str, settings: str) -> dict[str, float]:
     """Seconds per size for one construct, in this process (the checker loaded first, untimed)."""
+    from transdocs.batch import check_paths
     from transdocs.project import Project
-    from transdocs.runner import check_paths
 
     project = Project(settings=settings)
     seconds: dict[str, float] = {}

@@ -12,9 +12,9 @@ import pytest
 
 from tests.support.docs_tree import append_paragraph, make_docs_tree, read, write
 from transdocs import batch, page_cache
+from transdocs.batch import check_paths
 from transdocs.project import Project, load_project
 from transdocs.report.findings import STALE
-from transdocs.runner import check_paths
 
 STATED = 5
 

@@ -103,7 +103,7 @@ def test_the_translator_tools_sit_above_the_runner() -> None:
     graph = import_graph()
     users = {name for name, targets in graph.items() if any(t.startswith("transdocs.tools") for t in targets)}
     assert {name.split(".")[1] for name in users} <= {"tools", "site", "cli"}
-    assert "transdocs.runner" in _imports_of("tools", graph)
+    assert "transdocs.batch" in _imports_of("tools", graph)  # check_paths: discovery, then the runner
 
 
 def test_checks_declare_kinds_and_import_nothing_but_their_declaration() -> None:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transdocs.align.compare import Laid, lay_out
-from transdocs.batch import check_paths as check_paths  # where it was: callers import it from here
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.detect import prose_of, read_language

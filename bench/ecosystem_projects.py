@@ -19,7 +19,7 @@ EXTS = (".md", ".mdx")
 class Project:
     """``layout``: ``root`` (English at the root, translations in ``<lang>/``), ``folder``
     (``<source>/`` and ``<lang>/``), ``suffix`` (``page.<suffix>.md``; ``langs`` maps a
-    language to its suffix, ``""`` for none) or ``docusaurus`` (``<root>/`` and
+    language to its suffix, ``""`` for none, as ``source`` may be) or ``docusaurus`` (``<root>/`` and
     ``i18n/<lang>/docusaurus-plugin-content-docs/current/``)."""
 
     name: str
@@ -64,8 +64,11 @@ class Project:
             return "en", base + "." + ext
         if base and suffix in by_suffix:
             return by_suffix[suffix], base + "." + ext
-        if "" in by_suffix and "." not in stem.rsplit("/", 1)[-1]:
-            return by_suffix[""], rel
+        if "." not in stem.rsplit("/", 1)[-1]:
+            if self.source == "":
+                return "en", rel
+            if "" in by_suffix:
+                return by_suffix[""], rel
         return None
 
     def path(self, lang: str, page: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ecosystem_git import Mirror, find_mirror
-from ecosystem_projects import HERE, Project, load
+from ecosystem_projects import HERE, Project, checked, load
 from ecosystem_score import TYPES, CannotRun, cache_root, diff, fmt_tab, materialise, run_all, score, summary_line
 
 LABELS = HERE / "ecosystem"
@@ -79,7 +79,9 @@ def cmd_mine(a: argparse.Namespace, mirrors: Path) -> int:
     return 0
 
 
-def _trees(projects: list[Project], mirrors: Path, cache: Path) -> tuple[list[tuple[str, str, Path]], dict[str, Any]]:
+def _trees(
+    projects: list[Project], mirrors: Path, cache: Path, as_is: bool
+) -> tuple[list[tuple[str, str, Path, list[str]]], dict[str, Any]]:
     trees, labels = [], {}
     for project in projects:
         if not labels_path(project).is_file():
@@ -93,11 +95,12 @@ def _trees(projects: list[Project], mirrors: Path, cache: Path) -> tuple[list[tu
         mirror = Mirror(git_dir)
         try:
             for snap in labels[project.name]["snapshots"]:
-                tree = materialise(mirror, project, snap, cache)
+                tree = materialise(mirror, project, snap, cache, as_is)
                 if tree is None:
                     print(f"ecosystem: {project.name}@{snap['commit'][:10]} skipped (not in the mirror)")
                 else:
-                    trees.append((project.name, snap["commit"], tree))
+                    roots = [r for r in checked(project, as_is) if (tree / r).is_dir()]
+                    trees.append((project.name, snap["commit"], tree, roots))
         finally:
             mirror.close()
     return trees, labels
@@ -111,14 +114,14 @@ def cmd_run(a: argparse.Namespace, mirrors: Path) -> int:
     projects = _selected(a.project)
     cache = Path(a.cache) if a.cache else cache_root()
     t0 = time.monotonic()
-    trees, labels = _trees(projects, mirrors, cache)
+    trees, labels = _trees(projects, mirrors, cache, a.as_is)
     runs = run_all(a.check_docs, trees, a.jobs)
     base = run_all(a.baseline_cmd, trees, a.jobs) if a.baseline_cmd else None
     results, lines = [], []
     for project in projects:
         if project.name not in labels:
             continue
-        s = score(project, labels[project.name], runs)
+        s = score(project, labels[project.name], runs, a.as_is)
         results.append(s)
         print(f"== {project.name} ({project.repo}): {len(labels[project.name]['snapshots'])} commits, {s['seconds']} s")
         print("recall by language: " + (fmt_tab(s["by_lang"]) or "-"))
@@ -135,7 +138,7 @@ def cmd_run(a: argparse.Namespace, mirrors: Path) -> int:
         for n in s["notes"]:
             print("note: " + n)
         if base is not None:
-            s_base = score(project, labels[project.name], base)
+            s_base = score(project, labels[project.name], base, a.as_is)
             added, removed = diff(project.name, runs, base)
             s["baseline"] = {
                 "found": s_base["found"],
@@ -148,6 +151,8 @@ def cmd_run(a: argparse.Namespace, mirrors: Path) -> int:
                 f"{len(s_base['false_alarms'])} -> {len(s['false_alarms'])}; "
                 f"value findings +{len(added)} -{len(removed)}"
             )
+            for n in s_base["notes"]:
+                print("note (baseline): " + n)
             for f in added[: a.show]:
                 print("+" + _show(f))
             for f in removed[: a.show]:
@@ -177,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="checker runs at once (default 2)")
     ap.add_argument("--cache", help="where materialised trees are kept (default: $ECOSYSTEM_CACHE or ~/.cache)")
     ap.add_argument("--show", type=int, default=20, help="changed findings listed per project (default 20)")
+    ap.add_argument(
+        "--as-is", action="store_true", help="check pages at their own paths (the project's layout), not docs/<lang>/"
+    )
     ap.add_argument("--labels", help="folder of projects.json and the mined labels (default: bench/ecosystem)")
     a = ap.parse_args(argv)
     _use_labels(a.labels)

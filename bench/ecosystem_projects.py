@@ -1,7 +1,8 @@
 """The real projects of the ecosystem check and where their English pages and translations live.
 
 Every project's tree is materialised in one layout check-docs reads, ``docs/en/<page>`` and
-``docs/<lang>/<page>`` (as ../shared/corpora/real does), whatever layout the project uses.
+``docs/<lang>/<page>`` (as ../shared/corpora/real does), whatever layout the project uses, or
+(``--as-is``) at the paths the project keeps them.
 """
 
 from __future__ import annotations
@@ -89,9 +90,15 @@ class Project:
         return not self.pages or page.startswith(self.pages)
 
 
-def materialised(lang: str, page: str) -> str:
-    """Where a page is written in the checked tree."""
-    return f"docs/{lang}/{page}"
+def materialised(project: Project, lang: str, page: str, as_is: bool = False) -> str:
+    """Where a page is written in the checked tree: ``docs/<lang>/<page>``, or with ``as_is`` its
+    path in the project (to measure whether check-docs recognises the project's own layout)."""
+    return project.path(lang, page) if as_is else f"docs/{lang}/{page}"
+
+
+def checked(project: Project, as_is: bool = False) -> list[str]:
+    """The folders check-docs is pointed at in a materialised tree."""
+    return project.roots() if as_is else ["docs"]
 
 
 def load(path: Path = PROJECTS_FILE) -> list[Project]:

@@ -32,14 +32,16 @@ def cache_root() -> Path:
     return Path(base) / "llm-backends-ecosystem"
 
 
-def tree_dir(cache: Path, project: Project, snap: dict[str, Any]) -> Path:
-    spec = json.dumps(snap["pages"], sort_keys=True).encode()
+def tree_dir(cache: Path, project: Project, snap: dict[str, Any], as_is: bool = False) -> Path:
+    spec = json.dumps([snap["pages"], as_is and project.roots()], sort_keys=True).encode()
     return cache / project.name / f"{snap['commit'][:12]}-{hashlib.sha1(spec).hexdigest()[:8]}"
 
 
-def materialise(mirror: Mirror, project: Project, snap: dict[str, Any], cache: Path) -> Path | None:
+def materialise(
+    mirror: Mirror, project: Project, snap: dict[str, Any], cache: Path, as_is: bool = False
+) -> Path | None:
     """The pages of a pinned commit on disk (cached); None when the mirror lacks the commit."""
-    out = tree_dir(cache, project, snap)
+    out = tree_dir(cache, project, snap, as_is)
     if (out / ".complete").is_file():
         return out
     tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent if out.parent.exists() else None))
@@ -51,7 +53,7 @@ def materialise(mirror: Mirror, project: Project, snap: dict[str, Any], cache: P
                     if lang == "en":
                         return None
                     continue
-                dst = tmp / materialised(lang, entry["page"])
+                dst = tmp / materialised(project, lang, entry["page"], as_is)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 dst.write_bytes(data)
         (tmp / ".complete").write_text(snap["commit"] + "\n", encoding="utf-8")
@@ -90,14 +92,14 @@ class Run:
     seconds: float = 0.0
 
 
-def check(cmd: list[str], tree: Path) -> Run:
-    """``CMD docs --format json`` in ``tree``; findings with paths relative to it."""
+def check(cmd: list[str], tree: Path, paths: list[str]) -> Run:
+    """``CMD <paths> --format json`` in ``tree``; findings with paths relative to it."""
     import time
 
     t0 = time.monotonic()
     try:
         proc = subprocess.run(
-            [*cmd, "docs", "--format", "json"], cwd=tree, capture_output=True, text=True, timeout=TIMEOUT
+            [*cmd, *paths, "--format", "json"], cwd=tree, capture_output=True, text=True, timeout=TIMEOUT
         )
     except (FileNotFoundError, PermissionError) as e:
         raise CannotRun(f"cannot run {cmd[0]}: {e.strerror or e}") from None
@@ -122,26 +124,29 @@ def check(cmd: list[str], tree: Path) -> Run:
     return Run(findings=out, seconds=dt)
 
 
-def run_all(cmd: str, trees: list[tuple[str, str, Path]], jobs: int) -> dict[tuple[str, str], Run]:
+def run_all(cmd: str, trees: list[tuple[str, str, Path, list[str]]], jobs: int) -> dict[tuple[str, str], Run]:
     """Check every (project, commit, tree), ``jobs`` at a time."""
     argv = command(cmd)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        runs = pool.map(lambda t: check(argv, t[2]), trees)
-        return {(p, c): r for (p, c, _), r in zip(trees, runs, strict=True)}
+        runs = pool.map(lambda t: check(argv, t[2], t[3]), trees)
+        return {(p, c): r for (p, c, _, _), r in zip(trees, runs, strict=True)}
 
 
 def _tab() -> defaultdict[str, list[int]]:
     return defaultdict(lambda: [0, 0])
 
 
-def score(project: Project, labels: dict[str, Any], runs: dict[tuple[str, str], Run]) -> dict[str, Any]:
+def score(
+    project: Project, labels: dict[str, Any], runs: dict[tuple[str, str], Run], as_is: bool = False
+) -> dict[str, Any]:
     """Recall by language and type, and every value finding that is not on a stale line."""
     name = project.name
     where: dict[tuple[str, str], str] = {}  # (commit, original path) -> materialised path
     for snap in labels["snapshots"]:
         for entry in snap["pages"]:
             for lang in ["en", *entry["langs"]]:
-                where[(snap["commit"], project.path(lang, entry["page"]))] = materialised(lang, entry["page"])
+                page = entry["page"]
+                where[(snap["commit"], project.path(lang, page))] = materialised(project, lang, page, as_is)
     checked = {snap["commit"] for snap in labels["snapshots"] if (name, snap["commit"]) in runs}
     value_at: dict[tuple[str, str, int], list[dict[str, Any]]] = defaultdict(list)
     for commit in checked:
@@ -165,6 +170,7 @@ def score(project: Project, labels: dict[str, Any], runs: dict[tuple[str, str], 
             tab[key][0] += hit
             tab[key][1] += 1
         cases.append(dict(c, found=hit))
+    english = {materialised(project, "en", e["page"], as_is) for snap in labels["snapshots"] for e in snap["pages"]}
     agree_keys, open_keys = set(), set()
     for snap in labels["snapshots"]:
         for path, lines in snap["agree"].items():
@@ -181,9 +187,7 @@ def score(project: Project, labels: dict[str, Any], runs: dict[tuple[str, str], 
                 on_open.append(rec)
             else:
                 rec["on"] = (
-                    "agreeing value"
-                    if k in agree_keys
-                    else ("English page" if k[1].startswith("docs/en/") else "elsewhere")
+                    "agreeing value" if k in agree_keys else ("English page" if k[1] in english else "elsewhere")
                 )
                 false_alarms.append(rec)
     other = Counter(

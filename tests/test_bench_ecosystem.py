@@ -207,3 +207,35 @@ def test_a_checker_that_cannot_start_is_one_line_and_exit_2(tmp_path: Path) -> N
     assert done.stderr.strip().splitlines() == [
         f"ecosystem: cannot run {tmp_path / 'no-such-checker'}: No such file or directory"
     ]
+
+
+WALKER = """import json, os, sys
+root = sys.argv[1]
+out = []
+for folder, _, files in os.walk(root):
+    for name in files:
+        path = os.path.join(folder, name).replace(os.sep, "/")
+        line = {line} if "/de/" in path else 5
+        out.append({{"path": path, "line": line, "kind": "value-drift", "message": "seen"}})
+print(json.dumps(out))
+"""
+
+
+def test_pages_are_checked_in_docs_lang_folders_or_at_their_own_paths(tmp_path: Path) -> None:
+    mirrors, labels, _ = _project(tmp_path)
+    assert _run("mine", "--mirrors", str(mirrors), "--labels", str(labels)).returncode == 0
+    script = tmp_path / "walker.py"
+    script.write_text(WALKER.format(line=_line(DE_STALE, "`3000`")), encoding="utf-8")
+    seen = {}
+    for mode in ([], ["--as-is"]):
+        report = tmp_path / f"report{len(mode)}.json"
+        args = ["--mirrors", str(mirrors), "--labels", str(labels), "--check-docs", f"{sys.executable} {script}"]
+        done = _run(*args, *mode, "--json", str(report), env={"ECOSYSTEM_CACHE": str(tmp_path / "cache")})
+        assert done.returncode == 0, done.stderr
+        (result,) = json.loads(report.read_text(encoding="utf-8"))
+        assert result["found"] == 1
+        seen[bool(mode)] = {(f["path"], f["on"]) for f in result["false_alarms"]}
+    # the English page: docs/en/guide.md in the checked layout, docs/guide.md where the project keeps
+    # it; at the head the German port line agrees with it
+    assert seen[False] == {("docs/en/guide.md", "English page"), ("docs/de/guide.md", "agreeing value")}
+    assert seen[True] == {("docs/guide.md", "English page"), ("docs/de/guide.md", "agreeing value")}

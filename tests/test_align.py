@@ -11,6 +11,7 @@ from transdocs import check_paths
 from transdocs.align.compare import aligned_differences
 from transdocs.align.sections import pair_sections, sections
 from transdocs.cli import EXIT_FINDINGS, main
+from transdocs.pages.html import read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.report.findings import STALE
 
@@ -210,3 +211,16 @@ def test_a_default_line_in_a_block_quote_pairs_too() -> None:
     english = "# C\n\n### `css.linter.enabled`\n\nEnables the linter.\n\n> Default: `true`\n"
     japanese = "# C\n\n### `css.linter.enabled`\n\nリンターを有効にします。\n\n> デフォルト: `false`\n"
     assert _diffs(english, japanese) == [(7, "css.linter.enabled", "false", "true")]
+
+
+def test_a_built_page_s_labelled_lines_pair_as_the_markdown_ones() -> None:
+    english = (
+        "<h2>timeout</h2>\n<p><strong>Type:</strong> <code>int</code></p>\n"
+        "<p><strong>Default:</strong> <code>30</code></p>\n"
+    )
+    french = (
+        "<h2>timeout</h2>\n<p><strong>Type :</strong> <code>int</code></p>\n"
+        "<p><strong>Par défaut :</strong> <code>60</code></p>\n"
+    )
+    found = aligned_differences(read_html(english), english, read_html(french), french)
+    assert [(a.line, a.difference.stated.text, a.difference.expected.text) for a in found] == [(3, "60", "30")]

@@ -22,8 +22,9 @@ from transdocs.pages.document import Code, Document, Table
 from transdocs.pages.jsx_props import naming_prop
 
 _BOLD = re.compile(
-    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:<[^<>\n]*>\s*)*"
-    r"(?:\*\*|__)(?P<label>[^*_`\n]{1,40}?)\s*(?P<inside>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$"
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:<(?!strong|b>)[^<>\n]*>\s*)*"
+    r"(?:\*\*|__|<strong>|<b>)(?P<label>[^*_`<>\n]{1,40}?)\s*(?P<inside>[:：])?\s*(?:\*\*|__|</strong>|</b>)"
+    r"\s*(?P<after>[:：])?\s*(?P<value>.*)$"
 )
 _PLAIN = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?P<label>[^\W\d][^:：`*<>|\n]{0,30}?)\s*[:：]\s*(?P<value>`.*)$")
 _TAG = re.compile(r"<(?P<component>[A-Z][\w.]*)\s[^<>]{0,2000}>")
@@ -147,7 +148,7 @@ def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
             if number in code:
                 continue
             texts[k].append(text)
-            if ("*" in text or "_" in text or "`" in text) and (":" in text or "：" in text):
+            if ("*" in text or "_" in text or "`" in text or "<" in text) and (":" in text or "：" in text):
                 item = _labelled(number, text)
                 if item is not None:
                     result.labelled[k].append(item if item.value else _below(item, lines))

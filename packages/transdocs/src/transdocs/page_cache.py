@@ -148,12 +148,13 @@ class PageCache:
         # Entries of other runs stay (the CLI and a site build show the same pages differently),
         # as long as they do not outnumber this run's.
         kept = {**self.old, **self.new} if len(self.old) <= 2 * len(self.new) + 1000 else self.new
-        data = json.dumps({"format": _FORMAT, "context": self.context, "pages": kept}, ensure_ascii=False)
+        # ASCII JSON: a file name that is not UTF-8 (surrogate escapes) round-trips too.
+        data = json.dumps({"format": _FORMAT, "context": self.context, "pages": kept})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only to write: a run with nothing new never imports it
 
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as file:
+            with tempfile.NamedTemporaryFile("w", encoding="ascii", dir=self.path.parent, delete=False) as file:
                 file.write(data)
             os.chmod(file.name, 0o600)
             os.replace(file.name, self.path)

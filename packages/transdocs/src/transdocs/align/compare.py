@@ -58,9 +58,20 @@ def says_default(label: str) -> bool:
     return bool(_DEFAULT.search(label))
 
 
-def _unwrap(values: list[Value], option: str, section_text: str) -> list[Value]:
+class _Lazy:
+    """A section's text, joined only when asked for."""
+
+    def __init__(self, found: Places, section: int) -> None:
+        self.found, self.section = found, section
+
+    def __str__(self) -> str:
+        return self.found.text(self.section)
+
+
+def _unwrap(values: list[Value], option: str, section: str | _Lazy) -> list[Value]:
     if len(values) != 1 or values[0].kind != "object" or not option:
         return values
+    section_text = str(section)
     key = values[0].key
     assert isinstance(key, tuple)
     pairs = list(key[1])
@@ -145,7 +156,14 @@ def _cell_values(cell: str) -> list[Value]:
 
 
 def _compare(
-    option: str, english: str, translated: str, ours: str, theirs: str, line: int, setting: str, cell: bool = False
+    option: str,
+    english: str,
+    translated: str,
+    ours: str | _Lazy,
+    theirs: str | _Lazy,
+    line: int,
+    setting: str,
+    cell: bool = False,
 ) -> Aligned | None:
     read = _cell_values if cell else stated_values
     found = difference(_unwrap(read(english), option, ours), _unwrap(read(translated), option, theirs))
@@ -167,7 +185,7 @@ def _section_pair(
     e: Section, ours: Places, theirs: Places, ei: int, ti: int, learned: dict[str, str]
 ) -> Iterator[Aligned]:
     option = e.name if e.key else ""
-    our_text, their_text = ours.text[ei], theirs.text[ti]
+    our_text, their_text = _Lazy(ours, ei), _Lazy(theirs, ti)
     for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learned):
         if not says_default(a.label):
             continue

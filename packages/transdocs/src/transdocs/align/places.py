@@ -56,7 +56,14 @@ class Places:
     labelled: list[list[Labelled]] = field(default_factory=list)
     tables: list[list[Table]] = field(default_factory=list)
     props: list[list[Prop]] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)  # the section's lines outside code, joined
+    lines: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each section's lines (0-based, end excluded)
+    code: set[int] = field(default_factory=set)  # line numbers inside fenced code
+
+    def text(self, section: int) -> str:
+        """The section's lines outside code, joined (read only when an object value needs it)."""
+        start, end = self.spans[section]
+        return "\n".join(self.lines[i] for i in range(start, end) if i + 1 not in self.code)
 
 
 def label_key(label: str) -> str:
@@ -65,10 +72,10 @@ def label_key(label: str) -> str:
 
 
 def _labelled(line: int, text: str) -> Labelled | None:
-    found = _BOLD.match(text)
+    found = _BOLD.match(text) if ("**" in text or "__" in text or "<strong>" in text or "<b>" in text) else None
     if found is not None and (found.group("inside") or found.group("after")):
         return Labelled(line, label_key(found.group("label")), found.group("value").strip())
-    plain = _PLAIN.match(text)
+    plain = _PLAIN.match(text) if "`" in text else None
     if plain is not None and len(plain.group("label").split()) <= 4:
         return Labelled(line, label_key(plain.group("label")), plain.group("value").strip())
     return None
@@ -140,19 +147,19 @@ def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
         return max(0, bisect_right(starts, line) - 1)
 
     code = _code_lines(doc)
-    texts: list[list[str]] = [[] for _ in found]
+    result.lines, result.code = lines, code
     for k, section in enumerate(found):  # sections are in page order and cover it
         end = found[k + 1].start - 1 if k + 1 < len(found) else len(lines)
-        for index in range(max(section.start - 1, 0) if k else 0, end):
-            number, text = index + 1, lines[index]
-            if number in code:
-                continue
-            texts[k].append(text)
-            if ("*" in text or "_" in text or "`" in text or "<" in text) and (":" in text or "：" in text):
-                item = _labelled(number, text)
+        start = max(section.start - 1, 0) if k else 0
+        result.spans.append((start, end))
+        for index in range(start, end):
+            text = lines[index]
+            if (":" in text or "：" in text) and ("*" in text or "_" in text or "`" in text or "<" in text):
+                if index + 1 in code:
+                    continue
+                item = _labelled(index + 1, text)
                 if item is not None:
                     result.labelled[k].append(item if item.value else _below(item, lines))
-    result.text = ["\n".join(part) for part in texts]
     for block in doc.blocks:
         if isinstance(block, Table):
             result.tables[at(block.line)].append(block)

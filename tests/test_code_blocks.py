@@ -17,9 +17,10 @@ from pytest_examples import CodeExample, EvalExample, find_examples
 from tests.support.snippet_files import DOCS_DIR, ROOT, doc_pages, expand_includes, snippet_files
 
 # A block shows one section of a longer file: its names may come from an earlier block
-# (F821), and its imports may serve a later one (F401).
-SECTION_IGNORE = ["F401", "F821"]
-PROJECT_RULES = ["E", "F", "I", "UP", "B", "SIM", "RUF"]  # as in pyproject.toml
+# (F821), and its imports may serve a later one (F401). A block as a page shows it has no final
+# newline (W292).
+SECTION_IGNORE = ["F401", "F821", "W292"]
+PROJECT_RULES = ["E", "W", "F", "I", "UP", "B", "SIM", "RUF"]  # as in pyproject.toml
 
 
 def _doc_examples() -> list[CodeExample]:

@@ -117,6 +117,7 @@ class Statement:
 @dataclass
 class Page:
     headings: list[tuple[int, str | None]]  # (level, anchor id or None), in page order
+    titles: list[str]  # heading texts, in page order
     statements: list[tuple[int, tuple[object, ...], int, str, str]]  # (heading index, local key, line, option, value)
     tables: list[tuple[int, int, list[str], int]]  # (heading index, table ordinal, header cells, line)
 
@@ -165,7 +166,7 @@ def _is_separator(row: str) -> bool:
 
 def parse(text: str) -> Page:
     lines = text.split("\n")
-    page = Page(headings=[], statements=[], tables=[])
+    page = Page(headings=[], titles=[], statements=[], tables=[])
     start = 0
     if lines and lines[0].strip() == "---":
         for j in range(1, min(len(lines), 400)):
@@ -192,6 +193,7 @@ def parse(text: str) -> Page:
         h = HEADING.match(line)
         if h:
             page.headings.append((len(h.group(1)), heading_id(h.group(2))))
+            page.titles.append(h.group(2).strip())
             section = len(page.headings) - 1
             i += 1
             continue
@@ -238,20 +240,25 @@ def _default_columns(page: Page) -> set[tuple[int, int, int]]:
     return out
 
 
-def _signature(page: Page) -> list[str]:
-    return [f"{lvl}:{hid or ''}" for lvl, hid in page.headings]
+def _signature(page: Page, shared: set[str]) -> list[str]:
+    """Level and id of each heading; a title both pages write alike (``## Zig``) is an id too."""
+    pairs = zip(page.headings, page.titles, strict=True)
+    return [f"{lvl}:{hid or (t if t in shared else '')}" for (lvl, hid), t in pairs]
 
 
 def section_map(en: Page, tr: Page) -> dict[int, int]:
-    """Translated heading index -> English heading index, by heading level and ids in order."""
-    a, b = _signature(en), _signature(tr)
+    """Translated heading index -> English heading index, by heading level and ids in order;
+    unmatched runs of as many headings of the same levels on both sides pair one for one."""
+    shared = set(en.titles) & set(tr.titles)
+    a, b = _signature(en, shared), _signature(tr, shared)
     if a == b:
         return {k: k for k in range(-1, len(a))}
     mapping = {-1: -1}
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for a, b, n in sm.get_matching_blocks():
-        for k in range(n):
-            mapping[b + k] = a + k
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        same_levels = [x[0] for x in en.headings[i1:i2]] == [x[0] for x in tr.headings[j1:j2]]
+        if tag == "equal" or (tag == "replace" and same_levels):
+            for k in range(i2 - i1):
+                mapping[j1 + k] = i1 + k
     return mapping
 
 

@@ -479,3 +479,39 @@ def test_front_matter_in_every_form_is_not_read_as_the_pages_prose(front: str) -
     body = "# 配置\n\n服务器默认监听本机地址，修改后请重新启动服务器。\n"
 
     assert prose_of(front + body).split() == prose_of(body).split()
+
+
+ANGLES = """\
+# Polar coordinates
+
+The start angle is measured in radians:
+
+| Degrees | Radians | Position            |
+| ------- | ------- | ------------------- |
+| 0°      | 0       | 3 o'clock direction |
+| 90°     | π/2     | 12 o'clock          |
+| 180°    | π       | 9 o'clock           |
+| 270°    | 3π/2    | 6 o'clock           |
+
+```js
+chart.coordinate({ type: 'polar', startAngle: -Math.PI / 2 }); // start from -π/2
+```
+"""
+CJK_IN_CODE = """\
+# Containers
+
+Containers take a default title per locale:
+
+```js
+container({ locales: { '/zh/': { defaultInfo: '提示' } } });
+```
+"""
+
+
+@pytest.mark.parametrize("text", [ANGLES, CJK_IN_CODE], ids=["greek-and-degrees", "cjk-in-code"])
+def test_a_few_greek_letters_degrees_or_cjk_words_on_an_english_page_are_not_mojibake(
+    tmp_path: Path, text: str
+) -> None:
+    put(tmp_path / "docs" / "en" / "page.md", text)
+
+    assert [f for f in check_paths([str(tmp_path / "docs")]) if f.kind == ENCODING] == []

@@ -38,6 +38,8 @@ from transdocs.languages.words import words
 # reach 0.44 with some CJK code pages); between WEAK and STRONG, only if the text read
 # back is better language.
 WEAK_SHARE, STRONG_SHARE, LINE_SHARE = 0.3, 0.75, 0.5
+# Re-encoded bytes forming UTF-8 below which a strong share alone proves nothing (about six characters).
+_ENOUGH_BYTES = 16
 _HIGH_BYTES = bytes(range(128, 256))
 _CUT_SEQUENCE = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -126,6 +128,21 @@ def _reads_better(repaired: str, garbled: str, lang: str | None) -> bool:
     return fewer_foreign or more_words
 
 
+def _convincing(share: float, valid: int, runs: list[str], repaired: str, text: str, lang: str | None) -> bool:
+    """Whether re-encoding through a code page shows mojibake rather than chance.
+
+    A few characters that happen to re-encode as UTF-8 (``π`` or ``°`` alone, ``提示`` in an
+    English page's code) prove nothing: with little evidence, the garbled characters must come
+    in runs, as UTF-8 read through a code page always gives them, and the repair must lose no
+    byte, unless the text read back is plainly better language.
+    """
+    if share >= STRONG_SHARE and valid >= _ENOUGH_BYTES:
+        return True
+    if _reads_better(repaired, text, lang):
+        return True
+    return share >= STRONG_SHARE and _paired(runs) and repaired.count("\ufffd") <= text.count("\ufffd")
+
+
 def _first_line(lines: list[str], code_page: str) -> int:
     cut = undefined_bytes(code_page)
     for number, line in enumerate(lines, start=1):
@@ -181,7 +198,7 @@ def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | 
         if share < WEAK_SHARE or valid < 3:
             continue
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
-        if share < STRONG_SHARE and not _reads_better(repaired, text, lang):
+        if not _convincing(share, valid, runs, repaired, text, lang):
             continue
         number = _first_line(lines, code_page)
         fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""

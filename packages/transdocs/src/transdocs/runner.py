@@ -17,6 +17,7 @@ from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader import read_page, too_large
+from transdocs.pages.visible import visible
 from transdocs.placeholders import uses_placeholders
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding, stale_default, untranslated, value_drift
@@ -37,10 +38,11 @@ from transdocs.translations.value_drift import value_drift as find_drift
 class _English:
     """An English page, read once for all its translations."""
 
-    text: str
+    text: str  # as readers see its numbers (see pages.visible)
     doc: Document | None  # None when the English page itself is unreadable
     values: Statements = field(default_factory=dict)  # numbers next to settings, per section (value drift)
     laid: Laid | None = None  # its sections and the places that state values (aligned value drift)
+    hash: str = ""  # source_hash of the file as it is
 
 
 def _words_language(lang: str | None) -> str | None:
@@ -70,6 +72,11 @@ def stale_findings(page: Page, doc: Document, lang: str | None, english: Documen
     return found
 
 
+def _source_of(page: Page) -> str | None:
+    """The language ``page``'s English original is written in (its layout's source language)."""
+    return page.layout.source if page.layout is not None else None
+
+
 def _is_mdx(path: Path) -> bool:
     return path.suffix.lower() == ".mdx"
 
@@ -82,8 +89,9 @@ def _declared(page: Page) -> bool:
 class Checker:
     """Checks pages one by one, reading each English original once."""
 
-    def __init__(self, found: Discovery | None = None) -> None:
+    def __init__(self, found: Discovery | None = None, source_lang: str | None = None) -> None:
         self.english: dict[Path, _English | None] = {}
+        self.source_lang = source_lang or DEFAULT_LANGUAGE  # the language of the pages translated from
         self.discovery = found or Discovery()
         self.unstamped: list[Page] = []  # translations that record no source_hash
         self.english_of: dict[str, str] = {}  # translated page -> its English page, as shown
@@ -108,7 +116,8 @@ class Checker:
             return [_no_hash(page) for page in self.unstamped]
         return git_outdated(self.unstamped, self.discovery.show)
 
-    def english_page(self, path: Path) -> _English | None:
+    def english_page(self, path: Path, lang: str | None = None) -> _English | None:
+        """The English page (in ``lang``, the layout's source language) of translations, read once."""
         if path not in self.english:
             if not path.is_file():
                 self.english[path] = None
@@ -116,16 +125,18 @@ class Checker:
                 self.english[path] = _English("", None)
             else:
                 page = read_page(path)
-                doc = read_markdown(page.text, mdx=_is_mdx(path)) if page.valid else None
+                text = visible(page.text, lang or self.source_lang).text
+                doc = read_markdown(text, mdx=_is_mdx(path)) if page.valid else None
                 if doc is not None and not _is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
-                    doc.placeholders += broken_placeholders(page.text)
-                self.uses_placeholders = self.uses_placeholders or uses_placeholders(page.text)
+                    doc.placeholders += broken_placeholders(text)
+                self.uses_placeholders = self.uses_placeholders or uses_placeholders(text)
                 self.english[path] = _English(
-                    page.text,
+                    text,
                     doc,
                     numbered_statements(doc) if doc else {},
-                    lay_out(doc, page.text) if doc else None,
+                    lay_out(doc, text) if doc else None,
+                    source_hash(page.text),
                 )
         return self.english[path]
 
@@ -146,6 +157,10 @@ class Checker:
             found.append(Finding(page.shown, problem.line, lang, kinds.ENCODING, message=problem.message))
         if not read.valid:
             return found
+        # Every check reads numbers as readers see them; what hid them is a finding of its own.
+        seen = visible(text, lang)
+        text = seen.text
+        found += [Finding(page.shown, h.line, lang, kinds.HIDDEN, message=h.message()) for h in seen.hidden]
         if page.english is None:  # an English page, or one checked without its original
             self.uses_placeholders = self.uses_placeholders or uses_placeholders(text)
         doc = read_html(text) if page.format == "html" else read_markdown(text, mdx=_is_mdx(page.path))
@@ -167,7 +182,7 @@ class Checker:
             elif lang is None and reading is not None:
                 written_in = reading.lang
             # A page's stale defaults are read in the language it is really written in.
-            original = self.english_page(page.english) if page.english is not None else None
+            original = self.english_page(page.english, _source_of(page)) if page.english is not None else None
             found += stale_findings(page, doc, written_in, original.doc if original is not None else None)
         if page.english is not None:
             # Garbled text breaks placeholders and headings too; its encoding finding says it all.
@@ -178,7 +193,7 @@ class Checker:
         assert page.english is not None
         shown_english = self.discovery.show(page.english)
         self.english_of[page.shown] = shown_english
-        english = self.english_page(page.english)
+        english = self.english_page(page.english, _source_of(page))
         if english is None:
             message = f"no English page {shown_english}: remove this page or write the English one first"
             return [Finding(page.shown, 1, page.lang, kinds.STRUCTURE, message=message)]
@@ -196,7 +211,7 @@ class Checker:
         if structure:
             laid = english.laid or english.doc
             found += aligned_findings(page.shown, page.lang, laid, english.text, doc, text)
-        current, recorded = source_hash(english.text), recorded_hash(text)
+        current, recorded = english.hash, recorded_hash(text)
         if recorded is None:
             # Known only once every page is read: whether the tree is stamped at all (see check_paths).
             self.unstamped.append(page)

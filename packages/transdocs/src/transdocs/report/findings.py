@@ -8,6 +8,7 @@ from typing import Any
 
 from transdocs.checks import lenient_kinds
 from transdocs.checks.encoding import KIND as ENCODING
+from transdocs.checks.hidden_character import KIND as HIDDEN
 from transdocs.checks.missing_translation import KIND as MISSING
 from transdocs.checks.outdated import KIND as OUTDATED
 from transdocs.checks.page_too_large import KIND as TOO_LARGE
@@ -21,6 +22,7 @@ from transdocs.checks.value_drift import KIND as VALUE_DRIFT
 # The kinds are declared in transdocs.checks (one module each); these names are for the code that makes findings.
 __all__ = [
     "ENCODING",
+    "HIDDEN",
     "LENIENT_KINDS",
     "MISSING",
     "OUTDATED",

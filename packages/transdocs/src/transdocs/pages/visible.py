@@ -1,0 +1,251 @@
+"""A page's numbers as readers see them: hidden characters taken out, thousands joined by language.
+
+``30\\u00ad0`` (a soft hyphen), a zero-width space, a word joiner, ``<!-- -->`` or a
+``<span>`` inside a number, ``&#48;`` for a digit, or a right-to-left override around
+``003`` all show readers 300, while a reader of the source sees something else: a stale 300
+could hide behind them. Every check reads the page with them taken out (the override
+reversed), and each is reported where it is (``hidden-character``). Thousands separators
+are read by the page's language: ``1 024`` and ``1\\u202f024`` are 1024 in French, ``1.024``
+in German, ``1,024`` in English. Only characters inside a line change, so line numbers hold;
+fenced code is left as written (there, readers see the source).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from transdocs.languages.tags import base_language
+
+# Invisible format characters: soft hyphen, zero-width space/joiners, word joiner, BOM,
+# direction marks and embeddings/isolates (overrides are handled apart: they reorder).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
+_NAMES = {
+    "\u00ad": "a soft hyphen (U+00AD)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u200c": "a zero-width non-joiner (U+200C)",
+    "\u200d": "a zero-width joiner (U+200D)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a zero-width no-break space (U+FEFF)",
+}
+# Inside a number: digits on both sides, with a decimal or group mark on one side at most.
+_SEPARATOR = "[.,٫٬]"
+
+
+def _inside(part: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=\d)(?:{part})(?={_SEPARATOR}?\d)|(?<=\d{_SEPARATOR})(?:{part})(?=\d)")
+
+
+_HIDDEN = _inside(f"[{_INVISIBLE}]+")
+_COMMENT = _inside(r"<!--[^\n]{0,100}?-->")
+# Inline tags that show nothing themselves (not <sup>, <sub> or <br>: those change the number).
+_INLINE = r"</?(?:span|b|i|em|strong|u|mark|wbr|font|bdi|bdo|a)\b[^<>\n]{0,100}>"
+_TAGS = _inside(f"(?:{_INLINE})+")
+_ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(shy|ZeroWidthSpace|NoBreak|zwj|zwnj|lrm|rlm));")
+# An override to the end of its embedding (PDF) or of the line: readers see RLO text reversed.
+_OVERRIDE = re.compile("\u202e([^\u202c\n]*)\u202c?|\u202d([^\u202c\n]*)\u202c?")
+_QUICK = re.compile(f"[{_INVISIBLE}\u202d\u202e]|<!--|<|&")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+# Thousands separators by base language (CLDR): typographic spaces group digits in every
+# language; a plain space, a dot or a comma only where the language groups with it.
+_SPACES = "\u00a0\u202f\u2009"
+_GROUP_BY_SPACE = frozenset(
+    [
+        "fr",
+        "ru",
+        "pl",
+        "cs",
+        "sk",
+        "uk",
+        "sv",
+        "nb",
+        "nn",
+        "no",
+        "fi",
+        "hu",
+        "bg",
+        "lt",
+        "lv",
+        "et",
+        "be",
+        "kk",
+    ]
+)
+_GROUP_BY_DOT = frozenset(
+    [
+        "de",
+        "es",
+        "it",
+        "nl",
+        "pt",
+        "id",
+        "tr",
+        "da",
+        "el",
+        "ro",
+        "hr",
+        "sl",
+        "sr",
+        "ca",
+        "gl",
+        "is",
+        "vi",
+    ]
+)
+_GROUP_BY_COMMA = frozenset(
+    [
+        "en",
+        "zh",
+        "ja",
+        "ko",
+        "he",
+        "th",
+        "hi",
+        "ms",
+        "fil",
+    ]
+)
+
+
+def group_marks(lang: str | None) -> str:
+    """The characters that separate thousands in ``lang``'s numbers (typographic spaces always)."""
+    base = base_language(lang) if lang else ""
+    marks = _SPACES
+    if base in _GROUP_BY_SPACE:
+        marks += " "
+    if base in _GROUP_BY_DOT:
+        marks += "."
+    if base in _GROUP_BY_COMMA:
+        marks += ","
+    if base == "ar":
+        marks += "٬,"
+    return marks
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Something inside a number that readers do not see as written."""
+
+    line: int
+    what: str
+    seen: str  # the number as readers see it
+
+    def message(self) -> str:
+        return f"{self.what} inside a number: readers see {self.seen}; write the number plainly"
+
+
+@dataclass
+class Visible:
+    """The page's text as readers see its numbers, and what was hidden in them."""
+
+    text: str
+    hidden: list[Hidden] = field(default_factory=list)
+
+
+_SEEN = re.compile(r"[\d.,٫٬]+")
+
+
+def _seen_at(line: str, position: int) -> str:
+    """The number around ``position`` in ``line``."""
+    for match in _SEEN.finditer(line, max(0, position - 40), position + 40):
+        if match.start() <= position <= match.end():
+            return match.group(0).strip(".,")
+    return "?"
+
+
+# A stage's replacement: (what to put instead, what was hidden or None when nothing was).
+Replace = Callable[[re.Match[str]], tuple[str, str | None]]
+
+
+def _stage(pattern: re.Pattern[str], replace: Replace, line: str, hidden: list[tuple[str, str]]) -> str:
+    """``pattern.sub`` that records (what was hidden, the number readers see there)."""
+    parts: list[str] = []
+    last, length, marks = 0, 0, []
+    for match in pattern.finditer(line):
+        instead, what = replace(match)
+        parts.append(line[last : match.start()])
+        length += match.start() - last
+        if what is not None:
+            marks.append((what, length))
+        parts.append(instead)
+        length += len(instead)
+        last = match.end()
+    parts.append(line[last:])
+    out = "".join(parts)
+    hidden += [(what, _seen_at(out, at)) for what, at in marks]
+    return out
+
+
+def _override(match: re.Match[str]) -> tuple[str, str | None]:
+    rtl = match.group(1) is not None
+    inner = match.group(1) if rtl else match.group(2)
+    what = "a right-to-left override (U+202E)" if rtl else "a left-to-right override (U+202D)"
+    return (inner[::-1] if rtl else inner), (what if any(c.isdigit() for c in inner) else None)
+
+
+def _entity(match: re.Match[str]) -> tuple[str, str | None]:
+    decoded = html.unescape(match.group(0))
+    if decoded.isdigit():
+        return decoded, f"the entity {match.group(0)}"
+    return (decoded if decoded in _INVISIBLE else match.group(0)), None
+
+
+def _removed(what: str) -> Replace:
+    return lambda match: ("", what)
+
+
+def _invisible(match: re.Match[str]) -> tuple[str, str | None]:
+    char = match.group(0)[0]
+    return "", _NAMES.get(char, f"an invisible character (U+{ord(char):04X})")
+
+
+_STAGES: tuple[tuple[re.Pattern[str], Replace], ...] = (
+    (_OVERRIDE, _override),
+    (_ENTITY, _entity),
+    (_COMMENT, _removed("an HTML comment")),
+    (_TAGS, _removed("a tag")),
+    (_HIDDEN, _invisible),
+)
+
+
+def _clean_line(line: str, number: int, found: list[Hidden]) -> str:
+    """``line`` with hidden characters inside numbers taken out; each one recorded in ``found``."""
+    hidden: list[tuple[str, str]] = []
+    for pattern, replace in _STAGES:
+        line = _stage(pattern, replace, line, hidden)
+    found += [Hidden(number, what, seen) for what, seen in dict.fromkeys(hidden)]
+    return line
+
+
+@cache
+def _grouped(marks: str) -> re.Pattern[str]:
+    mark = "[" + re.escape(marks) + "]"
+    return re.compile(rf"(?<![\d.,٫٬])\d{{1,3}}(?:{mark}\d{{3}})+(?![\d٫٬]|[.,]\d)")
+
+
+def visible(text: str, lang: str | None) -> Visible:
+    """``text`` as readers see its numbers (see the module's docstring); lines stay where they are."""
+    marks = group_marks(lang)
+    grouped = _grouped(marks)
+    found: list[Hidden] = []
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if _QUICK.search(line):
+            line = _clean_line(line, index + 1, found)
+        if any(char in line for char in marks):
+            line = grouped.sub(lambda match: re.sub(r"\D", "", match.group(0)), line)
+        lines[index] = line
+    return Visible("\n".join(lines), found)

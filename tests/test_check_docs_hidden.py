@@ -1,0 +1,113 @@
+"""Numbers as readers see them: hidden characters inside values, thousands separators by language.
+
+A stale value written ``30\\u00ad0`` shows readers 300: it must be found as 300, and the
+soft hyphen reported on its own line (``hidden-character``). ``1 024`` in French is 1024,
+not 1; ``1.024`` in German likewise. Line numbers stay those of the file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transdocs.cli import EXIT_FINDINGS, EXIT_OK
+from transdocs.pages.visible import visible
+from transdocs.report.findings import HIDDEN, STALE
+
+CHECK_DOCS = [sys.executable, "-c", "import sys; from transdocs.cli import main; sys.exit(main())"]
+DEFAULT = 600  # the settings file's timeout
+# (how the page writes 300, what the finding names)
+HIDDEN_300 = [
+    ("30\u00ad0", "soft hyphen"),
+    ("30\u200b0", "zero-width space"),
+    ("30\u20600", "word joiner"),
+    ("3\ufeff00", "zero-width no-break space"),
+    ("30<!-- x -->0", "HTML comment"),
+    ("3<span>0</span>0", "tag"),
+    ("3&#48;0", "&#48;"),
+    ("&#x33;00", "&#x33;"),
+    ("30&shy;0", "soft hyphen"),
+    ("\u202e003\u202c", "right-to-left override"),
+]
+
+
+def _check(tmp_path: Path, pages: dict[str, str], settings: dict[str, object]) -> list[dict[str, object]]:
+    for name, text in pages.items():
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    args = ["--settings", "settings.json", "--env-prefix", "APP_", "--format", "json", "docs"]
+    done = subprocess.run([*CHECK_DOCS, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode in (EXIT_OK, EXIT_FINDINGS), done.stderr
+    found: list[dict[str, object]] = json.loads(done.stdout)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("written", "named"), HIDDEN_300, ids=[w.encode("unicode_escape").decode() for w, _ in HIDDEN_300]
+)
+def test_a_stale_value_behind_a_hidden_character_is_found_as_readers_see_it(
+    tmp_path: Path, written: str, named: str
+) -> None:
+    english = "# Timeout\n\nSome intro.\n\nBy default, `APP_TIMEOUT` is 600 seconds.\n"
+    french = f"# Délai\n\nUne intro.\n\nPar défaut, `APP_TIMEOUT` vaut {written} secondes.\n"
+    found = _check(tmp_path, {"en/page.md": english, "fr/page.md": french}, {"timeout": DEFAULT})
+    stale = [f for f in found if f["kind"] == STALE]
+    hidden = [f for f in found if f["kind"] == HIDDEN]
+    assert [(f["path"], f["line"], f["stated"]) for f in stale] == [("docs/fr/page.md", 5, "300")]
+    assert [(f["path"], f["line"]) for f in hidden] == [("docs/fr/page.md", 5)]
+    message = str(hidden[0]["message"])
+    assert named in message and "readers see 300" in message
+    assert all(ord(char) < 0x2000 or char in "«»" for char in message)  # the message shows no hidden character
+
+
+def test_hidden_characters_in_code_blocks_and_between_words_are_left_alone() -> None:
+    text = "word\u00adbreak and a\u200bb\n\n```toml\ntimeout = 30\u00ad0\n```\n\nنص\u200fعربي 60\u200f ثانية\n"
+    seen = visible(text, "en")
+    assert seen.text == text
+    assert seen.hidden == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "value"),
+    [
+        ("fr", "1 024", 1024),
+        ("fr", "1\u202f024", 1024),
+        ("fr", "1\u00a0024", 1024),
+        ("de", "1.024", 1024),
+        ("pt", "1.024", 1024),
+        ("en", "1,024", 1024),
+        ("en", "1\u202f024", 1024),
+        ("fr", "1 024 000", 1024000),
+    ],
+)
+def test_thousands_separators_are_read_by_the_page_language(lang: str, written: str, value: int) -> None:
+    line = f"The limit is {written} here."
+    assert visible(line, lang).text == f"The limit is {value} here."
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [("en", "1 024"), ("en", "1.024"), ("fr", "1,024"), ("de", "1,024"), ("en", "192.168.1.1"), ("de", "v1.024.3")],
+)
+def test_separators_of_other_languages_are_not_thousands(lang: str, written: str) -> None:
+    line = f"The value is {written} here."
+    assert visible(line, lang).text == line
+
+
+def test_french_thousands_are_no_false_finding(tmp_path: Path) -> None:
+    english = "# Limits\n\nSome intro.\n\nBy default, `APP_MAX_TOKENS` is 1,024.\n"
+    pages = {
+        "en/page.md": english,
+        "fr/page.md": "# Limites\n\nUne intro.\n\nPar défaut, `APP_MAX_TOKENS` vaut 1 024.\n",
+        "pt/page.md": "# Limites\n\nUma intro.\n\nPor padrão, `APP_MAX_TOKENS` é 1.024.\n",
+    }
+    found = _check(tmp_path, pages, {"max_tokens": 1024})
+    assert [f for f in found if f["kind"] in (STALE, "value-drift")] == []
+    stale = _check(tmp_path, {"fr/page.md": pages["fr/page.md"].replace("1 024", "2 048")}, {"max_tokens": 1024})
+    assert [(f["kind"], f["stated"]) for f in stale if f["kind"] == STALE] == [(STALE, "2048")]

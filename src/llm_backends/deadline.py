@@ -2,7 +2,7 @@
 
 HTTP timeouts are per phase and per read: a server that sends one body byte every
 0.3 s, or a stream chunk every 0.5 s, never lets a read time out, and a call runs for
-minutes past ``total_timeout``. An async call is bounded with ``asyncio.timeout_at``,
+minutes past ``total_timeout``. An async call is bounded with ``asyncio.timeout``,
 which cancels the awaiting task; the HTTP client closes the connection on its way out.
 
 A sync call cannot be cancelled, and abandoning it in a worker thread would leave the

@@ -1,4 +1,4 @@
-"""The first async call imports litellm (and what its first request imports) off the event loop."""
+"""The first async calls import litellm (and what its first request and first stream import) off the event loop."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from llm_backends.loading import FIRST_CALL_MODULES
+from llm_backends.loading import FIRST_CALL_MODULES, FIRST_STREAM_MODULES
 from tests.support.openai_server import API_KEY, OpenAIServer
 
 REPO = Path(__file__).resolve().parents[1]
 
-# Records the thread that imports each module; then 20 first calls at once on one loop.
+# Records the thread that imports each module; then 20 first calls at once on one loop, and a stream.
 SCRIPT = textwrap.dedent("""
     import asyncio, sys, threading
     watched = set(sys.argv[1:])
@@ -33,6 +33,8 @@ SCRIPT = textwrap.dedent("""
         calls = [llm_backends.acompletion([{"role": "user", "content": "Hi"}]) for _ in range(20)]
         replies = await asyncio.gather(*calls)
         assert all(reply.choices[0].message.content for reply in replies)
+        stream = await llm_backends.acompletion([{"role": "user", "content": "Hi"}], stream=True)
+        assert [chunk async for chunk in stream]
         return loop_thread
 
     loop_thread = asyncio.run(main())
@@ -45,7 +47,7 @@ SCRIPT = textwrap.dedent("""
 def test_the_first_async_calls_import_litellm_in_another_thread(openai_server: OpenAIServer) -> None:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_", "OPENAI_"))}
     environment.update(LLM_MODEL="openai/test-model", LLM_BASE_URL=openai_server.url, LLM_API_KEY=API_KEY)
-    watched = ["litellm", *FIRST_CALL_MODULES]
+    watched = ["litellm", *FIRST_CALL_MODULES, *FIRST_STREAM_MODULES]
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, *watched],
         capture_output=True,
@@ -60,4 +62,4 @@ def test_the_first_async_calls_import_litellm_in_another_thread(openai_server: O
     importers = dict(line.split(" ", 1) for line in lines if line)
     assert importers.keys() == set(watched)
     assert loop_thread not in importers.values()
-    assert openai_server.count == 20
+    assert openai_server.count == 21

@@ -160,7 +160,7 @@ def completion(messages: list[dict[str, Any]], *, settings: LLMSettings | None =
 
 async def acompletion(messages: list[dict[str, Any]], *, settings: LLMSettings | None = None, **kwargs: Any) -> Any:
     """``litellm.acompletion`` with our retries; arguments and streaming as for :func:`completion`."""
-    litellm = await aload()
+    litellm = await aload(stream=bool(kwargs.get("stream")))
     started = time.monotonic()
     settings, kwargs = _resolve(settings, kwargs)
     arguments = _completion_arguments(messages, settings, kwargs)

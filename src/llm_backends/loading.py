@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +20,12 @@ from .errors import ConfigError
 if TYPE_CHECKING:
     import concurrent.futures
 
-# What litellm and the OpenAI SDK import on their first request (1.7 s and 0.2 s measured
-# here): imported with litellm, so that the first async call does not import them on the
-# event loop, and the first call's total_timeout is spent on the call.
-FIRST_CALL_MODULES = ("openai.resources", "litellm.litellm_core_utils.default_encoding", "httpcore")
+# What litellm and the OpenAI SDK import on their first request (1.7 s measured here):
+# imported with litellm, so that the first async call does not import it on the event loop,
+# and the first call's total_timeout is spent on the call.
+FIRST_CALL_MODULES = ("openai.resources", "httpcore")
+# What a first stream adds (0.2 s, and 40 MB for the tokenizer): loaded only for async streams.
+FIRST_STREAM_MODULES = ("litellm.litellm_core_utils.default_encoding",)
 
 _loaded: Any = None
 _loading: concurrent.futures.Future[Any] | None = None
@@ -42,9 +45,7 @@ def litellm() -> Any:
     from .config import current_settings
 
     module.suppress_debug_info = True  # its "Give Feedback" banner on every error
-    for name in FIRST_CALL_MODULES:
-        with contextlib.suppress(ImportError):  # another version of litellm or openai
-            importlib.import_module(name)
+    _import_all(FIRST_CALL_MODULES)
     with contextlib.suppress(ConfigError):
         current_settings()  # the first read imports pydantic-settings
     _loaded = module
@@ -58,13 +59,22 @@ def _load_into(future: concurrent.futures.Future[Any]) -> None:
         future.set_exception(exc)
 
 
-async def aload() -> Any:
+def _import_all(names: tuple[str, ...]) -> None:
+    for name in names:
+        with contextlib.suppress(ImportError):  # another version of litellm or openai
+            importlib.import_module(name)
+
+
+async def aload(stream: bool = False) -> Any:
     """:func:`litellm` for async calls: imported in a thread, which concurrent first calls
     (from any event loop) wait for together; a failed import is tried again by the next call."""
     global _loading
+    import asyncio
+
+    if stream and not all(name in sys.modules for name in FIRST_STREAM_MODULES):
+        await asyncio.to_thread(_import_all, FIRST_STREAM_MODULES)
     if _loaded is not None:
         return _loaded
-    import asyncio
     import concurrent.futures
 
     with _loading_lock:

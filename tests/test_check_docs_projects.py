@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from tests.support.docs_tree import read, write
+from transdocs import check_paths
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
 from transdocs.report.findings import MISSING, STALE, VALUE_DRIFT
 from transdocs.tools.stamp import stamp_paths
@@ -199,7 +200,7 @@ def test_a_settings_class_is_read_once_until_its_package_changes(
     project = copy_project("hugo_dataclass", tmp_path, monkeypatch)
     code = (
         "import sys, json; from transdocs.project import load_project; "
-        "s = load_project().override(allow_import=True).load_settings(); "
+        "s = load_project().override(allow_import=True).settings_list(); "
         "print(json.dumps([{x.name: x.default for x in s}, 'hugo_fixture_settings' in sys.modules]))"
     )
 
@@ -273,3 +274,23 @@ def test_a_pyproject_without_the_table_is_passed_over_for_the_one_above(
     monkeypatch.chdir(inner)
     code, found = check(capsys, "../docs")
     assert code == EXIT_FINDINGS and len(found) == len(expected("folder_json"))
+
+
+def test_two_projects_checked_in_one_process_each_get_their_own_answer(tmp_path: Path) -> None:
+    """Each run is configured by its own project (settings, table, languages), not by the run before it."""
+    from transdocs.project import Project
+
+    page = tmp_path / "page.md"
+    page.write_text("# Workers\n\nBy default, `APP_WORKERS` is 8.\n", encoding="utf-8")
+    projects = {}
+    for name, workers in (("eight", 8), ("four", 4)):
+        (tmp_path / f"{name}.json").write_text(f'{{"workers": {workers}}}', encoding="utf-8")
+        projects[name] = Project(settings=str(tmp_path / f"{name}.json"), env_prefix="APP_", base=tmp_path)
+
+    def stale(name: str) -> list[tuple[str | None, str | None]]:
+        found = check_paths([str(page)], lang="en", project=projects[name])
+        return [(f.stated, f.expected) for f in found if f.kind == STALE]
+
+    assert stale("four") == [("8", "4")]
+    assert stale("eight") == []
+    assert stale("four") == [("8", "4")]

@@ -64,7 +64,7 @@ class Project:
         """The configured paths, as seen from the current folder."""
         return [os.path.relpath(self.base / path) for path in self.paths]
 
-    def load_settings(self) -> list[Any]:
+    def settings_list(self) -> list[Any]:
         """The settings the configuration names (empty when none is configured)."""
         if self.settings is None:
             return []
@@ -78,7 +78,7 @@ class Project:
         from transdocs.languages.words import use_language_dirs
         from transdocs.statements import targets
 
-        targets.configure(self.load_settings(), self.toml_table)
+        targets.configure(self.settings_list(), self.toml_table)
         use_language_dirs([self.base / self.languages] if self.languages else [])
 
 

@@ -1,0 +1,1 @@
+"""Pairing an English page with its translation: sections, labelled lines, table rows, props."""

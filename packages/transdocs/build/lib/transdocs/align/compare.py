@@ -1,0 +1,228 @@
+"""Values a translation states differently from its English page, place by aligned place.
+
+Sections pair by anchors and order (``sections.py``); inside a pair of sections:
+
+- labelled lines pair by position when both have as many, else through the labels this
+  page pair was seen to translate elsewhere (``Standard`` for ``Default``), so a language
+  with no word file still works. Only the lines whose English label says "default" are
+  compared; "Type", "Since" or "See also" state no default.
+- tables pair by position in the section, rows by their key cell, the "Default" column by
+  the English header's position (headers are translated).
+- component props pair by component and the option they name.
+
+A value belongs to the option its line, row or prop is about; mentions of other options in
+a description are never compared. A single-key object that wraps the section's own option
+(``{ persist: true }`` under ``platformProxy.persist``) is that option's value when the
+same side writes the option that way elsewhere in the section (its type line
+``{ persist?: boolean }``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transdocs.align.blocks import block_values
+from transdocs.align.places import Labelled, Places, key_cell, places
+from transdocs.align.sections import Section, pair_sections, sections
+from transdocs.pages.document import Document, Table
+from transdocs.values.literal import Kind, Value
+from transdocs.values.stated import Difference, difference, stated_values
+
+_DEFAULT = re.compile(r"default|defecto|padr[ãa]o|défaut|standard|默认|預設|默認|既定|デフォルト|기본|умолчан", re.I)
+_KINDS: dict[str, Kind] = {
+    "s": "str",
+    "b": "bool",
+    "n": "null",
+    "#": "number",
+    "l": "list",
+    "o": "object",
+    "e": "expr",
+    "t": "text",
+}
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """A value the translation states at ``line`` for ``setting`` where English states another."""
+
+    line: int
+    setting: str
+    difference: Difference
+
+
+def says_default(label: str) -> bool:
+    """An English label or header that introduces a default ("Default", "DefaultValue", "Defaults to")."""
+    return bool(_DEFAULT.search(label))
+
+
+def _unwrap(values: list[Value], option: str, section_text: str) -> list[Value]:
+    if len(values) != 1 or values[0].kind != "object" or not option:
+        return values
+    key = values[0].key
+    assert isinstance(key, tuple)
+    pairs = list(key[1])
+    name = option.rsplit(".", 1)[-1]
+    if len(pairs) != 1 or pairs[0][0] != name:
+        return values
+    if len(re.findall(rf"\{{\s*['\"]?{re.escape(name)}['\"]?\??\s*:", section_text)) < 2:
+        return values  # the option is not written as this object elsewhere: a different shape
+    inner = pairs[0][1]
+    return [Value(_KINDS[inner[0]], inner, values[0].text)]
+
+
+def _learned_labels(pairs: list[tuple[int, int]], ours: Places, theirs: Places) -> dict[str, str]:
+    """Translated label -> English label, from the sections whose labelled lines pair one to one."""
+    seen: dict[str, Counter[str]] = {}
+    for e, t in pairs:
+        english, translated = ours.labelled[e], theirs.labelled[t]
+        if len(english) == len(translated):
+            for a, b in zip(english, translated, strict=True):
+                seen.setdefault(b.label, Counter())[a.label] += 1
+    return {label: counts.most_common(1)[0][0] for label, counts in seen.items()}
+
+
+def _labelled_pairs(
+    english: list[Labelled], translated: list[Labelled], learned: dict[str, str]
+) -> Iterator[tuple[Labelled, Labelled]]:
+    if len(english) == len(translated):
+        yield from zip(english, translated, strict=True)
+        return
+    unused = list(english)
+    for item in translated:
+        label = learned.get(item.label, item.label)
+        match = next((e for e in unused if e.label == label), None)
+        if match is None and item.label not in learned and says_default(item.label):
+            match = next((e for e in unused if says_default(e.label)), None)
+        if match is not None:
+            unused.remove(match)
+            yield match, item
+
+
+def _rows(table: Table) -> dict[str, tuple[int, list[str]]]:
+    keyed: dict[str, tuple[int, list[str]]] = {}
+    doubled = set()
+    for line, cells in table.rows:
+        if not cells:
+            continue
+        key = key_cell(cells[0])
+        if key in keyed:
+            doubled.add(key)
+        keyed[key] = (line, cells)
+    return {key: row for key, row in keyed.items() if key not in doubled}
+
+
+def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, int, str]]:
+    """(option, English cell, line, translated cell) for each "Default" cell of paired rows."""
+    if len(english.header) != len(translated.header):
+        return
+    columns = [i for i, cell in enumerate(english.header) if i and says_default(cell)]
+    theirs = _rows(translated)
+    if columns:
+        for key, (_, cells) in _rows(english).items():
+            other = theirs.get(key)
+            if other is None:
+                continue
+            line, translated_cells = other
+            for column in columns:
+                if column < len(cells) and column < len(translated_cells):
+                    yield key, cells[column], line, translated_cells[column]
+    if len(english.rows) == len(translated.rows):  # transposed: a row labelled "Default"
+        for (_, cells), (line, translated_cells) in zip(english.rows, translated.rows, strict=True):
+            if cells and says_default(cells[0]) and len(cells) == len(translated_cells):
+                for column in range(1, len(cells)):
+                    yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
+
+
+_EMPTY = Value("null", ("n",), "nothing")
+
+
+def _cell_values(cell: str) -> list[Value]:
+    """A table's default cell: an empty one states that there is none (a stale row lost its value)."""
+    return stated_values(cell) if cell.strip() else [_EMPTY]
+
+
+def _compare(
+    option: str, english: str, translated: str, ours: str, theirs: str, line: int, setting: str, cell: bool = False
+) -> Aligned | None:
+    read = _cell_values if cell else stated_values
+    found = difference(_unwrap(read(english), option, ours), _unwrap(read(translated), option, theirs))
+    return Aligned(line, setting, found) if found is not None else None
+
+
+def _blocks(english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
+    """A default given as a config block: key by key."""
+    theirs = block_values(list(translated.block))
+    for path, (_, value) in block_values(list(english.block)).items():
+        other = theirs.get(path)
+        if other is not None:
+            found = _compare("", value, other[1], "", "", other[0], f"{name}: {path}" if name else path)
+            if found is not None:
+                yield found
+
+
+def _section_pair(
+    e: Section, ours: Places, theirs: Places, ei: int, ti: int, learned: dict[str, str]
+) -> Iterator[Aligned]:
+    option = e.name if e.key else ""
+    our_text, their_text = ours.text[ei], theirs.text[ti]
+    for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learned):
+        if not says_default(a.label):
+            continue
+        if a.block and b.block:
+            yield from _blocks(a, b, e.name or a.label)
+            continue
+        found = _compare(option, a.value, b.value, our_text, their_text, b.line, e.name or a.label)
+        if found is not None:
+            yield found
+    our_tables, their_tables = ours.tables[ei], theirs.tables[ti]
+    if len(our_tables) == len(their_tables):
+        for a_table, b_table in zip(our_tables, their_tables, strict=True):
+            for key, cell, line, other in _table_cells(a_table, b_table):
+                found = _compare(key, cell, other, "", "", line, key, cell=True)
+                if found is not None:
+                    yield found
+    their_props = {(p.component, p.name): p for p in theirs.props[ti]}
+    for prop in ours.props[ei]:
+        match = their_props.get((prop.component, prop.name))
+        if match is not None:
+            found = _compare(prop.name, prop.value, match.value, "", "", match.line, prop.name)
+            if found is not None:
+                yield found
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").split("\n")
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A page's sections and the places in them, read once (an English page serves every translation)."""
+
+    sections: list[Section]
+    places: Places
+
+
+def lay_out(doc: Document, text: str) -> Laid:
+    lines = _lines(text)
+    found = sections(doc, lines, len(lines))
+    return Laid(found, places(doc, lines, found))
+
+
+def aligned_differences(english: Document | Laid, english_text: str, translated: Document, text: str) -> list[Aligned]:
+    """Every default the translation states differently from its English page (module docstring).
+
+    ``english`` may come laid out already (:func:`lay_out`), then ``english_text`` is not read.
+    """
+    ours = english if isinstance(english, Laid) else lay_out(english, english_text)
+    theirs = lay_out(translated, text)
+    index_e = {id(s): i for i, s in enumerate(ours.sections)}
+    index_t = {id(s): i for i, s in enumerate(theirs.sections)}
+    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]
+    learned = _learned_labels(pairs, ours.places, theirs.places)
+    found: list[Aligned] = []
+    for e, t in pairs:
+        found += _section_pair(ours.sections[e], ours.places, theirs.places, e, t, learned)
+    return found

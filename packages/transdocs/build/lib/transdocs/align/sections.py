@@ -1,0 +1,147 @@
+"""Pair the sections of an English page with those of its translation.
+
+Headings are translated, so they cannot be compared as text. What survives translation is
+a heading's explicit anchor (``{#id}``) and the option it documents (`` ### `build.client` ``,
+``#### platformProxy.enabled``); those pair sections wherever they are. Sections between
+two such anchors pair by order when both pages have the same number of them at the same
+levels; elsewhere they stay unpaired (a section added or dropped is the structure check's
+business, and comparing values across it would compare different options).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from transdocs.pages.document import Document
+
+_EXPLICIT_ID = re.compile(r"\{\s*#([\w:.-]+)[^}]*\}\s*$")
+_CODE = re.compile(r"`([^`\n]+)`")
+# An option name as headings write it: build.client, platformProxy.enabled, num_retries, --port
+_OPTION = re.compile(
+    r"(?<![\w.-])-{0,2}[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+|(?<![\w-])[a-z]+(?:[A-Z_][a-z\d]*)+(?![\w-])"
+)
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_ASIDE = re.compile(r"<[^<>]*>|\([^()]*\)|\[[^\]]*\]")  # badges, tags, "(deprecated)"
+
+
+@dataclass(frozen=True)
+class Section:
+    """Lines ``start`` to ``end`` (exclusive) of a page; ``start`` is the heading's line (1 before any)."""
+
+    start: int
+    end: int
+    level: int
+    key: str | None  # the anchor or option that survives translation
+    name: str  # the option the section documents (its key), or its heading text
+
+
+def _key(line: str) -> tuple[str | None, str]:
+    """(what pairs the heading across languages, the option it documents or its text)."""
+    explicit = _EXPLICIT_ID.search(line)
+    title = _EXPLICIT_ID.sub("", _HEADING_MARK.sub("", line)).strip().strip("#").strip()
+    code = _CODE.search(title)
+    found = code if code else _OPTION.search(title)
+    option = None
+    if found is not None:
+        rest = _ASIDE.sub("", title[: found.start()] + title[found.end() :])
+        if not any(char.isalpha() for char in rest):  # the heading is the option ("Changed: `x` default" is not)
+            option = found.group(1).strip() if code else found.group(0)
+    if explicit:
+        return "#" + explicit.group(1), option or title
+    return option, option or title
+
+
+def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
+    """The sections of a page in order, the part before the first heading included."""
+    found = []
+    starts = doc.headings
+    first = starts[0][0] if starts else total + 1
+    found.append(Section(1, first, 0, None, ""))
+    for index, (line, level) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else total + 1
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        key, name = _key(text)
+        found.append(Section(line, end, level, key, name))
+    return found
+
+
+def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[int, int]]:
+    """Index pairs of sections whose key (or else heading text) is unique on both pages, in
+    increasing order on both."""
+
+    def unique(found: list[Section]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        doubled = set()
+        for index, section in enumerate(found):
+            # A heading left as it was ("## AWS", a product's name) pairs like an anchor, when unique.
+            if not index:
+                continue  # the part before the first heading pairs anyway
+            key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
+            if key in seen:
+                doubled.add(key)
+            seen[key] = index
+        return {k: v for k, v in seen.items() if k not in doubled}
+
+    theirs = unique(translation)
+    candidates = [
+        (index, theirs[key])
+        for key, index in sorted(unique(english).items(), key=lambda item: item[1])
+        if key in theirs
+    ]
+    # Anchors and options first; a heading's unchanged text only fills the gaps between them
+    # ("### Actions" in both must not outvote the option a section documents).
+    strong = _increasing([c for c in candidates if english[c[0]].key is not None])
+    bounds = [(0, 0), *strong, (len(english), len(translation))]
+    weak = [c for c in candidates if english[c[0]].key is None]
+    found = []
+    for (e0, t0), (e1, t1) in pairwise(bounds):
+        found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
+    return sorted([*strong, *found])
+
+
+def _increasing(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs increasing on both sides (a moved section breaks no other pair)."""
+    tails: list[int] = []  # tails[k]: index in candidates ending the best run of length k + 1
+    previous: list[int] = [-1] * len(candidates)
+    for i, (_, other) in enumerate(candidates):
+        k = _search(candidates, tails, other)
+        if k > 0:
+            previous[i] = tails[k - 1]
+        if k == len(tails):
+            tails.append(i)
+        else:
+            tails[k] = i
+    run, at = [], tails[-1] if tails else -1
+    while at >= 0:
+        run.append(candidates[at])
+        at = previous[at]
+    return run[::-1]
+
+
+def _search(candidates: list[tuple[int, int]], tails: list[int], other: int) -> int:
+    low, high = 0, len(tails)
+    while low < high:
+        middle = (low + high) // 2
+        if candidates[tails[middle]][1] < other:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def pair_sections(english: list[Section], translation: list[Section]) -> list[tuple[Section, Section]]:
+    """Sections of both pages that document the same thing (see the module docstring)."""
+    anchors = [(0, 0), *_anchors(english, translation), (len(english), len(translation))]
+    pairs: list[tuple[Section, Section]] = []
+    for (e0, t0), (e1, t1) in pairwise(anchors):
+        if e0 < len(english) and t0 < len(translation) and (e0, t0) != (len(english), len(translation)):
+            pairs.append((english[e0], translation[t0]))
+        between_e, between_t = english[e0 + 1 : e1], translation[t0 + 1 : t1]
+        if len(between_e) == len(between_t) and all(
+            a.level == b.level and (a.key is None or b.key is None or a.key == b.key)
+            for a, b in zip(between_e, between_t, strict=True)
+        ):
+            pairs += zip(between_e, between_t, strict=True)
+    return pairs

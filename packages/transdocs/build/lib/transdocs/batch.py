@@ -1,0 +1,226 @@
+"""A run of the checker: unchanged pages from the page cache, the rest on every core, then what
+only the whole run can tell (missing and unstamped translations, files not read).
+
+The per-page checker (:mod:`transdocs.runner`) and its readers are imported only when a page
+has to be checked: a run whose pages all come from the cache costs little more than Python's start.
+Pages are independent: a translation needs only itself and its English page. Above
+:data:`POOL_THRESHOLD` pages to check, worker processes (forked, so they share the run's
+configuration) each take groups of pages that translate the same English page, so each English
+page is read by one worker. Results come back in page order: the run's findings are exactly
+those of checking the pages one by one in this process (a test compares them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from transdocs.page_cache import PageCache, PageResult, context_key
+from transdocs.pages.discover import Discovery, Page, discover
+from transdocs.pages.walk import PAGE_SUFFIXES
+from transdocs.placeholders import uses_placeholders
+from transdocs.project import Project, load_project
+from transdocs.report import findings as kinds
+from transdocs.report.findings import Finding
+from transdocs.statements.targets import targets
+
+if TYPE_CHECKING:
+    from transdocs.runner import Checker
+
+POOL_THRESHOLD = 200  # fewer pages than this: starting workers costs more than it saves
+_GROUP = 24  # pages per task: enough to keep a worker busy, few enough to balance the cores
+
+
+def jobs_wanted(jobs: int | None) -> int:
+    """``jobs`` worker processes, by default one per core this process may use."""
+    if jobs is not None:
+        return max(1, jobs)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def check_one(checker: Checker, page: Page) -> PageResult:
+    """One page, and what the run learns from it across pages (``checker`` is left as it was)."""
+    unstamped, stamped, placeholders = len(checker.unstamped), checker.stamped, checker.uses_placeholders
+    checker.stamped = checker.uses_placeholders = False
+    found = checker.check(page)
+    # Its English page's placeholders count for this page even when another page read it first.
+    english = checker.english.get(page.english) if page.english is not None else None
+    uses = checker.uses_placeholders or (english is not None and uses_placeholders(english.text))
+    result = PageResult(
+        tuple(found), len(checker.unstamped) > unstamped, checker.stamped, checker.english_of.get(page.shown), uses
+    )
+    del checker.unstamped[unstamped:]
+    checker.stamped, checker.uses_placeholders = stamped, placeholders
+    return result
+
+
+# The forked workers' checker and pages (set before the pool starts; fork copies them).
+_work: tuple[Checker, Sequence[Page]] | None = None
+
+
+def _check_group(indexes: list[int]) -> list[tuple[int, PageResult]]:
+    assert _work is not None
+    checker, pages = _work
+    return [(index, check_one(checker, pages[index])) for index in indexes]
+
+
+def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
+    """Pages with the same English page together, then cut into tasks of about :data:`_GROUP`."""
+    by_english: dict[Any, list[int]] = {}
+    for index in todo:
+        page = pages[index]
+        by_english.setdefault(page.english or page.path, []).append(index)
+    tasks: list[list[int]] = [[]]
+    for indexes in by_english.values():
+        if len(tasks[-1]) >= _GROUP:
+            tasks.append([])
+        tasks[-1] += indexes
+    return [task for task in tasks if task]
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # only for large trees: its import costs a fifth of a small run
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass
+class Run:
+    """The findings of every page, and what they tell across pages."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unstamped: list[Page] = field(default_factory=list)  # translations that record no source_hash
+    english_of: dict[str, str] = field(default_factory=dict)  # translated page -> its English page, as shown
+    stamped: bool = False  # whether any translation records a source_hash
+    uses_placeholders: bool = False  # whether an English page writes our placeholders
+
+
+def check_pages(found: Discovery, cache: PageCache, jobs: int | None = None) -> Run:
+    """Every page's findings, in page order."""
+    global _work
+    pages = found.pages
+    results: dict[int, PageResult] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for index, page in enumerate(pages):
+        if cache.path is not None:
+            english = found.show(page.english) if page.english is not None else None
+            keys[index] = cache.key(page, english)
+            hit = cache.get(keys[index])
+            if hit is not None:
+                results[index] = hit
+                continue
+        todo.append(index)
+    if todo:
+        from transdocs.runner import Checker
+
+        checker = Checker(found)
+        workers = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
+        if workers > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
+            import multiprocessing
+
+            _work = (checker, pages)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for done in pool.imap_unordered(_check_group, _groups(pages, todo)):
+                        results.update(done)
+            finally:
+                _work = None
+        else:
+            results.update((index, check_one(checker, pages[index])) for index in todo)
+    run = Run()
+    for index, page in enumerate(pages):
+        result = results[index]
+        if index in keys and index in todo:
+            cache.put(keys[index], result)
+        run.findings += result.findings
+        if result.unstamped:
+            run.unstamped.append(page)
+        if result.english_of is not None:
+            run.english_of[page.shown] = result.english_of
+        run.stamped = run.stamped or result.stamped
+        run.uses_placeholders = run.uses_placeholders or result.uses_placeholders
+    cache.save()
+    return run
+
+
+def _across_pages(found: Discovery, run: Run) -> list[Finding]:
+    """The pages' findings as the whole run sees them (each step imported only when it has work)."""
+    findings = run.findings
+    if any(f.kind == kinds.STALE for f in findings):
+        from transdocs.translations.stale_side import english_is_stale
+
+        findings = english_is_stale(findings, run.english_of)
+    if not run.uses_placeholders and any(f.kind == kinds.STRUCTURE for f in findings):
+        from transdocs.runner import Checker
+
+        findings = Checker(found).placeholder_noise(findings)
+    if run.unstamped:
+        from transdocs.runner import Checker
+
+        checker = Checker(found)
+        checker.unstamped, checker.stamped = run.unstamped, run.stamped
+        findings = findings + checker.unstamped_findings()
+    return findings
+
+
+def _missing(found: Discovery) -> list[Finding]:
+    """English pages whose translation is missing in a language folder that was checked as a whole."""
+    missing = []
+    for layout in found.layouts:
+        for english in layout.english_pages():
+            for lang, expected in layout.translations_of(english).items():
+                if found.covers(expected) and not expected.is_file():
+                    message = f"no translation of {found.show(english)}"
+                    missing.append(Finding(found.show(expected), 1, lang, kinds.MISSING, message=message))
+    return missing
+
+
+def _unsupported(found: Discovery, path: Path) -> Finding:
+    message = (
+        f"not read: check-docs reads {', '.join(PAGE_SUFFIXES)} and HTML pages, not {path.suffix} files; "
+        "its defaults are not checked"
+    )
+    return Finding(found.show(path), 1, None, kinds.UNSUPPORTED, message=message)
+
+
+def check_paths(
+    paths: Iterable[str],
+    lang: str | None = None,
+    layout: str | None = None,
+    source: str | None = None,
+    project: Project | None = None,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+) -> list[Finding]:
+    """Every finding for the given files and folders, sorted by path and line.
+
+    ``project`` is the configuration (settings, layout...); by default the
+    ``[tool.check-docs]`` table of the nearest pyproject.toml, with ``lang``, ``layout``
+    and ``source`` overriding it; a ``module:object`` settings spec there is imported, as
+    a Python caller's choice (the commands pass a project that imports only when asked).
+    Pages unchanged since the last run come from the page cache (``use_cache``), the others are
+    checked by ``jobs`` worker processes (default: one per core) when there are many.
+    Raises :class:`InputError` for paths that do not exist or cannot be read, and for a
+    configuration that cannot be used.
+    """
+    project = (project or load_project().override(allow_import=True)).override(
+        lang=lang, layout=layout, source_lang=source
+    )
+    project.configure()
+    found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
+    # What findings depend on (not --strict, --allow-import or where the configuration was read).
+    options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
+    context = context_key(*options, project.source_lang, project.languages, sorted(targets().items()))
+    cache = PageCache(context, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
+    findings = _across_pages(found, check_pages(found, cache, jobs))
+    findings += _missing(found)
+    findings += [_unsupported(found, path) for path in found.unread]
+    return sorted(set(findings))

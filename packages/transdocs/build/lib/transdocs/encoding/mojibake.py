@@ -1,0 +1,244 @@
+"""Pages whose text went through the wrong encoding.
+
+Signs, each reported with the first line that shows it:
+
+- the file is not valid UTF-8 (saved in a legacy code page; found by the page reader);
+- U+FFFD replacement characters (bytes that a wrong decoder could not map);
+- mojibake: UTF-8 bytes decoded with a legacy code page and saved again. Re-encoding the
+  text with that code page gives back UTF-8 (every code page Python knows is tried:
+  ``codepages.py``), and the text read back is better language than the page holds
+  (fewer letters foreign to it, more of its common words). Code pages that have no
+  character for some bytes lose them; the rest of each character still re-encodes;
+- letters that belong to no script of the page's language dominate its prose, or a CJK
+  page's letters form none of its language's words, and the text is in no known language
+  either (a page in another known language is ``untranslated``, not broken).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
+from transdocs.languages.detect import (
+    MIN_RATE,
+    MIN_UNITS,
+    Reading,
+    common_word_rate,
+    prose_of,
+    quick_census,
+    read_language,
+)
+from transdocs.languages.scripts import foreign_letters, letters
+from transdocs.languages.words import words
+
+# Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
+# reach 0.44 with some CJK code pages); between WEAK and STRONG, only if the text read
+# back is better language.
+WEAK_SHARE, STRONG_SHARE, LINE_SHARE = 0.3, 0.75, 0.5
+_HIGH_BYTES = bytes(range(128, 256))
+_CUT_SEQUENCE = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+# Characters no language's prose holds: replacement, C1 controls, private use.
+_JUNK = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
+_SAMPLE = 1200  # non-ASCII characters looked at to pick code pages
+_HEAD = 150  # characters that rule out most code pages before the whole sample is tried
+_TOP_SAMPLE = 400  # of which the first ones give the most frequent characters
+_TOP = 6  # the page's most frequent non-ASCII characters a code page must all have
+_CJK = ("Han", "Hiragana", "Katakana")
+
+
+@dataclass(frozen=True)
+class EncodingProblem:
+    line: int
+    message: str
+
+
+def _utf8_share(text: str, code_page: str, cut: bool = False) -> tuple[float, int]:
+    """Share of the re-encoded non-ASCII bytes that form UTF-8 sequences, and their count.
+
+    All in C: the UTF-8 decoder finds the valid sequences (a regex took 4x longer). With
+    ``cut``, sequences cut short by a byte the code page dropped count too.
+    """
+    data = text.encode(code_page, errors="ignore")
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    high = len(data) - ascii_bytes
+    if not high:
+        return 0.0, 0
+    valid = len(data.decode("utf-8", errors="ignore").encode("utf-8")) - ascii_bytes
+    if cut:
+        # A 3- or 4-byte sequence that lost a byte the code page has no character for still
+        # shows its lead byte and a continuation byte.
+        valid += sum(map(len, _CUT_SEQUENCE.findall(data)))
+    return valid / high, valid
+
+
+def _paired(runs: list[str]) -> bool:
+    """Most non-ASCII characters stand next to another one, as every character of UTF-8 read
+    through a single-byte code page does ("Ã©" for "é"); accented letters in real Latin-script
+    prose mostly stand alone."""
+    total = sum(map(len, runs))
+    return total > 0 and sum(len(run) for run in runs if len(run) > 1) * 2 >= total
+
+
+def _sample(runs: list[str]) -> str:
+    joined = " ".join(runs)
+    if len(joined) <= _SAMPLE:
+        return joined
+    third = _SAMPLE // 3
+    middle = len(joined) // 2
+    return " ".join((joined[:third], joined[middle : middle + third], joined[-third:]))
+
+
+def _candidates(sample: str) -> list[str]:
+    """Code pages that can encode every one of the sample's most frequent characters."""
+    top = [char for char, _ in Counter(_JUNK.sub("", sample[:_TOP_SAMPLE].replace(" ", ""))).most_common(_TOP)]
+    mask = -1
+    for char in top:
+        mask &= encodable_in(char)
+    return _named(mask)
+
+
+@cache
+def _named(mask: int) -> list[str]:
+    return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
+
+
+@lru_cache(maxsize=4)  # the page's own text is weighed against each code page's repair
+def _badness(text: str, lang: str) -> tuple[int, float]:
+    """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
+    prose = prose_of(text)
+    scripts = words(lang).scripts
+    foreign = len(_JUNK.findall(prose)) + len(foreign_letters(scripts).findall(prose))
+    return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total)
+
+
+def _reads_better(repaired: str, garbled: str, lang: str | None) -> bool:
+    if lang is None or not words(lang).scripts:
+        return False
+    bad_after, rate_after = _badness(repaired, lang)
+    bad_before, rate_before = _badness(garbled, lang)
+    fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
+    more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
+    return fewer_foreign or more_words
+
+
+def _first_line(lines: list[str], code_page: str) -> int:
+    cut = undefined_bytes(code_page)
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        share, valid = _utf8_share(line, code_page, cut)
+        if share >= LINE_SHARE and valid >= 2:
+            return number
+    return next(n for n, line in enumerate(lines, start=1) if not line.isascii())
+
+
+def _suspect(text: str, lang: str | None, reading: Reading | None) -> bool:
+    """Whether the page looks wrong for its language at all: only then is weak evidence weighed."""
+    if lang is None or not words(lang).scripts:
+        return False
+    if reading is not None and not reading.reads_as_expected:
+        return True
+    return bool(_JUNK.search(text) or foreign_letters(words(lang).scripts).search(text))
+
+
+def _letter_runs(text: str) -> list[str]:
+    """Runs of non-ASCII characters holding at least one letter.
+
+    A run of symbols only (a file tree's ``├──``, arrows, check marks) is written on purpose:
+    UTF-8 read through a code page gives letters among its symbols (``â”œâ”€â”€`` for
+    ``├──``, ``Ã©`` for ``é``), so letterless runs are left out of the search.
+    """
+    return [run for run in _NON_ASCII_RUN.findall(text) if _HAS_LETTER.search(run)]
+
+
+def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | None) -> EncodingProblem | None:
+    runs = _letter_runs(text)
+    if not runs:
+        return None
+    suspect = _suspect(text, lang, reading)
+    scripts = words(lang).scripts if lang else ()
+    # A page that reads as its language, with no letter foreign to it, can only hide mojibake
+    # in its own script's letters if it is written in Latin script (or unknown): skip the search
+    # otherwise, which also spares loading every code page Python knows.
+    if not suspect and not ((not scripts or set(scripts) == {"Latin"}) and _paired(runs)):
+        return None
+    sample = _sample(runs)
+    head = sample[:_HEAD]
+    for code_page in _candidates(sample):
+        if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
+            continue  # the first characters already show no UTF-8 in this code page
+        share, valid = _utf8_share(sample, code_page)
+        if share < STRONG_SHARE:
+            if not suspect:
+                continue
+            if undefined_bytes(code_page):
+                share, valid = _utf8_share(sample, code_page, cut=True)
+        if share < WEAK_SHARE or valid < 3:
+            continue
+        repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
+        if share < STRONG_SHARE and not _reads_better(repaired, text, lang):
+            continue
+        number = _first_line(lines, code_page)
+        fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""
+        lost = (
+            " (bytes it has no character for were lost)" if undefined_bytes(code_page) and "\ufffd" in repaired else ""
+        )
+        hint = f" (this line should read: {fixed.strip()[:60]})" if fixed.strip() else ""
+        return EncodingProblem(number, f"mojibake: UTF-8 text was read as {code_page} and saved again{lost}{hint}")
+    return None
+
+
+def _foreign_script(lines: list[str], lang: str, reading: Reading) -> EncodingProblem | None:
+    """Letters outside the language's scripts dominate, or a CJK page's letters form no words."""
+    scripts = words(lang).scripts
+    if not scripts or reading.reads_as_expected or reading.lang is not None:
+        return None
+    found = reading.census
+    native = found.coverage(scripts)
+    cjk = found.coverage(tuple(s for s in scripts if s in _CJK))
+    if native >= 0.5 and not (cjk >= 0.5 and found.total >= 2 * MIN_UNITS):
+        return None
+    foreign, own = foreign_letters(scripts), letters(scripts)
+    worst = max(
+        (s for s in found.units if s not in scripts and s != "Latin"), key=found.units.__getitem__, default=None
+    )
+    for number, line in enumerate(lines, start=1):
+        prose = prose_of(line)
+        if native < 0.5:
+            if len(foreign.findall(prose)) >= 2 and len(foreign.findall(prose)) > len(own.findall(prose)):
+                what = f"{worst} letters" if worst else "letters of other scripts"
+                return EncodingProblem(
+                    number, f"{what} dominate a page in '{lang}': the text went through a wrong encoding"
+                )
+        elif len(own.findall(prose)) >= 4:
+            return EncodingProblem(
+                number,
+                f"the letters are '{lang}' script but form none of its words: the text went through a wrong encoding",
+            )
+    return None
+
+
+def check_text(text: str, lang: str | None, reading: Reading | None = None) -> EncodingProblem | None:
+    """The earliest sign of a wrong encoding in decoded text, if any.
+
+    ``reading`` is what :func:`transdocs.languages.detect.read_language` says of the page
+    (computed here when not given).
+    """
+    if text.isascii():
+        return None
+    lines = text.split("\n")
+    problems = [_mojibake(text, lines, lang, reading)]
+    if "\ufffd" in text:
+        first = next(n for n, line in enumerate(lines, start=1) if "\ufffd" in line)
+        message = "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
+        problems.append(EncodingProblem(first, message))
+    if lang is not None:
+        reading = reading or read_language(prose_of(text), lang)
+        problems.append(_foreign_script(lines, lang, reading))
+    found = [p for p in problems if p is not None]
+    return min(found, key=lambda p: p.line) if found else None

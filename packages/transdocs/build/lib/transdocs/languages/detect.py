@@ -1,0 +1,204 @@
+"""Which language a page is really written in, from its prose.
+
+A page's folder says which language it should be in; its text says which it is in.
+Two measures decide, both cheap: how much of the prose is written in the scripts of a
+language (``scripts`` in its file), and how often the language's most common words
+(``common_words``) occur. Code, URLs, placeholders and HTML are not prose and are left
+out. Text whose letters form no known language is not an untranslated page: it is
+broken (see ``transdocs.encoding``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from transdocs.languages.scripts import SCRIPTS, foreign_letters, letters, script_of
+from transdocs.languages.tags import base_language
+from transdocs.languages.words import available_languages, has_words, words
+from transdocs.spans import Kind, Scanner
+
+# Below this many words of prose a page is too short to tell its language.
+MIN_UNITS = 60
+# A language's common words are at least this share of the words of its prose (our pages:
+# 0.19 to 0.45; see bench/languages.py), and a page's scripts cover at least this much of it.
+MIN_RATE, MIN_COVERAGE = 0.08, 0.5
+# Scripts written without spaces: each letter counts as this much of a word.
+_CJK_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Halfwidth Katakana"})
+_CJK_UNIT, _LETTER_UNIT = 0.5, 0.2
+
+_CLOSE_ON_LINE = r"|(?P<stop>\n)"  # a closer not found on the opener's line: no span
+_FENCES = ("```", "~~~")
+_RAW = ("script", "style", "pre", "code")
+
+# Not prose: front matter, fenced code, code and scripts in HTML, inline code, placeholders,
+# template tags, URLs, link targets, tags, entities and heading anchors (linear: see spans).
+_NOT_PROSE = Scanner(
+    [
+        # YAML (--- to --- or ...) or Hugo's TOML (+++), after a BOM, with CRLF too: one attempt, at the start.
+        Kind(
+            "front",
+            re.compile(
+                r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$",
+                re.DOTALL | re.MULTILINE,
+            ),
+        ),
+        *(
+            Kind(
+                "fence",
+                re.compile(rf"^[ \t]*{mark}[^\n]*\n", re.MULTILINE),
+                re.compile(rf"^[ \t]*{mark}[ \t]*$", re.MULTILINE),
+            )
+            for mark in _FENCES
+        ),
+        *(Kind("raw", re.compile(rf"<{tag}\b", re.IGNORECASE), re.compile(f"</{tag}>", re.IGNORECASE)) for tag in _RAW),
+        Kind("code", re.compile("`[^`\n]*`")),
+        Kind("placeholder", re.compile(r"\{\{"), re.compile(r"\}\}")),
+        Kind("template", re.compile(r"\{%"), re.compile(r"%\}")),
+        Kind("url", re.compile(r"https?://\S+", re.IGNORECASE)),
+        Kind("target", re.compile(r"\]\("), re.compile(r"\)" + _CLOSE_ON_LINE)),
+        Kind("tag", re.compile("<"), re.compile(">" + _CLOSE_ON_LINE)),
+        Kind("entity", re.compile(r"&\w+;")),
+        Kind("anchor", re.compile(r"\{\s*#[\w-]+\s*\}")),
+    ]
+)
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
+# A word between spaces (with its apostrophes: "d'attente" holds "d'" in no list, "attente" in none).
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def prose_of(text: str) -> str:
+    """``text`` without code, front matter, URLs, placeholders and markup.
+
+    Front matter is YAML (``---`` to ``---`` or ``...``) or Hugo's TOML (``+++``), after a byte
+    order mark or with Windows line ends too: its keys are English whatever the page's language.
+    """
+    return _NOT_PROSE.sub(lambda _: " ", text)
+
+
+@dataclass(frozen=True)
+class Census:
+    """How much of a prose text is written in each script, in words (CJK letters count half)."""
+
+    units: dict[str, float]
+    total: float
+
+    def coverage(self, scripts: tuple[str, ...]) -> float:
+        return sum(self.units.get(s, 0.0) for s in scripts) / self.total if self.total else 0.0
+
+    def dominant(self) -> str | None:
+        return max(self.units, key=self.units.__getitem__) if self.units else None
+
+
+@cache
+def _script(char: str) -> str:
+    return script_of(char) or "other"
+
+
+def census(prose: str) -> Census:
+    units: dict[str, float] = {}
+    ascii_words = len(_ASCII_WORD.findall(prose))
+    if ascii_words:
+        units["Latin"] = float(ascii_words)
+    for char, count in Counter(_NON_ASCII_LETTER.findall(prose)).items():
+        script = _script(char)
+        units[script] = units.get(script, 0.0) + count * (_CJK_UNIT if script in _CJK_SCRIPTS else _LETTER_UNIT)
+    return Census(dict(units), sum(units.values()))
+
+
+@cache
+def _common_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``lang``'s common words: those written between spaces, and those found anywhere (CJK)."""
+    found = words(lang).common_words
+    unspaced = tuple(w for w in found if any(_script(c) in _CJK_SCRIPTS for c in w))
+    return frozenset(w.lower() for w in found if w not in unspaced), unspaced
+
+
+def _word_counts(prose: str) -> Counter[str]:
+    return Counter(_WORD.findall(prose.lower()))
+
+
+def common_word_rate(prose: str, lang: str, total: float, counts: Counter[str] | None = None) -> float:
+    """Occurrences of ``lang``'s common words per word of prose."""
+    spaced, unspaced = _common_words(lang)
+    if not total or not (spaced or unspaced):
+        return 0.0
+    hits = sum(prose.count(w) for w in unspaced)
+    if spaced:
+        counts = _word_counts(prose) if counts is None else counts
+        hits += sum(counts[w] for w in spaced)
+    return hits / total
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a page's prose says about its language."""
+
+    lang: str | None  # the known language it is written in; None when unsure or unknown
+    reads_as_expected: bool  # it reads as the expected language (or is too short to tell)
+    census: Census
+
+
+def _scripts(lang: str) -> tuple[str, ...]:
+    return words(lang).scripts
+
+
+def _fits(prose: str, found: Census, lang: str) -> float:
+    """The common-word rate of ``lang`` when the page is in its scripts, else 0."""
+    if found.coverage(_scripts(lang)) < MIN_COVERAGE:
+        return 0.0
+    return common_word_rate(prose, lang, found.total)
+
+
+def identify(prose: str, found: Census | None = None) -> str | None:
+    """The known language the prose is written in, None when none fits clearly."""
+    found = found or census(prose)
+    if found.total < MIN_UNITS:
+        return None
+    rates = {lang: _fits(prose, found, lang) for lang in available_languages() if _scripts(lang)}
+    fitting = sorted((rate, lang) for lang, rate in rates.items() if rate >= MIN_RATE)
+    if not fitting:
+        return None
+    # A clear winner only: twice the rate of the next language in the same scripts.
+    best_rate, best = fitting[-1]
+    if len(fitting) > 1 and fitting[-2][0] * 2 > best_rate:
+        return None
+    return best
+
+
+def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
+    """A census that only tells ``scripts`` from the rest (three counts instead of every script)."""
+    units = {"Latin": float(len(_ASCII_WORD.findall(prose)))}
+    own = len(letters(scripts).findall(prose)) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
+    other = len(foreign_letters(scripts).findall(prose)) * _LETTER_UNIT
+    units[scripts[0]] = units.get(scripts[0], 0.0) + own
+    if other:
+        units["other"] = other
+    return Census(units, sum(units.values()))
+
+
+def read_language(prose: str, expected: str | None) -> Reading:
+    """Whether prose reads as ``expected``, and which known language it is in if not.
+
+    A language without a file (no scripts, no common words) cannot be judged: it is taken
+    as written. A page too short to tell reads as expected.
+    """
+    if expected is not None and not (has_words(expected) and _scripts(expected)):
+        return Reading(None, True, census(prose))
+    if expected is not None:
+        # Most pages are in their language: tell that from three counts, the full census otherwise.
+        quick = quick_census(prose, _scripts(expected))
+        if quick.total < MIN_UNITS or _fits(prose, quick, expected) >= MIN_RATE:
+            return Reading(expected, True, quick)
+    found = census(prose)
+    if found.total < MIN_UNITS:
+        return Reading(expected, True, found)
+    lang = identify(prose, found)
+    same = expected is not None and lang is not None and base_language(lang) == base_language(expected)
+    return Reading(lang, expected is None or same, found)
+
+
+__all__ = ["SCRIPTS", "Census", "Reading", "census", "identify", "prose_of", "quick_census", "read_language"]

@@ -1,0 +1,57 @@
+"""Writing systems by Unicode ranges: which script a letter belongs to.
+
+Language files name the scripts their language is written in (``scripts = ["Han"]``);
+the encoding check and language detection count letters per script with these ranges.
+ASCII letters (and their fullwidth forms) belong to every language: code, names, units.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+SCRIPTS: dict[str, str] = {
+    "Latin": "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
+    "Greek": "\u0370-\u03ff\u1f00-\u1fff",
+    "Cyrillic": "\u0400-\u052f",
+    "Armenian": "\u0530-\u058f",
+    "Hebrew": "\u0590-\u05ff\ufb1d-\ufb4f",
+    "Arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "Devanagari": "\u0900-\u097f",
+    "Bengali": "\u0980-\u09ff",
+    "Tamil": "\u0b80-\u0bff",
+    "Thai": "\u0e00-\u0e7f",
+    "Lao": "\u0e80-\u0eff",
+    "Georgian": "\u10a0-\u10ff",
+    "Ethiopic": "\u1200-\u139f",
+    "Hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
+    "Hiragana": "\u3040-\u309f",
+    "Katakana": "\u30a0-\u30ff\u31f0-\u31ff",
+    "Halfwidth Katakana": "\uff66-\uff9f",
+    "Han": "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f",
+}
+# Letters every page may hold whatever its language: ASCII and fullwidth ASCII letters.
+UNIVERSAL = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+_LETTER = r"[^\W\d_]"
+
+
+def script_of(char: str) -> str | None:
+    """The script of one letter, None when it is in none of :data:`SCRIPTS`."""
+    for name, ranges in SCRIPTS.items():
+        if re.match(f"[{ranges}]", char):
+            return name
+    return None
+
+
+@cache
+def letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
+    """Letters of any of ``scripts``, ASCII letters excluded."""
+    ranges = "".join(SCRIPTS[name] for name in scripts).replace("A-Za-z", "")
+    return re.compile(f"[{ranges}]" if ranges else r"(?!x)x")
+
+
+@cache
+def foreign_letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
+    """Letters of no script in ``scripts`` (ASCII letters are never foreign)."""
+    allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
+    return re.compile(f"(?![{allowed}]){_LETTER}")

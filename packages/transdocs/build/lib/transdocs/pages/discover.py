@@ -1,0 +1,125 @@
+"""Which files to check, in which language, and which English page each translates.
+
+Markdown pages take their language and original from the project's layout
+(:mod:`transdocs.pages.layout`: folder, suffix, Docusaurus, Hugo); a loose file takes
+``--lang``. Built HTML takes ``<html lang>`` (read later, with the page), else a
+``/<lang>/`` folder in its path, else ``--lang``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from transdocs.errors import InputError
+from transdocs.languages import LANGUAGES
+from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
+from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, file_problem, suffix_of, walk_pages
+
+__all__ = ["Discovery", "InputError", "Page", "discover"]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: Path
+    shown: str
+    format: str  # "md" or "html"
+    lang: str | None
+    layout: Layout | None = None
+    # For a translated Markdown page: the source-language page it translates (it may not exist).
+    english: Path | None = None
+
+
+@dataclass
+class Discovery:
+    """The pages to check, the layouts they belong to and the folders given as a whole."""
+
+    pages: list[Page] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    given: list[tuple[str, Path]] = field(default_factory=list)
+    _shown: dict[Path, str] = field(default_factory=dict, repr=False)
+    # Documentation files in the folders that are of a type not read (reported, not skipped).
+    unread: list[Path] = field(default_factory=list)
+
+    def show(self, path: Path) -> str:
+        """``path`` as the user would write it: under the folder they gave, else relative to here."""
+        if path not in self._shown:
+            self._shown[path] = self._show(path)
+        return self._shown[path]
+
+    def _show(self, path: Path) -> str:
+        absolute = Path(os.path.abspath(path))
+        for text, folder in self.given:
+            try:
+                return str(PurePath(text) / absolute.relative_to(folder))
+            except ValueError:
+                continue
+        if any(not os.path.isabs(text) for text, _ in self.given):
+            return os.path.relpath(absolute)
+        return str(absolute)
+
+    def covers(self, path: Path) -> bool:
+        """Whether ``path`` lies in a folder given as a whole (so a missing page there is news)."""
+        absolute = Path(os.path.abspath(path))
+        return any(folder == absolute or folder in absolute.parents for folder in self.folders)
+
+
+def _html_page(path: Path, shown: str, lang: str | None) -> Page:
+    parts = PurePath(shown).parts
+    from_path = next((p for p in parts[:-1] if p in LANGUAGES), None)
+    return Page(path, shown, "html", from_path or lang)
+
+
+def _md_page(path: Path, shown: str, layout: Layout, lang: str | None) -> Page:
+    page_lang = layout.language_of(path)
+    if page_lang is None:
+        return Page(path, shown, "md", lang)
+    english = layout.english_of(path) if page_lang != layout.source else None
+    return Page(path, shown, "md", page_lang, layout, english)
+
+
+def discover(
+    paths: Sequence[str],
+    lang: str | None,
+    layout: str | None = None,
+    *,
+    source: str | None = None,
+    languages: Sequence[str] | None = None,
+) -> Discovery:
+    """The pages under ``paths``. Raises :class:`InputError` for paths that cannot be checked."""
+    found = Discovery()
+    options = {"source": source} if source else {}
+    for given in paths:
+        path = Path(given)
+        absolute = Path(os.path.abspath(path))
+        if not os.path.lexists(path):
+            raise InputError(f"{given}: no such file or directory")
+        try:
+            project = detect_layout([path], layout, lang=lang, languages=languages, **options)
+        except LayoutError as exc:
+            raise InputError(str(exc)) from None
+        if project not in found.layouts and not isinstance(project, LooseLayout):
+            found.layouts.append(project)
+        else:
+            project = next((known for known in found.layouts if known == project), project)
+        if path.is_dir() and suffix_of(path) not in PAGE_SUFFIXES:
+            found.folders.append(absolute)
+            found.given.append((given, absolute))
+            files = walk_pages(path, unread=found.unread)
+        else:
+            problem = file_problem(path)
+            if problem is not None:
+                raise InputError(f"{given}: {problem}")
+            if suffix_of(path) not in PAGE_SUFFIXES + HTML_SUFFIXES:
+                raise InputError(f"{given}: not a page ({', '.join(PAGE_SUFFIXES + HTML_SUFFIXES)})")
+            files = [path]
+        for file in files:
+            shown = given if file is path else str(file)
+            if suffix_of(file) in HTML_SUFFIXES:
+                found.pages.append(_html_page(file, shown, lang))
+            else:
+                found.pages.append(_md_page(file, shown, project, lang))
+    return found

@@ -1,0 +1,391 @@
+"""Where a project keeps its translated pages, and which page translates which.
+
+Layouts people use for translated docs:
+
+- ``folder`` (mkdocs-static-i18n "folder"): ``docs/en/page.md`` and ``docs/fr/page.md``;
+- ``suffix`` (mkdocs-static-i18n "suffix", Hugo by file name): ``docs/page.md`` (or
+  ``page.en.md``) and ``docs/page.fr.md``;
+- ``docusaurus``: ``docs/page.mdx`` and ``i18n/<locale>/docusaurus-plugin-content-docs/current/page.mdx``
+  (the blog likewise, under ``blog/`` and ``docusaurus-plugin-content-blog``);
+- ``hugo``: ``content/en/page.md`` and ``content/fr/page.md`` (a folder layout rooted at ``content``);
+- ``loose``: files that say nothing about their language; ``--lang`` tells.
+
+Languages are BCP 47 tags as written (``zh-Hans``, ``pt-BR``). Paths are absolute and
+not resolved (a symlinked folder keeps its name), so callers can show them as given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+
+from transdocs.languages.tags import is_language_tag
+from transdocs.pages.walk import PAGE_SUFFIXES, walk_pages
+
+SOURCE_LANGUAGE = "en"
+LAYOUTS = ("folder", "suffix", "docusaurus", "hugo", "loose")
+
+_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+_DOCUSAURUS_CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
+# Docusaurus: English folder -> the plugin folder that holds its translations under i18n/<locale>/.
+_DOCUSAURUS_AREAS = {"docs": "docusaurus-plugin-content-docs/current", "blog": "docusaurus-plugin-content-blog"}
+
+
+class LayoutError(ValueError):
+    """A configured layout that does not fit the files (a usage error)."""
+
+
+def _tag_folders(folder: Path) -> list[str]:
+    """Names of the subfolders of ``folder`` that are language tags."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        return [e.name for e in entries if is_language_tag(e.name) and e.is_dir()]
+
+
+def _absolute(path: Path | str) -> Path:
+    if isinstance(path, Path) and path.is_absolute() and ".." not in path.parts:
+        return path  # pages found by walking an absolute folder: nothing to normalise
+    return Path(os.path.abspath(path))
+
+
+def _under(path: Path, folder: Path) -> Path | None:
+    """``path`` relative to ``folder``, or None when it lies outside (string work: this runs per page)."""
+    text, prefix = str(path), str(folder)
+    if text == prefix:
+        return Path()
+    if not text.startswith(prefix.rstrip(os.sep) + os.sep):
+        return None
+    return Path(text[len(prefix.rstrip(os.sep)) + 1 :])
+
+
+def _same_page(path: Path) -> Path:
+    """``path``, or the page of the same name with another page suffix if only that exists."""
+    if path.is_file():
+        return path
+    for suffix in PAGE_SUFFIXES:
+        other = path.with_suffix(suffix)
+        if other.is_file():
+            return other
+    return path
+
+
+class Layout:
+    """One project's translated pages: a root folder and the rule that pairs pages."""
+
+    name = "loose"
+
+    def __init__(self, root: Path | str, source: str = SOURCE_LANGUAGE, languages: Sequence[str] | None = None):
+        self.root = _absolute(root)
+        self.source = source
+        self._configured = list(languages) if languages else None
+        self._languages: list[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self.root)!r}, source={self.source!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and (other.root, other.source) == (self.root, self.source)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.root, self.source))
+
+    def language_of(self, path: Path) -> str | None:
+        """The page's language tag as written, or None when the layout does not say."""
+        return None
+
+    def english_of(self, path: Path) -> Path | None:
+        """The source-language page a translated page translates (it may not exist)."""
+        return None
+
+    def translations_of(self, english: Path) -> dict[str, Path]:
+        """Where each other language's translation of ``english`` is (or would be)."""
+        return {}
+
+    def english_pages(self) -> list[Path]:
+        """Every source-language page of the project."""
+        return []
+
+    def languages(self) -> list[str]:
+        """The languages present, the source language first (looked up once per layout)."""
+        if self._languages is None:
+            found = self._configured if self._configured is not None else self._present()
+            self._languages = [self.source, *sorted(lang for lang in found if lang != self.source)]
+        return self._languages
+
+    def _present(self) -> Iterable[str]:
+        return []
+
+    def is_translation(self, path: Path) -> bool:
+        lang = self.language_of(path)
+        return lang is not None and lang != self.source
+
+
+class LooseLayout(Layout):
+    """Files outside any layout: every page is in the language given on the command line."""
+
+    name = "loose"
+
+    def __init__(self, root: Path | str = ".", lang: str | None = None):
+        super().__init__(root)
+        self.lang = lang
+
+    def language_of(self, path: Path) -> str | None:
+        return self.lang
+
+    def languages(self) -> list[str]:
+        return [self.lang] if self.lang else []
+
+
+class _PairedLayout(Layout):
+    """A layout where a page's language and its place in the language (the same for every
+    language) come from its path: the other languages' pages are at the same place."""
+
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        """(language, place) of ``path``, or None outside the layout."""
+        raise NotImplementedError
+
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        """The page at ``place`` in ``lang``."""
+        raise NotImplementedError
+
+    def language_of(self, path: Path) -> str | None:
+        split = self._split(path)
+        return split[0] if split else None
+
+    def english_of(self, path: Path) -> Path | None:
+        split = self._split(path)
+        if split is None or split[0] == self.source:
+            return None
+        return _same_page(self._at(self.source, split[1]))
+
+    def translations_of(self, english: Path) -> dict[str, Path]:
+        split = self._split(english)
+        if split is None or split[0] != self.source:
+            return {}
+        return {lang: _same_page(self._at(lang, split[1])) for lang in self.languages()[1:]}
+
+
+class FolderLayout(_PairedLayout):
+    """``<root>/<lang>/page.md`` against ``<root>/en/page.md`` (mkdocs-static-i18n folder)."""
+
+    name = "folder"
+
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        relative = _under(_absolute(path), self.root)
+        if relative is None or len(relative.parts) < 2 or not is_language_tag(relative.parts[0]):
+            return None
+        return relative.parts[0], relative.parts[1:]
+
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        return self.root.joinpath(lang, *place)
+
+    def english_pages(self) -> list[Path]:
+        return walk_pages(self.root / self.source, html=False)
+
+    def _present(self) -> Iterable[str]:
+        return _tag_folders(self.root)
+
+
+class HugoLayout(FolderLayout):
+    """Hugo's content folder per language: ``content/<lang>/...``."""
+
+    name = "hugo"
+
+
+class SuffixLayout(Layout):
+    """``page.fr.md`` next to ``page.md`` or ``page.en.md`` (mkdocs-static-i18n suffix, Hugo by name)."""
+
+    name = "suffix"
+
+    @staticmethod
+    def _tag(path: Path) -> str | None:
+        stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+        base, dot, tag = stem.rpartition(".")
+        return tag if dot and base and is_language_tag(tag) else None
+
+    def _base(self, path: Path, tag: str) -> Path:
+        stem = path.name[: -len(path.suffix) - len(tag) - 1]
+        return path.with_name(stem + path.suffix)
+
+    def language_of(self, path: Path) -> str | None:
+        path = _absolute(path)
+        if _under(path, self.root) is None:
+            return None
+        tag = self._tag(path)
+        if tag is None or (tag not in self.languages() and tag != self.source):
+            return self.source
+        return tag
+
+    def _english_name(self, path: Path) -> Path:
+        """``page.md`` for ``page.en.md`` and ``page.md``; the page itself otherwise."""
+        tag = self._tag(path)
+        return self._base(path, tag) if tag == self.source else path
+
+    def english_of(self, path: Path) -> Path | None:
+        path = _absolute(path)
+        lang = self.language_of(path)
+        if lang is None or lang == self.source:
+            return None
+        base = self._base(path, lang)
+        tagged = base.with_name(f"{base.stem}.{self.source}{base.suffix}")
+        return tagged if tagged.is_file() and not base.is_file() else _same_page(base)
+
+    def translations_of(self, english: Path) -> dict[str, Path]:
+        english = _absolute(english)
+        if self.language_of(english) != self.source:
+            return {}
+        base = self._english_name(english)
+        return {lang: _same_page(base.with_name(f"{base.stem}.{lang}{base.suffix}")) for lang in self.languages()[1:]}
+
+    def english_pages(self) -> list[Path]:
+        return [p for p in self._pages if self.language_of(p) == self.source]
+
+    @cached_property
+    def _pages(self) -> list[Path]:
+        return walk_pages(self.root, html=False)
+
+    def _present(self) -> Iterable[str]:
+        """Tags used as a suffix on a page whose untagged (or source-tagged) original exists."""
+        names = {p for p in self._pages}
+        found = set()
+        for page in self._pages:
+            tag = self._tag(page)
+            if tag is None or tag in found:
+                continue
+            base = self._base(page, tag)
+            if any(base.with_suffix(s) in names for s in PAGE_SUFFIXES) or any(
+                base.with_name(f"{base.stem}.{self.source}{s}") in names for s in PAGE_SUFFIXES
+            ):
+                found.add(tag)
+        return found
+
+
+class DocusaurusLayout(_PairedLayout):
+    """``docs/...`` (and ``blog/...``) against ``i18n/<locale>/docusaurus-plugin-content-docs/current/...``."""
+
+    name = "docusaurus"
+
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        """(language, (English folder, *page path in it))."""
+        relative = _under(_absolute(path), self.root)
+        if relative is None or not relative.parts:
+            return None
+        parts = relative.parts
+        if parts[0] in _DOCUSAURUS_AREAS and len(parts) > 1:
+            return self.source, parts
+        if parts[0] != "i18n" or len(parts) < 3:
+            return None
+        for folder, area in _DOCUSAURUS_AREAS.items():
+            depth = len(area.split("/"))
+            if "/".join(parts[2 : 2 + depth]) == area and len(parts) > 2 + depth:
+                return parts[1], (folder, *parts[2 + depth :])
+        return None
+
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        if lang == self.source:
+            return self.root.joinpath(*place)
+        return self.root.joinpath("i18n", lang, _DOCUSAURUS_AREAS[place[0]], *place[1:])
+
+    def english_pages(self) -> list[Path]:
+        return [page for folder in _DOCUSAURUS_AREAS for page in walk_pages(self.root / folder, html=False)]
+
+    def _present(self) -> Iterable[str]:
+        return _tag_folders(self.root / "i18n")
+
+
+def _folder_root(path: Path, source: str) -> Path | None:
+    """The folder above ``path`` that holds ``<source>/`` and ``path``'s language folder
+    (or ``path/docs`` when that holds ``<source>/``: a project folder given as a whole)."""
+    if (path / "docs" / source).is_dir():
+        return path / "docs"
+    for folder in (path, *path.parents):
+        if (folder / source).is_dir():
+            relative = _under(path, folder)
+            if relative is not None and (not relative.parts or is_language_tag(relative.parts[0])):
+                return folder
+    return None
+
+
+def _docusaurus_root(path: Path) -> Path | None:
+    for folder in (path, *path.parents):
+        if any((folder / name).is_file() for name in _DOCUSAURUS_CONFIGS):
+            return folder
+        i18n = folder / "i18n"
+        if (
+            i18n.is_dir()
+            and (folder / "docs").is_dir()
+            and any(p.is_dir() for p in i18n.glob("*/docusaurus-plugin-content-*"))
+        ):
+            return folder
+    return None
+
+
+def _hugo_root(path: Path) -> Path | None:
+    for folder in (path, *path.parents):
+        if (folder / "content").is_dir() and any((folder / name).is_file() for name in _HUGO_CONFIGS):
+            return folder / "content"
+    return None
+
+
+def _has_suffix_pages(path: Path, source: str) -> bool:
+    folder = path if path.is_dir() else path.parent
+    probe = SuffixLayout(folder, source)
+    if path.is_file():
+        return probe.language_of(path) != source or bool(probe.translations_of(path))
+    return len(probe.languages()) > 1
+
+
+def _make(name: str, path: Path, source: str, lang: str | None, languages: Sequence[str] | None) -> Layout | None:
+    """The layout ``name`` for ``path``, or None when ``path`` does not fit it."""
+    if name == "docusaurus":
+        root = _docusaurus_root(path)
+        return DocusaurusLayout(root, source, languages) if root else None
+    if name == "hugo":
+        root = _hugo_root(path)
+        if root is not None and _under(path, root) is not None:
+            return HugoLayout(root, source, languages)
+        return None
+    if name == "folder":
+        root = _folder_root(path, source)
+        return FolderLayout(root, source, languages) if root else None
+    if name == "suffix":
+        return SuffixLayout(path if path.is_dir() else path.parent, source, languages)
+    return LooseLayout(path if path.is_dir() else path.parent, lang)
+
+
+def detect_layout(
+    paths: Sequence[Path | str],
+    configured: str | None,
+    *,
+    source: str = SOURCE_LANGUAGE,
+    lang: str | None = None,
+    languages: Sequence[str] | None = None,
+) -> Layout:
+    """The layout of the project the first of ``paths`` is in (``configured`` names one to use).
+
+    Detection looks at the paths and the folders above them: a Docusaurus project
+    (``docusaurus.config.*``, or ``i18n/*/docusaurus-plugin-content-*`` next to ``docs/``),
+    a Hugo site (``hugo.toml`` and ``content/<lang>/``), a folder holding ``<source>/``
+    and other language folders, pages with language suffixes, else loose files.
+    Raises :class:`LayoutError` when a configured layout does not fit.
+    """
+    if configured is not None and configured not in LAYOUTS:
+        raise LayoutError(f"unknown layout {configured!r}; choose one of: {', '.join(LAYOUTS)}")
+    absolute = [_absolute(p) for p in paths] or [_absolute(".")]
+    if configured is not None:
+        for path in absolute:
+            layout = _make(configured, path, source, lang, languages)
+            if layout is not None:
+                return layout
+        raise LayoutError(f"{paths[0] if paths else '.'}: does not look like a {configured!r} layout")
+    for path in absolute:
+        for name in ("docusaurus", "hugo", "folder"):
+            layout = _make(name, path, source, lang, languages)
+            if layout is not None:
+                return layout
+        if _has_suffix_pages(path, source):
+            return SuffixLayout(path if path.is_dir() else path.parent, source, languages)
+    return LooseLayout(absolute[0] if absolute[0].is_dir() else absolute[0].parent, lang)

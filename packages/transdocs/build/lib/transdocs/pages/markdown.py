@@ -1,0 +1,393 @@
+"""Read a Markdown page into blocks with their line numbers.
+
+A line-based reader of the Markdown our docs use (ATX headings, fenced code, pipe
+tables, lists, admonitions and tabs), not a full CommonMark parser: the checker needs
+source line numbers and the raw text with its placeholders, and must read thousands of
+pages per second, which the Markdown libraries at hand (Python-Markdown) cannot give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
+from transdocs.pages.front_matter import front_matter_span
+from transdocs.pages.html import read_fragment
+from transdocs.pages.jsx_props import OPENING, prop_default
+from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
+from transdocs.spans import Kind, Scanner
+
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+_TITLE = re.compile(r"""^\s*(?:!!!|\?\?\?\+?|===)\+?\s*(?:[\w-]+(?:\s+[\w-]+)*)?\s*(?:"(?P<title>[^"]*)")?""")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_QUOTE = re.compile(r"^\s*>\s?")
+_CELL_SPLIT = re.compile(r"`[^`]*`|\\\||\|")
+INCLUDE_MARK = "--8<--"
+
+
+def is_include(line: str) -> bool:
+    """A pymdownx.snippets line (``--8<-- "file.py:section"``), not prose that mentions one."""
+    return line.lstrip().startswith(INCLUDE_MARK)
+
+
+def fence_language(info: str) -> str:
+    """```` ```toml title="x" ```` -> ``toml``; ```` ``` { .toml } ```` -> ``toml``."""
+    word = info.strip().lstrip("{").strip().lstrip(".").split(maxsplit=1)
+    return word[0].lower().rstrip("}") if word else ""
+
+
+def split_cells(row: str) -> list[str]:
+    """Cells of a pipe-table row; pipes inside inline code or escaped do not split."""
+    cells, cursor, current = [], 0, ""
+    row = row.strip()
+    for match in _CELL_SPLIT.finditer(row):
+        if match.group(0) != "|":
+            continue  # inline code or an escaped pipe: part of the cell
+        current += row[cursor : match.start()]
+        cells.append(current)
+        current, cursor = "", match.end()
+    cells.append(current + row[cursor:])
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in cells]
+
+
+def _is_table_start(lines: list[str], i: int) -> bool:
+    return "|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1] and bool(_DELIMITER.match(lines[i + 1]))
+
+
+# Docusaurus / remark-directive admonitions: ":::note Title", ":::tip[Title]", and ":::" closing.
+_DIRECTIVE = re.compile(
+    r"^\s*:{3,}\s*(?P<kind>[\w-]*)\s*(?:\[(?P<bracket>[^\]]*)\]|(?P<title>.*?))\s*(?:\{[^}]*\})?\s*$"
+)
+# A definition list's definition: ": text" under its term (PHP Markdown Extra, pymdownx def_list).
+_DEFINITION = re.compile(r"^(\s{0,3}):(?!:)\s+(?=\S)")
+# Config lines pasted without their fence: "[llm]", "num_retries = 4", "export LLM_X=4".
+_CONFIG_TABLE_LINE = re.compile(r"^\s*\[[\w.\- \"']+\]\s*$")
+_CONFIG_SET_LINE = re.compile(r"^\s*(?:export\s+|set\s+)?[\"']?[A-Za-z_][\w.-]*[\"']?\s*=\s*\S[^=]*$")
+
+
+# Inline code (kept), MDX comments and HTML or JSX tags (blanked, their text kept); linear, see spans.
+_TAGS = Scanner(
+    [
+        Kind("code", re.compile(r"`[^`\n]*`")),
+        Kind("comment", re.compile(r"\{/\*"), re.compile(r"\*/\}|(?P<stop>\n)")),
+        Kind(
+            "tag",
+            re.compile(r"</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>\"'{}]|\"[^\"]*\"|'[^']*'|\{[^{}]*\})*)?/?>"),
+        ),
+    ]
+)
+# An HTML block the HTML reader reads: its table, list or definition list keeps its structure.
+_HTML_BLOCK = re.compile(r"^\s{0,3}<(?:table|dl|ul|ol|p|h[1-6]|blockquote)\b", re.IGNORECASE)
+_TITLE_ATTRIBUTE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})""")
+_LABEL_ATTRIBUTE = re.compile(r"""\blabel=(?:"([^"]*)"|'([^']*)')""")
+_LONGEST_TAG = 30  # lines a JSX tag's props may take
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
+_ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
+
+
+def strip_tags(line: str) -> str:
+    """``line`` with HTML/JSX tags and MDX comments blanked (same length: offsets stay put)."""
+    return _TAGS.sub(
+        lambda span: line[span.start : span.end] if span.kind == "code" else " " * (span.end - span.start), line
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _config_language(lines: list[str]) -> str | None:
+    """``toml`` or ``env`` when every line of a paragraph is a config line, else None."""
+    if not all(_CONFIG_TABLE_LINE.match(line) or _CONFIG_SET_LINE.match(line) for line in lines):
+        return None
+    if not any(_CONFIG_SET_LINE.match(line) for line in lines):
+        return None
+    toml = any(_CONFIG_TABLE_LINE.match(line) or " = " in line for line in lines)
+    return "toml" if toml else "env"
+
+
+class _Reader:
+    def __init__(self, body: list[str], first_line: int, mdx: bool = False) -> None:
+        self.lines, self.first, self.mdx = body, first_line, mdx
+        self.doc = Document()
+        self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
+        self.open_kind = "paragraph"
+        self.list_intro = ""
+        # Enclosing list items (or definitions): (marker indent, the item's block), outermost first.
+        self.items: list[tuple[int, Prose]] = []
+        self.open_indent = 0
+        self.open_parent = ""
+        self.section = ""
+        self.last_paragraph: Prose | None = None  # may be a definition's term
+        self.term: Prose | None = None  # the term of the definitions being read
+        # The admonition being read: (indent of "!!!", or -1 for ":::" closed by ":::"), title.
+        self.admonition: tuple[int, str] | None = None
+
+    def number(self, index: int) -> int:
+        return self.first + index
+
+    def flush(self) -> None:
+        if not self.open:
+            return
+        parts, breaks, offset = [], [], 0
+        for n, (_, line) in enumerate(self.open):
+            if n:
+                breaks.append(offset)
+            parts.append(line)
+            offset += len(line) + 1
+        text = "\n".join(parts)
+        kind = self.open_kind
+        config = _config_language(parts) if kind == "paragraph" and not self.open_parent else None
+        if config is not None:
+            intro = self.intro_text()
+            self.doc.blocks.append(Code(config, self.open[0][0], list(self.open), intro, unfenced=True))
+            self.open, self.list_intro, self.last_paragraph = [], "", None
+            return
+        intro = self.list_intro if kind == "item" else ""
+        if not intro and self.admonition is not None:
+            intro = self.admonition[1]  # "!!! note "Defaults"" introduces what it contains
+        block = Prose(kind, text, self.open[0][0], breaks, intro, self.open_parent, self.section)
+        self.doc.blocks.append(block)
+        if kind == "item":
+            self.items.append((self.open_indent, block))
+        else:
+            self.term = None
+            if not self.open_parent:
+                self.list_intro = text if introduces_list(text) else ""
+        self.last_paragraph = block if kind == "paragraph" else None
+        self.open = []
+
+    def add(self, block: Prose | Table | Code) -> None:
+        self.flush()
+        self.doc.blocks.append(block)
+        self.last_paragraph = self.term = None
+        if not (isinstance(block, Prose) and block.kind == "title"):
+            self.list_intro = ""
+
+    def intro_text(self) -> str:
+        """The prose right before what comes next: a paragraph or heading, and a tab's title."""
+        texts: list[str] = []
+        for block in reversed(self.doc.blocks):
+            if not isinstance(block, Prose):
+                break
+            texts.insert(0, block.text)
+            if block.kind != "title":
+                break
+        return "\n".join(texts)
+
+    def intro(self) -> str:
+        self.flush()
+        return self.intro_text()
+
+    def close_items(self, indent: int) -> None:
+        """Leave the list items that a block at ``indent`` is not inside."""
+        while self.items and self.items[-1][0] >= indent:
+            self.items.pop()
+
+    def start_block(self, kind: str, indent: int) -> None:
+        """Open a paragraph or item at ``indent``; its parent is the nearest enclosing item."""
+        self.flush()
+        self.close_items(indent)
+        self.open_kind, self.open_indent = kind, indent
+        self.open_parent = self.items[-1][1].text if self.items else ""
+
+    def read(self) -> Document:
+        i, lines, comment = 0, self.lines, False
+        while i < len(lines):
+            line = lines[i]
+            if comment or line.lstrip().startswith("<!--"):
+                comment = "-->" not in line
+                self.flush()
+                i += 1
+                continue
+            fence = _FENCE.match(line)
+            if fence:
+                i = self.read_fence(i, fence)
+                continue
+            if "<" in line or "{/*" in line:
+                if not self.open and _HTML_BLOCK.match(line):
+                    i = self.read_html_block(i)
+                    continue
+                end = self.tag_end(i) if OPENING.match(line) else None
+                if end is not None:  # a tag over several lines: <ParamField\n  path="x"\n>
+                    self.read_props(i, "\n".join(lines[i : end + 1]))
+                    self.read_tag_line(i, " ".join(lines[i : end + 1]))
+                    i = end + 1
+                    continue
+                for tag in _TAGS.finditer(line):
+                    self.read_props(i, line[tag.start : tag.end])
+                text = strip_tags(line)
+                if line.strip() and not text.strip():
+                    self.read_tag_line(i, line)
+                    i += 1
+                    continue
+                line = text
+            if self.mdx and not self.open and _ESM.match(line):
+                line = ""
+            if not line.strip() or BLOCK_LINE.match(line) or is_include(line):
+                self.flush()
+                if self.open_kind == "item" and not line.strip():
+                    self.open_kind = "paragraph"
+                i += 1
+                continue
+            if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+                self.flush()
+                self.admonition = None
+            heading = _HEADING.match(line)
+            if heading:
+                self.doc.headings.append((self.number(i), len(heading.group(1))))
+                self.items.clear()
+                self.add(Prose("heading", heading.group(2), self.number(i)))
+                self.section = heading.group(2)
+                i += 1
+                continue
+            if _is_table_start(lines, i):
+                self.flush()
+                self.close_items(_indent(line))
+                i = self.read_table(i)
+                continue
+            title = _TITLE.match(line) if line.lstrip()[:3] in ("!!!", "???", "===") else None
+            if title:
+                self.flush()
+                self.close_items(_indent(line))
+                named = title.group("title") or ""
+                self.add(Prose("title", named, self.number(i), section=self.section))
+                if line.lstrip()[:3] != "===":
+                    self.admonition = (_indent(line), named)
+                i += 1
+                continue
+            directive = _DIRECTIVE.match(line) if line.lstrip().startswith(":::") else None
+            if directive:
+                self.flush()
+                self.close_items(_indent(line))
+                named = directive.group("bracket") or directive.group("title") or ""
+                self.add(Prose("title", named, self.number(i), section=self.section))
+                opening = bool(directive.group("kind"))
+                self.admonition = (-1, named) if opening else None
+                i += 1
+                continue
+            item = _ITEM.match(line)
+            definition = None if item else _DEFINITION.match(line)
+            if definition and self.open and self.open_kind == "paragraph":
+                self.flush()
+            term = (self.last_paragraph or self.term) if definition else None
+            if definition and term is not None:
+                self.start_block("item", _indent(line))
+                self.open_parent, self.term = term.text, term
+                line = " " * definition.end() + line[definition.end() :]
+            elif item:
+                self.start_block("item", _indent(_QUOTE.sub("", line)))
+                line = " " * item.end() + line[item.end() :]
+            elif not self.open:
+                self.start_block("paragraph", _indent(_QUOTE.sub("", line)))
+            self.open.append((self.number(i), _QUOTE.sub("", line)))
+            i += 1
+        self.flush()
+        return self.doc
+
+    def tag_end(self, i: int) -> int | None:
+        """The last line of a tag opened at line ``i`` and closed on a later line, if it is one.
+
+        The tag is matched once over the lines up to a blank one (at most ``_LONGEST_TAG``): it
+        ends at its first ``>`` outside quotes and braces, which must end a line after ``i``.
+        """
+        whole = "\n".join(self.lines[i : i + _LONGEST_TAG])
+        blank = _BLANK_LINE.search(whole)
+        whole = whole[: blank.start()] if blank else whole
+        indent = len(whole) - len(whole.lstrip())
+        found = _TAGS.match(whole, indent)
+        if found is None:
+            return None
+        last = i + whole.count("\n", 0, found.end)
+        line_end = whole.find("\n", found.end)
+        rest = whole[found.end :] if line_end < 0 else whole[found.end : line_end]
+        return last if last > i and not rest.strip() else None
+
+    def read_props(self, i: int, tag: str) -> None:
+        """A component's ``default`` prop for the setting it names, as a sentence (see jsx_props)."""
+        found = prop_default(tag)
+        if found is not None:
+            offset, sentence = found
+            line = self.number(i) + tag.count("\n", 0, offset)
+            self.doc.blocks.append(Prose("paragraph", sentence, line, section=self.section))
+
+    def read_tag_line(self, i: int, line: str) -> None:
+        """A line of tags only (``<Tabs>``, ``<Admonition title="Defaults">``, ``</div>``)."""
+        self.flush()
+        title = _TITLE_ATTRIBUTE.search(line)
+        label = _LABEL_ATTRIBUTE.search(line)
+        if title and not line.lstrip().startswith("</"):
+            named = next(group for group in title.groups() if group is not None)
+            self.add(Prose("title", named, self.number(i), section=self.section))
+            self.admonition = (-1, named)
+            return
+        if line.lstrip().startswith("</") and self.admonition is not None and self.admonition[0] < 0:
+            self.admonition = None
+        # A tag ends the prose that introduces a code block; a tab's label is a title, as "=== "x"" is.
+        self.add(Prose("tag", "", self.number(i), section=self.section))
+        if label and not line.lstrip().startswith("</"):
+            self.add(Prose("title", label.group(1) or label.group(2) or "", self.number(i), section=self.section))
+
+    def read_html_block(self, i: int) -> int:
+        """An HTML block, up to the next blank line, read by the HTML reader."""
+        self.flush()
+        self.close_items(_indent(self.lines[i]))
+        end = i
+        while end < len(self.lines) and self.lines[end].strip():
+            end += 1
+        fragment = read_fragment("\n".join(self.lines[i:end]), self.number(i))
+        for block in fragment.blocks:
+            if isinstance(block, Prose | Table) and not block.section:
+                block.section = self.section
+            self.add(block)
+        return end
+
+    def read_fence(self, i: int, fence: re.Match[str]) -> int:
+        mark = fence.group(2)
+        lang = fence_language(fence.group(3))
+        intro = self.intro()
+        start, body = self.number(i), []
+        i += 1
+        closing = re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
+        while i < len(self.lines) and not closing.match(self.lines[i]):
+            body.append((self.number(i), self.lines[i]))
+            i += 1
+        self.doc.code_blocks.append((start, lang))
+        self.add(Code(lang, start, body, intro))
+        self.list_intro = ""
+        return i + 1
+
+    def read_table(self, i: int) -> int:
+        header, start = split_cells(self.lines[i]), self.number(i)
+        rows = []
+        i += 2
+        while i < len(self.lines) and "|" in self.lines[i] and self.lines[i].strip():
+            rows.append((self.number(i), split_cells(self.lines[i])))
+            i += 1
+        self.add(Table(header, start, rows, self.section))
+        return i
+
+
+def read_markdown(text: str, mdx: bool = False) -> Document:
+    """Blocks, headings, code blocks, placeholders and snippet includes of a page.
+
+    ``mdx``: the page is MDX: ``import``/``export`` lines are skipped (JSX tags are
+    skipped in every page, their text kept).
+    """
+    skip = front_matter_span(text)
+    first_line = text.count("\n", 0, skip) + 1
+    body = text[skip:].replace("\r\n", "\n").split("\n")
+    doc = _Reader(body, first_line, mdx).read()
+    for index, line in enumerate(body):
+        number = first_line + index
+        if "{{" in line:
+            doc.placeholders += [(number, placeholder_name(m)) for m in PLACEHOLDER.finditer(line)]
+        if is_include(line):
+            doc.includes.append((number, line.strip()))
+    return doc

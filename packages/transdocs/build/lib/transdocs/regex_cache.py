@@ -1,0 +1,139 @@
+"""Compiled regular expressions kept on disk between runs.
+
+The word patterns of six languages are tens of kilobytes of regex; ``re`` parses and compiles
+them in pure Python, which cost more than checking our whole docs tree. ``re`` cannot pickle a
+compiled pattern, but its compiler's output is a list of integers that ``_sre.compile`` (C)
+turns into a pattern at once. That output is kept in ``~/.cache/check-docs`` (or
+``$XDG_CACHE_HOME``) in one file per Python build, looked up by the pattern text and flags
+themselves: a changed language file or a changed checker gives a new pattern text, a miss, never
+a stale pattern. A damaged file, another Python or a moved private API falls back to
+``re.compile``; ``CHECK_DOCS_CACHE=0`` turns the file off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import importlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_sre: Any
+_parser: Any
+_compiler: Any
+try:  # private modules: anything missing means "compile as usual"
+    _sre = importlib.import_module("_sre")
+    _parser = importlib.import_module("re._parser")
+    _compiler = importlib.import_module("re._compiler")
+    _BUILD = f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}"
+except (ImportError, AttributeError):  # pragma: no cover - another Python
+    _sre = _parser = _compiler = None
+    _BUILD = ""
+
+# Entries: (pattern text asked for, flags, rewrite name) -> (pattern compiled, its compiler output).
+_Key = tuple[str, int, str]
+_Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_MAX_BYTES = 16 * 1024 * 1024  # beyond this the file keeps only what the last run used
+_DIGEST = 16
+
+_entries: dict[_Key, _Entry] | None = None
+_used: set[_Key] = set()
+_dirty = False
+
+
+def _path() -> Path | None:
+    if os.environ.get("CHECK_DOCS_CACHE", "1") == "0" or not _BUILD:
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    name = hashlib.sha256(_BUILD.encode()).hexdigest()[:16]
+    return Path(root, "check-docs", f"regex-{name}.marshal")
+
+
+def _load() -> dict[_Key, _Entry]:
+    path = _path()
+    if path is None:
+        return {}
+    try:
+        blob = path.read_bytes()
+        digest, body = blob[:_DIGEST], blob[_DIGEST:]
+        if hashlib.blake2b(body, digest_size=_DIGEST).digest() != digest:
+            return {}
+        data = marshal.loads(body)
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save() -> None:
+    """Write the file when this process compiled something new (called at exit)."""
+    global _dirty
+    path = _path()
+    if not _dirty or _entries is None or path is None:
+        return
+    entries = _entries
+    body = marshal.dumps(entries)
+    if len(body) > _MAX_BYTES:
+        entries = {key: entry for key, entry in entries.items() if key in _used}
+        body = marshal.dumps(entries)
+    blob = hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to write: its import costs more than reading the file
+
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".regex-", delete=False) as file:
+            file.write(blob)
+        os.replace(file.name, path)
+    except OSError:
+        return  # a read-only home: the next run compiles again
+    _dirty = False
+
+
+def _compile_code(text: str, flags: int) -> _Entry:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11-3.13)."""
+    parsed = _parser.parse(text, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    state = parsed.state
+    groupindex = {str(name): int(index) for name, index in state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return text, int(flags | state.flags), code, state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _pattern(entry: _Entry) -> re.Pattern[str]:
+    text, flags, code, groups, groupindex, indexgroup = entry
+    pattern: re.Pattern[str] = _sre.compile(text, flags, code, groups, groupindex, indexgroup)
+    return pattern
+
+
+def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | None = None) -> re.Pattern[str]:
+    """``re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)``, from the disk when it
+    was compiled before. ``rewrite`` must depend on its arguments only (it is cached by its name)."""
+    global _entries, _dirty
+    if _sre is None or _path() is None:
+        return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
+    if _entries is None:
+        _entries = _load()
+        atexit.register(save)
+    key = (pattern, int(flags), f"{rewrite.__module__}.{rewrite.__qualname__}" if rewrite else "")
+    _used.add(key)
+    entry = _entries.get(key)
+    if entry is not None:
+        try:
+            return _pattern(entry)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # written by a Python that differs in a way the file name did not catch
+    text = rewrite(pattern, flags) if rewrite else pattern
+    try:
+        entry = _compile_code(text, flags)
+        compiled = _pattern(entry)
+    except (re.error, TypeError, ValueError, RuntimeError, OverflowError, AttributeError):
+        return re.compile(text, flags)  # a bad pattern raises its re.error here
+    _entries[key] = entry
+    _dirty = True
+    return compiled

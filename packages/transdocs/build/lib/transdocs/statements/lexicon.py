@@ -1,0 +1,225 @@
+"""Compiled regular expressions for one docs language (built once per language, then cached).
+
+A page's words are read with its own language's vocabulary plus English (setting
+names, ``true``, ``ms`` and English words pasted into translations are common).
+A page whose language is unknown is read with every language's words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, reduce
+
+from transdocs import regex_cache
+from transdocs.languages import LANGUAGES
+from transdocs.languages.words import merge, on_change
+from transdocs.placeholders import PLACEHOLDER
+from transdocs.statements import targets
+from transdocs.statements.fastscan import guarded, trie
+from transdocs.statements.vocabulary import WORDS, Words
+
+ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
+_ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
+_ARABIC_MARKS_RUN = re.compile(f"[{ARABIC_MARKS}]+")
+_ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3"
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# What counts as one word when measuring how far apart a setting and a value are.
+_WORDISH = re.compile(rf"[A-Za-z\u00c0-\u024f{_ARABIC_LETTER}0-9]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def normalize(word: str) -> str:
+    """Lower case, Arabic marks removed, spaces collapsed: the key of the word tables."""
+    return " ".join(_ARABIC_MARK.sub("", unicodedata.normalize("NFC", word)).lower().split())
+
+
+def _script(word: str) -> str:
+    if any(_CJK_CHAR.match(c) for c in word):
+        return "cjk"
+    if re.search(f"[{_ARABIC_LETTER}]", word):
+        return "arabic"
+    return "latin"
+
+
+def _flex(word: str) -> str:
+    """Pattern for ``word`` that tolerates any spaces and both apostrophes.
+
+    Arabic marks are removed from the entry here and from the text by :func:`strip_marks`,
+    so patterns stay plain (tolerating marks inside every word made them 4x slower to compile).
+    """
+    parts = []
+    for char in _ARABIC_MARK.sub("", word):
+        if char.isspace():
+            parts.append(r"\s+")
+        elif char in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def strip_marks(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without Arabic harakat and tatweel, and where each kept character came from
+    (None when nothing was removed, the usual case)."""
+    if not _ARABIC_MARK.search(text):
+        return text, None
+    kept: list[int] = []
+    start = 0
+    for mark in _ARABIC_MARKS_RUN.finditer(text):  # the runs of marks, not every character
+        kept.extend(range(start, mark.start()))
+        start = mark.end()
+    kept.extend(range(start, len(text)))
+    return _ARABIC_MARKS_RUN.sub("", text), kept
+
+
+def word_pattern(word: str, *, glued: bool = False) -> str:
+    """One vocabulary entry as a regex (see the conventions in vocabulary.py).
+
+    ``glued`` drops the left word boundary, for units written against the number ("60s").
+    """
+    if word.startswith("~"):
+        return _flex(word[1:])
+    script = _script(word)
+    if script == "cjk":
+        return _flex(word)
+    if script == "arabic":
+        lead = "" if glued else rf"(?<![{_ARABIC_LETTER}])(?:[وفبل]|ال)?"
+        return rf"{lead}{_flex(word)}(?![{_ARABIC_LETTER}])"
+    lead = "" if glued else r"(?<!\w)"
+    tail = "" if word[-1] in "'’." else r"(?!\w)"
+    return rf"{lead}{_flex(word)}{tail}"
+
+
+def alternation(words: Iterable[str], *, glued: bool = False) -> str:
+    """Longest first, so "by default" wins over "default" and "不启用" over "启用".
+
+    Whole Latin words share one pair of word-boundary checks: the regex then rejects a
+    position inside a word once, not once per word (this is most of the checker's time).
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    latin = [w for w in unique if not w.startswith("~") and _script(w) == "latin" and w[-1] not in "'’."]
+    whole = set(latin)
+    others = [w for w in unique if w not in whole]
+    branches = [word_pattern(w, glued=glued) for w in others]
+    if latin:
+        lead = "" if glued else r"(?<!\w)"
+        branches.insert(0, rf"{lead}(?:{'|'.join(_flex(w) for w in latin)})(?!\w)")
+    return "|".join(branches) or r"(?!x)x"
+
+
+def _merge(languages: Iterable[str]) -> Words:
+    return reduce(merge, (WORDS[lang] for lang in languages), Words())
+
+
+# A number: not glued to a word, a path, a version or an expression on its left...
+_NUMBER_START = r"(?<![0-9A-Za-z_\u00c0-\u024f.\-/^*+×$#@])(?<!\d)"
+# ... and not followed by more digits of a version, an expression or a percent sign.
+_NUMBER_END = r"(?![.,٫]\d)(?!\d)(?!\s?[\^*×/%％٪])"
+_PERCENT_WORDS = r"(?!\s*(?:percent|per\s?cent|pour\s?cent|por\s?cento|بالمئة|بالمائة|في\s?المئة))"
+_AFTER_NUMBER = r"(?![0-9A-Za-z_\u00c0-\u024f])"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the prose, table and code readers need for one language."""
+
+    lang: str | None
+    tokens: re.Pattern[str]
+    hint: re.Pattern[str]
+    default: re.Pattern[str]
+    blocker: re.Pattern[str]
+    glue: re.Pattern[str]
+    units: dict[str, float]
+    dual_units: dict[str, tuple[float, float]]
+    number_words: dict[str, int]
+    # A counter right after a number ("1 回", "5 times"): a count, never a duration.
+    counter: re.Pattern[str] = re.compile(r"(?!x)x")
+
+    def units_between(self, text: str, *, skip_glue: bool = False) -> float:
+        """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
+        if skip_glue:
+            text = self.glue.sub(" ", text)
+        return len(_WORDISH.findall(text)) + len(_CJK_CHAR.findall(text)) / 2
+
+    def says_default(self, text: str) -> bool:
+        """A default word is in ``text``: a table header, the prose before a code block."""
+        return bool(self.default.search(strip_marks(text)[0]))
+
+    def has_blocker(self, text: str) -> bool:
+        return bool(self.blocker.search(strip_marks(text)[0]))
+
+    def unit_factor(self, unit: str | None) -> float | None:
+        return self.units.get(normalize(unit)) if unit else None
+
+
+def _token_pattern(words: Words, decimal_comma: bool) -> str:
+    units = alternation(words.units, glued=True)
+    cjk_units = alternation(u for u in words.units if _script(u) == "cjk")
+    cjk_counters = alternation(c for c in words.counters if _script(c) == "cjk")
+    counters = alternation(words.counters)
+    number = r"\d+(?:[.,٫]\d+)?" if decimal_comma else r"\d+(?:[.٫]\d+)?"
+    envs = "|".join(targets.env_names())
+    # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
+    keys = "|".join(k for k in targets.key_names() if "_" in k)
+    parts = [
+        r"(?P<code>`[^`\n]+`)",
+        r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
+        rf"(?P<ph>{PLACEHOLDER.pattern})",
+        rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
+        rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
+        r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
+        rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
+        rf"(?:[ \u00a0\u202f]?-?[ \u00a0]?(?P<unit>{units}))?{_AFTER_NUMBER})",
+        rf"(?P<dual>{alternation(words.dual_units)})",
+        rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[〇零一二两兩三四五六七八九十百]+)[ ]?"
+        rf"(?:(?P<cjkunit>{cjk_units})(?!别|別)|(?={cjk_counters})))",
+        rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)})"
+        rf"(?:[ \u00a0-]+(?P<wunit>{units})|(?=[ \u00a0]+(?:{counters}))))",
+        rf"(?P<neutral>{alternation(words.neutral)})",
+        rf"(?P<false>{alternation(words.false_words)})",
+        rf"(?P<true>{alternation(words.true_words)})",
+        rf"(?P<D>{alternation(words.default)})",
+        rf"(?P<R>{alternation(words.respectively)})",
+        rf"(?P<F>{alternation(words.foreign)})",
+        rf"(?P<B>{alternation(words.blocker)})",
+        # Before the copulas: "is set to" must win over "is" (alternatives are tried in order).
+        rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
+        rf"(?P<C>{alternation(words.copula)})",
+        rf"(?P<conj>{alternation(words.conjunction)})",
+        r"(?P<open>[(（])",
+        r"(?P<close>[)）])",
+        r"(?P<end>[。！？؟；;]|[.!?](?=\s|$))",
+    ]
+    return "|".join(parts)
+
+
+@cache
+def lexicon(lang: str | None) -> Lexicon:
+    """The lexicon for ``lang`` (plus English); every language's words when ``lang`` is None."""
+    languages = list(LANGUAGES) if lang is None else sorted({lang, "en"})
+    words = _merge(languages)
+    decimal_comma = lang is not None and WORDS[lang].decimal_mark != "."
+    flags = re.IGNORECASE
+    # Only ever asked whether it matches: the names as a trie match the same strings, faster.
+    names = trie([*targets.env_names(), *(k for k in targets.key_names() if "_" in k)])
+    hint = guarded(rf"{names}|\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names())}\b", flags)
+    return Lexicon(
+        lang=lang,
+        tokens=guarded(_token_pattern(words, decimal_comma), flags),
+        hint=hint,
+        default=guarded(alternation([*words.default, *words.default_header]), flags),
+        blocker=guarded(alternation([*words.blocker, *words.foreign]), flags),
+        glue=guarded(alternation(words.glue), flags),
+        units={normalize(k): v for k, v in words.units.items()},
+        dual_units={normalize(k): v for k, v in words.dual_units.items()},
+        number_words={normalize(k): v for k, v in words.number_words.items()},
+        counter=regex_cache.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
+    )
+
+
+# A project adding its own language files gets patterns built from them.
+on_change(lexicon.cache_clear)
+targets.on_change(lexicon.cache_clear)

@@ -1,0 +1,84 @@
+"""Every statement of a value on a page: prose, tables, then code blocks with their evidence.
+
+Code blocks come last because whether a block restates defaults may depend on the rest
+of the page (the values its prose and tables state) and on the English original (its
+block at the same position), see ``codeblocks.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.statements import targets
+from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
+from transdocs.statements.lexicon import Lexicon, lexicon
+from transdocs.statements.prose import Context, statements
+from transdocs.statements.subject import named_setting, structural_subject
+from transdocs.statements.tables import table_statements
+from transdocs.statements.values import Value
+
+Found = tuple[int, str, Value]  # (line, setting field name, value)
+
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+_CODE = re.compile(r"`[^`\n]+`")
+
+
+def _references_masked(text: str) -> str:
+    """Code in a link's text names what the link points to (``[`object-position` property](url)``),
+    it states no value: blanked, same length, unless it is one of the settings."""
+
+    def blank(code: re.Match[str]) -> str:
+        return code.group(0) if targets.lookup(code.group(0)[1:-1]) else " " * len(code.group(0))
+
+    def link(found: re.Match[str]) -> str:
+        inner = _CODE.sub(blank, found.group(1))
+        return found.group(0)[:1] + inner + found.group(0)[1 + len(inner) :]
+
+    return _LINK_TEXT.sub(link, text) if "](" in text else text
+
+
+def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
+    for block in doc.blocks:
+        if isinstance(block, Prose):
+            subject = structural_subject(block, lex)
+            if subject is not None and not lex.says_default(block.text):
+                subject = None  # only "Default: 8" below "- `X`" or "### `X`" needs the subject
+            if subject is None and not lex.hint.search(block.text):
+                continue
+            context = Context(
+                says_default=bool(block.intro) and says_default(block.intro, lex),
+                subject=subject,
+                from_structure=subject is not None,
+            )
+            for found in statements(_references_masked(block.text), lex, context):
+                yield block.line_at(found.offset), found.setting, found.value
+        elif isinstance(block, Table):
+            section = named_setting(block.section, lex) if block.section else None
+            cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
+            if section is not None or any(lex.hint.search(cell) for cell in cells):
+                for line, found in table_statements(block, lex, section):
+                    yield line, found.setting, found.value
+
+
+def _codes(doc: Document) -> list[Code]:
+    return [block for block in doc.blocks if isinstance(block, Code)]
+
+
+def page_values(doc: Document, lex: Lexicon, english: Document | None = None) -> list[Found]:
+    """(line, setting, value) for every statement of a value on the page, in page order.
+
+    ``english``: the English original of a translated page, if there is one.
+    """
+    found = list(_prose_and_tables(doc, lex))
+    stated: dict[str, list[Value]] = {}
+    for _, setting, value in found:
+        stated.setdefault(setting, []).append(value)
+    english_codes = _codes(english) if english is not None else []
+    english_lex = lexicon("en")
+    for index, code in enumerate(_codes(doc)):
+        original = english_codes[index] if index < len(english_codes) else None
+        evidence = shows_defaults(original, english_lex) if original is not None else frozenset()
+        found += code_statements(code, lex, stated, evidence)
+    return sorted(found, key=lambda item: item[0])

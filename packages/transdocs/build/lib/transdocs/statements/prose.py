@@ -1,0 +1,433 @@
+"""When a sentence states a setting's default: the rules, over the tokens of ``tokens.py``.
+
+A sentence (or list item, heading, table cell) links a setting to a value when:
+
+1. **default word between them** — a word meaning "default" stands between the setting
+   and the value, at most three words before the value: "X defaults to 8", "X (default: 8)",
+   "X 的默认值为 8", "X の既定値は 8", "X ... par défaut ... 8". No condition, instruction,
+   other owner or other value may come between the setting and the default word ("X ...:
+   with the default settings, 4 requests" says nothing about X), unless the default word
+   opens a parenthesis: "set X to 2 (the default is 5)" and "when X is on (default: off)"
+   state the value in the parenthesis.
+2. **plain copula** — only "is"-words stand between them ("X is 8", "X 为 8", "X は 8 です",
+   "X vaut 8", "X é 8", "X هي 8"), and the clause is not a condition, an instruction or
+   an example (no "if", "when", "set", "with", "for example", "如果", "设为", "場合",
+   "si", "se", "إذا" ... before the value or right after it: "为 0 时"). ``=`` and ``:``
+   count as copulas only when the sentence (or the list's introduction) says "default", and so
+   does a passive "is set to" (``set_copula`` in the language files: "By default, X is set to 8",
+   "X est fixé par défaut à 8", "Por padrão, X está configurado para 8").
+   For text settings (model names, URLs) a copula is not enough: the sentence must say default.
+   An aside set off by commas may stand before the copula ("The default for X, which every
+   call uses, is 8"); a blocker past a comma opens the next clause ("X is 8, set it to 2 for
+   tests" states 8).
+3. **default word right after the value** — "X vaut 8 par défaut", "X é 8 por padrão"; past a
+   comma only when nothing else comes between ("X is 5, by default", not "when X is 600 s, the
+   default does not apply").
+4. **value, then the setting in parentheses** — "waits 8 seconds by default (X)", when the
+   sentence says default before the value.
+5. **carried subject** — a sentence with no setting that starts with a default word
+   ("Its default is 8.", "默认值为 8 秒。", "Par défaut : 8.") is about the setting
+   named by the previous sentence of the same paragraph, list item or table cell, or,
+   read from the page's structure, by its parent list item, definition term or section
+   heading ("- `X`" then "  - 默认值：8"; "### `X`" then "**Default:** 8"). From structure
+   the default word must open the sentence and the value follow it at once: a sentence
+   under "### `X`" that says "By default, a call sends 6 requests" is not about X.
+
+A condition on absence is a default word ("if not set", "when omitted", "未指定时",
+"指定しない場合", "si elle n'est pas définie", "se não for definido", "إذا لم يُحدَّد"; in the
+language files), matched before the blocker it starts with: "If not set, X is 5", "X: if
+unset, 120 seconds". When it comes right before the setting, a blocker right after the
+setting closes it: "不设置 X 时为 600 秒".
+
+A default word further from its value (up to ``LONG_REACH`` words) still counts when a
+copula or colon stands right before the value and no comma, condition or other value
+comes between: "X has a default value that few projects change: 8".
+
+Gapping: after a setting linked to its value, the next setting of the sentence takes the
+value that follows it at once: "X defaults to 5, Y to 3", "X vaut 5 par défaut, Y 3 s",
+"X tem como padrão 5 e Y, 3 segundos".
+
+Several settings and several values ("X and Y are 3 and 60 seconds respectively",
+"分别为", "それぞれ", "respectivement", "respectivamente", "على التوالي") are paired in
+order. A value is never linked across another setting, or across a word that gives the
+value to something else (litellm, OpenAI, Retry-After, "instead of", "unlike"...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transdocs.statements import targets
+from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
+from transdocs.statements.values import Value
+
+# How far (in words; a CJK character is half a word) a default word may be from its value,
+# not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").
+DEFAULT_REACH = 3
+# How far a default word may be from its value when a copula or colon comes right before it.
+LONG_REACH = 6
+# How many words may stand between a setting and its value in gapping ("Y to 3").
+GAP_REACH = 1
+# How many words may come before the default word of a sentence with a carried subject.
+CARRY_REACH = 3
+# Words allowed between setting and value when a default word follows the value.
+TRAILING_REACH = 3
+# A subject from structure: at most this many words before the default word, and after it.
+STRUCTURE_LEAD = 2
+STRUCTURE_REACH = 1
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The page says ``setting`` (field name) has ``value``; ``offset`` is where the value is."""
+
+    setting: str
+    value: Value
+    offset: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the surrounding block tells about a piece of prose."""
+
+    # The list or table this text belongs to is introduced as showing defaults.
+    says_default: bool = False
+    # The setting this text is about when it names none (a table row's setting).
+    subject: str | None = None
+    # Table cells are short: the default word may be anywhere in them.
+    subject_anywhere: bool = False
+    # The subject comes from the page's structure (parent item, term, heading): see rule 5.
+    from_structure: bool = False
+
+
+_CLAUSE_END = re.compile(r"[.。!！?？;；,，、\n]")
+_CLAUSE_MARK = re.compile(r"[,，、;；،]")
+_ASIDE_OPEN = re.compile(r"\s*[,，،]")
+
+
+def _is(item: Item, kind: str | tuple[str, ...]) -> bool:
+    return isinstance(item, Token) and (item.kind == kind if isinstance(kind, str) else item.kind in kind)
+
+
+def _is_group(item: Item, kind: str) -> bool:
+    return isinstance(item, Group) and item.kind == kind
+
+
+def _fits(setting: str, values: Item) -> bool:
+    """Whether a group of values holds one that can be a value of ``setting``."""
+    target = targets.targets().get(setting)
+    return (
+        isinstance(values, Group)
+        and target is not None
+        and any(
+            t.value is not None
+            and targets.compatible(target, t.value)
+            and not (t.value.count and target.in_seconds)  # "1 回" is no timeout
+            for t in values.members
+        )
+    )
+
+
+class _Sentence:
+    """One sentence's items and the rules that link them."""
+
+    def __init__(self, start: int, tokens: list[Token], text: str, lex: Lexicon, context: Context) -> None:
+        self.start, self.text, self.lex = start, text, lex
+        self.items = group(tokens, text, lex)
+        self.says_default = context.says_default or any(t.kind == "D" for t in tokens)
+        self.respectively = any(t.kind == "R" for t in tokens)
+
+    def gap(self, a: Item, b: Item, *, skip_glue: bool = False) -> float:
+        text = self.text[a.end : b.start]
+        return self.lex.units_between(text, skip_glue=skip_glue)
+
+    def run_gap(self, first: int, last: int, *, skip_glue: bool = False) -> float:
+        """Words between items ``first`` and ``last``, not counting the linking words in between
+        (blocker words are real words here: "默认设置时，最多共发送 6" is far from its default word)."""
+        inside = [i for i in self.items[first + 1 : last] if isinstance(i, Token) and i.kind != "B"]
+        return gap_units(
+            self.text, self.items[first].end, self.items[last].start, inside, self.lex, skip_glue=skip_glue
+        )
+
+    # --- rule 1: a default word between setting and value -------------------------------
+
+    def value_after_default(
+        self, k: int, stop: int, setting: str, in_paren: bool, reach: int = DEFAULT_REACH
+    ) -> int | None:
+        for j in range(k + 1, stop):
+            item = self.items[j]
+            if _is(item, "F") or (in_paren and _is(item, ")")):
+                return None
+            if _is_group(item, "V") and _fits(setting, item):
+                gap = self.run_gap(k, j, skip_glue=True)
+                if self.condition_after(j):
+                    return None  # "defaults to 'async-node' if target is 'node'": a conditional default
+                return j if gap <= reach or (reach == DEFAULT_REACH and self.long_reach(k, j, gap)) else None
+        return None
+
+    def condition_after(self, v: int) -> bool:
+        """A blocker right after the value, in the same clause: the value holds only under it."""
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        if after is None or not _is(after, "B") or self.gap(self.items[v], after) > 0.5:
+            return False
+        return not _CLAUSE_MARK.search(self.text[self.items[v].end : after.start])
+
+    def long_reach(self, k: int, j: int, gap: float) -> bool:
+        """ "X has a default value that few projects change: 8": a copula or colon right before
+        the value, nothing but words between (no comma, condition, owner or other value)."""
+        before = self.items[j - 1]
+        if gap > LONG_REACH or not _is(before, ("C", "E")) or self.gap(before, self.items[j]) > 0:
+            return False
+        if any(not _is(item, ("C", "E")) for item in self.items[k + 1 : j - 1]):
+            return False
+        return not any(mark in self.text[self.items[k].end : before.start] for mark in ",，、;")
+
+    def opens_with_default(self, paren: int | None, k: int) -> bool:
+        """Whether the default word ``k`` starts the parenthesis opened at ``paren``: "(default: 8)"."""
+        return paren is not None and self.gap(self.items[paren], self.items[k], skip_glue=True) <= 3
+
+    def rule_default_between(self, m: int, stop: int, setting: str) -> int | None:
+        paren: int | None = None
+        interrupted = False  # a value, a condition or another owner came first
+        foreign = False  # another owner came first: "unlike litellm (default 2)" is litellm's
+        for k in range(m + 1, stop):
+            item = self.items[k]
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item))):
+                interrupted = True
+                foreign = foreign or _is(item, "F")
+            elif _is(item, "D"):
+                in_paren = self.opens_with_default(paren, k)
+                if foreign or (interrupted and not in_paren):
+                    return None
+                found = self.value_after_default(k, stop, setting, in_paren)
+                if found is not None:
+                    return found
+        return None
+
+    # --- rule 2: a plain copula ---------------------------------------------------------
+
+    def blocked(self, v: int, closing: int | None = None) -> bool:
+        if any(_is(item, "B") and k != closing for k, item in enumerate(self.items[:v])):
+            return True
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        if after is None or not _is(after, "B") or self.gap(self.items[v], after) > 0.5:
+            return False
+        # "X is 8, set it to 2 for tests": a blocker past a comma opens the next clause.
+        return not _CLAUSE_MARK.search(self.text[self.items[v].end : after.start])
+
+    def after_aside(self, m: int, stop: int) -> tuple[int, int]:
+        """Where the clause goes on (item, offset) after an aside set off by commas right after the
+        setting: "X, which every call uses, is 8" (``m + 1`` when there is none). An aside holding a
+        value, a setting, a condition or another owner is no aside."""
+        none = (m + 1, self.items[m].end)
+        opening = _ASIDE_OPEN.match(self.text, self.items[m].end)
+        closing = _CLAUSE_MARK.search(self.text, opening.end()) if opening else None
+        if opening is None or closing is None or not self.lex.units_between(self.text[opening.end() : closing.start()]):
+            return none
+        k = m + 1
+        while k < stop and self.items[k].start < closing.start():
+            if not _is(self.items[k], ("C", "E", "D")):
+                return none
+            k += 1
+        return (k, closing.end()) if k < stop else none
+
+    def rule_copula(self, m: int, stop: int, setting: str) -> int | None:
+        (k, end), words = self.after_aside(m, stop), set()
+        closes = self.closes_absence(m, stop)  # "不设置 X 时为 600 秒": 时 ends the condition
+        if closes:
+            k, end = m + 2, self.items[m + 1].end
+        while k < stop and isinstance(self.items[k], Token) and self.items[k].kind in ("C", "R", "E"):
+            if self.lex.units_between(self.text[end : self.items[k].start], skip_glue=True) > 0:
+                return None
+            end = self.items[k].end
+            words.add(self.items[k].kind)
+            k += 1
+        if not words or k >= stop or not _is_group(self.items[k], "V"):
+            return None
+        if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
+            return None
+        if not _fits(setting, self.items[k]):
+            return None
+        target = targets.targets()[setting]
+        needs_default = not words & {"C", "R"} or target.kind == "str"
+        if needs_default and not self.says_default:
+            return None
+        return None if self.blocked(k, m + 1 if closes else None) else k
+
+    def closes_absence(self, m: int, stop: int) -> bool:
+        """A default word (a condition on absence: "不设置", "未指定") right before the setting,
+        and a blocker right after it that closes that condition ("时"), then a copula."""
+        if m == 0 or m + 2 >= stop or not _is(self.items[m - 1], "D") or not _is(self.items[m + 1], "B"):
+            return False
+        if self.gap(self.items[m - 1], self.items[m], skip_glue=True) > 0.5:
+            return False
+        return self.gap(self.items[m], self.items[m + 1]) == 0 and _is(self.items[m + 2], ("C", "E"))
+
+    # --- rule 3: a default word right after the value -----------------------------------
+
+    def rule_default_after(self, m: int, stop: int, setting: str) -> int | None:
+        for k in range(m + 1, stop):
+            item = self.items[k]
+            if _is(item, "F"):
+                return None
+            if _is_group(item, "V") and _fits(setting, item):
+                if self.run_gap(m, k) > TRAILING_REACH or k + 1 >= len(self.items):
+                    return None
+                after = self.items[k + 1]
+                if not _is(after, "D"):
+                    return None
+                # "X is 5, by default" states 5; "when X is 600 s, the default does not apply" does not.
+                if _CLAUSE_MARK.search(self.text[item.end : after.start]):
+                    return k if self.gap(item, after) == 0 else None
+                return k if self.gap(item, after) <= 1 else None
+        return None
+
+    # --- pairing ------------------------------------------------------------------------
+
+    def pair(self, settings: list[Token], values: Group) -> list[Statement]:
+        names = [t.setting for t in settings if t.setting]
+        found = [t for t in values.members if t.value is not None]
+        if len(names) == len(found):
+            pairs = list(zip(names, found, strict=True))
+        elif len(set(names)) == 1:
+            pairs = [(names[0], found[0])]
+        elif len(found) == 1 and not self.respectively:
+            pairs = [(name, found[0]) for name in names]
+        else:
+            return []
+        return [Statement(name, token.value, token.start) for name, token in pairs if token.value]
+
+    def statements(self, carried: str | None, anywhere: bool, strict: bool = False) -> list[Statement]:
+        found: list[Statement] = []
+        used: set[int] = set()
+        settings = [i for i, item in enumerate(self.items) if _is_group(item, "M")]
+        previous: int | None = None  # the value linked to the previous setting
+        for n, m in enumerate(settings):
+            stop = settings[n + 1] if n + 1 < len(settings) else len(self.items)
+            group_ = self.items[m]
+            assert isinstance(group_, Group)
+            first = group_.members[0].setting or ""
+            linked: int | None = None
+            for rule in (self.rule_default_between, self.rule_copula, self.rule_default_after):
+                linked = rule(m, stop, first)
+                if linked is not None:
+                    break
+            if linked is None and previous is not None:
+                linked = self.gapped(previous, m, stop, first)
+            if linked is not None:
+                used.add(linked)
+                found += self.pair(group_.members, self.items[linked])  # type: ignore[arg-type]
+            previous = linked
+        found += self.value_then_setting(used)
+        if not settings and carried:
+            found += self.carried(carried, anywhere, strict)
+        return found
+
+    def gapped(self, previous: int, m: int, stop: int, setting: str) -> int | None:
+        """ "X defaults to 5, Y to 3": Y right after X's value, Y's value right after Y."""
+        between = self.items[previous + 1 : m]  # "and", or the default word after X's value
+        if any(not _is(item, ("&", "D")) for item in between):
+            return None
+        inside = [item for item in between if isinstance(item, Token)]
+        gap = gap_units(self.text, self.items[previous].end, self.items[m].start, inside, self.lex)
+        v = m + 1
+        if gap > GAP_REACH or v >= stop or not _is_group(self.items[v], "V"):
+            return None
+        if not _fits(setting, self.items[v]) or self.gap(self.items[m], self.items[v], skip_glue=True) > GAP_REACH:
+            return None
+        after = self.items[v + 1] if v + 1 < len(self.items) else None
+        if after is not None and not (_is(after, ("&", "D")) or _is_group(after, "M")):
+            return None
+        # Nothing more in the clause: "Y 2.5 times longer" is no value of Y.
+        rest = _CLAUSE_END.split(self.text[self.items[v].end : after.start if after else len(self.text)])[0]
+        return v if self.lex.units_between(rest) == 0 else None
+
+    # --- rule 4: "8 seconds by default (X)" ---------------------------------------------
+
+    def value_then_setting(self, used: set[int]) -> list[Statement]:
+        found = []
+        for v, item in enumerate(self.items):
+            if v in used or not _is_group(item, "V"):
+                continue
+            o = v + 1
+            while o < len(self.items) and _is(self.items[o], "D"):
+                o += 1
+            if o + 2 >= len(self.items):
+                continue
+            opening, named, closing = self.items[o : o + 3]
+            if not (_is(opening, "(") and _is_group(named, "M") and _is(closing, ")")):
+                continue
+            says_default = self.says_default and any(_is(i, "D") for i in self.items[:o])
+            if says_default and self.run_gap(v, o) <= TRAILING_REACH:
+                found += self.pair(named.members, item)  # type: ignore[union-attr,arg-type]
+        return found
+
+    # --- rule 5: a carried subject ------------------------------------------------------
+
+    def carried(self, setting: str, anywhere: bool, strict: bool = False) -> list[Statement]:
+        paren: int | None = None
+        interrupted = foreign = False
+        for k, item in enumerate(self.items):
+            if _is_group(item, "M"):
+                return []
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif _is(item, ("F", "B")) and paren is None:
+                interrupted = True
+                foreign = foreign or _is(item, "F")
+            elif _is(item, "D"):
+                in_paren = self.opens_with_default(paren, k)
+                lead = self.lex.units_between(self.text[self.start : item.start])
+                limit = STRUCTURE_LEAD if strict else CARRY_REACH
+                if foreign or (not in_paren and (interrupted or ((strict or not anywhere) and lead > limit))):
+                    return []
+                reach = STRUCTURE_REACH if strict else DEFAULT_REACH
+                v = self.value_after_default(k, len(self.items), setting, in_paren, reach)
+                if v is None:
+                    return []
+                token = self.items[v].members[0]  # type: ignore[union-attr]
+                return [Statement(setting, token.value, token.start)] if token.value else []
+        return []
+
+
+# A setting the next sentence may be about opens its sentence: "`X` sets the wait. Its default is 8."
+# One named in passing ("the file inside `srcDir`. Defaults to 'fetch'") hands nothing on.
+SUBJECT_LEAD = 3
+
+
+def _leads(tokens: list[Token], start: int, text: str, lex: Lexicon) -> bool:
+    """Whether the sentence is about its setting: named near its start, or its sentence ends at a
+    semicolon, whose next clause goes on about it ("expire after `X` seconds; the default is 300")."""
+    first = next(t for t in tokens if t.kind == "M")
+    if lex.units_between(text[start : first.start]) <= SUBJECT_LEAD:
+        return True
+    end = text.find(".", tokens[-1].end)
+    clause = min((i for i in (text.find(";", tokens[-1].end), text.find("；", tokens[-1].end)) if i >= 0), default=-1)
+    return clause >= 0 and (end < 0 or clause < end)
+
+
+def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[Statement]:
+    """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
+    text, kept = strip_marks(text)
+    found: list[Statement] = []
+    subject, strict = context.subject, context.from_structure
+    for start, tokens in sentences(tokenize(text, lex)):
+        sentence = _Sentence(start, tokens, text, lex, context)
+        found += sentence.statements(subject, context.subject_anywhere, strict)
+        named = {t.setting for t in tokens if t.kind == "M"}
+        if named:
+            subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
+            strict = False
+    unique: dict[tuple[str, int], Statement] = {}
+    for statement in found:
+        offset = kept[statement.offset] if kept else statement.offset
+        unique.setdefault((statement.setting, offset), Statement(statement.setting, statement.value, offset))
+    return list(unique.values())

@@ -1,0 +1,90 @@
+"""Statements in tables: a row names a setting, the "default" column gives its value.
+
+The header cell that contains a default word ("Default", "默认值", "既定値", "Défaut",
+"Padrão", "القيمة الافتراضية") marks the column. Other cells of the row are read as
+prose about the row's setting, so "| X | Longest wait (default: 8) |" is a statement
+too.
+
+Transposed tables work the other way round: the first cell of a row says "Default"
+and the row gives values. When the header names one setting per column ("| |
+`X` | `Y` |"), that row gives each column's default ("| Default | 5 | 60 |"); other
+rows (one per provider) state no defaults. In a key-value table ("| Type | int |",
+"| Default | 5 |") the row's value belongs to the one setting the table names, or else
+to the setting of the section's heading.
+"""
+
+from __future__ import annotations
+
+from transdocs.pages.document import Table
+from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.prose import Context, Statement, statements
+from transdocs.statements.targets import compatible, targets
+from transdocs.statements.tokens import tokenize
+
+
+def _settings_named(cell: str, lex: Lexicon) -> set[str]:
+    if not lex.hint.search(cell):
+        return set()
+    return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
+
+
+def _default_label(cell: str, lex: Lexicon) -> bool:
+    """A row label that says "Default" and nothing more: "**Default**", "默认值", "Valeur par défaut"."""
+    return lex.says_default(cell) and not lex.has_blocker(cell) and lex.units_between(cell) <= 3
+
+
+def _default_rows(table: Table, lex: Lexicon, subjects: list[str | None]) -> list[tuple[int, Statement]]:
+    """Rows labelled "Default": cell ``i`` states the default of ``subjects[i]``."""
+    found: list[tuple[int, Statement]] = []
+    for line, cells in table.rows:
+        if not cells or not _default_label(cells[0], lex):
+            continue
+        for index, cell in enumerate(cells[1:], start=1):
+            setting = subjects[index] if index < len(subjects) else None
+            if setting is not None:
+                found += [(line, s) for s in _default_cell(cell, setting, lex)]
+    return found
+
+
+def _one(named: set[str]) -> str | None:
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> list[tuple[int, Statement]]:
+    """(line, statement) for every value the table states; ``section`` is its heading's setting."""
+    by_column = [_settings_named(cell, lex) for cell in table.header]
+    if any(by_column):
+        return _default_rows(table, lex, [_one(named) for named in by_column])
+    default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
+    if default_column is None:
+        named = set().union(*(_settings_named(c, lex) for _, cells in table.rows for c in cells))
+        subject = _one(named) if named else section
+        if subject is not None and len(table.header) == 2:
+            rows = _default_rows(table, lex, [None, subject])
+            if rows:
+                return rows
+    found: list[tuple[int, Statement]] = []
+    for line, cells in table.rows:
+        named = set().union(*(_settings_named(c, lex) for i, c in enumerate(cells) if i != default_column))
+        subject = named.pop() if len(named) == 1 else None
+        for index, cell in enumerate(cells):
+            if index == default_column and subject is not None:
+                found += [(line, s) for s in _default_cell(cell, subject, lex)]
+            elif index != default_column and (
+                lex.hint.search(cell) or (subject is not None and lex.says_default(cell))
+            ):
+                context = Context(subject=subject, subject_anywhere=True)
+                found += [(line, s) for s in statements(cell, lex, context)]
+    return found
+
+
+def _default_cell(cell: str, setting: str, lex: Lexicon) -> list[Statement]:
+    target = targets().get(setting)
+    if target is None:
+        return []
+    for token in tokenize(strip_marks(cell)[0], lex):
+        if token.kind in ("F", "B"):
+            return []  # "litellm's 600", "if streaming: 30": the value is someone else's
+        if token.kind == "V" and token.value is not None and compatible(target, token.value):
+            return [Statement(setting, token.value, token.start)]
+    return []

@@ -1,0 +1,133 @@
+"""How a translation's structure differs from its English page.
+
+Prose is translated; everything else must match: the headings (count and levels),
+the code blocks (count and languages, in order; aliases and plain text are no difference,
+see ``fence_names.py``), the placeholders (as a multiset: word order may move them within
+a paragraph) and the snippet includes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from transdocs.pages.document import Document
+from transdocs.translations.fence_names import as_english
+
+
+def _first_difference(english: list[Any], translation: list[Any]) -> int:
+    for index, (a, b) in enumerate(zip(english, translation, strict=False)):
+        if a != b:
+            return index
+    return min(len(english), len(translation))
+
+
+def _signatures(doc: Document) -> list[Counter[tuple[str, str]]]:
+    """What each section (text before the first heading, then after each heading) contains."""
+    starts = [line for line, _ in doc.headings]
+    sections: list[Counter[tuple[str, str]]] = [Counter() for _ in range(len(starts) + 1)]
+    items = [
+        *(("placeholder", line, name) for line, name in doc.placeholders),
+        *(("include", line, text) for line, text in doc.includes),
+        *(("code", line, lang) for line, lang in doc.code_blocks),
+    ]
+    for kind, line, name in items:
+        sections[bisect_right(starts, line)][kind, name] += 1
+    return sections
+
+
+def _section_mismatch(english: Document, translation: Document) -> int | None:
+    """Line of the translated heading whose section stops matching English (a heading went missing
+    or was added inside it), or None when the sections' contents do not tell."""
+    index = _first_difference(_signatures(english), _signatures(translation))
+    if 0 < index <= min(len(english.headings), len(translation.headings)):
+        return translation.headings[index - 1][0]
+    return None
+
+
+def _sequence(
+    what: str,
+    english: list[tuple[int, Any]],
+    translation: list[tuple[int, Any]],
+    source: str,
+    describe: Callable[[Any], str],
+    line: int | None = None,
+) -> tuple[int, str] | None:
+    ours = [item for _, item in translation]
+    theirs = [item for _, item in english]
+    if ours == theirs:
+        return None
+    index = _first_difference(theirs, ours)
+    if line is None:
+        # The first translated item that differs; past the end, the last one there is.
+        line = translation[min(index, len(translation) - 1)][0] if translation else 1
+    where = (
+        f"English {what[:-1]} {index + 1} ({describe(theirs[index])}) is at {source}:{english[index][0]}"
+        if index < len(english)
+        else f"this page has more {what} than English"
+    )
+    return line, f"{what} differ from English: {len(ours)} here, {len(theirs)} in {source}; {where}"
+
+
+def _section_line(english: Document, translation: Document, english_line: int) -> int:
+    """The translation's line for the section that holds ``english_line`` in English."""
+    section = sum(1 for line, _ in english.headings if line <= english_line)
+    if section and len(english.headings) == len(translation.headings):
+        return translation.headings[section - 1][0]
+    return 1
+
+
+def _multiset(
+    what: str,
+    english: list[tuple[int, str]],
+    translation: list[tuple[int, str]],
+    english_doc: Document,
+    translation_doc: Document,
+    show: Callable[[str], str],
+) -> tuple[int, str] | None:
+    ours = Counter(name for _, name in translation)
+    theirs = Counter(name for _, name in english)
+    if ours == theirs:
+        return None
+    missing, extra = theirs - ours, ours - theirs
+    lines = [line for line, name in translation if name in extra]
+    lines += [_section_line(english_doc, translation_doc, line) for line, name in english if name in missing]
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(f"{show(n)}" + (f" x{c}" if c > 1 else "") for n, c in missing.items()))
+    if extra:
+        parts.append("extra " + ", ".join(f"{show(n)}" + (f" x{c}" if c > 1 else "") for n, c in extra.items()))
+    return min(lines), f"{what} differ from English: " + "; ".join(parts)
+
+
+def compare(english: Document, translation: Document, source: str) -> list[tuple[int, str]]:
+    """(line, message) for each way the translation's structure differs from English."""
+    found = [
+        _sequence(
+            "headings",
+            english.headings,
+            translation.headings,
+            source,
+            lambda level: "#" * level,
+            _section_mismatch(english, translation),
+        ),
+        _sequence(
+            "code blocks",
+            english.code_blocks,
+            as_english(english.code_blocks, translation.code_blocks),
+            source,
+            lambda lang: f"```{lang}",
+        ),
+        _multiset(
+            "placeholders",
+            english.placeholders,
+            translation.placeholders,
+            english,
+            translation,
+            lambda name: "{{ " + name + " }}",
+        ),
+        _multiset("snippet includes", english.includes, translation.includes, english, translation, lambda line: line),
+    ]
+    return [item for item in found if item is not None]

@@ -1,0 +1,149 @@
+"""Numbers a translation states for a setting that its English page does not: value drift.
+
+Needs no word of the translation's language, so it works for a language with no data
+file: in each block (paragraph, list item, table row, code line) the setting names
+(env vars, config keys, ``{{ name.env }}`` placeholders) and the numbers are found by
+their shape alone, in English and in the translation alike. A number the translation
+gives a setting in a section is drift when English gives that setting numbers in the
+same section and not this one, in place of one English gives and the translation
+lacks (``90`` where English says ``60``).
+
+Quoted prose ("1 second", «3 ثوان») is an example, not a statement, and is left out.
+A block naming several settings pairs names and numbers in order when their counts
+match (``min 1, max 60``); otherwise its numbers go to all the settings together.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.statements import targets
+
+# A number not glued to a Latin word, a path or a version on its left; decimal point or comma.
+_NUMBER = re.compile(r"(?<![A-Za-z_\d.\-/\\])\d+(?:[.,٫]\d+)?(?![.,٫]?\d)(?!\.\d)")
+_DIGIT = re.compile(r"\d")
+# Quoted prose is an example or a literal ("1 second", «3 ثوان»), not what the page states.
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|「[^」\n]*」|『[^』\n]*』|‘[^’\n]*’')
+_PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_]\w*)\.(?:env|key|default)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class Drift:
+    line: int
+    setting: str  # the label findings use: env var, else config key
+    stated: str
+    expected: str
+
+
+@cache
+def _names() -> re.Pattern[str] | None:
+    names = sorted({*targets.env_names(), *targets.key_names()}, key=len, reverse=True)
+    if not names:
+        return None
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])|{_PLACEHOLDER_NAME.pattern}", re.IGNORECASE)
+
+
+targets.on_change(_names.cache_clear)
+
+
+def _values(text: str) -> set[float]:
+    """What a written number may mean: ``1,5`` is 1.5 in German and 15 with a thousands comma.
+
+    ``float`` reads digits of any script, and a number of 5,000 digits as infinity (``int`` would
+    refuse it past 4,300 digits, and ``float(int(...))`` overflow).
+    """
+    for mark in (".", ",", "٫"):
+        if mark in text:
+            whole, _, fraction = text.partition(mark)
+            return {float(f"{whole or 0}.{fraction or 0}"), float(whole + fraction)}
+    return {float(text)}
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int]]]:
+    """(first line, text, offsets where each further line starts) of every block that can hold a value."""
+    for block in doc.blocks:
+        if isinstance(block, Prose):
+            yield block.line, _QUOTED.sub(_blank, block.text), block.breaks
+        elif isinstance(block, Table):
+            for line, cells in block.rows:
+                yield line, " | ".join(cells), []
+        elif isinstance(block, Code):
+            for line, text in block.lines:
+                yield line, text, []
+
+
+Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
+
+
+def numbered_statements(doc: Document) -> Statements:
+    """(section, settings) -> (line, number as written) for every number next to a setting."""
+    pattern = _names()
+    starts = [line for line, _ in doc.headings]
+    found: Statements = defaultdict(list)
+    if pattern is None:
+        return found
+    for first, text, breaks in _blocks(doc):
+        if not _DIGIT.search(text):
+            continue
+        mentions = []
+        for match in pattern.finditer(text):
+            target = targets.lookup(match.group(1) or match.group(0)) or targets.targets().get(match.group(1) or "")
+            if target is not None and target.info.kind == "number" and target.info.name not in mentions:
+                mentions.append(target.info.name)
+        if not mentions:
+            continue
+        masked = pattern.sub(_blank, text)
+        numbers = [(first + bisect_right(breaks, m.start()), m.group(0)) for m in _NUMBER.finditer(masked)]
+        section = bisect_right(starts, first)
+        if len(mentions) > 1 and len(numbers) == len(mentions):
+            for name, number in zip(mentions, numbers, strict=True):
+                found[section, (name,)].append(number)
+        else:
+            found[section, tuple(mentions)] += numbers
+    return found
+
+
+def _unmatched(
+    ours: list[tuple[int, str]], theirs: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The numbers of each side that the other side does not also state (as multisets)."""
+    left = list(theirs)
+    extra = []
+    for number in ours:
+        meanings = _values(number[1])
+        match = next((i for i, other in enumerate(left) if _values(other[1]) & meanings), None)
+        if match is None:
+            extra.append(number)
+        else:
+            del left[match]
+    return extra, left
+
+
+def value_drift(english: Document | Statements, translation: Document) -> list[Drift]:
+    """Numbers the translation puts in place of English ones for a setting, section by section.
+
+    Only a substitution counts: the translation states a number English does not, and
+    English states one the translation lacks. A number added alone ("1 分あたり" for
+    "per minute") is wording, not drift.
+    """
+    theirs = numbered_statements(english) if isinstance(english, Document) else english
+    drifts = []
+    for key, numbers in numbered_statements(translation).items():
+        extra, missing = _unmatched(numbers, theirs.get(key, []))
+        if not extra or not missing:
+            continue
+        label = targets.targets()[key[1][0]].info.label
+        for index, (line, text) in enumerate(extra):
+            drifts.append(Drift(line, label, text, missing[min(index, len(missing) - 1)][1]))
+    return drifts

@@ -31,8 +31,9 @@ from tests.support.site import (
     site_values,
     wrong_settings,
 )
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from transdocs import check_paths
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.languages.words import right_to_left
 from transdocs.report.findings import STALE
 from transdocs.translations.source_hash import source_hash, strip_front_matter

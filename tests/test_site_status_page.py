@@ -19,7 +19,8 @@ from llm_backends.cli import EXIT_OK, main
 from tests.support.docs_tree import read, write
 from tests.support.git_repo import commit_all, first_paragraph_line, git
 from tests.support.site import REPO, BuiltSite, copy_project, mkdocs_build, site_text
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.site.site_text import SiteText
 from transdocs.site.status_page import local_date
 from transdocs.tools.translation_status import translation_status

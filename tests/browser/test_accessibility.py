@@ -19,8 +19,9 @@ from typing import Any, Literal
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from tests.support.site import BuiltSite
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE
 
 from .conftest import PHONE
 from .reader import Reader

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from transdocs.languages import LANGUAGES
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 
 from .conftest import DESKTOP, PHONE
 from .reader import Reader

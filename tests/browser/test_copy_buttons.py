@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator
 
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from tests.support.snippet_files import INCLUDE_LINE, SNIPPETS_DIR
-from transdocs.languages import LANGUAGES
 
 from .reader import Reader
 from .site_pages import source

@@ -6,7 +6,7 @@ from itertools import combinations
 
 import pytest
 
-from transdocs.languages import LANGUAGES
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 
 from .reader import Reader
 from .site_pages import page_path, title

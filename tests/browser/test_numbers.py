@@ -9,8 +9,8 @@ from playwright.sync_api import Locator, expect
 
 from llm_backends import retry_schedule, setting_infos
 from llm_backends.settings import format_value
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from tests.support.site import site_text
-from transdocs.languages import LANGUAGES
 from transdocs.site.units import Quantity, quantity_label
 
 from .reader import Reader

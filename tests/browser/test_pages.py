@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Locator
 
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from tests.support.site import SITE_PATH, copy_project, mkdocs_build, site_text
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.languages.words import right_to_left
 
 from .reader import Reader

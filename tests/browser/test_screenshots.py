@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.support.site import REPO
-from transdocs.languages import LANGUAGES
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 
 from .conftest import DESKTOP, PHONE
 from .glyphs import missing_glyphs, missing_in

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
+from transdocs.languages import DEFAULT_LANGUAGE
 
 from .reader import Reader
 from .site_pages import SEARCH_WORDS, is_translated, page_path, source

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from tests.support.site import site_text
-from transdocs.languages import LANGUAGES
 
 from .reader import Reader
 from .site_pages import page_path, title

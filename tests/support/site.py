@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,11 @@ from transdocs.site.site_text import SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
 
 REPO = Path(__file__).resolve().parents[2]
+# The site's languages in mkdocs.yml's order (static-i18n's ``languages``): the order of the
+# language menu, the status page's columns and the sitemap.
+SITE_LANGUAGES: tuple[str, ...] = tuple(
+    re.findall(r"^\s*- locale: ([\w-]+)\s*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+)
 SITE_PATH = "/llm-backends/"  # the path of site_url in mkdocs.yml, where GitHub Pages serves it
 LITELLM_MARKER = "litellm imported during the build:"
 

@@ -139,16 +139,18 @@ def run_translation_diff(args: argparse.Namespace) -> int:
 
 
 CHECK_DESCRIPTION = (
-    "Check docs pages in any language (mkdocs-static-i18n, Docusaurus, Hugo layouts, or a built site) for "
-    "default values that differ from the code's settings, values that drifted from the English page, text "
-    "saved through a wrong encoding, and translations whose structure or English original changed. Options "
-    "also come from [tool.check-docs] in pyproject.toml. Exit 0 clean, 1 findings, 2 usage error."
+    "Check docs pages in any language (mkdocs-static-i18n, Docusaurus, Hugo, Starlight/VuePress layouts, "
+    "or a built site) for default values that differ from the code's settings, values that drifted from "
+    "the English page, text saved through a wrong encoding, and translations whose structure or English "
+    "original changed. Options also come from [tool.check-docs] in pyproject.toml. "
+    "Exit 0 clean, 1 findings, 2 usage error."
 )
 
 
 LAYOUT_HELP = (
     "how translations are laid out (detected when not given): docs/<lang>/ folders, page.<lang>.md "
-    "suffixes, Docusaurus i18n/, Hugo content/<lang>/, or loose files"
+    "suffixes, Docusaurus i18n/, Hugo content/<lang>/, English pages with <lang>/ folders beside them "
+    "(root), or loose files"
 )
 
 

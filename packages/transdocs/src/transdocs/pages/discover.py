@@ -1,7 +1,7 @@
 """Which files to check, in which language, and which English page each translates.
 
 Markdown pages take their language and original from the project's layout
-(:mod:`transdocs.pages.layout`: folder, suffix, Docusaurus, Hugo); a loose file takes
+(:mod:`transdocs.pages.layout`: folder, suffix, Docusaurus, Hugo, root); a loose file takes
 ``--lang``. Built HTML takes ``<html lang>`` (read later, with the page), else a
 ``/<lang>/`` folder in its path, else ``--lang``.
 """

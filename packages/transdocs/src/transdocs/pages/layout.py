@@ -8,6 +8,9 @@ Layouts people use for translated docs:
 - ``docusaurus``: ``docs/page.mdx`` and ``i18n/<locale>/docusaurus-plugin-content-docs/current/page.mdx``
   (the blog likewise, under ``blog/`` and ``docusaurus-plugin-content-blog``);
 - ``hugo``: ``content/en/page.md`` and ``content/fr/page.md`` (a folder layout rooted at ``content``);
+- ``root`` (Starlight, VuePress): English pages at the top of the docs folder and one folder per other
+  language beside them, ``docs/guide/page.md`` and ``docs/zh/guide/page.md``; a folder counts as a
+  language only when its pages mirror English pages (an ordinary ``id/`` folder is English content);
 - ``loose``: files that say nothing about their language; ``--lang`` tells.
 
 Languages are BCP 47 tags as written (``zh-Hans``, ``pt-BR``). Paths are absolute and
@@ -25,7 +28,7 @@ from transdocs.languages.tags import is_language_tag
 from transdocs.pages.walk import PAGE_SUFFIXES, walk_pages
 
 SOURCE_LANGUAGE = "en"
-LAYOUTS = ("folder", "suffix", "docusaurus", "hugo", "loose")
+LAYOUTS = ("folder", "suffix", "docusaurus", "hugo", "root", "loose")
 
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 _DOCUSAURUS_CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
@@ -296,6 +299,109 @@ class DocusaurusLayout(_PairedLayout):
         return _tag_folders(self.root / "i18n")
 
 
+class RootLayout(_PairedLayout):
+    """English pages at ``<root>/page.md``, translations at ``<root>/<lang>/page.md`` (Starlight, VuePress)."""
+
+    name = "root"
+
+    def __init__(
+        self,
+        root: Path | str,
+        source: str = SOURCE_LANGUAGE,
+        languages: Sequence[str] | None = None,
+        found: Sequence[str] = (),
+    ):
+        super().__init__(root, source, languages)
+        self._found = list(found)
+
+    def _folders(self) -> frozenset[str]:
+        return frozenset(self.languages()[1:])
+
+    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        relative = _under(_absolute(path), self.root)
+        if relative is None or not relative.parts:
+            return None
+        parts = relative.parts
+        if len(parts) > 1 and parts[0] in self._folders():
+            return parts[0], parts[1:]
+        return self.source, parts
+
+    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+        return self.root.joinpath(*place) if lang == self.source else self.root.joinpath(lang, *place)
+
+    def english_pages(self) -> list[Path]:
+        folders = self._folders()
+        return [p for p in walk_pages(self.root, html=False) if _first_part(p, self.root) not in folders]
+
+    def _present(self) -> Iterable[str]:
+        return self._found
+
+
+# A language-tag folder beside English pages is a language when at least half of its pages mirror an
+# English page's path and at least this many mirror, counted over the language folders that do so
+# (several folders holding the same English pages' translations is evidence too); an ordinary ``id/``
+# or ``es/`` folder holds pages of its own. Evidence is read from at most _SAMPLE pages in
+# _SAMPLE_DIRS folders, so that a tag-named folder high up (``/tmp``, ``/bin``) costs no walk of the disk.
+_MIN_MIRRORED = 3
+_SAMPLE = 200
+_SAMPLE_DIRS = 2000
+
+
+def _first_part(page: Path, root: Path) -> str | None:
+    relative = _under(page, root)
+    return relative.parts[0] if relative is not None and len(relative.parts) > 1 else None
+
+
+def _mirrors(folder: Path, tag: str) -> int:
+    """How many pages in ``folder/tag`` are at the place of a page in ``folder`` (0 when under half are)."""
+    seen = mirrored = dirs = 0
+    base = folder / tag
+    for here, subdirs, files in os.walk(base):
+        subdirs.sort()
+        dirs += 1
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() not in PAGE_SUFFIXES:
+                continue
+            seen += 1
+            place = (folder / os.path.relpath(here, base) / name).with_suffix("")
+            mirrored += any(os.path.isfile(f"{place}{suffix}") for suffix in PAGE_SUFFIXES)
+            if seen >= _SAMPLE:
+                break
+        if seen >= _SAMPLE or dirs >= _SAMPLE_DIRS:
+            break
+    return mirrored if 2 * mirrored >= seen else 0
+
+
+def _mirrored_languages(folder: Path, source: str, evidence: bool = True) -> list[str]:
+    """The language-tag subfolders of ``folder`` whose pages mirror the English pages beside them."""
+    tags = [tag for tag in _tag_folders(folder) if tag != source]
+    if not evidence:
+        return sorted(tags)
+    mirrored = {tag: count for tag in tags if (count := _mirrors(folder, tag))}
+    if sum(mirrored.values()) < _MIN_MIRRORED:
+        return []
+    return sorted(tag for tag, count in mirrored.items() if count >= _MIN_MIRRORED or len(mirrored) > 1)
+
+
+def _root_root(path: Path, source: str, evidence: bool = True) -> tuple[Path, list[str]] | None:
+    """The folder ``path`` is (or ``path/docs``, or the folder above the language folder ``path`` is in)
+    whose language-tag subfolders mirror its English pages, and those languages."""
+    candidates = [path, path / "docs"] if path.is_dir() else []
+    if evidence:
+        for folder in path.parents:
+            relative = _under(path, folder)
+            if relative is not None and relative.parts and is_language_tag(relative.parts[0]):
+                candidates.append(folder)
+    for folder in candidates:
+        if (folder / source).is_dir():
+            continue  # the folder layout
+        languages = _mirrored_languages(folder, source, evidence)
+        relative = _under(path, folder)
+        if languages and (relative is None or not relative.parts or relative.parts[0] in languages):
+            return folder, languages
+    return None
+
+
 def _folder_root(path: Path, source: str) -> Path | None:
     """The folder above ``path`` that holds ``<source>/`` and ``path``'s language folder
     (or ``path/docs`` when that holds ``<source>/``: a project folder given as a whole)."""
@@ -351,6 +457,9 @@ def _make(name: str, path: Path, source: str, lang: str | None, languages: Seque
     if name == "folder":
         root = _folder_root(path, source)
         return FolderLayout(root, source, languages) if root else None
+    if name == "root":
+        found = _root_root(path, source) or _root_root(path, source, evidence=False)
+        return RootLayout(found[0], source, languages, found[1]) if found else None
     if name == "suffix":
         return SuffixLayout(path if path.is_dir() else path.parent, source, languages)
     return LooseLayout(path if path.is_dir() else path.parent, lang)
@@ -369,7 +478,8 @@ def detect_layout(
     Detection looks at the paths and the folders above them: a Docusaurus project
     (``docusaurus.config.*``, or ``i18n/*/docusaurus-plugin-content-*`` next to ``docs/``),
     a Hugo site (``hugo.toml`` and ``content/<lang>/``), a folder holding ``<source>/``
-    and other language folders, pages with language suffixes, else loose files.
+    and other language folders, English pages beside language folders that mirror them,
+    pages with language suffixes, else loose files.
     Raises :class:`LayoutError` when a configured layout does not fit.
     """
     if configured is not None and configured not in LAYOUTS:
@@ -386,6 +496,9 @@ def detect_layout(
             layout = _make(name, path, source, lang, languages)
             if layout is not None:
                 return layout
+        found = _root_root(path, source)
+        if found is not None:
+            return RootLayout(found[0], source, languages, found[1])
         if _has_suffix_pages(path, source):
             return SuffixLayout(path if path.is_dir() else path.parent, source, languages)
     return LooseLayout(absolute[0] if absolute[0].is_dir() else absolute[0].parent, lang)

@@ -43,7 +43,7 @@ def layout_of(path: Path, configured: str | None = None) -> Layout:
     if isinstance(layout, LooseLayout):
         raise InputError(
             f"{path}: not in a layout of translated pages (docs/<lang>/, page.<lang>.md, Docusaurus i18n/, "
-            "Hugo content/<lang>/)"
+            "Hugo content/<lang>/, <lang>/ folders beside English pages)"
         )
     return layout
 

@@ -202,3 +202,15 @@ def test_schedule_states_the_longest_call_with_retry_after_and_the_total_limit(t
     assert f"longest call: {format_value(longest)} s" in result.stdout
     assert f"without total_timeout: {format_value(without_limit)} s" in result.stdout
     assert ("capped by total_timeout" in result.stdout) == (settings.total_timeout < without_limit)
+
+
+def test_a_command_set_that_cannot_be_loaded_is_one_line(tmp_path: Path) -> None:
+    """An install older than its source (its entry point names a module that is gone): no traceback."""
+    dist = tmp_path / "stale_commands-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: stale-commands\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[llm_backends.commands]\nstale = module_that_is_gone:add_commands\n")
+    result = run("check-docs", "docs", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "commands of 'stale-commands' cannot be loaded (No module named 'module_that_is_gone')" in result.stderr

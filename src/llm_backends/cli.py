@@ -146,7 +146,17 @@ def _add_plugin_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     from importlib.metadata import entry_points
 
     for entry in entry_points(group=COMMANDS_ENTRY_POINT):
-        entry.load()(commands)
+        try:
+            add = entry.load()
+        except ImportError as exc:  # an install older than its source (the toolkit moved): say so, go on
+            where = entry.dist.name if entry.dist is not None else entry.value
+            print(
+                f"llm-backends: commands of {where!r} cannot be loaded ({exc}); reinstall it "
+                '(pip install -e "./packages/transdocs[mkdocs]" -e ".[dev]" in a checkout)',
+                file=sys.stderr,
+            )
+            continue
+        add(commands)
 
 
 class _Version(argparse.Action):

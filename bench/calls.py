@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from measure import BENCH, PYTHON, REPO, Sample, bench_env, median, run_child
+from measure import BENCH, PYTHON, Sample, bench_env, median, run_child
 from report import Result, Row
 
 MAX_SLOWDOWN = 1.05  # goal: at most 5% slower than litellm alone
@@ -26,25 +26,12 @@ MODEL = "openai/test-model"
 API_KEY = "sk-bench-not-a-real-key"
 MESSAGES = [{"role": "user", "content": "Say hello."}]
 
-SERVER = f"""
-import sys
-sys.path.insert(0, {str(REPO)!r})
-from tests.support import openai_server
-# Without TCP_NODELAY, Nagle's algorithm and delayed ACKs stall every reply ~40 ms,
-# which would hide any overhead worth measuring (litellm alone takes a few ms here).
-openai_server._Handler.disable_nagle_algorithm = True
-server = openai_server.OpenAIServer().start()
-print(server.url, flush=True)
-sys.stdin.read()  # until the benchmark closes our stdin
-server.stop()
-"""
-
 
 @contextmanager
 def test_server() -> Iterator[str]:
-    """The OpenAI-compatible test server in a child process; yields its base URL."""
+    """The benchmark's provider (provider.py) in a child process; yields its base URL."""
     process = subprocess.Popen(
-        [PYTHON, "-c", SERVER], env=bench_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [PYTHON, str(BENCH / "provider.py")], env=bench_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
         assert process.stdout is not None

@@ -110,3 +110,11 @@ def test_an_environment_without_the_tools_gets_one_clear_line(tmp_path: Path) ->
     assert "Traceback" not in done.stderr
     [line] = done.stderr.splitlines()
     assert "check-docs" in line and str(bare) in line
+
+
+def test_the_benchmarks_import_nothing_from_the_tests() -> None:
+    """bench/ stands on the packages (and reads the suite's reports), never on tests/ code, so a
+    change to a test helper cannot break a benchmark nobody runs in CI."""
+    for path in sorted((REPO / "bench").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "tests.support" not in text and "from tests" not in text and "import tests" not in text, path

@@ -46,9 +46,9 @@ def test_ci_runs_the_readme_test_command_and_every_gate() -> None:
     assert tests.endswith(".venv/bin/python -m pytest") and tests in RUN
     assert docs.endswith(".venv/bin/mkdocs serve")
     for gate in (
-        "ruff check src packages tests bench snippets",
-        "ruff format --check src packages tests bench snippets",
-        "mypy --strict src packages/transdocs/src\n",  # the runtime and the docs toolkit
+        "ruff check src packages tests bench snippets docs/_extras",
+        "ruff format --check src packages tests bench snippets docs/_extras",
+        "mypy --strict src packages/transdocs/src docs/_extras\n",  # the runtime, the docs toolkit, our site glue
         "check-docs --allow-import --strict docs",
     ):
         assert gate in RUN, gate

@@ -14,11 +14,11 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from docs_plugins.retry_values import is_retry_setting
 
 from llm_backends.retry import retry_schedule
 from llm_backends.settings import LLMSettings, format_value, setting_infos
 from tests.support.site import (
+    EXTRAS,
     REPO,
     SITE_PATH,
     WRONG_API_KEY,
@@ -131,7 +131,7 @@ def test_schedule_table_env_example_and_chart_follow_retry_schedule(built_site: 
     expected = {
         f"export {info.env}={format_value(getattr(settings, info.name))}"
         for info in setting_infos()
-        if is_retry_setting(info.name)
+        if EXTRAS.is_retry_setting(info.name)
     }
     assert len(exports) == 1 and set(exports[0].strip().splitlines()) == expected
 
@@ -352,3 +352,28 @@ def test_the_settings_come_from_tool_check_docs_or_the_plugin_option_and_a_wrong
     assert result.returncode != 0
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_plugin_class_names_are_options_with_neutral_defaults(tmp_path: Path, built_site: BuiltSite) -> None:
+    """Our site names the classes its stylesheet styles (mkdocs.yml); a project that names none gets neutral ones."""
+    assert '<td class="llm-code">' in built_site.html("en", "configuration")  # ours (the notice: test above)
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    options = [line for line in text.splitlines() if line.strip().startswith(("code_class:", "notice_class:"))]
+    assert len(options) == 2, options
+    for line in options:
+        text = text.replace(line + "\n", "")
+    config.write_text(text, encoding="utf-8")
+    (project / "docs" / "ja" / "troubleshooting.md").unlink()  # shown in English, under a notice
+
+    result = mkdocs_build(project, tmp_path / "site", cwd=tmp_path)
+
+    assert result.returncode == 0, result.output
+    site = BuiltSite(tmp_path / "site", result)
+    notice = site.html("ja", "troubleshooting")
+    assert 'class="admonition info transdocs-notice transdocs-notice-untranslated"' in notice
+    table = site.html("en", "configuration")
+    assert '<td class="transdocs-code">' in table
+    assert "llm-code" not in table and "llm-notice" not in notice

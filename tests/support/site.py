@@ -8,6 +8,7 @@ site (build checks, browser checks) share this one build.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -33,6 +34,20 @@ REPO = Path(__file__).resolve().parents[2]
 SITE_LANGUAGES: tuple[str, ...] = tuple(
     re.findall(r"^\s*- locale: ([\w-]+)\s*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
 )
+# Our extras file (mkdocs.yml: ``extras:`` of the transdocs plugin), loaded as the plugin loads it.
+EXTRAS_FILE = REPO / "docs" / "_extras" / "retry_values.py"
+
+
+def _load_extras_module() -> Any:
+    spec = importlib.util.spec_from_file_location("_tests_retry_values", EXTRAS_FILE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+EXTRAS = _load_extras_module()
 SITE_PATH = "/llm-backends/"  # the path of site_url in mkdocs.yml, where GitHub Pages serves it
 LITELLM_MARKER = "litellm imported during the build:"
 
@@ -128,7 +143,7 @@ def mkdocs_build(project: Path, site_dir: Path, *, cwd: Path, env: dict[str, str
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the site build reads (docs, snippets, theme, config), to break on purpose."""
-    for name in ("docs", "snippets", "overrides", "docs_plugins"):
+    for name in ("docs", "snippets", "overrides"):
         shutil.copytree(REPO / name, destination / name)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copy(REPO / "pyproject.toml", destination / "pyproject.toml")  # [tool.check-docs]: the settings

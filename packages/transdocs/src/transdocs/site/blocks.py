@@ -32,8 +32,11 @@ def code(content: str) -> str:
     return f"<code>{escape(content).replace('_', '_<wbr>')}</code>"
 
 
-def cell(content: str, *, as_code: bool = False) -> str:
-    return f'<td class="llm-code">{code(content)}</td>' if as_code else f"<td>{escape(content)}</td>"
+def cell(content: str, *, code_class: str | None = None) -> str:
+    """A table cell of text, or of code when ``code_class`` (``site.classes.code``) is given."""
+    if code_class is None:
+        return f"<td>{escape(content)}</td>"
+    return f'<td class="{escape(code_class)}">{code(content)}</td>'
 
 
 # A left-to-right run in right-to-left prose ("azure/<name>", "1 + num_retries", "multiplier *
@@ -79,21 +82,22 @@ def fenced(language: str, lines: Iterable[str]) -> Block:
     return Block(f"```{language}\n" + "\n".join(lines) + "\n```", is_html=False)
 
 
-def _default_cell(setting: Setting, text: SiteText) -> str:
+def _default_cell(setting: Setting, text: SiteText, code_class: str) -> str:
     if setting.default is None:
         return cell(text["not_set"])
     if setting.unit and isinstance(setting.default, int | float) and not isinstance(setting.default, bool):
-        return f'<td class="llm-code">{quantity_with_code(Quantity(setting.default, setting.unit), text.language)}</td>'
-    return f'<td class="llm-code">{code(format_value(setting.default))}</td>'
+        quantity = quantity_with_code(Quantity(setting.default, setting.unit), text.language)
+        return f'<td class="{escape(code_class)}">{quantity}</td>'
+    return cell(format_value(setting.default), code_class=code_class)
 
 
 def settings_table(site: SiteValues, text: SiteText) -> Block:
     rows = [
         [
-            cell(setting.env, as_code=True),
-            cell(setting.key, as_code=True),
-            cell(setting.type, as_code=True),
-            _default_cell(setting, text),
+            cell(setting.env, code_class=site.classes.code),
+            cell(setting.key, code_class=site.classes.code),
+            cell(setting.type, code_class=site.classes.code),
+            _default_cell(setting, text, site.classes.code),
             prose_cell(text.description(setting.name), text.language),
         ]
         for setting in site.settings

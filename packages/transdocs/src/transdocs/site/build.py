@@ -194,7 +194,7 @@ class SiteBuild:
         language = _content_language(page, config)
         reader = self.text(config, self.language)
         if language != self.language:
-            return notices.untranslated_notice(reader) + notices.in_language(html, language)
+            return notices.untranslated_notice(reader, self.values.classes.notice) + notices.in_language(html, language)
         self._languages[self.language].native_urls.add(page.url)
         return self._outdated_notice(page, reader) + html
 
@@ -236,6 +236,7 @@ class SiteBuild:
             english_url,
             status_page.local_date(since, reader.language) if since else None,
             get_relative_url(self._status_url, page.url) if self._status_url else None,
+            self.values.classes.notice,
         )
 
     def on_page_context(self, context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:

@@ -8,6 +8,9 @@ from html import escape
 
 from transdocs.languages.words import right_to_left
 from transdocs.site.site_text import SiteText
+from transdocs.site.site_values import CssClasses
+
+NOTICE_CLASS = CssClasses().notice
 
 _MARK = re.compile(r"\{(\w+)\}")
 
@@ -36,22 +39,29 @@ def _direction(language: str) -> str:
     return "rtl" if right_to_left(language) else "ltr"
 
 
-def _notice(text: SiteText, kind: str, body_html: str) -> str:
+def _notice(text: SiteText, kind: str, body_html: str, css_class: str) -> str:
     # data-search-exclude: the notice is not what the page is about.
+    classes = escape(f"{css_class} {css_class}-{kind}")
     return (
-        f'<div class="admonition info llm-notice llm-notice-{kind}" lang="{text.language}" '
+        f'<div class="admonition info {classes}" lang="{text.language}" '
         f'dir="{_direction(text.language)}" data-search-exclude>'
         f'<p class="admonition-title">{escape(text[f"notices.{kind}.title"])}</p>'
         f"<p>{body_html}</p></div>"
     )
 
 
-def untranslated_notice(text: SiteText) -> str:
+def untranslated_notice(text: SiteText, css_class: str = NOTICE_CLASS) -> str:
     """Said in the reader's language (``text``) above a page shown in English."""
-    return _notice(text, "untranslated", escape(text["notices.untranslated.text"]))
+    return _notice(text, "untranslated", escape(text["notices.untranslated.text"]), css_class)
 
 
-def outdated_notice(text: SiteText, english_url: str, since: str | None = None, status_url: str | None = None) -> str:
+def outdated_notice(
+    text: SiteText,
+    english_url: str,
+    since: str | None = None,
+    status_url: str | None = None,
+    css_class: str = NOTICE_CLASS,
+) -> str:
     """Said above a translation whose English page changed since it was translated: since when
     (``since``, a date in the reader's language), a link to the English page, and one to the
     translation status page."""
@@ -61,7 +71,7 @@ def outdated_notice(text: SiteText, english_url: str, since: str | None = None, 
     if status_url:
         status = f'<a href="{escape(status_url)}">{escape(text["notices.outdated.status_link"])}</a>'
         body += _sentence_gap(body) + fill_html(text["notices.outdated.status"], link=status)
-    return _notice(text, "outdated", body)
+    return _notice(text, "outdated", body, css_class)
 
 
 def in_language(content_html: str, language: str) -> str:

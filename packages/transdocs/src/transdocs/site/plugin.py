@@ -6,7 +6,7 @@ List it after ``i18n`` in ``plugins:`` (mkdocs.yml)::
       - search
       - i18n: ...
       - transdocs:
-          extras: docs_plugins/values.py           # optional: the project's own values and blocks
+          extras: docs/_extras/values.py           # optional: the project's own values and blocks
 
 The settings it documents are those ``check-docs`` checks against: ``settings``,
 ``env-prefix`` and ``toml-table`` of ``[tool.check-docs]`` in the project's pyproject.toml
@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from transdocs.site.build import NOT_FOUND, SiteBuild
-from transdocs.site.site_values import SiteValues
+from transdocs.site.site_values import CssClasses, SiteValues
 
 
 class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ is untyped
@@ -45,6 +45,9 @@ class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Confi
     toml_table = c.Optional(c.Type(str))
     extras = c.Optional(c.File(exists=True))  # relative to mkdocs.yml
     data_dir = c.Type(str, default="_data")  # per-language site words, relative to docs_dir
+    # Class names written into pages, for the project's CSS (CssClasses holds the defaults).
+    code_class = c.Type(str, default="transdocs-code")  # table cells of code (settings table)
+    notice_class = c.Type(str, default="transdocs-notice")  # the notices; "<class>-<kind>" too
 
 
 def _forget_modules(names: set[str]) -> None:
@@ -93,7 +96,8 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
             extras = load_extras(Path(self.config.extras)) if self.config.extras else Extras()
         except (SettingsSpecError, ExtrasError) as exc:
             raise PluginError(f"transdocs plugin: {exc}") from None
-        return SiteValues(tuple(settings), toml_table, extras)
+        classes = CssClasses(code=self.config.code_class, notice=self.config.notice_class)
+        return SiteValues(tuple(settings), toml_table, extras, classes)
 
     def _fresh_site(self) -> Any:
         """A SiteBuild on freshly imported modules.

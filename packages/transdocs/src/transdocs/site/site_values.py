@@ -77,12 +77,22 @@ def load_extras(path: Path) -> Extras:
 
 
 @dataclass(frozen=True)
+class CssClasses:
+    """The class names the plugin writes into pages (``code_class``, ``notice_class`` in mkdocs.yml),
+    so a project styles them under its own names."""
+
+    code: str = "transdocs-code"  # a table cell holding code (settings table defaults, names)
+    notice: str = "transdocs-notice"  # the untranslated/outdated notice; "-<kind>" is added for each kind
+
+
+@dataclass(frozen=True)
 class SiteValues:
     """The settings and extras of one build; every page and block reads its values here."""
 
     settings: tuple[Setting, ...]
     toml_table: str | None = None
     extras: Extras = field(default_factory=Extras)
+    classes: CssClasses = field(default_factory=CssClasses)
     # language -> scalar texts: every page of a language shows the same ones (CLDR is not free).
     _texts: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -30,6 +30,10 @@ def _same(a: str, b: str) -> bool:
         ("['a', 'b']", '["a","b"]'),  # lists element by element
         ("[ 10, 20 ]", "[10,20]"),
         ("\\['10']", "['10']"),  # a Markdown escape
+        # escaping layers (Markdown, a double-quoted TOML/JSON string) do not change the string
+        ("'[\\($hash$tag\\)]($style) '", '"[\\\\($hash$tag\\\\)]($style) "'),
+        ("'[$symbol \\[$name\\]]($style) '", '"[$symbol \\\\[$name\\\\]]($style) "'),
+        ("'\\d+'", '"\\\\d+"'),
         ("{ a?: 1, b: 'x' }", '{b: "x", a: 1}'),  # objects by keys; the optional marker
         ("30s", "30 seconds"),  # numbers with units
         ("5000ms", "5 s"),
@@ -58,6 +62,8 @@ def test_the_same_value_written_two_ways_is_the_same(a: str, b: str) -> None:
         ("30s", "30ms"),
         ("10px", "10em"),
         ("127.0.0.1", "localhost"),
+        ("'\\d+'", "'d+'"),  # an escaped letter is another character, not a layer
+        ("'[$name]'", "'[$name]($style)'"),
     ],
 )
 def test_different_values_differ(a: str, b: str) -> None:

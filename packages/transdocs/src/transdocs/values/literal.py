@@ -80,6 +80,20 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
+_ESCAPED_MARK = re.compile(r"\\+(?=[^\w\s\\])")
+_BACKSLASHES = re.compile(r"\\{2,}")
+
+
+def _unlayered(text: str) -> str:
+    r"""A string's characters whatever layers of escaping wrote it: Markdown's (``\[``), a
+    double-quoted TOML, JSON or JS string's (``"\\("`` holds ``\(``), or both. A page writes
+    ``'[\($hash\)]'`` and its translation ``"[\\($hash\\)]"``: the same format string.
+    Backslashes before a mark are dropped; a run of them before a letter is one (``\\d``, ``\d``)."""
+    if "\\" not in text:
+        return text
+    return _BACKSLASHES.sub(r"\\", _ESCAPED_MARK.sub("", text))
+
+
 def _split_top(inner: str, separators: str = ",") -> list[str] | None:
     """Comma-separated parts of a list or object body, brackets and quotes respected
     (an object type's members may end with ``;``: ``{ a: 2; b: 3; }``)."""
@@ -178,8 +192,7 @@ def parse(written: str, depth: int = 0) -> Value | None:
         return Value("bool", ("b", _BOOL[lower]), text)
     closing = _QUOTES.get(text[0])
     if closing and len(text) >= 2 and text[-1] == closing and closing not in text[1:-1]:
-        inner = text[1:-1]
-        return Value("str", ("s", inner), text)
+        return Value("str", ("s", _unlayered(text[1:-1])), text)
     if text[0] == "[" and text[-1] == "]" and depth < MAX_DEPTH:
         found = _list(text, text[1:-1], depth)
         if found is not None:
@@ -192,8 +205,8 @@ def parse(written: str, depth: int = 0) -> Value | None:
     if number is not None:
         return number
     if _BARE.fullmatch(text):
-        return Value("str", ("s", text), text)
-    normal = _SPACE.sub(" ", text.replace('"', "'"))
+        return Value("str", ("s", _unlayered(text)), text)
+    normal = _SPACE.sub(" ", _unlayered(text).replace('"', "'"))
     if _OPERATOR.search(text) or text[0] in "[{(":
         return Value("expr", ("e", normal), text)
     return Value("text", ("t", normal), text)

@@ -224,3 +224,21 @@ def test_a_built_page_s_labelled_lines_pair_as_the_markdown_ones() -> None:
     )
     found = aligned_differences(read_html(english), english, read_html(french), french)
     assert [(a.line, a.difference.stated.text, a.difference.expected.text) for a in found] == [(3, "60", "30")]
+
+
+def test_a_section_left_in_the_translations_language_on_the_english_page_is_no_anchor() -> None:
+    # antvis/G2 at 604c1e9184af (site/docs/manual/core/data/fetch.en.md): the English page keeps a
+    # Chinese copy of two sections after its own; "## 开始使用" is in both pages but is no shared name
+    table = "| 属性 | 类型 | 默认值 |\n| --- | --- | --- |\n| format | `string` | {} |\n"
+    english = (
+        "# Fetch\n\n## Overview\n\n### Usage\n\n## Getting Started\n\n## Configuration\n\n"
+        + table.replace("{}", "`.` suffix")
+        + "\n## 开始使用\n\n## 选项\n\n"
+        + table.replace("{}", "`json`")
+    )
+    chinese = "# Fetch\n\n## 概述\n\n### 使用方式\n\n## 开始使用\n\n## 配置项\n\n" + table.replace("{}", "`.` 后缀")
+    assert _diffs(english, chinese) == []
+    # a name both pages write alike still pairs its section
+    zig_en = english.replace("### Usage", "### Zig\n\n**Default:** `1`")
+    zig_zh = chinese.replace("### 使用方式", "### Zig\n\n**默认值:** `2`")
+    assert _diffs(zig_en, zig_zh) == [(7, "Zig", "2", "1")]

@@ -94,11 +94,24 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
     # ("### Actions" in both must not outvote the option a section documents).
     strong = _increasing([c for c in candidates if english[c[0]].key is not None])
     bounds = [(0, 0), *strong, (len(english), len(translation))]
-    weak = [c for c in candidates if english[c[0]].key is None]
+    foreign = _foreign_headings(english)
+    weak = [c for c in candidates if english[c[0]].key is None and c[0] not in foreign]
     found = []
     for (e0, t0), (e1, t1) in pairwise(bounds):
         found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
     return sorted([*strong, *found])
+
+
+def _non_latin(text: str) -> bool:
+    return any(char.isalpha() and ord(char) >= 0x250 for char in text)
+
+
+def _foreign_headings(found: list[Section]) -> set[int]:
+    """Headings of the English page in another script than most of its own: a translation's
+    section left in it ("## 开始使用" after "## Getting Started"), not a name both pages share."""
+    worded = [index for index, section in enumerate(found) if index and any(c.isalpha() for c in section.name)]
+    other = {index for index in worded if _non_latin(found[index].name)}
+    return other if len(other) * 2 < len(worded) else set()
 
 
 def _increasing(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:

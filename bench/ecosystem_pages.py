@@ -70,10 +70,11 @@ LABELS = (
     "ค่าเริ่มต้น",
 )
 _LABEL_RE = "|".join(re.escape(x) for x in sorted(LABELS, key=len, reverse=True))
+# French typography puts a (non-breaking) space before the colon, often as ``&nbsp;``.
 DEFAULT_LINE = re.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:"
     + _LABEL_RE
-    + r")\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<v>\S.*)$",
+    + r")(?:\s|&nbsp;|&#160;)*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<v>\S.*)$",
     re.IGNORECASE,
 )
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -20,8 +20,11 @@ EXTS = (".md", ".mdx")
 class Project:
     """``layout``: ``root`` (English at the root, translations in ``<lang>/``), ``folder``
     (``<source>/`` and ``<lang>/``), ``suffix`` (``page.<suffix>.md``; ``langs`` maps a
-    language to its suffix, ``""`` for none, as ``source`` may be) or ``docusaurus`` (``<root>/`` and
-    ``i18n/<lang>/docusaurus-plugin-content-docs/current/``)."""
+    language to its suffix, ``""`` for none, as ``source`` may be), ``docusaurus`` (``<root>/`` and
+    ``i18n/<lang>/docusaurus-plugin-content-docs/current/``), ``segment`` (a language folder
+    ``depth`` folders below the root: ``button/demos/enUS/index.md``; ``langs`` maps a language to
+    its folder, ``source`` is English's) or ``filename`` (the file is named for its language:
+    ``button/docs/en-US.md``, the page is ``button/docs.md``)."""
 
     name: str
     repo: str
@@ -33,6 +36,7 @@ class Project:
     since: str | None = None
     pages: tuple[str, ...] = field(default_factory=tuple)  # only pages whose path starts so (mining)
     max_snapshots: int = 40  # pinned commits kept: those holding the most cases
+    depth: int = 0  # ``segment``: how many folders below the root the language folder is
 
     def roots(self) -> list[str]:
         """The folders whose history holds the pages."""
@@ -49,6 +53,23 @@ class Project:
         if not path.startswith(self.root + "/"):
             return None
         rel = path[len(self.root) + 1 :]
+        by_dir = {v or k: k for k, v in self.langs.items()}
+        if self.layout == "segment":
+            parts = rel.split("/")
+            if len(parts) <= self.depth + 1:
+                return None
+            folder, page = parts[self.depth], "/".join(parts[: self.depth] + parts[self.depth + 1 :])
+            return ("en", page) if folder == self.source else ((by_dir[folder], page) if folder in by_dir else None)
+        if self.layout == "filename":
+            folder, _, name = rel.rpartition("/")
+            stem, _, ext = name.rpartition(".")
+            if not folder:
+                return None
+            return (
+                ("en", f"{folder}.{ext}")
+                if stem == self.source
+                else ((by_dir[stem], f"{folder}.{ext}") if stem in by_dir else None)
+            )
         if self.layout == "docusaurus":
             return "en", rel
         if self.layout in ("root", "folder"):
@@ -82,6 +103,13 @@ class Project:
             )
         if self.layout == "folder":
             return f"{self.root}/{self.source if lang == 'en' else lang}/{page}"
+        folder = self.source if lang == "en" else (self.langs[lang] or lang)
+        if self.layout == "segment":
+            parts = page.split("/")
+            return "/".join([self.root, *parts[: self.depth], folder, *parts[self.depth :]])
+        if self.layout == "filename":
+            stem, _, ext = page.rpartition(".")
+            return f"{self.root}/{stem}/{folder}.{ext}"
         stem, _, ext = page.rpartition(".")
         suffix = self.source if lang == "en" else self.langs[lang]
         return f"{self.root}/{stem}.{suffix}.{ext}" if suffix else f"{self.root}/{page}"

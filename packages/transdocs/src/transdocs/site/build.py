@@ -58,6 +58,9 @@ class SiteBuild:
         self._texts: dict[str, LoadedText] = {}
         self._reported: set[str] = set()
         self._raw_problems: dict[str, set[str]] = {}  # page source -> names reported with a line
+        # A page's source -> its front matter problem and placeholder problems, found once a build
+        # (every page is checked in the first language's on_config, then again as it is built).
+        self._problems_of: dict[str, tuple[tuple[int, str] | None, list[Problem]]] = {}
         self._page_errors = 0
         self._languages: dict[str, _Language] = {}
         self._root_alternates: list[dict[str, str]] | None = None
@@ -78,6 +81,7 @@ class SiteBuild:
             self._texts.clear()
             self._reported.clear()
             self._raw_problems.clear()
+            self._problems_of.clear()
             self._page_errors = 0
             self._languages.clear()
             self.site = self._load_values()
@@ -174,11 +178,13 @@ class SiteBuild:
         self, source: str, path: str | Path | None, text: SiteText, config: MkDocsConfig
     ) -> list[Problem]:
         """Report the page's unreadable front matter and unresolved placeholders; return the latter."""
-        broken = unreadable_front_matter(source)
+        if source not in self._problems_of:
+            self._problems_of[source] = (unreadable_front_matter(source), find_problems(source, text, self.values))
+        broken, raw = self._problems_of[source]
         if broken:
             self._report([Problem(broken[0], "front matter", broken[1])], _shown(path, config))
-        raw = find_problems(source, text, self.values)
-        self._report(raw, _shown(path, config))
+        if raw:
+            self._report(raw, _shown(path, config))
         return raw
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:

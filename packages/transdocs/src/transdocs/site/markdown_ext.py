@@ -52,10 +52,14 @@ def _unknown(name: str, scalars: dict[str, str], blocks: Collection[str]) -> str
     return f"unknown placeholder {{{{ {name} }}}}{hint}"
 
 
-def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], str]) -> list[str]:
+def expand(
+    lines: list[str], context: PageContext, keep_html: Callable[[str], str], *, render: bool = True
+) -> list[str]:
     """Expanded ``lines``; problems are appended to ``context.problems`` with 1-based line numbers.
 
     ``keep_html`` stores raw HTML and returns the line that stands for it (Markdown's stash).
+    ``render`` False leaves a block's line empty: a block placeholder on its own line has no
+    problem, so finding problems need not draw its table or chart.
     """
     scalars = context.site.scalar_texts(context.text)
     blocks = renderers(context.site)
@@ -64,6 +68,9 @@ def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], st
         block = BLOCK_LINE.match(line)
         name = block.group("name") if block else None
         if block and name in blocks:
+            if not render:
+                out.append("")
+                continue
             rendered = blocks[name](context.site, context.text)
             indent = block.group("indent")
             if rendered.is_html:
@@ -91,9 +98,12 @@ def expand(lines: list[str], context: PageContext, keep_html: Callable[[str], st
 
 
 def find_problems(source: str, text: SiteText, site: SiteValues) -> list[Problem]:
-    """Placeholders in a page's own source that will not resolve, with their line numbers."""
+    """Placeholders in a page's own source that will not resolve, with their line numbers.
+
+    They do not depend on ``text`` (every language knows the same names), only on ``source``.
+    """
     context = PageContext(text=text, site=site)
-    expand(source.splitlines(), context, keep_html=lambda html: "")
+    expand(source.splitlines(), context, keep_html=lambda html: "", render=False)
     return context.problems
 
 

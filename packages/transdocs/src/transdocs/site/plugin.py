@@ -34,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from transdocs.site.build import NOT_FOUND, SiteBuild
+from transdocs.site.compiled_templates import share_compiled_templates
 from transdocs.site.site_values import CssClasses, SiteValues
 
 
@@ -138,6 +139,9 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        # Each language's build, and each rebuild of mkdocs serve, has a new environment: the
+        # theme's templates are compiled once (this module stays loaded across rebuilds).
+        share_compiled_templates(env)
         self._site.env = env
         return env
 

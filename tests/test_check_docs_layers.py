@@ -106,6 +106,33 @@ def test_the_translator_tools_sit_above_the_runner() -> None:
     assert "transdocs.batch" in _imports_of("tools", graph)  # check_paths: discovery, then the runner
 
 
-def test_checks_declare_kinds_and_import_nothing_but_their_declaration() -> None:
-    graph = import_graph()
-    assert _imports_of("checks", graph) <= {"transdocs.checks"}
+def _top_level_imports(path: Path) -> set[str]:
+    """The toolkit modules a module imports when it is imported (not inside its functions)."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("transdocs"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("transdocs"))
+    return found
+
+
+def test_checks_declare_kinds_import_only_their_declaration_and_run_on_what_is_below() -> None:
+    """A check module costs nothing to list (``--list-kinds``): at the top it imports only
+    ``transdocs.checks``; its ``run`` imports its implementation when called, from below the runner."""
+    checks = sorted((PACKAGE / "checks").glob("*.py"))
+    assert len(checks) > 10
+    for path in checks:
+        assert _top_level_imports(path) <= {"transdocs.checks"}, path.name
+    above = {"transdocs.runner", "transdocs.batch", "transdocs.cli", "transdocs.page_cache", "transdocs.project"}
+    used = _imports_of("checks", import_graph())
+    assert not {t for t in used if t in above or t.split(".")[1] in ("tools", "site")}
+
+
+def test_every_check_module_has_a_run_or_a_finish_and_the_report_names_its_kind() -> None:
+    from transdocs.checks import units
+    from transdocs.report import findings
+
+    assert all(unit.run is not None or unit.finish is not None for unit in units())
+    named = {value for name, value in vars(findings).items() if name.isupper() and isinstance(value, str)}
+    assert named <= {unit.check.kind for unit in units()}

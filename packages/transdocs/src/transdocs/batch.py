@@ -1,11 +1,11 @@
 """A run of the checker: unchanged pages from the page cache, the rest on every core, then what
-only the whole run can tell (missing and unstamped translations, files not read).
+only the whole run can tell (the checks' ``finish``: missing and unstamped translations, files not read).
 
 The per-page checker (:mod:`transdocs.runner`) and its readers are imported only when a page
 has to be checked: a run whose pages all come from the cache costs little more than Python's start.
 Pages are independent: a translation needs only itself and its English page. Above
 :data:`POOL_THRESHOLD` pages to check, worker processes (forked, so they share the run's
-configuration) each take groups of pages that translate the same English page, so each English
+context) each take groups of pages that translate the same English page, so each English
 page is read by one worker. Results come back in page order: the run's findings are exactly
 those of checking the pages one by one in this process (a test compares them).
 """
@@ -15,17 +15,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from transdocs.checks import Context, units
+from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.page_cache import PageCache, PageResult, context_key
-from transdocs.pages.discover import Discovery, Page, discover
-from transdocs.pages.walk import PAGE_SUFFIXES
-from transdocs.placeholders import uses_placeholders
+from transdocs.pages.discover import Page, discover
 from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
-from transdocs.statements.targets import targets
 
 if TYPE_CHECKING:
     from transdocs.runner import Checker
@@ -45,19 +43,12 @@ def jobs_wanted(jobs: int | None) -> int:
 
 
 def check_one(checker: Checker, page: Page) -> PageResult:
-    """One page, and what the run learns from it across pages (``checker`` is left as it was)."""
-    unstamped, stamped, placeholders = len(checker.unstamped), checker.stamped, checker.uses_placeholders
-    checker.stamped = checker.uses_placeholders = False
-    found = checker.check(page)
-    # Its English page's placeholders count for this page even when another page read it first.
-    english = checker.english.get(page.english) if page.english is not None else None
-    uses = checker.uses_placeholders or (english is not None and uses_placeholders(english.text))
-    result = PageResult(
-        tuple(found), len(checker.unstamped) > unstamped, checker.stamped, checker.english_of.get(page.shown), uses
-    )
-    del checker.unstamped[unstamped:]
-    checker.stamped, checker.uses_placeholders = stamped, placeholders
-    return result
+    """One page, and what the run learns from it across pages."""
+    from transdocs.runner import page_uses_placeholders, unstamped
+
+    found, read = checker.check(page)
+    state = unstamped(read)
+    return PageResult(tuple(found), state is True, state is False, read.english_shown, page_uses_placeholders(read))
 
 
 # The forked workers' checker and pages (set before the pool starts; fork copies them).
@@ -101,9 +92,10 @@ class Run:
     uses_placeholders: bool = False  # whether an English page writes our placeholders
 
 
-def check_pages(found: Discovery, cache: PageCache, jobs: int | None = None) -> Run:
+def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> Run:
     """Every page's findings, in page order."""
     global _work
+    found = context.discovery
     pages = found.pages
     results: dict[int, PageResult] = {}
     keys: dict[int, str] = {}
@@ -120,7 +112,7 @@ def check_pages(found: Discovery, cache: PageCache, jobs: int | None = None) -> 
     if todo:
         from transdocs.runner import Checker
 
-        checker = Checker(found)
+        checker = Checker(context)
         workers = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
         if workers > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
             import multiprocessing
@@ -150,44 +142,24 @@ def check_pages(found: Discovery, cache: PageCache, jobs: int | None = None) -> 
     return run
 
 
-def _across_pages(found: Discovery, run: Run) -> list[Finding]:
-    """The pages' findings as the whole run sees them (each step imported only when it has work)."""
+def _across_pages(context: Context, run: Run) -> list[Finding]:
+    """The pages' findings as the whole run sees them, then the checks' ``finish`` (each step
+    imported only when it has work)."""
+    context.unstamped, context.stamped = run.unstamped, run.stamped
+    context.english_of, context.uses_placeholders = run.english_of, run.uses_placeholders
     findings = run.findings
     if any(f.kind == kinds.STALE for f in findings):
         from transdocs.translations.stale_side import english_is_stale
 
         findings = english_is_stale(findings, run.english_of)
     if not run.uses_placeholders and any(f.kind == kinds.STRUCTURE for f in findings):
-        from transdocs.runner import Checker
+        from transdocs.runner import placeholder_noise
 
-        findings = Checker(found).placeholder_noise(findings)
-    if run.unstamped:
-        from transdocs.runner import Checker
-
-        checker = Checker(found)
-        checker.unstamped, checker.stamped = run.unstamped, run.stamped
-        findings = findings + checker.unstamped_findings()
+        findings = placeholder_noise(findings)
+    for unit in units():
+        if unit.finish is not None:
+            findings = findings + unit.finish(context)
     return findings
-
-
-def _missing(found: Discovery) -> list[Finding]:
-    """English pages whose translation is missing in a language folder that was checked as a whole."""
-    missing = []
-    for layout in found.layouts:
-        for english in layout.english_pages():
-            for lang, expected in layout.translations_of(english).items():
-                if found.covers(expected) and not expected.is_file():
-                    message = f"no translation of {found.show(english)}"
-                    missing.append(Finding(found.show(expected), 1, lang, kinds.MISSING, message=message))
-    return missing
-
-
-def _unsupported(found: Discovery, path: Path) -> Finding:
-    message = (
-        f"not read: check-docs reads {', '.join(PAGE_SUFFIXES)} and HTML pages, not {path.suffix} files; "
-        "its defaults are not checked"
-    )
-    return Finding(found.show(path), 1, None, kinds.UNSUPPORTED, message=message)
 
 
 def check_paths(
@@ -214,13 +186,20 @@ def check_paths(
     project = (project or load_project().override(allow_import=True)).override(
         lang=lang, layout=layout, source_lang=source
     )
+    from transdocs.languages.words import current as current_languages
+    from transdocs.statements.targets import current as current_targets
+
     project.configure()
     found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
+    context = Context(
+        found,
+        current_targets(),
+        current_languages(),
+        source_lang=project.source_lang or DEFAULT_LANGUAGE,
+        strict=project.strict,
+    )
     # What findings depend on (not --strict, --allow-import or where the configuration was read).
     options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
-    context = context_key(*options, project.source_lang, project.languages, sorted(targets().items()))
-    cache = PageCache(context, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
-    findings = _across_pages(found, check_pages(found, cache, jobs))
-    findings += _missing(found)
-    findings += [_unsupported(found, path) for path in found.unread]
-    return sorted(set(findings))
+    key = context_key(*options, project.source_lang, project.languages, sorted(context.targets.by_setting.items()))
+    cache = PageCache(key, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
+    return sorted(set(_across_pages(context, check_pages(context, cache, jobs))))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "hidden-character"
 CHECK = Check(
@@ -15,3 +20,11 @@ an entity (&#48;), or a right-to-left override around digits shows readers anoth
 holds: 30<soft hyphen>0 reads 300. Every check reads the number as readers see it (so a stale 300 is found);
 this finding says where the hidden part is, so the number can be written plainly.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if not page.hidden:
+        return []
+    from transdocs.report.findings import Finding
+
+    return [Finding(page.shown, hidden.line, page.lang, KIND, message=hidden.message()) for hidden in page.hidden]

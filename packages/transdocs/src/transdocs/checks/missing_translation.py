@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "missing-translation"
 CHECK = Check(
@@ -13,3 +18,17 @@ CHECK = Check(
     explain="""An English page with no translation in a language whose folder was checked as a whole. Translate it
 (then stamp it with stamp-translation).""",
 )
+
+
+def finish(context: Context) -> list[Finding]:
+    """English pages whose translation is missing in a language folder that was checked as a whole."""
+    from transdocs.report.findings import Finding
+
+    missing = []
+    for layout in context.discovery.layouts:
+        for english in layout.english_pages():
+            for lang, expected in layout.translations_of(english).items():
+                if context.discovery.covers(expected) and not expected.is_file():
+                    message = f"no translation of {context.show(english)}"
+                    missing.append(Finding(context.show(expected), 1, lang, KIND, message=message))
+    return missing

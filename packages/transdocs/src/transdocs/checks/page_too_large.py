@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "page-too-large"
 CHECK = Check(
@@ -13,3 +18,11 @@ CHECK = Check(
     explain="""A page larger than pages.reader.MAX_PAGE_BYTES (1 MB; real pages stay far below) is reported
 instead of read, so a generated or hostile file cannot stall the run. Its values are not checked.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if page.oversize is None:
+        return []
+    from transdocs.report.findings import Finding
+
+    return [Finding(page.shown, 1, page.lang, KIND, message=page.oversize)]

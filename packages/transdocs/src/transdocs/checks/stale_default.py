@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "stale-default"
 CHECK = Check(
@@ -14,3 +19,12 @@ CHECK = Check(
 language with words) that differs from the default in the settings check-docs was given. Needs settings
 (--settings, or settings = ... under [tool.check-docs]). Fix the page, or the settings.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if page.doc is None or page.problem is not None or not context.targets:
+        return []  # unreadable, garbled (its encoding finding says it all), or no settings to compare with
+    from transdocs.statements.stale import stale_findings
+
+    english = page.english.doc if page.english is not None else None
+    return stale_findings(page.page, page.doc, page.written_in, english, context.targets, context.languages)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "structure"
 CHECK = Check(
@@ -14,3 +19,11 @@ CHECK = Check(
 includes or front matter differ from its English page, a broken placeholder, or a translation with no
 English page. Prose is translated; everything else must match.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if page.doc is None:
+        return []
+    from transdocs.translations.structure import structure_findings
+
+    return structure_findings(page)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "translated-value"
 CHECK = Check(
@@ -13,3 +18,11 @@ CHECK = Check(
     explain="""A translated page gives English's default text translated ('이 페이지에서' for 'On this page').
 Fails only with --strict: some libraries localise their default texts. Keep the English literal otherwise.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if not page.compared:
+        return []
+    from transdocs.translations.value_drift import aligned_of
+
+    return [finding for finding in aligned_of(page) if finding.kind == KIND]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transdocs.checks import Check
+from typing import TYPE_CHECKING
+
+from transdocs.checks import Check, Context, PageRead
+
+if TYPE_CHECKING:
+    from transdocs.report.findings import Finding
 
 KIND = "value-drift"
 CHECK = Check(
@@ -14,3 +19,11 @@ CHECK = Check(
 or component prop. No settings needed, and it works for languages check-docs has no words for. When the
 English page is the stale one (it contradicts the settings), the message says so and names its line.""",
 )
+
+
+def run(page: PageRead, context: Context) -> list[Finding]:
+    if not page.compared:
+        return []
+    from transdocs.translations.value_drift import drift_findings
+
+    return drift_findings(page)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +184,77 @@ def merge(first: Words, more: Words) -> Words:
 
 
 _TABLES = ("units", "dual_units", "number_words")
-_extra_dirs: tuple[Path, ...] = ()
+
+
+class LanguageFiles:
+    """The language files one run reads: ours, then a project's own folders (``--languages``).
+
+    Each file is read on first use, then kept. A project's file adds a language, or adds words
+    to one we ship. Equal folders make equal values, so caches of compiled words keyed on them
+    are shared by runs over the same project.
+    """
+
+    def __init__(self, dirs: Iterable[Path | str] = ()) -> None:
+        self.extra = tuple(Path(d) for d in dirs)
+        for folder in self.extra:
+            if not folder.is_dir():
+                raise LanguageDataError(f"{folder}: languages directory does not exist")
+        self.dirs = (DATA_DIR, *self.extra)
+        self._loaded: dict[str, Words | None] = {}
+        self._available: list[str] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LanguageFiles) and self.extra == other.extra
+
+    def __hash__(self) -> int:
+        return hash(self.extra)
+
+    def __repr__(self) -> str:
+        return f"LanguageFiles({', '.join(map(str, self.extra))})"
+
+    def available(self) -> list[str]:
+        """Every language with a file, ours and the project's."""
+        if self._available is None:
+            found = {p.stem for folder in self.dirs for p in folder.glob("*.toml") if is_language_tag(p.stem)}
+            self._available = sorted(found)
+        return self._available
+
+    def _load(self, tag: str) -> Words | None:
+        if tag not in self._loaded:
+            base = base_language(tag)
+            names = [base] if tag.lower() == base else [base, tag]
+            found = [folder / f"{name}.toml" for name in names for folder in self.dirs]
+            loaded = [read_file(path) for path in found if path.is_file()]
+            words = loaded[0] if loaded else None
+            for more in loaded[1:]:
+                assert words is not None
+                words = merge(words, more)
+            self._loaded[tag] = words
+        return self._loaded[tag]
+
+    def has_words(self, tag: str) -> bool:
+        """A language file exists for ``tag``'s base language (or the tag itself)."""
+        return self._load(tag) is not None
+
+    def words(self, tag: str) -> Words:
+        """The words for a language tag (``pt-BR`` reads ``pt.toml``, then ``pt-BR.toml`` if any).
+
+        A language without a file has no words: the checks that need none still run.
+        """
+        return self._load(tag) or Words()
+
+    def right_to_left(self, tag: str) -> bool:
+        """Whether the language of ``tag`` is written right to left (its file says ``direction = "rtl"``)."""
+        return self.words(tag).direction == "rtl"
+
+    def segmented(self, tag: str) -> bool:
+        """Whether the language of ``tag`` is written without spaces between words (``segmented = true``)."""
+        return self.words(tag).segmented
+
+
+# Our language files alone: what the site and the translator tools read.
+OURS = LanguageFiles()
+_current = OURS
 _listeners: list[Callable[[], None]] = []
 
 
@@ -194,17 +263,17 @@ def use_language_dirs(dirs: Iterable[Path | str]) -> None:
 
     Compiled patterns built from the old words are dropped (see :func:`on_change`).
     """
-    global _extra_dirs
-    found = tuple(Path(d) for d in dirs)
-    for folder in found:
-        if not folder.is_dir():
-            raise LanguageDataError(f"{folder}: languages directory does not exist")
-    if found == _extra_dirs:
+    global _current
+    found = LanguageFiles(dirs)
+    if found == _current:
         return  # the same folders: keep what was read and compiled
-    _extra_dirs = found
-    _load.cache_clear()
+    _current = found
     for listener in _listeners:
         listener()
+
+
+def current() -> LanguageFiles:
+    return _current
 
 
 def on_change(listener: Callable[[], None]) -> None:
@@ -213,41 +282,27 @@ def on_change(listener: Callable[[], None]) -> None:
 
 
 def language_dirs() -> tuple[Path, ...]:
-    return (DATA_DIR, *_extra_dirs)
+    return _current.dirs
 
 
 def available_languages() -> list[str]:
     """Every language with a file, ours and the project's."""
-    return sorted({p.stem for folder in language_dirs() for p in folder.glob("*.toml") if is_language_tag(p.stem)})
-
-
-@cache
-def _load(tag: str) -> Words | None:
-    base = base_language(tag)
-    names = [base] if tag.lower() == base else [base, tag]
-    found = [folder / f"{name}.toml" for name in names for folder in language_dirs()]
-    loaded = [read_file(path) for path in found if path.is_file()]
-    if not loaded:
-        return None
-    words = loaded[0]
-    for more in loaded[1:]:
-        words = merge(words, more)
-    return words
+    return _current.available()
 
 
 def right_to_left(tag: str) -> bool:
     """Whether the language of ``tag`` is written right to left (its file says ``direction = "rtl"``)."""
-    return words(tag).direction == "rtl"
+    return _current.right_to_left(tag)
 
 
 def segmented(tag: str) -> bool:
     """Whether the language of ``tag`` is written without spaces between words (``segmented = true``)."""
-    return words(tag).segmented
+    return _current.segmented(tag)
 
 
 def has_words(tag: str) -> bool:
     """A language file exists for ``tag``'s base language (or the tag itself)."""
-    return _load(tag) is not None
+    return _current.has_words(tag)
 
 
 def words(tag: str) -> Words:
@@ -255,4 +310,4 @@ def words(tag: str) -> Words:
 
     A language without a file has no words: the checks that need none still run.
     """
-    return _load(tag) or Words()
+    return _current.words(tag)

@@ -31,6 +31,11 @@ class Page:
     # For a translated Markdown page: the source-language page it translates (it may not exist).
     english: Path | None = None
 
+    @property
+    def declares_language(self) -> bool:
+        """Its language comes from where it is (a language folder, ``<html lang>``), not ``--lang``."""
+        return self.format == "html" or (self.layout is not None and self.layout.name != "loose")
+
 
 @dataclass
 class Discovery:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from transdocs.settings.reader import UNITS, Kind, Setting, format_value
 from transdocs.statements.default_match import looks_like, same_default, says_nothing
@@ -38,13 +37,70 @@ class Target:
         return format_value(self.info.default)
 
 
-@dataclass(frozen=True)
-class _Configured:
-    settings: tuple[Setting, ...] = ()
-    toml_table: str | None = None
+class Targets:
+    """The settings one project's pages are compared with, by name, env var and config key.
+
+    One per project run (the runner's context holds it; every statement reader gets it through
+    its lexicon), so two projects checked in one process each get their own answer. Secrets are
+    left out: a page must never state a key.
+    """
+
+    def __init__(self, settings: Sequence[Setting] = (), toml_table: str | None = None) -> None:
+        self.settings = tuple(settings)
+        # The config file table the settings live in (``[tool.x]`` keys at top level count too).
+        self.toml_table = toml_table
+        named: dict[str, list[Setting]] = {}
+        for setting in self.settings:
+            if not setting.secret:
+                named.setdefault(setting.name, []).append(setting)
+        # An unscoped default stands for the name (what prose and tables are read against), else the first.
+        self.by_setting: dict[str, Target] = {
+            name: Target(next((s for s in found if not s.pages and s.section is None), found[0]), tuple(found))
+            for name, found in named.items()
+        }
+        # Lower-cased env var or config key -> (setting, whether the name is an env var).
+        self._names: dict[str, tuple[Target, bool]] = {}
+        for target in self.by_setting.values():
+            if target.info.key:
+                self._names[target.info.key.lower()] = (target, False)
+            if target.info.env:
+                self._names[target.info.env.lower()] = (target, True)
+        self.env_names = sorted((t.info.env for t in self.by_setting.values() if t.info.env), key=len, reverse=True)
+        self.key_names = sorted((t.info.key for t in self.by_setting.values() if t.info.key), key=len, reverse=True)
+
+    def _key(self) -> tuple[object, ...]:
+        return (tuple((s.name, s.env, s.key) for s in self.settings), self.toml_table)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Targets) and (self.settings, self.toml_table) == (other.settings, other.toml_table)
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __bool__(self) -> bool:
+        return bool(self.by_setting)
+
+    def __repr__(self) -> str:
+        return f"Targets({len(self.by_setting)} settings, toml_table={self.toml_table!r})"
+
+    def lookup(self, name: str) -> Target | None:
+        """The setting named by an env var or a config key (any case)."""
+        found = self._names.get(name.strip().lower())
+        return found[0] if found else None
+
+    def is_env(self, name: str) -> bool:
+        """Whether ``name`` is one of the settings' env vars (any case)."""
+        found = self._names.get(name.strip().lower())
+        return found is not None and found[1]
+
+    def is_key(self, name: str) -> bool:
+        """Whether ``name`` is one of the settings' config keys (any case)."""
+        found = self._names.get(name.strip().lower())
+        return found is not None and not found[1]
 
 
-_current = _Configured()
+NO_SETTINGS = Targets()
+_current = NO_SETTINGS
 # Caches built from the settings (the lexicon's patterns) register here to be dropped on change.
 _on_change: list[Callable[[], object]] = []
 
@@ -52,14 +108,16 @@ _on_change: list[Callable[[], object]] = []
 def configure(settings: Sequence[Setting], toml_table: str | None = None) -> None:
     """Check against these settings from now on (the project's configuration)."""
     global _current
-    new = _Configured(tuple(settings), toml_table)
+    new = Targets(settings, toml_table)
     if new == _current:
         return
     _current = new
-    targets.cache_clear()
-    _by_name.cache_clear()
     for clear in _on_change:
         clear()
+
+
+def current() -> Targets:
+    return _current
 
 
 def on_change(clear: Callable[[], object]) -> None:
@@ -72,56 +130,32 @@ def toml_table() -> str | None:
     return _current.toml_table
 
 
-@cache
 def targets() -> dict[str, Target]:
     """Every setting by name; secrets are left out (a page must never state a key)."""
-    named: dict[str, list[Setting]] = {}
-    for setting in _current.settings:
-        if not setting.secret:
-            named.setdefault(setting.name, []).append(setting)
-    # An unscoped default stands for the name (what prose and tables are read against), else the first.
-    return {
-        name: Target(next((s for s in found if not s.pages and s.section is None), found[0]), tuple(found))
-        for name, found in named.items()
-    }
-
-
-@cache
-def _by_name() -> dict[str, tuple[Target, bool]]:
-    """Lower-cased env var or config key -> (setting, whether the name is an env var)."""
-    names: dict[str, tuple[Target, bool]] = {}
-    for target in targets().values():
-        if target.info.key:
-            names[target.info.key.lower()] = (target, False)
-        if target.info.env:
-            names[target.info.env.lower()] = (target, True)
-    return names
+    return _current.by_setting
 
 
 def lookup(name: str) -> Target | None:
     """The setting named by an env var or a config key (any case)."""
-    found = _by_name().get(name.strip().lower())
-    return found[0] if found else None
+    return _current.lookup(name)
 
 
 def is_env(name: str) -> bool:
     """Whether ``name`` is one of the settings' env vars (any case)."""
-    found = _by_name().get(name.strip().lower())
-    return found is not None and found[1]
+    return _current.is_env(name)
 
 
 def is_key(name: str) -> bool:
     """Whether ``name`` is one of the settings' config keys (any case)."""
-    found = _by_name().get(name.strip().lower())
-    return found is not None and not found[1]
+    return _current.is_key(name)
 
 
 def env_names() -> list[str]:
-    return sorted((t.info.env for t in targets().values() if t.info.env), key=len, reverse=True)
+    return _current.env_names
 
 
 def key_names() -> list[str]:
-    return sorted((t.info.key for t in targets().values() if t.info.key), key=len, reverse=True)
+    return _current.key_names
 
 
 def compatible(target: Target, value: Value) -> bool:

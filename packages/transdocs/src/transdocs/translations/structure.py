@@ -11,10 +11,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from transdocs.pages.broken_placeholders import broken_placeholders
+from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.document import Document
+from transdocs.report import findings as kinds
+from transdocs.report.findings import Finding
 from transdocs.translations.fence_names import as_english
+from transdocs.translations.frontmatter import front_matter_problem
+
+if TYPE_CHECKING:
+    from transdocs.checks import PageRead
 
 
 def _first_difference(english: list[Any], translation: list[Any]) -> int:
@@ -131,3 +139,32 @@ def compare(english: Document, translation: Document, source: str) -> list[tuple
         _multiset("snippet includes", english.includes, translation.includes, english, translation, lambda line: line),
     ]
     return [item for item in found if item is not None]
+
+
+def structure_findings(read: PageRead) -> list[Finding]:
+    """A readable page's structure findings: its front matter and placeholders; for a translation,
+    a missing English page, or how its structure differs from English's."""
+    page, doc, found = read.page, read.doc, []
+    assert doc is not None
+    if page.format == "md":
+        broken = front_matter_problem(read.text)
+        if broken is not None:
+            found.append(Finding(page.shown, broken[0], read.lang, kinds.STRUCTURE, message=broken[1]))
+        if page.path.suffix.lower() != ".mdx" and read.problem is None:  # in MDX, braces are JSX
+            found += [
+                Finding(page.shown, line, read.lang, kinds.STRUCTURE, message=placeholder_message(name))
+                for line, name in broken_placeholders(read.text)
+            ]
+    if page.english is None:
+        return found
+    assert read.english_shown is not None
+    if read.english is None:
+        message = f"no English page {read.english_shown}: remove this page or write the English one first"
+        return [*found, Finding(page.shown, 1, page.lang, kinds.STRUCTURE, message=message)]
+    if read.english.doc is not None and read.problem is None:
+        # Garbled text breaks placeholders and headings too; its encoding finding says it all.
+        found += [
+            Finding(page.shown, line, page.lang, kinds.STRUCTURE, message=message)
+            for line, message in compare(read.english.doc, doc, read.english_shown)
+        ]
+    return found

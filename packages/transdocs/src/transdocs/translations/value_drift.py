@@ -21,9 +21,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.report.findings import VALUE_DRIFT, Finding
+from transdocs.report.findings import value_drift as drift_finding
 from transdocs.statements import targets
+from transdocs.translations.aligned_drift import aligned_findings
+
+if TYPE_CHECKING:
+    from transdocs.checks import PageRead
 
 # A number not glued to a Latin word, a path or a version on its left; decimal point or comma.
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.\-/\\])\d+(?:[.,٫]\d+)?(?![.,٫]?\d)(?!\.\d)")
@@ -147,3 +154,31 @@ def value_drift(english: Document | Statements, translation: Document) -> list[D
         for index, (line, text) in enumerate(extra):
             drifts.append(Drift(line, label, text, missing[min(index, len(missing) - 1)][1]))
     return drifts
+
+
+def aligned_of(read: PageRead) -> list[Finding]:
+    """The aligned value findings of a compared translation (value drift and translated values),
+    found once for both checks."""
+
+    def find() -> list[Finding]:
+        english, doc = read.english, read.doc
+        assert english is not None and english.doc is not None and doc is not None
+        laid = english.laid or english.doc
+        return aligned_findings(read.shown, read.page.lang, laid, english.text, doc, read.text)
+
+    found: list[Finding] = read.once("aligned", find)
+    return found
+
+
+def drift_findings(read: PageRead) -> list[Finding]:
+    """A compared translation's value drift: numbers next to settings, section by section, then
+    defaults in aligned places."""
+    english, doc = read.english, read.doc
+    assert english is not None and english.doc is not None and doc is not None
+    found = []
+    if len(english.doc.headings) == len(doc.headings):  # sections line up
+        found += [
+            drift_finding(read.shown, d.line, read.page.lang, d.setting, d.stated, d.expected)
+            for d in value_drift(english.values, doc)
+        ]
+    return found + [finding for finding in aligned_of(read) if finding.kind == VALUE_DRIFT]

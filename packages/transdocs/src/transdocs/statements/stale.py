@@ -1,0 +1,50 @@
+"""Stale defaults: a page states a value for a setting other than its default in the code."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transdocs.languages import DEFAULT_LANGUAGE, base_language
+from transdocs.languages.words import LanguageFiles
+from transdocs.pages.discover import Page
+from transdocs.pages.document import Document
+from transdocs.report.findings import Finding, stale_default
+from transdocs.statements.lexicon import lexicon
+from transdocs.statements.page import page_values
+from transdocs.statements.scope import Sections, applicable
+from transdocs.statements.targets import Targets, stated_if_different
+
+
+def words_language(lang: str | None, languages: LanguageFiles) -> str | None:
+    """The language whose words read the page: ``zh`` for ``zh-Hans``; English for one without words."""
+    if lang is None:
+        return None
+    base = base_language(lang)
+    return base if languages.has_words(base) else DEFAULT_LANGUAGE
+
+
+def stale_findings(
+    page: Page,
+    doc: Document,
+    lang: str | None,
+    english: Document | None,
+    targets: Targets,
+    languages: LanguageFiles,
+) -> list[Finding]:
+    """The stale defaults ``page`` states (read in ``lang``, the language it is written in)."""
+    found: list[Finding] = []
+    if not targets:
+        return found  # no settings configured: no value to compare with
+    sections: Sections | None = None
+    for line, setting, value in page_values(doc, lexicon(words_language(lang, languages)), english):
+        target = targets.by_setting[setting]
+        if len(target.variants) > 1 or target.info.pages or target.info.section is not None:
+            sections = sections or Sections.of(doc, english)
+            scoped = applicable(target.variants, page.english or page.path, sections, line)
+            if scoped is None:
+                continue  # this name's defaults are for other pages or sections
+            target = replace(target, info=scoped)
+        stated = stated_if_different(target, value)
+        if stated is not None:
+            found.append(stale_default(page.shown, line, lang, target.info.label, stated, target.expected))
+    return found

@@ -27,6 +27,7 @@ from transdocs.errors import InputError
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES, split_docs_path
 from transdocs.pages.reader import read_page
 from transdocs.site import language_base, notices, search, sitemap, status_page
+from transdocs.site.blocks import renderers
 from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Problem, find_problems
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
@@ -58,9 +59,13 @@ class SiteBuild:
         self._texts: dict[str, LoadedText] = {}
         self._reported: set[str] = set()
         self._raw_problems: dict[str, set[str]] = {}  # page source -> names reported with a line
-        # A page's source -> its front matter problem and placeholder problems, found once a build
-        # (every page is checked in the first language's on_config, then again as it is built).
+        # A page's source -> its front matter problem and placeholder problems, found once (every
+        # page is checked in the first language's on_config, then again as it is built; under
+        # mkdocs serve, again at every rebuild). They depend on the source and on the names of
+        # the placeholders and blocks, nothing else: kept while those names stay the same.
         self._problems_of: dict[str, tuple[tuple[int, str] | None, list[Problem]]] = {}
+        self._problems_seen: set[str] = set()  # the sources looked up by this build
+        self._names: tuple[frozenset[str], frozenset[str]] | None = None
         self._page_errors = 0
         self._languages: dict[str, _Language] = {}
         self._root_alternates: list[dict[str, str]] | None = None
@@ -81,10 +86,14 @@ class SiteBuild:
             self._texts.clear()
             self._reported.clear()
             self._raw_problems.clear()
-            self._problems_of.clear()
             self._page_errors = 0
             self._languages.clear()
             self.site = self._load_values()
+            names = (frozenset(self.site.scalars), frozenset(renderers(self.site)))
+            # Only the last build's pages stay: a page saved again and again leaves no trail.
+            kept = self._problems_seen if names == self._names else set()
+            self._problems_of = {source: found for source, found in self._problems_of.items() if source in kept}
+            self._problems_seen, self._names = set(), names
             self._check_every_page(config)
             self._status = None
         self._depth += 1
@@ -180,6 +189,7 @@ class SiteBuild:
         """Report the page's unreadable front matter and unresolved placeholders; return the latter."""
         if source not in self._problems_of:
             self._problems_of[source] = (unreadable_front_matter(source), find_problems(source, text, self.values))
+        self._problems_seen.add(source)
         broken, raw = self._problems_of[source]
         if broken:
             self._report([Problem(broken[0], "front matter", broken[1])], _shown(path, config))

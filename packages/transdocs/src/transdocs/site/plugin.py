@@ -21,6 +21,7 @@ English's ``on_post_build``, so each event below runs once per language.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Confi
     # Class names written into pages, for the project's CSS (CssClasses holds the defaults).
     code_class = c.Type(str, default="transdocs-code")  # table cells of code (settings table)
     notice_class = c.Type(str, default="transdocs-notice")  # the notices; "<class>-<kind>" too
+    # How mkdocs serve hears saves: the system's notifications, or MkDocs' polling (site/watcher.py).
+    serve_watcher = c.Choice(("native", "polling"), default="native")
 
 
 def _forget_modules(names: set[str]) -> None:
@@ -57,11 +60,37 @@ def _forget_modules(names: set[str]) -> None:
         del sys.modules[module]
 
 
+def _stamps(names: set[str]) -> dict[str, tuple[int, int]] | None:
+    """(mtime, size) of every file of the modules ``names`` (a package: every file in its folders,
+    its data too); None when one of them is not imported, so nothing can be said."""
+    files: list[str] = []
+    for name in names:
+        module = sys.modules.get(name)
+        if module is None:
+            return None
+        folders = list(getattr(module, "__path__", None) or [])
+        if not folders:
+            files += [module.__file__] if module.__file__ else []
+        for folder in folders:
+            for root, dirs, names_here in os.walk(folder):
+                dirs[:] = [d for d in dirs if d != "__pycache__"]
+                files += [os.path.join(root, f) for f in names_here]
+    stamps = {}
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        stamps[path] = (info.st_mtime_ns, info.st_size)
+    return stamps
+
+
 class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-call]  # as above
     def __init__(self) -> None:
         self._serving = False
         self._site: Any = None  # a SiteBuild, possibly from a fresh import of this package
         self._spec: tuple[str, str, str | None] | None = None
+        self._loaded: dict[str, tuple[int, int]] | None = None  # the files of the modules _fresh_site reloads
 
     def _settings_spec(self) -> tuple[str, str, str | None]:
         """(settings, env prefix, TOML table): this plugin's options, else [tool.check-docs]."""
@@ -100,21 +129,39 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         classes = CssClasses(code=self.config.code_class, notice=self.config.notice_class)
         return SiteValues(tuple(settings), toml_table, extras, classes)
 
+    def _reloaded(self) -> set[str]:
+        """The packages a rebuild imports afresh: the settings' and this toolkit."""
+        settings_spec = self._spec[0] if self._spec else ""
+        return {settings_spec.partition(":")[0].split(".")[0], "transdocs"} - {""}
+
     def _fresh_site(self) -> Any:
-        """A SiteBuild on freshly imported modules.
+        """A SiteBuild on freshly imported modules, or the same one while their files are unchanged.
 
         MkDocs keeps plugins (and the modules they import) loaded across the rebuilds of
         ``mkdocs serve``; without a fresh import, an edited default in the settings module
         would not show until the server restarts (mkdocs.yml ``watch:`` lists its folder).
+        A save of a page changes none of them: the loaded modules, and what the SiteBuild keeps
+        across builds (each page's placeholder problems), are used again.
         """
-        settings_spec = self._spec[0] if self._spec else ""
-        _forget_modules({settings_spec.partition(":")[0].split(".")[0], "transdocs"} - {""})
+        now = _stamps(self._reloaded())  # before importing: an edit while it runs shows next time
+        if now is not None and now == self._loaded:
+            return self._site
+        self._loaded = now
+        _forget_modules(self._reloaded())
         from transdocs.site.build import SiteBuild as Fresh
 
         return Fresh(self.site_values, self.config.data_dir)
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+
+    @event_priority(-200)  # after every other plugin has added its watches
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.serve_watcher == "native":
+            from transdocs.site.watcher import hear_saves_at_once
+
+            hear_saves_at_once(server)
+        return server
 
     @event_priority(-110)  # after static-i18n has switched the config to the language being built
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -126,6 +173,8 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         elif self._serving and self._site.idle:  # the first language of a rebuild
             self._site = self._fresh_site()
         self._site.on_config(config)
+        if self._serving and self._loaded is None:  # the first build has imported them by now
+            self._loaded = _stamps(self._reloaded())
         return config
 
     @event_priority(-90)  # before static-i18n (-100) sorts the files of the language being built

@@ -1,0 +1,49 @@
+"""mkdocs serve's watches move to the system's notifications, and a save still asks for a rebuild."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+from transdocs.site.watcher import hear_saves_at_once
+
+
+def test_a_save_asks_for_a_rebuild_through_the_native_observer(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    server.watch(str(docs))  # watched twice (two plugins): still twice after the move
+    assert type(server.observer) is PollingObserver
+    assert hear_saves_at_once(server)
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(docs): 2}
+    server.observer.start()
+    try:
+        (docs / "index.md").write_text("# Edited\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server._want_rebuild
+        server.unwatch(str(docs))
+        server.unwatch(str(docs))  # MkDocs' own bookkeeping still works
+        assert server._watched_paths == {}
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
+def test_a_server_already_watching_is_left_as_it_is(tmp_path: Path) -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.observer.start()
+    try:
+        assert not hear_saves_at_once(server)
+        assert type(server.observer) is PollingObserver
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()

@@ -242,3 +242,17 @@ def test_a_section_left_in_the_translations_language_on_the_english_page_is_no_a
     zig_en = english.replace("### Usage", "### Zig\n\n**Default:** `1`")
     zig_zh = chinese.replace("### 使用方式", "### Zig\n\n**默认值:** `2`")
     assert _diffs(zig_en, zig_zh) == [(7, "Zig", "2", "1")]
+
+
+def test_a_row_named_default_under_translated_column_labels_is_no_transposed_table() -> None:
+    # tusen-ai/naive-ui at 2ac0b01e (src/calendar/demos/*/index.demo-entry.md): a slot named `default`
+    english = "# Calendar\n\n| Name | Parameters | Description |\n| --- | --- | --- |\n"
+    english += "| default | `({ year: number })` | Each date. |\n"
+    chinese = (
+        "# 日历\n\n| 名称 | 参数 | 说明 |\n| --- | --- | --- |\n| default | `(props: { year: number })` | 每个日期 |\n"
+    )
+    assert _diffs(english, chinese) == []
+    # a transposed table names its options in the header, alike in both languages
+    english = "# Retry\n\n| | `timeout` | `retries` |\n| --- | --- | --- |\n| Default | `30` | `2` |\n"
+    chinese = "# 重试\n\n| | `timeout` | `retries` |\n| --- | --- | --- |\n| 默认值 | `30` | `3` |\n"
+    assert _diffs(english, chinese) == [(5, "retries", "3", "2")]

@@ -25,6 +25,7 @@ def _same(a: str, b: str) -> bool:
         ("'true'", "True"),
         ("null", "None"),  # "no default", however it is written
         ("undefined", "-"),
+        ("_", "-"),
         ("—", "无"),
         ("なし", "없음"),
         ("['a', 'b']", '["a","b"]'),  # lists element by element

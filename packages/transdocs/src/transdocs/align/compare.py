@@ -141,10 +141,18 @@ def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, 
                 if column < len(cells) and column < len(translated_cells):
                     yield key, cells[column], line, translated_cells[column]
     if len(english.rows) == len(translated.rows):  # transposed: a row labelled "Default"
+        # its columns are options, named alike in both headers; a translated header cell is a
+        # column's label ("Parameters", "参数"), and a row "default" under it is a slot's name
+        named = [
+            column
+            for column in range(1, len(english.header))
+            if key_cell(english.header[column]) == key_cell(translated.header[column])
+        ]
         for (_, cells), (line, translated_cells) in zip(english.rows, translated.rows, strict=True):
-            if cells and says_default(cells[0]) and len(cells) == len(translated_cells):
-                for column in range(1, len(cells)):
-                    yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
+            if named and cells and says_default(cells[0]) and len(cells) == len(translated_cells):
+                for column in named:
+                    if column < len(cells):
+                        yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
 
 
 _EMPTY = Value("null", ("n",), "nothing")

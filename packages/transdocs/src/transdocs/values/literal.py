@@ -34,8 +34,9 @@ class Value:
         return self.kind not in ("text",)
 
 
-# "No default" in code (null, None, undefined, nil), as a dash, or as a word in a language.
-_NULL_CODE = frozenset({"null", "none", "undefined", "nil", "~", "-", "--", "—", "–", "n/a", "void 0"})
+# "No default" in code (null, None, undefined, nil), as a dash or a lone underscore (varlet's
+# tables), or as a word in a language.
+_NULL_CODE = frozenset({"null", "none", "undefined", "nil", "~", "-", "--", "_", "—", "–", "n/a", "void 0"})
 _NULL_WORDS = frozenset(
     {
         "无",

@@ -1,8 +1,9 @@
 """Mine labelled stale defaults from a project's git history.
 
 A commit that changes a translation's stated default to the value its English page states at
-the parent commit, while the English page states the same value there, makes the parent a
-labelled stale case at that line: a label nobody typed. At each such parent (and at the head),
+the parent commit, or to the value English states after the commit when one commit changes both
+(while the translation disagreed with English at the parent), makes the parent a labelled stale
+case at that line: a label nobody typed. At each such parent (and at the head),
 translated values that agree with the English page are recorded for false alarms.
 Only labels are written (paths, lines, short values), never page content.
 """
@@ -71,6 +72,14 @@ def _unquoted(value: str) -> str:
     return re.sub(r"[`'\"\s]", "", value)
 
 
+def _prose(value: str) -> bool:
+    """Words, not a value: unquoted, with a space between letters or letters beyond Latin."""
+    v = value.strip()
+    if not v or v[0] in "'\"[{":
+        return False
+    return bool(re.search(r"[^\W\d_]\s+[^\W\d_]", v)) or any(c.isalpha() and ord(c) > 0x24F for c in v)
+
+
 def fixes(project: Project, reader: Reader, ch: Change, lang: str, page: str) -> list[dict[str, Any]]:
     """Stale cases at ``ch.parent`` that ``ch.commit`` fixes in one translated file."""
     old_t, new_t = reader.text(ch.old_blob), reader.text(ch.new_blob)
@@ -85,15 +94,25 @@ def fixes(project: Project, reader: Reader, ch: Change, lang: str, page: str) ->
     if en is None:
         return []
     new_by_key = {t.key: t for _, t in aligned(en, new)}
+    # A commit may change the English page too (one commit for every language): a translation
+    # that disagreed with English at the parent and is set to what English says after the commit
+    # was stale at the parent as well.
+    en_after = reader.page(f"{ch.commit}:{en_path}")
+    english_after = {t.key: e.value for e, t in aligned(en_after, new)} if en_after is not None else {}
     hunks = _hunks(reader.mirror, ch.old_blob, ch.new_blob)
     cases = []
     for e, t in aligned(en, old):
         fixed = new_by_key.get(t.key)
         if fixed is None or not _same_place(hunks, t.line, fixed.line):
             continue
-        if not t.value.strip() or _unquoted(t.value) == _unquoted(fixed.value):
+        if not t.value.strip() or _unquoted(t.value) in (_unquoted(fixed.value), _unquoted(e.value)):
             continue  # an empty cell states nothing; a stray or changed quote is formatting, not a value
-        if norm(fixed.value) == norm(e.value) and norm(t.value) != norm(e.value):
+        if _prose(e.value) and _prose(t.value):
+            continue  # a description in a code span (`Primary Color`, `主题颜色`), translated
+        target = {norm(e.value)}
+        if t.key in english_after:
+            target.add(norm(english_after[t.key]))
+        if norm(fixed.value) in target and norm(t.value) != norm(e.value):
             cases.append(
                 {
                     "commit": ch.parent,

@@ -86,6 +86,7 @@ ENGLISH_DEFAULT_HEADER = re.compile(r"\bdefault", re.IGNORECASE)
 NONE_WORDS = {
     "",
     "-",
+    "_",
     "—",
     "–",
     "undefined",
@@ -217,9 +218,17 @@ def parse(text: str) -> Page:
             while j < len(lines) and lines[j].lstrip().startswith("|"):
                 rows.append((j + 1, cells(lines[j])))
                 j += 1
+            keyed = []
             for r, (ln, row) in enumerate(rows):
                 km = CODE_SPAN.search(row[0]) if row else None
-                rkey = km.group(2).strip() if km else ("#", r)
+                plain = re.sub(r"[*_\\]|<[^>]+>", "", row[0]).strip() if row else ""
+                # the row's option: its code, else its first cell as written (a prop name such as
+                # attr-type; a translated first cell then pairs with nothing), else its position
+                keyed.append((ln, row, km.group(2).strip() if km else (plain or ("#", r))))
+            doubled = {k for k, n in Counter(k for _, _, k in keyed).items() if n > 1}
+            for ln, row, rkey in keyed:
+                if rkey in doubled:
+                    continue  # two rows for one option: which one a translation's row is, is unknown
                 for c, cell in enumerate(row[1:], start=1):
                     v = value_of(cell)
                     if v is not None:

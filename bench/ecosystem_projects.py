@@ -50,9 +50,12 @@ class Project:
             lang, _, rest = path[len("i18n/") :].partition("/")
             prefix = "docusaurus-plugin-content-docs/current/"
             return (lang, rest[len(prefix) :]) if lang in self.langs and rest.startswith(prefix) else None
-        if not path.startswith(self.root + "/"):
+        if self.root == ".":
+            rel = path  # the languages are top-level folders of the repository
+        elif path.startswith(self.root + "/"):
+            rel = path[len(self.root) + 1 :]
+        else:
             return None
-        rel = path[len(self.root) + 1 :]
         by_dir = {v or k: k for k, v in self.langs.items()}
         if self.layout == "segment":
             parts = rel.split("/")
@@ -95,6 +98,10 @@ class Project:
 
     def path(self, lang: str, page: str) -> str:
         """The repository path of ``page`` in ``lang``."""
+        found = self._path(lang, page)
+        return found[2:] if found.startswith("./") else found
+
+    def _path(self, lang: str, page: str) -> str:
         if self.layout == "root":
             return f"{self.root}/{page}" if lang == "en" else f"{self.root}/{lang}/{page}"
         if self.layout == "docusaurus":

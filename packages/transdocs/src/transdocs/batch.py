@@ -115,14 +115,21 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> 
         checker = Checker(context)
         workers = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
         if workers > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
+            import gc
             import multiprocessing
 
+            tasks = _groups(pages, todo)
             _work = (checker, pages)
             try:
+                # The first task here: an English page and its translations import the checks' code
+                # and build their languages' word patterns once, for every worker (each did it again).
+                results.update(_check_group(tasks[0]))
+                gc.freeze()  # the objects made so far stay shared with the workers, not copied by gc
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for done in pool.imap_unordered(_check_group, _groups(pages, todo)):
+                    for done in pool.imap_unordered(_check_group, tasks[1:]):
                         results.update(done)
             finally:
+                gc.unfreeze()
                 _work = None
         else:
             results.update((index, check_one(checker, pages[index])) for index in todo)

@@ -227,10 +227,15 @@ def _grouped(marks: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.,٫٬])\d{{1,3}}(?:{mark}\d{{3}})+(?![\d٫٬]|[.,]\d)")
 
 
+@cache
+def _any_of(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
+
+
 def visible(text: str, lang: str | None) -> Visible:
     """``text`` as readers see its numbers (see the module's docstring); lines stay where they are."""
     marks = group_marks(lang)
-    grouped = _grouped(marks)
+    grouped, has_mark = _grouped(marks), _any_of(marks)  # one search a line, not one per mark
     found: list[Hidden] = []
     lines = text.split("\n")
     fence = ""
@@ -245,7 +250,7 @@ def visible(text: str, lang: str | None) -> Visible:
             continue
         if _QUICK.search(line):
             line = _clean_line(line, index + 1, found)
-        if any(char in line for char in marks):
+        if has_mark.search(line):
             line = grouped.sub(lambda match: re.sub(r"\D", "", match.group(0)), line)
         lines[index] = line
     return Visible("\n".join(lines), found)

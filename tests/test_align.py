@@ -256,3 +256,31 @@ def test_a_row_named_default_under_translated_column_labels_is_no_transposed_tab
     english = "# Retry\n\n| | `timeout` | `retries` |\n| --- | --- | --- |\n| Default | `30` | `2` |\n"
     chinese = "# 重试\n\n| | `timeout` | `retries` |\n| --- | --- | --- |\n| 默认值 | `30` | `3` |\n"
     assert _diffs(english, chinese) == [(5, "retries", "3", "2")]
+
+
+def test_sections_with_translated_headings_pair_by_the_options_their_tables_list() -> None:
+    # starship/starship at e703d86b7efb (docs/config/README.md): English added a section the
+    # German page lacks, so "## Battery"/"## Akkustand" no longer pair by order; its table does
+    row = "| `{}` | `'{}'` | x |\n"
+    table = "| Option | Default | Description |\n| --- | --- | --- |\n"
+    english = (
+        "# Config\n\n## Azure\n\n### Options\n\n"
+        + table
+        + row.format("format", "on")
+        + row.format("style", "blue")
+        + "\n#### Subscription Alias\n\nNew.\n\n## Battery\n\n### Options\n\n"
+        + table
+        + row.format("full_symbol", "F")
+        + row.format("charging_symbol", "C")
+    )
+    german = (
+        "# Konfiguration\n\n## Azure\n\n### Optionen\n\n"
+        + table
+        + row.format("format", "on")
+        + row.format("style", "blue")
+        + "\n## Akkustand\n\n### Optionen\n\n"
+        + table
+        + row.format("full_symbol", "F")
+        + row.format("charging_symbol", "X")
+    )
+    assert _diffs(english, german) == [(19, "charging_symbol", "'X'", "'C'")]

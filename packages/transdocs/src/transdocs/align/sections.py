@@ -2,10 +2,13 @@
 
 Headings are translated, so they cannot be compared as text. What survives translation is
 a heading's explicit anchor (``{#id}``) and the option it documents (`` ### `build.client` ``,
-``#### platformProxy.enabled``); those pair sections wherever they are. Sections between
-two such anchors pair by order when both pages have the same number of them at the same
-levels; elsewhere they stay unpaired (a section added or dropped is the structure check's
-business, and comparing values across it would compare different options).
+``#### platformProxy.enabled``); those pair sections wherever they are. A section whose
+heading is translated but whose tables list the same options (`` `full_symbol` ``,
+`` `charging_symbol` `` in the rows' first cells: an "Options" section) pairs by that list
+where it is unique on both pages, as a heading left alike does. Sections between two such
+anchors pair by order when both pages have the same number of them at the same levels;
+elsewhere they stay unpaired (a section added or dropped is the structure check's business,
+and comparing values across it would compare different options).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from transdocs.pages.document import Document
+from transdocs.pages.document import Document, Table
 
 _EXPLICIT_ID = re.compile(r"\{\s*#([\w:.-]+)[^}]*\}\s*$")
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -35,6 +38,7 @@ class Section:
     level: int
     key: str | None  # the anchor or option that survives translation
     name: str  # the option the section documents (its key), or its heading text
+    options: str = ""  # the options its tables list, in order (code in their rows' first cells)
 
 
 def _key(line: str) -> tuple[str | None, str]:
@@ -58,13 +62,27 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
     found = []
     starts = doc.headings
     first = starts[0][0] if starts else total + 1
-    found.append(Section(1, first, 0, None, ""))
+    listed = _listed_options(doc, [line for line, _ in starts])
+    found.append(Section(1, first, 0, None, "", listed.get(0, "")))
     for index, (line, level) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else total + 1
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         key, name = _key(text)
-        found.append(Section(line, end, level, key, name))
+        found.append(Section(line, end, level, key, name, listed.get(index + 1, "")))
     return found
+
+
+def _listed_options(doc: Document, starts: list[int]) -> dict[int, str]:
+    """Section index -> the options its tables list (two or more rows keyed by code)."""
+    from bisect import bisect_right
+
+    keys: dict[int, list[str]] = {}
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            names = [m.group(1) for _, cells in block.rows if cells for m in [_CODE.search(cells[0])] if m]
+            if len(names) >= 2:
+                keys.setdefault(bisect_right(starts, block.line), []).extend(names)
+    return {index: "\n".join(names) for index, names in keys.items()}
 
 
 def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[int, int]]:
@@ -79,17 +97,14 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
             if not index:
                 continue  # the part before the first heading pairs anyway
             key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
-            if key in seen:
-                doubled.add(key)
-            seen[key] = index
+            for one in (key, "|" + section.options) if section.options and section.key is None else (key,):
+                if one in seen:
+                    doubled.add(one)
+                seen[one] = index
         return {k: v for k, v in seen.items() if k not in doubled}
 
     theirs = unique(translation)
-    candidates = [
-        (index, theirs[key])
-        for key, index in sorted(unique(english).items(), key=lambda item: item[1])
-        if key in theirs
-    ]
+    candidates = sorted({(index, theirs[key]) for key, index in unique(english).items() if key in theirs})
     # Anchors and options first; a heading's unchanged text only fills the gaps between them
     # ("### Actions" in both must not outvote the option a section documents).
     strong = _increasing([c for c in candidates if english[c[0]].key is not None])

@@ -284,3 +284,17 @@ def test_sections_with_translated_headings_pair_by_the_options_their_tables_list
         + row.format("charging_symbol", "X")
     )
     assert _diffs(english, german) == [(19, "charging_symbol", "'X'", "'C'")]
+
+
+def test_tables_pair_by_their_row_keys_when_the_sections_hold_different_numbers() -> None:
+    # starship/starship at cfff77043e95 (docs/zh-TW/config/README.md): the translated Options
+    # section holds a second table the English one no longer has
+    table = "| Option | Default | Description |\n| --- | --- | --- |\n"
+    english = "# Battery\n\n### Options\n\n" + table + "| `full_symbol` | `'F'` | full |\n| `format` | `'f'` | x |\n"
+    chinese = (
+        "# 電池\n\n### 選項\n\n"
+        + table
+        + "| `full_symbol` | `'•'` | 充飽 |\n| `format` | `'f'` | x |\n\n"
+        + "| Variable | 說明 | x |\n| --- | --- | --- |\n| `percentage` | `'1'` | x |\n"
+    )
+    assert _diffs(english, chinese) == [(7, "full_symbol", "'•'", "'F'")]

@@ -6,7 +6,8 @@ Sections pair by anchors and order (``sections.py``); inside a pair of sections:
   page pair was seen to translate elsewhere (``Standard`` for ``Default``), so a language
   with no word file still works. Only the lines whose English label says "default" are
   compared; "Type", "Since" or "See also" state no default.
-- tables pair by position in the section, rows by their key cell, the "Default" column by
+- tables pair by position in the section (by the row keys they share when the two sections
+  hold different numbers of tables), rows by their key cell, the "Default" column by
   the English header's position (headers are translated).
 - component props pair by component and the option they name.
 
@@ -155,6 +156,22 @@ def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, 
                         yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
 
 
+def _table_pairs(english: list[Table], translated: list[Table]) -> list[tuple[Table, Table]]:
+    """Tables of a section pair by position when both have as many; otherwise each English table
+    with the one translated table that shares most of its row keys (at least half of them)."""
+    if len(english) == len(translated):
+        return list(zip(english, translated, strict=True))
+    keys = [set(_rows(table)) for table in translated]
+    pairs = []
+    for table in english:
+        ours = set(_rows(table))
+        shared = [len(ours & theirs) for theirs in keys]
+        best = max(shared, default=0)
+        if best and best * 2 >= len(ours) and shared.count(best) == 1:
+            pairs.append((table, translated[shared.index(best)]))
+    return pairs
+
+
 _EMPTY = Value("null", ("n",), "nothing")
 
 
@@ -203,13 +220,11 @@ def _section_pair(
         found = _compare(option, a.value, b.value, our_text, their_text, b.line, e.name or a.label)
         if found is not None:
             yield found
-    our_tables, their_tables = ours.tables[ei], theirs.tables[ti]
-    if len(our_tables) == len(their_tables):
-        for a_table, b_table in zip(our_tables, their_tables, strict=True):
-            for key, cell, line, other in _table_cells(a_table, b_table):
-                found = _compare(key, cell, other, "", "", line, key, cell=True)
-                if found is not None:
-                    yield found
+    for a_table, b_table in _table_pairs(ours.tables[ei], theirs.tables[ti]):
+        for key, cell, line, other in _table_cells(a_table, b_table):
+            found = _compare(key, cell, other, "", "", line, key, cell=True)
+            if found is not None:
+                yield found
     their_props = {(p.component, p.name): p for p in theirs.props[ti]}
     for prop in ours.props[ei]:
         match = their_props.get((prop.component, prop.name))

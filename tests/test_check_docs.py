@@ -133,7 +133,7 @@ def forms(lang: str) -> list[Form]:
             ),
             Form(
                 "prose",
-                f"`LLM_NUM_RETRIES` (par défaut : {V.retries}) compte les nouvelles tentatives après la première.",
+                f"`LLM_NUM_RETRIES` (par défaut\u202f: {V.retries}) compte les nouvelles tentatives après la première.",
                 retries,
             ),
             Form(
@@ -210,7 +210,7 @@ NOT_FINDINGS = {
     "再試行される呼び出しは約 3% です。",
     "fr": f"`LLM_TIMEOUT` vaut {V.timeout_ok} secondes par défaut. Pour les traitements par lots, réglez "
     "`LLM_NUM_RETRIES` à 2. `LLM_NUM_RETRIES` s’applique aussi aux réponses HTTP 429 et 503. Testé avec "
-    "litellm 1.103.7 ; environ 3 % des appels sont relancés.",
+    "litellm 1.103.7\u202f; environ 3\u202f% des appels sont relancés.",
     "pt": f"`LLM_TIMEOUT` é de {V.timeout_ok} segundos por padrão. Para tarefas em lote, defina "
     "`LLM_NUM_RETRIES` como 2. `LLM_NUM_RETRIES` também vale para respostas HTTP 429 e 503. Testado com "
     "litellm 1.103.7; cerca de 3% das chamadas são repetidas.",

@@ -169,6 +169,24 @@ def _across_pages(context: Context, run: Run) -> list[Finding]:
     return findings
 
 
+def _glossary_files(context: Context) -> list[tuple[str, bytes]]:
+    """The glossary files the pages may read, with their bytes (findings depend on them: see the page cache)."""
+    from transdocs.glossary import glossary_path
+    from transdocs.languages import base_language
+
+    places = {
+        (base_language(page.lang), page.layout.root if page.layout is not None else None)
+        for page in context.discovery.pages
+        if page.lang is not None
+    }
+    files = []
+    for lang, root in sorted(places, key=str):
+        path = glossary_path(context.glossary, lang, root)
+        if path is not None and path.is_file():
+            files.append((str(path), path.read_bytes()))
+    return files
+
+
 def check_paths(
     paths: Iterable[str],
     lang: str | None = None,
@@ -204,9 +222,13 @@ def check_paths(
         current_languages(),
         source_lang=project.source_lang or DEFAULT_LANGUAGE,
         strict=project.strict,
+        glossary=project.glossary_pattern(),
     )
     # What findings depend on (not --strict, --allow-import or where the configuration was read).
     options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
-    key = context_key(*options, project.source_lang, project.languages, sorted(context.targets.by_setting.items()))
+    glossaries = _glossary_files(context)
+    key = context_key(
+        *options, project.source_lang, project.languages, sorted(context.targets.by_setting.items()), glossaries
+    )
     cache = PageCache(key, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
     return sorted(set(_across_pages(context, check_pages(context, cache, jobs))))

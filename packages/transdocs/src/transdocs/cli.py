@@ -55,6 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
             source_lang=args.source_lang,
             strict=args.strict,
             languages=args.languages,
+            glossary=args.glossary,
             allow_import=args.allow_import,
         )
         paths = args.paths or project.given_paths()
@@ -205,6 +206,12 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="a folder of your own language files (<lang>.toml, as in transdocs/languages/data): "
         "new languages, or more words for ours",
+    )
+    check.add_argument(
+        "--glossary",
+        metavar="PATH",
+        help="your glossary files, {lang} standing for the language (docs/_data/{lang}.yml): a glossary finding "
+        "where a translation uses a word its glossary avoids (default: <docs>/_data/<lang>.yml when it has glossary:)",
     )
     check.add_argument(
         "--format",

@@ -11,8 +11,12 @@ translation gives the word it uses, an optional note and the words it avoids::
                                                   note: une requête d'un appel
                                                   avoid: [essai, essais]
 
-The site renders it (the ``glossary_table`` block) and a checker looks for the avoided words
-in the language's pages (:func:`slips`).
+The site renders it (the ``glossary_table`` block) and check-docs looks for the avoided words
+in the language's pages (:func:`slips`, the ``glossary`` finding). Another project points
+check-docs at its own file (:func:`glossary_path`): ``glossary = "i18n/{lang}/glossary.yml"``
+under ``[tool.check-docs]`` (or ``--glossary``), YAML, TOML or JSON, the terms under
+``glossary:`` or at the top; without it, ``<docs>/_data/<lang>.yml`` is read when it has a
+``glossary:`` section.
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from transdocs.datafile import parse_json, parse_toml, read_text
+from transdocs.errors import InputError
 
 SECTION = "glossary"
 _FIELDS = {"use", "note", "avoid"}
@@ -118,11 +128,20 @@ def _spans(word: str, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+@cache
+def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern[str]:
+    """One pattern for every avoided word of ``terms``: most lines hold none, and are passed by at once."""
+    words = sorted({word for term in terms for word in term.avoid}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in words) or r"(?!x)x", re.IGNORECASE)
+
+
 def slips(text: str, terms: tuple[Term, ...]) -> list[Slip]:
     """Every avoided word in ``text``, except where it is part of the word used
     ("الرموز" inside "الرموز المميزة"); a used word inside an avoided one is still a slip
     ("设置" inside "设置项")."""
     found: list[Slip] = []
+    if _any_avoided(terms).search(text) is None:
+        return found
     for term in terms:
         used = _spans(term.use, text) if term.avoid else []
         for word in term.avoid:
@@ -130,3 +149,67 @@ def slips(text: str, terms: tuple[Term, ...]) -> list[Slip]:
                 if not any(u_start <= start and end <= u_end for u_start, u_end in used):
                     found.append(Slip(word, term.use, start))
     return sorted(found, key=lambda slip: slip.offset)
+
+
+LANG = "{lang}"
+DEFAULT_PLACE = ("_data", "{lang}.yml")  # under the docs folder (the layout's root)
+_SECTION_LINE = re.compile(rf"^{SECTION}\s*[:=]|^\[{SECTION}[.\]]", re.MULTILINE)
+
+
+def glossary_path(configured: str | None, lang: str, docs_root: Path | None) -> Path | None:
+    """The file holding ``lang``'s glossary: ``configured`` (an absolute path, ``{lang}`` filled in),
+    else ``<docs_root>/_data/<lang>.yml``; None when there is none."""
+    if configured is not None:
+        return Path(configured.replace(LANG, lang))
+    if docs_root is None:
+        return None
+    return docs_root.joinpath(*DEFAULT_PLACE[:-1], DEFAULT_PLACE[-1].replace(LANG, lang))
+
+
+def _parse(path: Path, text: str) -> Any:
+    shown = str(path)
+    if path.suffix.lower() == ".toml":
+        return parse_toml(text, shown)
+    if path.suffix.lower() == ".json":
+        return parse_json(text, shown)
+    try:
+        import yaml
+    except ImportError:
+        raise InputError(f"{shown}: reading a YAML glossary needs PyYAML (pip install pyyaml)") from None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{shown}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except RecursionError:
+        raise InputError(f"{shown}: not readable YAML: nested too deep") from None
+
+
+@cache
+def load_terms(path: Path, lang: str, configured: bool) -> tuple[Term, ...]:
+    """The terms of ``lang`` in a glossary file (read once per run; a missing file has none).
+
+    A file found by the default lookup counts only when it has a ``glossary:`` section (a
+    ``_data/<lang>.yml`` may hold other data); a configured one may also hold the terms at the
+    top, or one glossary per language (``fr:``, ``ja:``) when its name has no ``{lang}``.
+    Raises :class:`InputError` (file and line) for a file that cannot be used.
+    """
+    if not path.is_file():
+        return ()
+    text = read_text(path)
+    if not configured and not _SECTION_LINE.search(text):
+        return ()
+    data = _parse(path, text)
+    if isinstance(data, Mapping) and SECTION in data:
+        data = data[SECTION]
+    elif not configured:
+        return ()
+    if isinstance(data, Mapping) and lang in data and isinstance(data[lang], Mapping):
+        data = data[lang]
+        if SECTION in data:
+            data = data[SECTION]
+    terms, problems = parse(data, str(path), source=False)
+    if problems:
+        raise InputError(problems[0])
+    return terms

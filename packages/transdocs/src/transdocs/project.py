@@ -38,6 +38,8 @@ class Project:
     strict: bool = False
     # A folder of the project's own language files (<lang>.toml): new languages, or more words.
     languages: str | None = None
+    # The project's glossary files: a path with {lang} (None: <docs>/_data/<lang>.yml, see transdocs.glossary).
+    glossary: str | None = None
     # Where relative paths of the configuration are resolved: the pyproject.toml's folder.
     base: Path = field(default_factory=Path.cwd, compare=False)
     origin: str | None = field(default=None, compare=False)
@@ -50,9 +52,9 @@ class Project:
     def override(self, **options: Any) -> Project:
         """This configuration with the options given on the command line (None: not given)."""
         given = {name: value for name, value in options.items() if value not in (None, (), [], False)}
-        for name in ("settings", "languages"):
+        for name in ("settings", "languages", "glossary"):
             path = str(given.get(name, ""))
-            if path and not Path(path).is_absolute() and (name == "languages" or is_file_spec(path)):
+            if path and not Path(path).is_absolute() and (name != "settings" or is_file_spec(path)):
                 given[name] = str(Path.cwd() / str(given[name]))
         if "paths" in given:
             given["paths"] = tuple(given["paths"])
@@ -63,6 +65,10 @@ class Project:
     def given_paths(self) -> list[str]:
         """The configured paths, as seen from the current folder."""
         return [os.path.relpath(self.base / path) for path in self.paths]
+
+    def glossary_pattern(self) -> str | None:
+        """The configured glossary path, absolute (``{lang}`` kept), or None for the default lookup."""
+        return str(self.base / self.glossary) if self.glossary else None
 
     def settings_list(self) -> list[Any]:
         """The settings the configuration names (empty when none is configured)."""

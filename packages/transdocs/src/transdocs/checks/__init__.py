@@ -127,6 +127,8 @@ class Context:
     languages: LanguageFiles  # the language files: ours and the project's
     source_lang: str = "en"  # the language of the pages translated from
     strict: bool = False
+    # The project's glossary files, absolute, {lang} for the language (None: <docs>/_data/<lang>.yml).
+    glossary: str | None = None
     unstamped: list[Page] = field(default_factory=list)  # translations that record no source_hash
     stamped: bool = False  # whether any translation records a source_hash
     english_of: dict[str, str] = field(default_factory=dict)  # translated page -> its English page, as shown

@@ -22,6 +22,8 @@ from transdocs.datafile import read_toml
 from transdocs.errors import InputError
 from transdocs.languages.scripts import SCRIPTS
 from transdocs.languages.tags import base_language, is_language_tag
+from transdocs.languages.typography import Rule
+from transdocs.languages.typography import parse as parse_typography
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -81,6 +83,8 @@ class Words:
     segmented: bool = False
     # Other codes for the language (three-letter ISO 639 codes such as "fra" and "fre").
     aliases: tuple[str, ...] = ()
+    # What its readers expect around punctuation ([[typography]] tables, see typography.py).
+    typography: tuple[Rule, ...] = ()
 
 
 _LISTS = tuple(f.name for f in fields(Words) if f.type == "tuple[str, ...]" and f.name != "scripts")
@@ -155,6 +159,7 @@ def parse(path: Path, data: dict[str, Any]) -> Words:
         duals[word] = (float(spec["count"]), float(spec["seconds"]))
     return Words(
         **values,
+        typography=parse_typography(path, data.get("typography")),
         units={word: float(seconds) for word, seconds in units.items()},
         number_words=dict(numbers),
         dual_units=duals,
@@ -174,6 +179,7 @@ def merge(first: Words, more: Words) -> Words:
     """``first`` with ``more``'s words added (a project's file extending a language we ship)."""
     changes: dict[str, Any] = {name: getattr(first, name) + getattr(more, name) for name in (*_LISTS, "scripts")}
     changes.update({name: {**getattr(first, name), **getattr(more, name)} for name in _TABLES})
+    changes["typography"] = first.typography + more.typography
     changes.update({name: getattr(more, name) for name in ("name", "decimal_mark") if getattr(more, name) != ""})
     if more.direction != "ltr":
         changes["direction"] = more.direction

@@ -1,0 +1,240 @@
+"""A language's typography as data: the spaces and punctuation its readers expect.
+
+A language file lists its rules under ``[[typography]]``, one table each, named by ``rule``::
+
+    [[typography]]                 # French: a no-break space before ; : ! ? »
+    rule = "space-before"
+    marks = ";:!?»"
+    spaces = "\u202f\u00a0"        # the spaces that count (narrow no-break, no-break)
+    missing = true                 # "mot:" (no space at all) is a slip too
+
+    [[typography]]                 # Japanese, Chinese: no space between two CJK characters
+    rule = "no-space-between"
+    scripts = ["Han", "Hiragana", "Katakana"]
+    punctuation = "、。「」"         # characters that count as CJK text besides the scripts' letters
+    allow = ["Katakana"]           # a space between two letters of one of these is a convention
+
+Rules: ``space-before`` and ``space-after`` (``marks``, ``spaces``, ``missing``),
+``no-space-between`` (``scripts``, ``punctuation``, ``allow``), ``full-width-after`` (``scripts``,
+``punctuation``, ``marks``: a table of ASCII mark -> its full-width form), ``quotes``
+(``open``, ``close``, ``instead``: German „…“ for "…") and ``inverted`` (``open``, ``close``:
+Spanish ¿…? and ¡…!). :func:`slips` applies them to one line as readers see it (code, URLs
+and markup already taken out, see :mod:`transdocs.pages.reader_view`). Where Markdown markup
+stood (a link, emphasis, a tag), the line holds :data:`MARKUP`: French spacing reads through it
+("**Note** :" is a slip), while a space beside a link or emphasis between CJK words ("参考
+[文档](…) 了解") is a house style many projects keep, not a slip. Every pattern is a
+character class or a fixed-length lookaround: linear in the line, compiled once per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from transdocs.errors import InputError
+from transdocs.languages.scripts import SCRIPTS
+
+MARKUP = "\u2060"  # where markup stood in a line as readers see it (a word joiner: invisible)
+RULES = ("space-before", "space-after", "no-space-between", "full-width-after", "quotes", "inverted")
+_KEYS: dict[str, frozenset[str]] = {
+    "space-before": frozenset({"marks", "spaces", "missing"}),
+    "space-after": frozenset({"marks", "spaces", "missing"}),
+    "no-space-between": frozenset({"scripts", "punctuation", "allow"}),
+    "full-width-after": frozenset({"scripts", "punctuation", "marks"}),
+    "quotes": frozenset({"open", "close", "instead"}),
+    "inverted": frozenset({"open", "close"}),
+}
+# What may follow a mark for it to be punctuation, not part of a token ("http:", "10:30", "?q=").
+_AFTER = r"\s)\]}\"'’”»*_.,…<`"
+# Spaces that are not one a rule accepts: any horizontal whitespace (U+0020, tab, thin space...).
+_SPACE = r"[^\S\n\r{allowed}]"
+_EXCERPT = 12  # characters of context either side of a slip
+
+
+class TypographyError(InputError):
+    """A ``[[typography]]`` table that cannot be used (its file and rule named)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a language file (see the module's docstring for what each kind wants)."""
+
+    rule: str
+    marks: str = ""
+    spaces: str = ""
+    missing: bool = False
+    scripts: tuple[str, ...] = ()
+    punctuation: str = ""
+    full_width: tuple[tuple[str, str], ...] = ()
+    open: str = ""
+    close: str = ""
+    instead: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+def _fail(path: Path, index: int, message: str) -> TypographyError:
+    return TypographyError(f"{path}: typography rule {index + 1}: {message}")
+
+
+def _text(path: Path, index: int, table: dict[str, Any], key: str, required: bool = True) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str) or (required and not value):
+        raise _fail(path, index, f"{key}: expected a non-empty string")
+    return value
+
+
+def parse(path: Path, data: object) -> tuple[Rule, ...]:
+    """The ``typography`` array of a language file, checked (one error line naming file and rule)."""
+    if data is None:
+        return ()
+    if not isinstance(data, list) or not all(isinstance(table, dict) for table in data):
+        raise TypographyError(f"{path}: key 'typography': expected [[typography]] tables")
+    rules = []
+    for index, table in enumerate(data):
+        kind = table.get("rule")
+        if kind not in RULES:
+            raise _fail(path, index, f"rule: expected one of {', '.join(RULES)}")
+        unknown = sorted(set(table) - _KEYS[kind] - {"rule"})
+        if unknown:
+            raise _fail(path, index, f"unknown key {unknown[0]!r} for {kind} (known: {', '.join(sorted(_KEYS[kind]))})")
+        scripts, allow = table.get("scripts", []), table.get("allow", [])
+        for key, names in (("scripts", scripts), ("allow", allow)):
+            if not isinstance(names, list) or not all(s in SCRIPTS for s in names):
+                raise _fail(path, index, f"{key}: expected a list of script names ({', '.join(SCRIPTS)})")
+        if not isinstance(table.get("missing", False), bool):
+            raise _fail(path, index, "missing: expected true or false")
+        full_width: tuple[tuple[str, str], ...] = ()
+        if kind == "full-width-after":
+            marks = table.get("marks")
+            if not isinstance(marks, dict) or not all(isinstance(v, str) and len(k) == 1 for k, v in marks.items()):
+                raise _fail(path, index, 'marks: expected a table of one ASCII mark = its full-width form ("," = "，")')
+            full_width = tuple(marks.items())
+        instead = table.get("instead", [])
+        if not isinstance(instead, list) or not all(isinstance(i, str) and len(i) == 1 for i in instead):
+            raise _fail(path, index, "instead: expected a list of single characters")
+        if kind in ("no-space-between", "full-width-after") and not scripts:
+            raise _fail(path, index, "scripts: expected at least one script")
+        rules.append(
+            Rule(
+                kind,
+                marks=_text(path, index, table, "marks") if kind.startswith("space-") else "",
+                spaces=_text(path, index, table, "spaces", required=False),
+                missing=bool(table.get("missing", False)),
+                scripts=tuple(scripts),
+                punctuation=_text(path, index, table, "punctuation", required=False),
+                full_width=full_width,
+                open=_text(path, index, table, "open") if kind in ("quotes", "inverted") else "",
+                close=_text(path, index, table, "close") if kind in ("quotes", "inverted") else "",
+                instead=tuple(instead),
+                allow=tuple(allow),
+            )
+        )
+    return tuple(rules)
+
+
+def _class(chars: str) -> str:
+    return "".join(re.escape(c) for c in chars)
+
+
+def _script_class(rule: Rule) -> str:
+    return "".join(SCRIPTS[name] for name in rule.scripts).replace("A-Za-z", "") + _class(rule.punctuation)
+
+
+def _names(chars: str) -> str:
+    return " or ".join(f"U+{ord(c):04X}" for c in chars)
+
+
+@cache
+def _compiled(rule: Rule) -> re.Pattern[str]:
+    """The rule's pattern: each match is one slip (its ``slip`` group, or the whole match)."""
+    if rule.rule in ("space-before", "space-after"):
+        marks, space = _class(rule.marks), _SPACE.format(allowed=_class(rule.spaces))
+        if rule.rule == "space-before":
+            # "mot :" (a wrong space) or "mot:" (none); the mark ends a word: "10:30", "a:b" are not slips.
+            follows = rf"(?=[{marks}]*(?:[{_AFTER}]|$))"
+            wrong = rf"(?<=\S)(?P<slip>{space}+)[{marks}]{follows}"
+            none = rf"|(?<=[^\W_])(?P<none>[{marks}]){follows}" if rule.missing else ""
+            return re.compile(wrong + none)
+        wrong = rf"[{marks}](?P<slip>{space}+)(?=\S)"
+        none = rf"|(?P<none>[{marks}])(?=[^\W_])" if rule.missing else ""
+        return re.compile(wrong + none)
+    cjk = _script_class(rule)
+    if rule.rule == "no-space-between":
+        return re.compile(rf"(?<=[{cjk}])(?P<slip>[ \t\u00a0]+)(?=[{cjk}])")
+    if rule.rule == "full-width-after":
+        marks = _class("".join(mark for mark, _ in rule.full_width))
+        # Between CJK text ("设置,然后", "例: 設定") or ending a line ("次のとおり:"); a label before a
+        # value in code or Latin letters ("类型: `string`", "型: Array") is a convention of reference pages.
+        return re.compile(rf"(?<=[{cjk}])(?P<slip>[{marks}])(?=[ \t]*(?:[{cjk}]|$))")
+    if rule.rule == "quotes":
+        straight = _class("".join(rule.instead))
+        return re.compile(rf"(?P<slip>[{straight}])(?=[^\W_])[^{straight}\n]*[{straight}]")
+    # inverted: a question or exclamation (the close mark ending it), to look back for the open mark.
+    return re.compile(rf"(?<=[^\W_])(?P<slip>{re.escape(rule.close)})(?=[{_AFTER}]|$)")
+
+
+@cache
+def _letters(script: str) -> re.Pattern[str]:
+    return re.compile(f"[{SCRIPTS[script]}]")
+
+
+def _excerpt(line: str, start: int, end: int) -> str:
+    return line[max(0, start - _EXCERPT) : end + _EXCERPT].replace(MARKUP, "").strip()
+
+
+def _message(rule: Rule, match: re.Match[str], line: str, sentence_start: int) -> str | None:
+    excerpt = repr(_excerpt(line, match.start(), match.end()))
+    if rule.rule in ("space-before", "space-after"):
+        where = "before" if rule.rule == "space-before" else "after"
+        want = f"a no-break space ({_names(rule.spaces)})" if rule.spaces else "no space"
+        if match.group("none") is not None:
+            if not rule.spaces:
+                return None
+            return f"{excerpt}: no space {where} {match.group('none')!r}; write {want}"
+        mark = line[match.end("slip")] if where == "before" else line[match.start("slip") - 1]
+        return f"{excerpt}: an ordinary space {where} {mark!r}; write {want}"
+    if rule.rule == "no-space-between":
+        before, after = line[match.start() - 1], line[match.end()]
+        if any(_letters(name).match(before) and _letters(name).match(after) for name in rule.allow):
+            return None  # "ターゲット フレームワーク": a convention of the script
+        pair = f"{line[match.start() - 1]}{match.group('slip')}{line[match.end()]}"
+        return f"{excerpt}: a space between two CJK characters ({pair!r}); remove it"
+    if rule.rule == "full-width-after":
+        mark = match.group("slip")
+        return f"{excerpt}: ASCII {mark!r} after CJK text; write {dict(rule.full_width)[mark]!r}"
+    if rule.rule == "quotes":
+        return f"{excerpt}: straight quotes {match.group('slip')}…{match.group('slip')}; write {rule.open}…{rule.close}"
+    if rule.open in line[sentence_start : match.start()]:
+        return None
+    return f"{excerpt}: {rule.close!r} ends a sentence that does not open with {rule.open!r}"
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")
+
+
+def slips(given: str, rules: tuple[Rule, ...]) -> list[tuple[int, str]]:
+    """(offset, message) for every slip of ``rules`` in one line of text as readers see it."""
+    line = given
+    found: list[tuple[int, str]] = []
+    plain = line.replace(MARKUP, "") if MARKUP in line else line
+    for rule in rules:
+        # Markup stands between words only for the spaces between CJK words (see the module's docstring).
+        line = given if rule.rule == "no-space-between" else plain
+        starts: list[int] = []
+        if rule.rule == "inverted":
+            # Where each sentence of the line starts: the open mark is looked for from there (linear).
+            starts = [m.end() for m in _SENTENCE_END.finditer(line)]
+        index = 0
+        for match in _compiled(rule).finditer(line):
+            sentence = 0
+            if starts:
+                while index < len(starts) and starts[index] <= match.start():
+                    index += 1
+                sentence = starts[index - 1] if index else 0
+            message = _message(rule, match, line, sentence)
+            if message is not None:
+                found.append((match.start(), message))
+    return sorted(found)

@@ -1,0 +1,138 @@
+"""A page's prose as readers see it, line by line: what typography and glossary checks read.
+
+Left out: front matter, code (fenced, inline, ``<pre>``), HTML comments and tags with their
+attributes, link targets and reference definitions, URLs, placeholders (``{{ … }}`` stands for
+a value, ``{% … %}`` for nothing), attribute lists (``{ #id }``), emoji shortcodes
+(``:smile:``), MDX ``import`` lines and Markdown's own marks (``**``, ``[``, ``\\``, a table's
+delimiter row); where markup stood (emphasis, a link, a tag) the line holds
+:data:`transdocs.languages.typography.MARKUP`. Entities are read as their characters (``&nbsp;`` is a no-break space).
+A built HTML page is read through its article (:func:`transdocs.pages.html.read_html`). Every
+step is linear in the line (see :mod:`transdocs.spans`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from transdocs.languages.typography import MARKUP
+from transdocs.pages.document import Code, Document, Prose, Table
+from transdocs.pages.front_matter import front_matter_span
+from transdocs.spans import Kind, Scanner, Span
+
+# A value readers see where code or a placeholder is: a letter of no script rules look at.
+_VALUE = "x"
+_LINE_SPANS = Scanner(
+    [
+        Kind("code", re.compile(r"``"), re.compile(r"``")),
+        Kind("code", re.compile(r"`"), re.compile(r"`")),
+        Kind("comment", re.compile(r"<!--"), re.compile(r"-->")),
+        Kind("value", re.compile(r"\{\{"), re.compile(r"\}\}")),
+        Kind("template", re.compile(r"\{[%#]"), re.compile(r"[%#]\}")),
+        Kind("attributes", re.compile(r"\{:?[ \t]*[#.][\w-]"), re.compile(r"\}")),
+        Kind("tag", re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"'{}]|\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\})*)?/?>")),
+        Kind("url", re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*://[^\s<>()\[\]\"'`]*|\bwww\.[^\s<>()\[\]\"'`]+")),
+        Kind("target", re.compile(r"\]\("), re.compile(r"\)")),
+        Kind("target", re.compile(r"\]\["), re.compile(r"\]")),
+        Kind("emoji", re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])")),
+    ]
+)
+_HTML_SPANS = Scanner([_LINE_SPANS.kinds[0], _LINE_SPANS.kinds[1], _LINE_SPANS.kinds[7]])
+_REPLACEMENT = {"code": _VALUE, "value": _VALUE, "url": _VALUE, "target": "]", "tag": MARKUP}
+# Markdown's own marks: emphasis, brackets of links, escapes, an image's "!".
+_MARKUP = re.compile(r"!(?=\[)|[\[\]*]|~~|(?<![^\W_])_+|_+(?![^\W_])|\\(?=[^\w\s])")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s")
+_ESM = re.compile(r"^(?:import|export)\s")
+_OPEN_TAG = re.compile(r"<[A-Za-z!/][^>]*$")
+_RAW_BLOCK = re.compile(r"<(pre|script|style|code)\b", re.IGNORECASE)
+
+
+def _replace(span: Span) -> str:
+    return _REPLACEMENT.get(span.kind, "")
+
+
+def _markup(match: re.Match[str]) -> str:
+    return "" if match.group(0).startswith("\\") else MARKUP
+
+
+def markdown_line(line: str) -> str:
+    """One line of Markdown prose as readers see it (:data:`MARKUP` where markup stood)."""
+    seen = _LINE_SPANS.sub(_replace, line)
+    seen = _MARKUP.sub(_markup, seen)
+    return html.unescape(seen) if "&" in seen else seen
+
+
+def _code_lines(doc: Document) -> set[int]:
+    """The lines of code blocks, their fences included."""
+    lines: set[int] = set()
+    for block in doc.blocks:
+        if isinstance(block, Code):
+            numbers = [number for number, _ in block.lines]
+            if block.unfenced:
+                lines.update(numbers)
+            else:
+                lines.update(range(block.line, (numbers[-1] if numbers else block.line) + 2))
+    return lines
+
+
+def markdown_lines(text: str, doc: Document, mdx: bool = False) -> Iterator[tuple[int, str]]:
+    """(line number, text as readers see it) for every prose line of a Markdown page."""
+    skip = front_matter_span(text)
+    first = text.count("\n", 0, skip) + 1
+    code = _code_lines(doc)
+    in_comment = in_tag = False
+    raw_block: str | None = None
+    for index, line in enumerate(text[skip:].split("\n")):
+        number = first + index
+        if number in code:
+            continue
+        if raw_block is not None:  # inside <pre>, <script>, <style>: until its closing tag
+            if f"</{raw_block}" in line.lower():
+                raw_block = None
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if in_tag:  # a tag whose attributes go on over lines
+            end = line.find(">")
+            if end < 0:
+                continue
+            in_tag, line = False, line[end + 1 :]
+        if _DELIMITER_ROW.match(line) or _REFERENCE.match(line) or (mdx and _ESM.match(line)):
+            continue
+        opened = _RAW_BLOCK.search(line)
+        if opened and f"</{opened.group(1).lower()}" not in line[opened.end() :].lower():
+            raw_block, line = opened.group(1).lower(), line[: opened.start()]
+        if "<!--" in line and "-->" not in line[line.rindex("<!--") :]:
+            in_comment, line = True, line[: line.rindex("<!--")]
+        seen = markdown_line(line)
+        unclosed = _OPEN_TAG.search(seen) if "<" in seen else None
+        if unclosed:
+            in_tag, seen = True, seen[: unclosed.start()]
+        if seen.strip():
+            yield number, seen
+
+
+def html_line(text: str) -> str:
+    """A line of a built page's text (entities read, tags gone, code in backticks) as readers see it."""
+    return _HTML_SPANS.sub(_replace, text)
+
+
+def document_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line number, text as readers see it) for the prose and table cells of a built HTML page."""
+    for block in doc.blocks:
+        if isinstance(block, Prose):
+            offset = 0
+            for part in block.text.split("\n"):
+                seen = html_line(part)
+                if seen.strip():
+                    yield block.line_at(offset), seen
+                offset += len(part) + 1
+        elif isinstance(block, Table):
+            rows = [(block.line, block.header), *block.rows]
+            for number, cells in rows:
+                seen = html_line(" | ".join(cells))
+                if seen.strip():
+                    yield number, seen

@@ -91,6 +91,9 @@ AVOIDED = (Term("retry", "nouvelle tentative", avoid=("réessai",)),)
         ("الرموز المميزة في الدقيقة", (Term("token", "الرموز المميزة", avoid=("الرموز",)),), []),
         ("未设置的设置项", (Term("setting", "设置", avoid=("设置项",)),), ["设置项"]),  # the used word inside
         ("falha NA HORA.", (Term("at once", "imediatamente", avoid=("na hora",)),), ["na hora"]),
+        ("falha na\n  hora com", (Term("at once", "imediatamente", avoid=("na hora",)),), ["na hora"]),  # wrapped
+        ("مهام\n  الدُفعات", (Term("batch job", "دفعية", avoid=("مهام الدُفعات",)),), ["مهام الدُفعات"]),
+        ("الرموز\n  المميزة", (Term("token", "الرموز المميزة", avoid=("الرموز",)),), []),  # the used word, wrapped
     ],
 )
 def test_an_avoided_word_is_found(text: str, terms: tuple[Term, ...], expected: list[str]) -> None:

@@ -118,13 +118,19 @@ def _is_latin(word: str) -> bool:
     return all("LATIN" in unicodedata.name(char, "") for char in word if char.isalpha())
 
 
+def _words(word: str) -> str:
+    """``word`` as a pattern whose spaces match any run of white space: a page wraps its lines
+    anywhere, so "na hora" may stand as "na" at the end of one line and "hora" on the next."""
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
 def _spans(word: str, text: str) -> list[tuple[int, int]]:
     """Where ``word`` occurs: Latin words as whole words, any case; Chinese, Japanese and Arabic
     ones as written (no spaces mark their words, and Arabic joins prefixes such as و to them)."""
     if _is_latin(word):
-        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        pattern = re.compile(rf"(?<!\w){_words(word)}(?!\w)", re.IGNORECASE)
     else:
-        pattern = re.compile(re.escape(word))
+        pattern = re.compile(_words(word))
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -132,7 +138,7 @@ def _spans(word: str, text: str) -> list[tuple[int, int]]:
 def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern[str]:
     """One pattern for every avoided word of ``terms``: most lines hold none, and are passed by at once."""
     words = sorted({word for term in terms for word in term.avoid}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in words) or r"(?!x)x", re.IGNORECASE)
+    return re.compile("|".join(_words(word) for word in words) or r"(?!x)x", re.IGNORECASE)
 
 
 def slips(text: str, terms: tuple[Term, ...]) -> list[Slip]:

@@ -298,3 +298,18 @@ def test_tables_pair_by_their_row_keys_when_the_sections_hold_different_numbers(
         + "| Variable | 說明 | x |\n| --- | --- | --- |\n| `percentage` | `'1'` | x |\n"
     )
     assert _diffs(english, chinese) == [(7, "full_symbol", "'•'", "'F'")]
+
+
+def test_options_sections_listing_the_same_options_pair_under_their_parent_heading() -> None:
+    # starship/starship at 20e10c550f4d: every language module lists format, version_format, ...;
+    # "### Options" under "## Vagrant" (a name left alike) is the one under "## Vagrant"
+    table = "| Option | Default |\n| --- | --- |\n| `format` | `'via'` |\n| `version_format` | `{}` |\n"
+    english = (
+        "# Config\n\n## Vagrant\n\n### Options\n\n" + table.format('"v${raw}"') + "\n### Example\n\nx\n\n"
+        "## Zig\n\n### Options\n\n" + table.format('"v${raw}"') + "\n### Example\n\nx\n"
+    )
+    chinese = (
+        "# 設定\n\n## Vagrant\n\n### 選項\n\n" + table.format("v{raw}") + "\n"
+        "## Zig\n\n### 選項\n\n" + table.format('"v${raw}"') + "\n### 範例\n\nx\n"
+    )
+    assert _diffs(english, chinese) == [(10, "version_format", "v{raw}", '"v${raw}"')]

@@ -5,7 +5,8 @@ a heading's explicit anchor (``{#id}``) and the option it documents (`` ### `bui
 ``#### platformProxy.enabled``); those pair sections wherever they are. A section whose
 heading is translated but whose tables list the same options (`` `full_symbol` ``,
 `` `charging_symbol` `` in the rows' first cells: an "Options" section) pairs by that list
-where it is unique on both pages, as a heading left alike does. Sections between two such
+where it is unique on both pages, or by the list and its parent heading ("## Vagrant" left
+alike, or an option), as a heading left alike does. Sections between two such
 anchors pair by order when both pages have the same number of them at the same levels;
 elsewhere they stay unpaired (a section added or dropped is the structure check's business,
 and comparing values across it would compare different options).
@@ -39,6 +40,7 @@ class Section:
     key: str | None  # the anchor or option that survives translation
     name: str  # the option the section documents (its key), or its heading text
     options: str = ""  # the options its tables list, in order (code in their rows' first cells)
+    parent: str = ""  # the enclosing heading's key or text ("## Vagrant" over "### Options")
 
 
 def _key(line: str) -> tuple[str | None, str]:
@@ -68,7 +70,9 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
         end = starts[index + 1][0] if index + 1 < len(starts) else total + 1
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         key, name = _key(text)
-        found.append(Section(line, end, level, key, name, listed.get(index + 1, "")))
+        above = next((s for s in reversed(found) if s.level < level), found[0])
+        parent = above.key if above.key is not None else "=" + " ".join(above.name.lower().split())
+        found.append(Section(line, end, level, key, name, listed.get(index + 1, ""), parent))
     return found
 
 
@@ -97,7 +101,10 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
             if not index:
                 continue  # the part before the first heading pairs anyway
             key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
-            for one in (key, "|" + section.options) if section.options and section.key is None else (key,):
+            ways = [key]
+            if section.options and section.key is None:  # "### Options" under "## Vagrant" in both
+                ways += ["|" + section.options, section.parent + "|" + section.options]
+            for one in ways:
                 if one in seen:
                     doubled.add(one)
                 seen[one] = index

@@ -168,7 +168,7 @@ def test_a_built_html_page_is_read_as_readers_see_it(tmp_path: Path) -> None:
     article = (
         "<p>Attention : la valeur <code>a : b</code> vaut 300\u00a0s.</p>\n"
         '<p title="x : y">Tout va bien\u202f!</p>\n'
-        "<table><tr><th>Clé</th></tr><tr><td>Valeur :</td></tr></table>"
+        "<table><tr><th>Clé</th></tr><tr><td>Valeur :</td></tr>\n<tr><td>Défaut\u00a0: 120</td></tr></table>"
     )
     page = f'<html lang="fr"><body><nav>Menu : x</nav><article>\n{article}\n</article></body></html>\n'
     site = tmp_path / "site" / "fr"

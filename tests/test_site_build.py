@@ -33,8 +33,11 @@ from tests.support.site import (
 )
 from tests.support.site import SITE_LANGUAGES as LANGUAGES
 from transdocs import check_paths
+from transdocs.checks.glossary import KIND as GLOSSARY
+from transdocs.checks.typography import KIND as TYPOGRAPHY
 from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.languages.words import right_to_left
+from transdocs.project import Project
 from transdocs.report.findings import STALE
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
@@ -377,3 +380,13 @@ def test_the_plugin_class_names_are_options_with_neutral_defaults(tmp_path: Path
     table = site.html("en", "configuration")
     assert '<td class="transdocs-code">' in table
     assert "llm-code" not in table and "llm-notice" not in notice
+
+
+def test_the_built_site_reads_with_each_languages_typography_and_glossary(built_site: BuiltSite) -> None:
+    """Values and units the build inserts are checked as readers see them: no ordinary space before
+    French high punctuation, none between two CJK characters, no glossary slip, no "秒钟"."""
+    glossary = str(REPO / "docs" / "_data" / "{lang}.yml")
+    found = check_paths([str(built_site.root)], project=Project(glossary=glossary), use_cache=False)
+    assert [f.as_text() for f in found if f.kind in (TYPOGRAPHY, GLOSSARY)] == []
+    zh = "".join(path.read_text(encoding="utf-8") for path in (built_site.root / "zh").rglob("*.html"))
+    assert "秒" in zh and "秒钟" not in zh

@@ -56,12 +56,21 @@ def glossary_slips(lines: list[tuple[int, str]], terms: tuple[glossary.Term, ...
     found: list[tuple[int, str, str, str]] = []
     if not terms:
         return found
+    english = {term.use: term.english for term in terms}
     for number, line in lines:
         for slip in glossary.slips(line, terms):
+            if _lists_term(line, english[slip.use]):
+                continue  # a glossary table's row names the words to avoid
             written = line[slip.offset : slip.offset + len(slip.word)]
             message = f"{written!r}: the glossary says {slip.use!r} (it avoids {slip.word!r})"
             found.append((number, written, slip.use, message))
     return found
+
+
+def _lists_term(line: str, english: str) -> bool:
+    """Whether ``line`` is a table row whose first cell is the English term (a glossary's own table)."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return len(cells) > 2 and cells[0].lower() == english.lower()
 
 
 def terms_for(

@@ -18,6 +18,7 @@ _LANGUAGE_CLASS = re.compile(r"\blanguage-([\w+-]+)")
 _TEXT_TAGS = frozenset(
     {"p", "li", "dt", "dd", "figcaption", "summary", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "th", "td"}
 )
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SKIPPED_TAGS = frozenset({"script", "style", "svg", "nav", "button", "template", "noscript", "select"})
 
 
@@ -128,7 +129,8 @@ class _Reader(HTMLParser):
         text = "".join(buffer.parts)
         if buffer.tag in ("th", "td"):
             if self.row is not None:
-                self.row.append(" ".join(text.split()))
+                # HTML's own white space collapses; a no-break space is text (French "défaut\u00a0: 120").
+                self.row.append(_HTML_SPACE.sub(" ", text).strip(" "))
             return
         kind = "heading" if buffer.tag[0] == "h" and buffer.tag[1:].isdigit() else "paragraph"
         kind = "item" if buffer.tag == "li" else kind

@@ -96,6 +96,8 @@ Le code `a ? b : c` et ``x ; y`` restent tels quels{NNBSP}; {{{{ retry.max_reque
 
 C'est génial :tada: et :+1:. «&nbsp;Citation&nbsp;» et «&#8239;autre&#8239;»{NNBSP}!
 
+**Type{NNBSP}:** <code>(config: Config, options?: Options) => void</code>
+
 !!! note "Remarque{NNBSP}?"
 
     Un contenu.

@@ -1,6 +1,6 @@
 """A page's prose as readers see it, line by line: what typography and glossary checks read.
 
-Left out: front matter, code (fenced, inline, ``<pre>``), HTML comments and tags with their
+Left out: front matter, code (fenced, inline, ``<pre>``, ``<code>``), HTML comments and tags with their
 attributes, link targets and reference definitions, URLs, placeholders (``{{ … }}`` stands for
 a value, ``{% … %}`` for nothing), attribute lists (``{ #id }``), emoji shortcodes
 (``:smile:``), MDX ``import`` lines and Markdown's own marks (``**``, ``[``, ``\\``, a table's
@@ -23,22 +23,25 @@ from transdocs.spans import Kind, Scanner, Span
 
 # A value readers see where code or a placeholder is: a letter of no script rules look at.
 _VALUE = "x"
+_CODE = (Kind("code", re.compile(r"``"), re.compile(r"``")), Kind("code", re.compile(r"`"), re.compile(r"`")))
+_URL = Kind("url", re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*://[^\s<>()\[\]\"'`]*|\bwww\.[^\s<>()\[\]\"'`]+"))
 _LINE_SPANS = Scanner(
     [
-        Kind("code", re.compile(r"``"), re.compile(r"``")),
-        Kind("code", re.compile(r"`"), re.compile(r"`")),
+        *_CODE,
+        Kind("code", re.compile(r"<(?:code|kbd|samp)\b[^<>\n]*>", re.I), re.compile(r"</(?:code|kbd|samp)\s*>", re.I)),
         Kind("comment", re.compile(r"<!--"), re.compile(r"-->")),
         Kind("value", re.compile(r"\{\{"), re.compile(r"\}\}")),
         Kind("template", re.compile(r"\{[%#]"), re.compile(r"[%#]\}")),
         Kind("attributes", re.compile(r"\{:?[ \t]*[#.][\w-]"), re.compile(r"\}")),
         Kind("tag", re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"'{}]|\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\})*)?/?>")),
-        Kind("url", re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*://[^\s<>()\[\]\"'`]*|\bwww\.[^\s<>()\[\]\"'`]+")),
+        _URL,
         Kind("target", re.compile(r"\]\("), re.compile(r"\)")),
         Kind("target", re.compile(r"\]\["), re.compile(r"\]")),
         Kind("emoji", re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])")),
     ]
 )
-_HTML_SPANS = Scanner([_LINE_SPANS.kinds[0], _LINE_SPANS.kinds[1], _LINE_SPANS.kinds[7]])
+# A built page's text: its tags are gone, its inline code is in backticks (pages.html).
+_HTML_SPANS = Scanner([*_CODE, _URL])
 _REPLACEMENT = {"code": _VALUE, "value": _VALUE, "url": _VALUE, "target": "]", "tag": MARKUP}
 # Markdown's own marks: emphasis, brackets of links, escapes, an image's "!".
 _MARKUP = re.compile(r"!(?=\[)|[\[\]*]|~~|(?<![^\W_])_+|_+(?![^\W_])|\\(?=[^\w\s])")

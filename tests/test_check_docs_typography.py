@@ -253,3 +253,14 @@ def test_the_kinds_explain_themselves() -> None:
         assert check is not None and check.severity == "warning" and check.explain
         done = _run(Path.cwd(), "--explain", kind)
         assert done.returncode == EXIT_OK and check.explain.split("\n")[0] in done.stdout
+
+
+def test_a_changed_glossary_is_read_again_by_a_cached_run(tmp_path: Path) -> None:
+    docs = _tree(tmp_path, {"en/page.md": "# Page\n\nText.\n", "fr/page.md": "# Page\n\nUn réglage.\n"})
+    (docs / "_data").mkdir()
+    glossary = docs / "_data" / "fr.yml"
+    glossary.write_text("glossary:\n  setting: {use: paramètre}\n", encoding="utf-8")
+    project = Project(base=tmp_path)
+    assert [f for f in check_paths([str(docs)], project=project) if f.kind == GLOSSARY] == []
+    glossary.write_text(GLOSSARY_FR, encoding="utf-8")  # the page is unchanged, its findings are not
+    assert [f.line for f in check_paths([str(docs)], project=project) if f.kind == GLOSSARY] == [3]

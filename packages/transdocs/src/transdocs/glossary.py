@@ -192,7 +192,6 @@ def _parse(path: Path, text: str) -> Any:
         raise InputError(f"{shown}: not readable YAML: nested too deep") from None
 
 
-@cache
 def load_terms(path: Path, lang: str, configured: bool) -> tuple[Term, ...]:
     """The terms of ``lang`` in a glossary file (read once per run; a missing file has none).
 
@@ -201,6 +200,16 @@ def load_terms(path: Path, lang: str, configured: bool) -> tuple[Term, ...]:
     top, or one glossary per language (``fr:``, ``ja:``) when its name has no ``{lang}``.
     Raises :class:`InputError` (file and line) for a file that cannot be used.
     """
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return _load_terms(path, lang, configured, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load_terms(path: Path, lang: str, configured: bool, mtime: int, size: int) -> tuple[Term, ...]:
+    """:func:`load_terms` for one version of the file (a changed file is read again)."""
     if not path.is_file():
         return ()
     text = read_text(path)

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.docs_tree import our_lexicon
 from transdocs.languages import LANGUAGES
+from transdocs.languages.words import OURS
 from transdocs.pages.document import Prose
 from transdocs.pages.markdown import read_markdown
-from transdocs.project import load_project
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.fastscan import guarded, trie
-from transdocs.statements.lexicon import lexicon
-from transdocs.statements.vocabulary import WORDS
 
 ROOT = Path(__file__).parent.parent
 
@@ -33,11 +32,10 @@ def _matches(pattern: re.Pattern[str], texts: list[str]) -> list[list[tuple[obje
 
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
 def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
-    load_project(ROOT).override(allow_import=True).configure()
-    lex = lexicon(lang)
-    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}))
-    decimal_comma = lang is not None and WORDS[lang].decimal_mark != "."
-    plain = re.compile(lexicons._token_pattern(words, decimal_comma), lex.tokens.flags)
+    lex = our_lexicon(lang)
+    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
     assert lex.tokens.pattern != plain.pattern  # the guard is there
     texts = _prose()
     assert _matches(lex.tokens, texts) == _matches(plain, texts)

@@ -19,9 +19,9 @@ from transdocs.languages import LANGUAGES, base_language
 from transdocs.languages.words import (
     DATA_DIR,
     LanguageDataError,
+    LanguageFiles,
     available_languages,
     read_file,
-    use_language_dirs,
     words,
 )
 from transdocs.project import Project, load_project
@@ -51,7 +51,6 @@ def language_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "languages"
     folder.mkdir()
     yield folder
-    use_language_dirs([])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -110,7 +109,7 @@ def test_a_file_that_is_not_toml_is_named_with_its_line(language_dir: Path) -> N
 
 def test_a_missing_languages_directory_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(LanguageDataError, match="languages directory does not exist"):
-        use_language_dirs([tmp_path / "nowhere"])
+        LanguageFiles([tmp_path / "nowhere"])
 
 
 def _ours(language_dir: Path) -> Project:
@@ -124,7 +123,9 @@ def test_a_language_file_in_a_project_directory_is_used(language_dir: Path, tmp_
     assert check_paths([str(page)], lang="de") == []  # no German words yet: not a statement
     (language_dir / "de.toml").write_text(GERMAN, encoding="utf-8")
     found = check_paths([str(page)], lang="de", project=_ours(language_dir))
-    assert "de" in available_languages() and words("de-AT").name == "Deutsch"
+    files = _ours(language_dir).language_files()
+    assert "de" in files.available() and files.words("de-AT").name == "Deutsch"
+    assert "de" not in available_languages()  # ours alone: the project's file is the project's
     assert [(f.kind, f.line, f.setting, f.stated) for f in found] == [(STALE, 3, "LLM_NUM_RETRIES", STALE_RETRIES)]
 
 
@@ -134,7 +135,9 @@ def test_a_project_file_adds_words_to_a_language_we_ship(language_dir: Path, tmp
     assert check_paths([str(page)], lang="fr") == []
     (language_dir / "fr.toml").write_text('default = ["en sortie d\'usine"]\ncopula = ["reste à"]\n', encoding="utf-8")
     found = check_paths([str(page)], lang="fr", project=_ours(language_dir))
-    assert "par défaut" in words("fr").default and "en sortie d'usine" in words("fr-CA").default
+    files = _ours(language_dir).language_files()
+    assert "par défaut" in files.words("fr").default and "en sortie d'usine" in files.words("fr-CA").default
+    assert "en sortie d'usine" not in words("fr").default
     assert [f.stated for f in found] == [STALE_RETRIES]
 
 

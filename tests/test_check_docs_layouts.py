@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from llm_backends.cli import main as llm_main
-from tests.support.docs_tree import copy_docs, read, write
+from tests.support.docs_tree import copy_docs, our_targets, read, write
 from transdocs import check_paths
 from transdocs.cli import EXIT_OK, EXIT_USAGE, main
 from transdocs.pages.layout import (
@@ -235,5 +235,6 @@ def test_value_drift_is_a_number_replaced_next_to_the_same_setting_in_the_same_s
     from transdocs.pages.markdown import read_markdown
     from transdocs.translations.value_drift import value_drift
 
-    found = value_drift(read_markdown(f"# Page\n\n{english}\n"), read_markdown(f"# Seite\n\n{translation}\n"))
+    english_doc, translation_doc = read_markdown(f"# Page\n\n{english}\n"), read_markdown(f"# Seite\n\n{translation}\n")
+    found = value_drift(english_doc, translation_doc, our_targets())
     assert [(d.setting, d.stated, d.expected) for d in found] == drift

@@ -22,7 +22,7 @@ import pytest
 from tests.support.docs_tree import read, write
 from transdocs import check_paths
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from transdocs.report.findings import MISSING, STALE, VALUE_DRIFT
+from transdocs.report.findings import MISSING, STALE, VALUE_DRIFT, Finding
 from transdocs.tools.stamp import stamp_paths
 
 PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
@@ -294,3 +294,85 @@ def test_two_projects_checked_in_one_process_each_get_their_own_answer(tmp_path:
     assert stale("four") == [("8", "4")]
     assert stale("eight") == []
     assert stale("four") == [("8", "4")]
+
+
+GERMAN_WORDS = 'scripts = ["Latin"]\ndefault = ["Standardwert"]\ncopula = ["ist"]\nglue = ["der", "von"]\n'
+PAGES = {
+    "en.md": "# Workers\n\nBy default, `APP_WORKERS` is 8.\n",
+    "de.md": "# Arbeiter\n\nDer Standardwert von `APP_WORKERS` ist 2.\n",
+    "config.md": "# Config\n\nThe defaults:\n\n```toml\n[tool.alpha]\nworkers = 6\n```\n",
+    "threads.md": "# Reference\n\n### threads\n\nDefault: 3\n",
+}
+
+
+def test_two_projects_with_their_own_settings_table_and_languages_interleaved_each_get_their_own_answer(
+    tmp_path: Path,
+) -> None:
+    """Nothing a run is configured with lives in a module: settings, the config file's table and a
+    folder of language files travel with each run's context. Two projects checked page by page in
+    turns, and whole runs of both at once in threads, give what each gives alone (the caches they
+    share, compiled patterns and headings already read, are keyed by what they were built from)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from transdocs.batch import project_context
+    from transdocs.project import Project
+    from transdocs.runner import Checker
+
+    languages = tmp_path / "languages"
+    languages.mkdir()
+    (languages / "de.toml").write_text(GERMAN_WORDS, encoding="utf-8")
+    for name, text in PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "alpha.json").write_text('{"workers": 4}', encoding="utf-8")
+    (tmp_path / "beta.json").write_text('{"workers": 8, "threads": 2}', encoding="utf-8")
+    projects = {
+        "alpha": Project(
+            settings=str(tmp_path / "alpha.json"),
+            env_prefix="APP_",
+            toml_table="tool.alpha",
+            languages=str(languages),
+            base=tmp_path,
+        ),
+        "beta": Project(settings=str(tmp_path / "beta.json"), env_prefix="APP_", toml_table="tool.beta", base=tmp_path),
+    }
+    # alpha: German words of its own, its table, no threads setting; beta: none of these, a threads setting.
+    alone = {
+        "alpha": [
+            ("config.md", "APP_WORKERS", "6", "4"),
+            ("de.md", "APP_WORKERS", "2", "4"),
+            ("en.md", "APP_WORKERS", "8", "4"),
+        ],
+        "beta": [("threads.md", "APP_THREADS", "3", "2")],
+    }
+
+    def lang(page: str) -> str:
+        return "de" if page == "de.md" else "en"
+
+    def stale(found: list[Finding]) -> list[tuple[str, str | None, str | None, str | None]]:
+        return sorted((Path(f.path).name, f.setting, f.stated, f.expected) for f in found if f.kind == STALE)
+
+    # Page by page, the two projects' checkers taking turns.
+    checkers = {
+        (name, page): Checker(project_context(project.override(lang=lang(page)), [str(tmp_path / page)]))
+        for page in PAGES
+        for name, project in projects.items()
+    }
+    found: dict[str, list[Finding]] = {"alpha": [], "beta": []}
+    for (name, _), checker in checkers.items():
+        found[name] += checker.check(checker.context.discovery.pages[0])[0]
+    assert {name: stale(findings) for name, findings in found.items()} == alone
+
+    # Whole runs, in turns and two at a time.
+    def run(name: str) -> list[tuple[str, str | None, str | None, str | None]]:
+        project = projects[name]
+        return stale(
+            [
+                f
+                for page in PAGES
+                for f in check_paths([str(tmp_path / page)], lang(page), project=project, use_cache=False)
+            ]
+        )
+
+    order = ["beta", "alpha", "beta", "alpha"]
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(run, order)) == [alone[name] for name in order]

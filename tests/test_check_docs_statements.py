@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.docs_tree import FIXTURE_DOCS
+from tests.support.docs_tree import FIXTURE_DOCS, our_lexicon
 from transdocs.languages import LANGUAGES
-from transdocs.statements.lexicon import lexicon
 from transdocs.statements.prose import Context, statements
 from transdocs.statements.values import Value
 
@@ -34,7 +33,7 @@ def read(value: Value) -> object:
 
 
 def found(lang: str, text: str, context: Context | None = None) -> list[tuple[str, object]]:
-    return [(s.setting, read(s.value)) for s in statements(text, lexicon(lang), context or Context())]
+    return [(s.setting, read(s.value)) for s in statements(text, our_lexicon(lang), context or Context())]
 
 
 def _sentences() -> tuple[list[tuple[str, str, list[tuple[str, object]]]], list[tuple[str, str]]]:

@@ -57,19 +57,19 @@ def score(pages: list[Path] | None = None) -> dict[str, Score]:
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         for page in pages or corpus_pages():
             project = _project(page)
-            project.configure()  # the marks are rendered from this project's defaults
+            targets = project.targets()  # the marks are rendered from this project's defaults
             lang, name = page.parent.name, f"{page.parent.parent.name}/{page.parent.name}/{page.name}"
             result = scores.setdefault(lang, Score())
             template = page.read_text(encoding="utf-8")
             target = Path(tmp) / f"{page.parent.parent.name}-{lang}-{page.name}"
-            stale, expected = render(template, stale=True)
+            stale, expected = render(template, stale=True, targets=targets)
             target.write_text(stale, encoding="utf-8")
             marks = {(e.line, e.env) for e in expected}
             found = _stale(target, lang, project)
             result.found += len(marks & found)
             result.missed += [f"{name}:{line} {env}" for line, env in sorted(marks - found)]
             result.false_alarms += [f"{name}:{line} {env} (stale page)" for line, env in sorted(found - marks)]
-            right, _ = render(template, stale=False)
+            right, _ = render(template, stale=False, targets=targets)
             target.write_text(right, encoding="utf-8")
             result.false_alarms += [
                 f"{name}:{line} {env} (right page)" for line, env in sorted(_stale(target, lang, project))

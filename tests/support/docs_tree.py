@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
-from transdocs.project import read_pyproject
+from transdocs.languages.words import OURS
+from transdocs.project import load_project
+from transdocs.statements.lexicon import Lexicon, lexicon
+from transdocs.statements.targets import Targets
 from transdocs.translations.frontmatter import stamped
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -21,14 +25,24 @@ FIXTURE_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "check_docs
 FIXTURE_PAGES = ("configuration.md", "retries.md")
 
 
+@cache
+def our_targets() -> Targets:
+    """This repository's settings, as check-docs compares pages with them."""
+    return load_project(REPO).override(allow_import=True).targets()
+
+
+def our_lexicon(lang: str | None) -> Lexicon:
+    """The statement readers' patterns for ``lang`` with this repository's settings and our language files."""
+    return lexicon(lang, our_targets(), OURS)
+
+
 def use_our_check_docs_config(folder: Path) -> None:
-    """Write this repository's ``[tool.check-docs]`` table into ``folder/pyproject.toml`` and
-    configure the checker with it (tests run in a temporary working folder)."""
+    """Write this repository's ``[tool.check-docs]`` table into ``folder/pyproject.toml``, so
+    check-docs run there checks against it (tests run in a temporary working folder)."""
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     table = re.search(r"^\[tool\.check-docs\]\n(?:[^\[].*\n|\n)*", text, re.MULTILINE)
     assert table, "pyproject.toml has no [tool.check-docs] table"
     (folder / "pyproject.toml").write_text(table.group(0), encoding="utf-8")
-    read_pyproject(folder / "pyproject.toml").override(allow_import=True).configure()
 
 
 def copy_docs(target: Path, languages: Iterable[str] = LANGUAGES) -> Path:

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from llm_backends.settings import format_value
-from transdocs.statements.targets import targets
+from tests.support.docs_tree import our_targets
+from transdocs.statements.targets import Targets
 
 MARKER = re.compile(r"\[\[(\w+)\]\]")
 
@@ -23,13 +24,13 @@ class Expected:
     stated: str
 
 
-def right_value(setting: str) -> str:
-    return format_value(targets()[setting].info.default)
+def right_value(setting: str, targets: Targets | None = None) -> str:
+    return format_value((targets or our_targets()).by_setting[setting].info.default)
 
 
-def wrong_value(setting: str) -> str:
+def wrong_value(setting: str, targets: Targets | None = None) -> str:
     """A value of the setting's kind that differs from its default (not an HTTP status)."""
-    target = targets()[setting]
+    target = (targets or our_targets()).by_setting[setting]
     default = target.info.default
     if target.kind == "bool":
         return format_value(not default)
@@ -37,14 +38,15 @@ def wrong_value(setting: str) -> str:
     return format_value(default + 3)
 
 
-def render(template: str, *, stale: bool) -> tuple[str, list[Expected]]:
-    """The page, and the findings it must give."""
+def render(template: str, *, stale: bool, targets: Targets | None = None) -> tuple[str, list[Expected]]:
+    """The page, and the findings it must give (against ``targets``: by default this repository's settings)."""
+    targets = targets or our_targets()
     expected: list[Expected] = []
     lines = []
     for number, line in enumerate(template.split("\n"), start=1):
         for match in MARKER.finditer(line):
             name = match.group(1)
-            stated = wrong_value(name)
-            expected.append(Expected(number, targets()[name].info.env, format_value(float(stated))))
-        lines.append(MARKER.sub(lambda m: (wrong_value if stale else right_value)(m.group(1)), line))
+            stated = wrong_value(name, targets)
+            expected.append(Expected(number, targets.by_setting[name].info.env, format_value(float(stated))))
+        lines.append(MARKER.sub(lambda m: (wrong_value if stale else right_value)(m.group(1), targets), line))
     return "\n".join(lines), (expected if stale else [])

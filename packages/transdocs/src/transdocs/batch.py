@@ -211,24 +211,26 @@ def check_paths(
     project = (project or load_project().override(allow_import=True)).override(
         lang=lang, layout=layout, source_lang=source
     )
-    from transdocs.languages.words import current as current_languages
-    from transdocs.statements.targets import current as current_targets
-
-    project.configure()
-    found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
-    context = Context(
-        found,
-        current_targets(),
-        current_languages(),
-        source_lang=project.source_lang or DEFAULT_LANGUAGE,
-        strict=project.strict,
-        glossary=project.glossary_pattern(),
-    )
+    context = project_context(project, paths)
     # What findings depend on (not --strict, --allow-import or where the configuration was read).
     options = (project.settings, project.env_prefix, project.toml_table, project.layout, project.lang)
+    settings = sorted(context.targets.by_setting.items())
     glossaries = _glossary_files(context)
-    key = context_key(
-        *options, project.source_lang, project.languages, sorted(context.targets.by_setting.items()), glossaries
-    )
-    cache = PageCache(key, [str(folder) for folder in found.folders] or list(paths), enabled=use_cache)
+    key = context_key(context.languages.extra, *options, project.source_lang, project.languages, settings, glossaries)
+    folders = [str(folder) for folder in context.discovery.folders] or list(paths)
+    cache = PageCache(key, folders, enabled=use_cache)
     return sorted(set(_across_pages(context, check_pages(context, cache, jobs))))
+
+
+def project_context(project: Project, paths: Iterable[str]) -> Context:
+    """The context of a run over ``paths``: the project's settings and language files, and the pages.
+
+    Everything a run is configured with is here, passed to every check: nothing is kept in a
+    module, so runs over two projects in one process (in turn, or page by page) each get their own answer.
+    """
+    targets = project.targets()
+    languages = project.language_files()
+    found = discover(list(paths), project.lang, project.layout, source=project.source_lang)
+    source_lang = project.source_lang or DEFAULT_LANGUAGE
+    glossary = project.glossary_pattern()
+    return Context(found, targets, languages, source_lang=source_lang, strict=project.strict, glossary=glossary)

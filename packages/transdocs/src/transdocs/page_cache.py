@@ -61,13 +61,12 @@ def _toolkit() -> bytes:
     return digest.digest()
 
 
-def context_key(*parts: object) -> str:
-    """The run's context: check-docs, the language files, and whatever the caller adds
-    (the options and the settings, as text that changes whenever they change)."""
-    from transdocs.languages.words import language_dirs
-
+def context_key(language_dirs: Iterable[Path], *parts: object) -> str:
+    """The run's context: check-docs, the project's language files (``language_dirs``: ours are
+    part of the package), and whatever the caller adds (the options and the settings, as text
+    that changes whenever they change)."""
     digest = hashlib.sha256(_toolkit())
-    for directory in language_dirs()[1:]:  # ours are part of the package
+    for directory in language_dirs:
         for path in sorted(directory.glob("*.toml")):
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     for part in parts:

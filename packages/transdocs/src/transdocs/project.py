@@ -12,11 +12,15 @@ import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transdocs.datafile import read_toml
 from transdocs.errors import InputError
 from transdocs.settings.reader import is_file_spec
+
+if TYPE_CHECKING:
+    from transdocs.languages.words import LanguageFiles
+    from transdocs.statements.targets import Targets
 
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "check-docs")
@@ -79,13 +83,17 @@ class Project:
         allowed = self.allow_import or self.settings_from is None
         return load_settings(self.settings, self.env_prefix, self.base, allow_import=allowed, where=self.settings_from)
 
-    def configure(self) -> None:
-        """Make the statement finders check against this project's settings."""
-        from transdocs.languages.words import use_language_dirs
-        from transdocs.statements import targets
+    def targets(self) -> Targets:
+        """The settings this project's pages are compared with (for the run's context)."""
+        from transdocs.statements.targets import Targets
 
-        targets.configure(self.settings_list(), self.toml_table)
-        use_language_dirs([self.base / self.languages] if self.languages else [])
+        return Targets(self.settings_list(), self.toml_table)
+
+    def language_files(self) -> LanguageFiles:
+        """Our language files, then the project's folder of them if it names one (for the run's context)."""
+        from transdocs.languages.words import LanguageFiles
+
+        return LanguageFiles([self.base / self.languages] if self.languages else [])
 
 
 # Keys of [tool.check-docs]: the option names with dashes (underscores are accepted too).

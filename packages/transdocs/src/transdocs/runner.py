@@ -64,7 +64,7 @@ class Checker:
                 self.english[path] = EnglishRead(
                     text,
                     doc,
-                    numbered_statements(doc) if doc else {},
+                    numbered_statements(doc, self.context.targets) if doc else {},
                     lay_out(doc, text) if doc else None,
                     source_hash(page.text),
                 )
@@ -80,9 +80,10 @@ class Checker:
         lang = page.lang
         if read.valid and page.format == "html":
             lang = html_language(text) or lang
-        reading = read_language(prose_of(text), lang) if read.valid else None
+        languages = self.context.languages
+        reading = read_language(prose_of(text), lang, languages) if read.valid else None
         if problem is None:
-            problem = check_text(text, lang, reading)
+            problem = check_text(text, lang, reading, languages)
         found = PageRead(page, raw=text, lang=lang, written_in=lang, reading=reading, problem=problem)
         if not read.valid:
             return found

@@ -26,4 +26,4 @@ def run(page: PageRead, context: Context) -> list[Finding]:
         return []
     from transdocs.translations.value_drift import drift_findings
 
-    return drift_findings(page)
+    return drift_findings(page, context.targets)

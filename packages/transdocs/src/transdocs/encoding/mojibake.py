@@ -32,7 +32,7 @@ from transdocs.languages.detect import (
     read_language,
 )
 from transdocs.languages.scripts import foreign_letters, letters
-from transdocs.languages.words import words
+from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
 # reach 0.44 with some CJK code pages); between WEAK and STRONG, only if the text read
@@ -110,25 +110,27 @@ def _named(mask: int) -> list[str]:
 
 
 @lru_cache(maxsize=4)  # the page's own text is weighed against each code page's repair
-def _badness(text: str, lang: str) -> tuple[int, float]:
+def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
     """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
     prose = prose_of(text)
-    scripts = words(lang).scripts
+    scripts = files.words(lang).scripts
     foreign = len(_JUNK.findall(prose)) + len(foreign_letters(scripts).findall(prose))
-    return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total)
+    return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total, files=files)
 
 
-def _reads_better(repaired: str, garbled: str, lang: str | None) -> bool:
-    if lang is None or not words(lang).scripts:
+def _reads_better(repaired: str, garbled: str, lang: str | None, files: LanguageFiles) -> bool:
+    if lang is None or not files.words(lang).scripts:
         return False
-    bad_after, rate_after = _badness(repaired, lang)
-    bad_before, rate_before = _badness(garbled, lang)
+    bad_after, rate_after = _badness(repaired, lang, files)
+    bad_before, rate_before = _badness(garbled, lang, files)
     fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
     more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
     return fewer_foreign or more_words
 
 
-def _convincing(share: float, valid: int, runs: list[str], repaired: str, text: str, lang: str | None) -> bool:
+def _convincing(
+    share: float, valid: int, runs: list[str], repaired: str, text: str, lang: str | None, files: LanguageFiles
+) -> bool:
     """Whether re-encoding through a code page shows mojibake rather than chance.
 
     A few characters that happen to re-encode as UTF-8 (``π`` or ``°`` alone, ``提示`` in an
@@ -138,7 +140,7 @@ def _convincing(share: float, valid: int, runs: list[str], repaired: str, text: 
     """
     if share >= STRONG_SHARE and valid >= _ENOUGH_BYTES:
         return True
-    if _reads_better(repaired, text, lang):
+    if _reads_better(repaired, text, lang, files):
         return True
     return share >= STRONG_SHARE and _paired(runs) and repaired.count("\ufffd") <= text.count("\ufffd")
 
@@ -154,13 +156,13 @@ def _first_line(lines: list[str], code_page: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if not line.isascii())
 
 
-def _suspect(text: str, lang: str | None, reading: Reading | None) -> bool:
+def _suspect(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> bool:
     """Whether the page looks wrong for its language at all: only then is weak evidence weighed."""
-    if lang is None or not words(lang).scripts:
+    if lang is None or not files.words(lang).scripts:
         return False
     if reading is not None and not reading.reads_as_expected:
         return True
-    return bool(_JUNK.search(text) or foreign_letters(words(lang).scripts).search(text))
+    return bool(_JUNK.search(text) or foreign_letters(files.words(lang).scripts).search(text))
 
 
 def _letter_runs(text: str) -> list[str]:
@@ -173,12 +175,14 @@ def _letter_runs(text: str) -> list[str]:
     return [run for run in _NON_ASCII_RUN.findall(text) if _HAS_LETTER.search(run)]
 
 
-def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | None) -> EncodingProblem | None:
+def _mojibake(
+    text: str, lines: list[str], lang: str | None, reading: Reading | None, files: LanguageFiles
+) -> EncodingProblem | None:
     runs = _letter_runs(text)
     if not runs:
         return None
-    suspect = _suspect(text, lang, reading)
-    scripts = words(lang).scripts if lang else ()
+    suspect = _suspect(text, lang, reading, files)
+    scripts = files.words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake
     # in its own script's letters if it is written in Latin script (or unknown): skip the search
     # otherwise, which also spares loading every code page Python knows.
@@ -198,7 +202,7 @@ def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | 
         if share < WEAK_SHARE or valid < 3:
             continue
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
-        if not _convincing(share, valid, runs, repaired, text, lang):
+        if not _convincing(share, valid, runs, repaired, text, lang, files):
             continue
         number = _first_line(lines, code_page)
         fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""
@@ -210,9 +214,9 @@ def _mojibake(text: str, lines: list[str], lang: str | None, reading: Reading | 
     return None
 
 
-def _foreign_script(lines: list[str], lang: str, reading: Reading) -> EncodingProblem | None:
+def _foreign_script(lines: list[str], lang: str, reading: Reading, files: LanguageFiles) -> EncodingProblem | None:
     """Letters outside the language's scripts dominate, or a CJK page's letters form no words."""
-    scripts = words(lang).scripts
+    scripts = files.words(lang).scripts
     if not scripts or reading.reads_as_expected or reading.lang is not None:
         return None
     found = reading.census
@@ -240,22 +244,24 @@ def _foreign_script(lines: list[str], lang: str, reading: Reading) -> EncodingPr
     return None
 
 
-def check_text(text: str, lang: str | None, reading: Reading | None = None) -> EncodingProblem | None:
+def check_text(
+    text: str, lang: str | None, reading: Reading | None = None, files: LanguageFiles = OURS
+) -> EncodingProblem | None:
     """The earliest sign of a wrong encoding in decoded text, if any.
 
     ``reading`` is what :func:`transdocs.languages.detect.read_language` says of the page
-    (computed here when not given).
+    (computed here when not given); ``files``: the language files the run reads.
     """
     if text.isascii():
         return None
     lines = text.split("\n")
-    problems = [_mojibake(text, lines, lang, reading)]
+    problems = [_mojibake(text, lines, lang, reading, files)]
     if "\ufffd" in text:
         first = next(n for n, line in enumerate(lines, start=1) if "\ufffd" in line)
         message = "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
         problems.append(EncodingProblem(first, message))
     if lang is not None:
-        reading = reading or read_language(prose_of(text), lang)
-        problems.append(_foreign_script(lines, lang, reading))
+        reading = reading or read_language(prose_of(text), lang, files)
+        problems.append(_foreign_script(lines, lang, reading, files))
     found = [p for p in problems if p is not None]
     return min(found, key=lambda p: p.line) if found else None

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transdocs.languages.scripts import SCRIPTS, foreign_letters, letters, script_of
 from transdocs.languages.tags import base_language
-from transdocs.languages.words import available_languages, has_words, words
+from transdocs.languages.words import OURS, LanguageFiles
 from transdocs.spans import Kind, Scanner
 
 # Below this many words of prose a page is too short to tell its language.
@@ -109,10 +109,10 @@ def census(prose: str) -> Census:
     return Census(dict(units), sum(units.values()))
 
 
-@cache
-def _common_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def _common_words(lang: str, files: LanguageFiles) -> tuple[frozenset[str], tuple[str, ...]]:
     """``lang``'s common words: those written between spaces, and those found anywhere (CJK)."""
-    found = words(lang).common_words
+    found = files.words(lang).common_words
     unspaced = tuple(w for w in found if any(_script(c) in _CJK_SCRIPTS for c in w))
     return frozenset(w.lower() for w in found if w not in unspaced), unspaced
 
@@ -121,9 +121,11 @@ def _word_counts(prose: str) -> Counter[str]:
     return Counter(_WORD.findall(prose.lower()))
 
 
-def common_word_rate(prose: str, lang: str, total: float, counts: Counter[str] | None = None) -> float:
-    """Occurrences of ``lang``'s common words per word of prose."""
-    spaced, unspaced = _common_words(lang)
+def common_word_rate(
+    prose: str, lang: str, total: float, counts: Counter[str] | None = None, files: LanguageFiles = OURS
+) -> float:
+    """Occurrences of ``lang``'s common words (in ``files``) per word of prose."""
+    spaced, unspaced = _common_words(lang, files)
     if not total or not (spaced or unspaced):
         return 0.0
     hits = sum(prose.count(w) for w in unspaced)
@@ -142,23 +144,19 @@ class Reading:
     census: Census
 
 
-def _scripts(lang: str) -> tuple[str, ...]:
-    return words(lang).scripts
-
-
-def _fits(prose: str, found: Census, lang: str) -> float:
+def _fits(prose: str, found: Census, lang: str, files: LanguageFiles) -> float:
     """The common-word rate of ``lang`` when the page is in its scripts, else 0."""
-    if found.coverage(_scripts(lang)) < MIN_COVERAGE:
+    if found.coverage(files.words(lang).scripts) < MIN_COVERAGE:
         return 0.0
-    return common_word_rate(prose, lang, found.total)
+    return common_word_rate(prose, lang, found.total, files=files)
 
 
-def identify(prose: str, found: Census | None = None) -> str | None:
-    """The known language the prose is written in, None when none fits clearly."""
+def identify(prose: str, found: Census | None = None, files: LanguageFiles = OURS) -> str | None:
+    """The known language (of ``files``) the prose is written in, None when none fits clearly."""
     found = found or census(prose)
     if found.total < MIN_UNITS:
         return None
-    rates = {lang: _fits(prose, found, lang) for lang in available_languages() if _scripts(lang)}
+    rates = {lang: _fits(prose, found, lang, files) for lang in files.available() if files.words(lang).scripts}
     fitting = sorted((rate, lang) for lang, rate in rates.items() if rate >= MIN_RATE)
     if not fitting:
         return None
@@ -180,23 +178,23 @@ def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
     return Census(units, sum(units.values()))
 
 
-def read_language(prose: str, expected: str | None) -> Reading:
+def read_language(prose: str, expected: str | None, files: LanguageFiles = OURS) -> Reading:
     """Whether prose reads as ``expected``, and which known language it is in if not.
 
     A language without a file (no scripts, no common words) cannot be judged: it is taken
     as written. A page too short to tell reads as expected.
     """
-    if expected is not None and not (has_words(expected) and _scripts(expected)):
+    if expected is not None and not (files.has_words(expected) and files.words(expected).scripts):
         return Reading(None, True, census(prose))
     if expected is not None:
         # Most pages are in their language: tell that from three counts, the full census otherwise.
-        quick = quick_census(prose, _scripts(expected))
-        if quick.total < MIN_UNITS or _fits(prose, quick, expected) >= MIN_RATE:
+        quick = quick_census(prose, files.words(expected).scripts)
+        if quick.total < MIN_UNITS or _fits(prose, quick, expected, files) >= MIN_RATE:
             return Reading(expected, True, quick)
     found = census(prose)
     if found.total < MIN_UNITS:
         return Reading(expected, True, found)
-    lang = identify(prose, found)
+    lang = identify(prose, found, files)
     same = expected is not None and lang is not None and base_language(lang) == base_language(expected)
     return Reading(lang, expected is None or same, found)
 

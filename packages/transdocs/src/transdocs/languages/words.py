@@ -3,8 +3,8 @@
 A translator extends or adds a language without reading Python: the file names each
 word class (see :class:`Words`), and a wrong key or value is a one-line error naming
 the file and the key. Files are read only for the languages a run meets, then cached.
-Projects can add directories of their own language files (:func:`use_language_dirs`):
-a file there adds a language, or adds words to one we ship.
+Projects can add directories of their own language files (:class:`LanguageFiles`, one per
+run, in its context): a file there adds a language, or adds words to one we ship.
 
 Word conventions: Latin and Arabic entries match whole words (Arabic entries also after
 the clitics و ف ب ل); CJK entries match anywhere; an entry starting with ``~`` matches
@@ -13,7 +13,7 @@ anywhere in any script. Matching ignores case, and Arabic diacritics and tatweel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -258,62 +258,34 @@ class LanguageFiles:
         return self.words(tag).segmented
 
 
-# Our language files alone: what the site and the translator tools read.
+# Our language files alone: what the site and the translator tools read, and the default of the
+# readers below; a run of the checker passes its project's (``Context.languages``).
 OURS = LanguageFiles()
-_current = OURS
-_listeners: list[Callable[[], None]] = []
-
-
-def use_language_dirs(dirs: Iterable[Path | str]) -> None:
-    """Read language files from ``dirs`` too (after ours), replacing earlier extra dirs.
-
-    Compiled patterns built from the old words are dropped (see :func:`on_change`).
-    """
-    global _current
-    found = LanguageFiles(dirs)
-    if found == _current:
-        return  # the same folders: keep what was read and compiled
-    _current = found
-    for listener in _listeners:
-        listener()
-
-
-def current() -> LanguageFiles:
-    return _current
-
-
-def on_change(listener: Callable[[], None]) -> None:
-    """Call ``listener`` when the language directories change (caches of compiled words)."""
-    _listeners.append(listener)
-
-
-def language_dirs() -> tuple[Path, ...]:
-    return _current.dirs
 
 
 def available_languages() -> list[str]:
-    """Every language with a file, ours and the project's."""
-    return _current.available()
+    """Every language we ship a file for."""
+    return OURS.available()
 
 
 def right_to_left(tag: str) -> bool:
     """Whether the language of ``tag`` is written right to left (its file says ``direction = "rtl"``)."""
-    return _current.right_to_left(tag)
+    return OURS.right_to_left(tag)
 
 
 def segmented(tag: str) -> bool:
     """Whether the language of ``tag`` is written without spaces between words (``segmented = true``)."""
-    return _current.segmented(tag)
+    return OURS.segmented(tag)
 
 
 def has_words(tag: str) -> bool:
-    """A language file exists for ``tag``'s base language (or the tag itself)."""
-    return _current.has_words(tag)
+    """A file we ship exists for ``tag``'s base language (or the tag itself)."""
+    return OURS.has_words(tag)
 
 
 def words(tag: str) -> Words:
-    """The words for a language tag (``pt-BR`` reads ``pt.toml``, then ``pt-BR.toml`` if any).
+    """The words we ship for a language tag (``pt-BR`` reads ``pt.toml``, then ``pt-BR.toml`` if any).
 
     A language without a file has no words: the checks that need none still run.
     """
-    return _current.words(tag)
+    return OURS.words(tag)

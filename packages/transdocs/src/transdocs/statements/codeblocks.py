@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass
 
 from transdocs.pages.document import Code
-from transdocs.statements import targets
 from transdocs.statements.lexicon import Lexicon
+from transdocs.statements.targets import Targets, stated_if_different
 from transdocs.statements.values import Value, literal_value
 
 TOML_LANGUAGES = frozenset({"toml", "ini", "cfg", "conf"})
@@ -77,11 +77,11 @@ def says_default(text: str, lex: Lexicon) -> bool:
     return lex.says_default(text) and not lex.has_blocker(text)
 
 
-def _setting_line(line: str, lang: str, table: str | None) -> tuple[str, str] | None:
+def _setting_line(line: str, lang: str, table: str | None, targets: Targets) -> tuple[str, str] | None:
     """(name, raw value) when the line sets a setting in this kind of block."""
     if lang in TOML_LANGUAGES or lang in PLAIN_LANGUAGES:
         toml = _TOML_LINE.match(line)
-        if toml and table in (None, targets.toml_table()) and targets.is_key(toml.group("name")):
+        if toml and table in (None, targets.toml_table) and targets.is_key(toml.group("name")):
             return toml.group("name"), toml.group("value")
     if lang in SHELL_LANGUAGES or lang in PLAIN_LANGUAGES:
         env = _ENV_LINE.match(_PROMPT.sub("", line))
@@ -93,7 +93,8 @@ def _setting_line(line: str, lang: str, table: str | None) -> tuple[str, str] | 
 class _YamlKeys:
     """The mapping each YAML line is in (``llm`` for ``num_retries`` under ``llm:``), by indent."""
 
-    def __init__(self) -> None:
+    def __init__(self, targets: Targets) -> None:
+        self.targets = targets
         self.parents: list[tuple[int, str]] = []
 
     def setting(self, line: str) -> tuple[str, str] | None:
@@ -106,7 +107,7 @@ class _YamlKeys:
         item = _YAML_ITEM.match(line)
         if item:  # "- LLM_NUM_RETRIES=8" in a list of variables
             env = _ENV_LINE.match(item.group("rest"))
-            return (env.group("name"), env.group("value")) if env and targets.is_env(env.group("name")) else None
+            return (env.group("name"), env.group("value")) if env and self.targets.is_env(env.group("name")) else None
         match = _YAML_LINE.match(line)
         if match is None:
             return None
@@ -115,7 +116,8 @@ class _YamlKeys:
             self.parents.append((indent, name))
             return None
         table = ".".join(key for _, key in self.parents) or None
-        if targets.is_env(name) or (table in (None, targets.toml_table()) and targets.is_key(name)):
+        targets = self.targets
+        if targets.is_env(name) or (table in (None, targets.toml_table) and targets.is_key(name)):
             return name, value
         return None
 
@@ -140,7 +142,7 @@ def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
     """Every line of the block that sets a setting, in order."""
     if code.lang not in TOML_LANGUAGES | SHELL_LANGUAGES | PLAIN_LANGUAGES | YAML_LANGUAGES:
         return []
-    yaml = _YamlKeys() if code.lang in YAML_LANGUAGES else None
+    yaml = _YamlKeys(lex.targets) if code.lang in YAML_LANGUAGES else None
     marked = says_default(code.intro, lex)
     by_comment = False
     table: str | None = None
@@ -161,10 +163,10 @@ def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
             continue
         trailing = _TRAILING_COMMENT.match(line)
         body, note = (trailing.group(1), trailing.group(2)) if trailing else (line, "")
-        setting = yaml.setting(body) if yaml is not None else _setting_line(body, code.lang, table)
+        setting = yaml.setting(body) if yaml is not None else _setting_line(body, code.lang, table, lex.targets)
         if setting is None:
             continue
-        target = targets.lookup(setting[0])
+        target = lex.targets.lookup(setting[0])
         value = literal_value(setting[1])
         if target is not None and value is not None:
             found.append(SettingLine(number, target.info.name, value, marked or says_default(note, lex), by_comment))
@@ -179,7 +181,7 @@ def shows_defaults(code: Code, lex: Lexicon) -> frozenset[str]:
     if any(line.marked or line.value.kind == "placeholder" for line in lines):
         return settings
     if len(lines) >= 2 and all(
-        targets.stated_if_different(targets.targets()[line.setting], line.value) is None for line in lines
+        stated_if_different(lex.targets.by_setting[line.setting], line.value) is None for line in lines
     ):
         return settings
     return frozenset()

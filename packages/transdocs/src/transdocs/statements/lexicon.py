@@ -11,15 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import lru_cache, reduce
 
 from transdocs import regex_cache
 from transdocs.languages import LANGUAGES
-from transdocs.languages.words import merge, on_change
+from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
-from transdocs.statements import targets
 from transdocs.statements.fastscan import guarded, trie
-from transdocs.statements.vocabulary import WORDS, Words
+from transdocs.statements.targets import Targets
 
 ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 _ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
@@ -110,8 +109,8 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
     return "|".join(branches) or r"(?!x)x"
 
 
-def _merge(languages: Iterable[str]) -> Words:
-    return reduce(merge, (WORDS[lang] for lang in languages), Words())
+def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:
+    return reduce(merge, (files.words(lang) for lang in languages), Words())
 
 
 # A number: not glued to a word, a path, a version or an expression on its left...
@@ -127,6 +126,8 @@ class Lexicon:
     """Everything the prose, table and code readers need for one language."""
 
     lang: str | None
+    targets: Targets  # the settings it names (each reader asks it which setting a name is)
+    languages: LanguageFiles  # the language files its words come from
     tokens: re.Pattern[str]
     hint: re.Pattern[str]
     default: re.Pattern[str]
@@ -155,15 +156,15 @@ class Lexicon:
         return self.units.get(normalize(unit)) if unit else None
 
 
-def _token_pattern(words: Words, decimal_comma: bool) -> str:
+def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
     units = alternation(words.units, glued=True)
     cjk_units = alternation(u for u in words.units if _script(u) == "cjk")
     cjk_counters = alternation(c for c in words.counters if _script(c) == "cjk")
     counters = alternation(words.counters)
     number = r"\d+(?:[.,٫]\d+)?" if decimal_comma else r"\d+(?:[.٫]\d+)?"
-    envs = "|".join(targets.env_names())
+    envs = "|".join(targets.env_names)
     # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
-    keys = "|".join(k for k in targets.key_names() if "_" in k)
+    keys = "|".join(k for k in targets.key_names if "_" in k)
     parts = [
         r"(?P<code>`[^`\n]+`)",
         r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
@@ -196,19 +197,22 @@ def _token_pattern(words: Words, decimal_comma: bool) -> str:
     return "|".join(parts)
 
 
-@cache
-def lexicon(lang: str | None) -> Lexicon:
-    """The lexicon for ``lang`` (plus English); every language's words when ``lang`` is None."""
+@lru_cache(maxsize=64)  # a run needs a few languages of one project
+def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon:
+    """The lexicon for ``lang`` (plus English) naming ``targets``' settings, with words from
+    ``files``; every language's words when ``lang`` is None."""
     languages = list(LANGUAGES) if lang is None else sorted({lang, "en"})
-    words = _merge(languages)
-    decimal_comma = lang is not None and WORDS[lang].decimal_mark != "."
+    words = _merge(languages, files)
+    decimal_comma = lang is not None and files.words(lang).decimal_mark != "."
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
-    names = trie([*targets.env_names(), *(k for k in targets.key_names() if "_" in k)])
-    hint = guarded(rf"{names}|\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names())}\b", flags)
+    names = trie([*targets.env_names, *(k for k in targets.key_names if "_" in k)])
+    hint = guarded(rf"{names}|\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names)}\b", flags)
     return Lexicon(
         lang=lang,
-        tokens=guarded(_token_pattern(words, decimal_comma), flags),
+        targets=targets,
+        languages=files,
+        tokens=guarded(_token_pattern(words, decimal_comma, targets), flags),
         hint=hint,
         default=guarded(alternation([*words.default, *words.default_header]), flags),
         blocker=guarded(alternation([*words.blocker, *words.foreign]), flags),
@@ -218,8 +222,3 @@ def lexicon(lang: str | None) -> Lexicon:
         number_words={normalize(k): v for k, v in words.number_words.items()},
         counter=regex_cache.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
     )
-
-
-# A project adding its own language files gets patterns built from them.
-on_change(lexicon.cache_clear)
-targets.on_change(lexicon.cache_clear)

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator
 
 from transdocs.pages.document import Code, Document, Prose, Table
-from transdocs.statements import targets
 from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
 from transdocs.statements.subject import named_setting, structural_subject
 from transdocs.statements.tables import table_statements
+from transdocs.statements.targets import Targets
 from transdocs.statements.values import Value
 
 Found = tuple[int, str, Value]  # (line, setting field name, value)
@@ -25,7 +25,7 @@ _LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _CODE = re.compile(r"`[^`\n]+`")
 
 
-def _references_masked(text: str) -> str:
+def _references_masked(text: str, targets: Targets) -> str:
     """Code in a link's text names what the link points to (``[`object-position` property](url)``),
     it states no value: blanked, same length, unless it is one of the settings."""
 
@@ -52,7 +52,7 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
                 subject=subject,
                 from_structure=subject is not None,
             )
-            for found in statements(_references_masked(block.text), lex, context):
+            for found in statements(_references_masked(block.text, lex.targets), lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
             section = named_setting(block.section, lex) if block.section else None
@@ -76,7 +76,7 @@ def page_values(doc: Document, lex: Lexicon, english: Document | None = None) ->
     for _, setting, value in found:
         stated.setdefault(setting, []).append(value)
     english_codes = _codes(english) if english is not None else []
-    english_lex = lexicon("en")
+    english_lex = lexicon("en", lex.targets, lex.languages)
     for index, code in enumerate(_codes(doc)):
         original = english_codes[index] if index < len(english_codes) else None
         evidence = shows_defaults(original, english_lex) if original is not None else frozenset()

@@ -58,8 +58,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transdocs.statements import targets
 from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
 from transdocs.statements.values import Value
 
@@ -115,15 +115,15 @@ def _is_group(item: Item, kind: str) -> bool:
     return isinstance(item, Group) and item.kind == kind
 
 
-def _fits(setting: str, values: Item) -> bool:
+def _fits(setting: str, values: Item, lex: Lexicon) -> bool:
     """Whether a group of values holds one that can be a value of ``setting``."""
-    target = targets.targets().get(setting)
+    target = lex.targets.by_setting.get(setting)
     return (
         isinstance(values, Group)
         and target is not None
         and any(
             t.value is not None
-            and targets.compatible(target, t.value)
+            and compatible(target, t.value)
             and not (t.value.count and target.in_seconds)  # "1 回" is no timeout
             for t in values.members
         )
@@ -160,7 +160,7 @@ class _Sentence:
             item = self.items[j]
             if _is(item, "F") or (in_paren and _is(item, ")")):
                 return None
-            if _is_group(item, "V") and _fits(setting, item):
+            if _is_group(item, "V") and _fits(setting, item, self.lex):
                 gap = self.run_gap(k, j, skip_glue=True)
                 if self.condition_after(j):
                     return None  # "defaults to 'async-node' if target is 'node'": a conditional default
@@ -198,7 +198,7 @@ class _Sentence:
                 paren = k
             elif _is(item, ")"):
                 paren = None
-            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item))):
+            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item, self.lex))):
                 interrupted = True
                 foreign = foreign or _is(item, "F")
             elif _is(item, "D"):
@@ -252,9 +252,9 @@ class _Sentence:
             return None
         if self.gap(self.items[k - 1], self.items[k], skip_glue=True) > 0:
             return None
-        if not _fits(setting, self.items[k]):
+        if not _fits(setting, self.items[k], self.lex):
             return None
-        target = targets.targets()[setting]
+        target = self.lex.targets.by_setting[setting]
         needs_default = not words & {"C", "R"} or target.kind == "str"
         if needs_default and not self.says_default:
             return None
@@ -276,7 +276,7 @@ class _Sentence:
             item = self.items[k]
             if _is(item, "F"):
                 return None
-            if _is_group(item, "V") and _fits(setting, item):
+            if _is_group(item, "V") and _fits(setting, item, self.lex):
                 if self.run_gap(m, k) > TRAILING_REACH or k + 1 >= len(self.items):
                     return None
                 after = self.items[k + 1]
@@ -339,7 +339,9 @@ class _Sentence:
         v = m + 1
         if gap > GAP_REACH or v >= stop or not _is_group(self.items[v], "V"):
             return None
-        if not _fits(setting, self.items[v]) or self.gap(self.items[m], self.items[v], skip_glue=True) > GAP_REACH:
+        if not _fits(setting, self.items[v], self.lex):
+            return None
+        if self.gap(self.items[m], self.items[v], skip_glue=True) > GAP_REACH:
             return None
         after = self.items[v + 1] if v + 1 < len(self.items) else None
         if after is not None and not (_is(after, ("&", "D")) or _is_group(after, "M")):

@@ -36,7 +36,7 @@ def stale_findings(
     if not targets:
         return found  # no settings configured: no value to compare with
     sections: Sections | None = None
-    for line, setting, value in page_values(doc, lexicon(words_language(lang, languages)), english):
+    for line, setting, value in page_values(doc, lexicon(words_language(lang, languages), targets, languages), english):
         target = targets.by_setting[setting]
         if len(target.variants) > 1 or target.info.pages or target.info.section is not None:
             sections = sections or Sections.of(doc, english)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from transdocs.pages.document import Prose
-from transdocs.statements import targets
 from transdocs.statements.lexicon import Lexicon, strip_marks
 from transdocs.statements.tokens import tokenize
 
@@ -19,8 +18,8 @@ from transdocs.statements.tokens import tokenize
 _DECORATION = re.compile(r"\{[^}]*\}|\([^)]*\)|[`*_#:：\s]")
 
 
-# Headings and parent items repeat from page to page: (language, text) -> setting.
-_NAMED: dict[tuple[str | None, str], str | None] = {}
+# Headings and parent items repeat from page to page: (language, settings, language files, text) -> setting.
+_NAMED: dict[tuple[object, ...], str | None] = {}
 _NAMED_LIMIT = 50_000
 
 
@@ -30,7 +29,7 @@ def named_setting(text: str, lex: Lexicon) -> str | None:
     A bare word that is also an ordinary word ("timeout", "model") counts only when it is
     the whole text, spelled exactly as the setting: a heading "### timeout", not "Timeouts".
     """
-    key = (lex.lang, text)
+    key = (lex.lang, lex.targets, lex.languages, text)
     if key in _NAMED:
         return _NAMED[key]
     if len(_NAMED) > _NAMED_LIMIT:
@@ -42,7 +41,7 @@ def named_setting(text: str, lex: Lexicon) -> str | None:
             found = named.pop()
         elif not named:
             bare = _DECORATION.sub("", text)
-            target = targets.lookup(bare)
+            target = lex.targets.lookup(bare)
             if target is not None and bare in (target.info.key, target.info.env):
                 found = target.info.name
     _NAMED[key] = found

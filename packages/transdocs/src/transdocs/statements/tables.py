@@ -18,7 +18,7 @@ from __future__ import annotations
 from transdocs.pages.document import Table
 from transdocs.statements.lexicon import Lexicon, strip_marks
 from transdocs.statements.prose import Context, Statement, statements
-from transdocs.statements.targets import compatible, targets
+from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import tokenize
 
 
@@ -79,7 +79,7 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
 
 
 def _default_cell(cell: str, setting: str, lex: Lexicon) -> list[Statement]:
-    target = targets().get(setting)
+    target = lex.targets.by_setting.get(setting)
     if target is None:
         return []
     for token in tokenize(strip_marks(cell)[0], lex):

@@ -1,14 +1,15 @@
 """The settings a page can state a default for, and how a stated value compares with the code.
 
-The settings come from the project's configuration (:mod:`transdocs.settings.reader`,
-set with :func:`configure`), so a new setting or a changed default is checked without
-touching this module, and the checker names no project's package.
+The settings come from the project's configuration (:mod:`transdocs.settings.reader`, read by
+:meth:`transdocs.project.Project.targets`) and travel with the run's context, so a new setting
+or a changed default is checked without touching this module, the checker names no project's
+package, and two projects checked in one process each get their own answer.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transdocs.settings.reader import UNITS, Kind, Setting, format_value
@@ -67,15 +68,13 @@ class Targets:
                 self._names[target.info.env.lower()] = (target, True)
         self.env_names = sorted((t.info.env for t in self.by_setting.values() if t.info.env), key=len, reverse=True)
         self.key_names = sorted((t.info.key for t in self.by_setting.values() if t.info.key), key=len, reverse=True)
-
-    def _key(self) -> tuple[object, ...]:
-        return (tuple((s.name, s.env, s.key) for s in self.settings), self.toml_table)
+        self._hash = hash((tuple((s.name, s.env, s.key) for s in self.settings), self.toml_table))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Targets) and (self.settings, self.toml_table) == (other.settings, other.toml_table)
 
-    def __hash__(self) -> int:
-        return hash(self._key())
+    def __hash__(self) -> int:  # equal settings, equal names (a default may be a list: not hashable)
+        return self._hash
 
     def __bool__(self) -> bool:
         return bool(self.by_setting)
@@ -99,63 +98,7 @@ class Targets:
         return found is not None and not found[1]
 
 
-NO_SETTINGS = Targets()
-_current = NO_SETTINGS
-# Caches built from the settings (the lexicon's patterns) register here to be dropped on change.
-_on_change: list[Callable[[], object]] = []
-
-
-def configure(settings: Sequence[Setting], toml_table: str | None = None) -> None:
-    """Check against these settings from now on (the project's configuration)."""
-    global _current
-    new = Targets(settings, toml_table)
-    if new == _current:
-        return
-    _current = new
-    for clear in _on_change:
-        clear()
-
-
-def current() -> Targets:
-    return _current
-
-
-def on_change(clear: Callable[[], object]) -> None:
-    """Call ``clear`` whenever :func:`configure` changes the settings."""
-    _on_change.append(clear)
-
-
-def toml_table() -> str | None:
-    """The config file table the settings live in (``[tool.x]`` keys at top level count too)."""
-    return _current.toml_table
-
-
-def targets() -> dict[str, Target]:
-    """Every setting by name; secrets are left out (a page must never state a key)."""
-    return _current.by_setting
-
-
-def lookup(name: str) -> Target | None:
-    """The setting named by an env var or a config key (any case)."""
-    return _current.lookup(name)
-
-
-def is_env(name: str) -> bool:
-    """Whether ``name`` is one of the settings' env vars (any case)."""
-    return _current.is_env(name)
-
-
-def is_key(name: str) -> bool:
-    """Whether ``name`` is one of the settings' config keys (any case)."""
-    return _current.is_key(name)
-
-
-def env_names() -> list[str]:
-    return _current.env_names
-
-
-def key_names() -> list[str]:
-    return _current.key_names
+NO_SETTINGS = Targets()  # no settings configured: no value to compare with
 
 
 def compatible(target: Target, value: Value) -> bool:

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass, field
 
 from transdocs.placeholders import PLACEHOLDER
-from transdocs.statements import targets
 from transdocs.statements.default_match import looks_like
 from transdocs.statements.lexicon import Lexicon, normalize
 from transdocs.statements.values import Value, cjk_number, number_value
@@ -80,14 +79,14 @@ class Group:
 Item = Token | Group
 
 
-def _placeholder(text: str, start: int, end: int) -> Token | None:
+def _placeholder(text: str, start: int, end: int, lex: Lexicon) -> Token | None:
     match = PLACEHOLDER.fullmatch(text)
     if not match:
         return None
     head, attribute = match.group(1), match.group(2)
     if head == "retry" and attribute:
         return Token("V", start, end, value=Value("placeholder", text))
-    if head not in targets.targets():
+    if head not in lex.targets.by_setting:
         return None
     if attribute in ("env", "key"):
         return Token("M", start, end, setting=head)
@@ -113,11 +112,11 @@ def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
     inner = match.group(0)[1:-1]
     offset = match.start() + 1
     stripped = inner.strip()
-    whole = targets.lookup(stripped)
+    whole = lex.targets.lookup(stripped)
     if whole is not None:
         return [Token("M", match.start(), match.end(), setting=whole.info.name)]
     if PLACEHOLDER.fullmatch(stripped):
-        token = _placeholder(stripped, match.start(), match.end())
+        token = _placeholder(stripped, match.start(), match.end(), lex)
         return [token] if token else []
     if not _MAY_HOLD_VALUE.search(stripped) or looks_like(stripped, "list"):
         # A list literal (``['latin']``, ``[400, 700]``) is one value, not the numbers in it.
@@ -161,9 +160,9 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
             tokens.extend(_code_tokens(match, lex))
             continue
         if kind == "ph":
-            token = _placeholder(match.group(0), start, end)
+            token = _placeholder(match.group(0), start, end, lex)
         elif kind in ("env", "key"):
-            target = targets.lookup(match.group(0))
+            target = lex.targets.lookup(match.group(0))
             token = Token("M", start, end, setting=target.info.name) if target else None
         elif kind == "num":
             token = _number_token(match, lex)

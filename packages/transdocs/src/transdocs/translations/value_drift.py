@@ -20,13 +20,13 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.report.findings import VALUE_DRIFT, Finding
 from transdocs.report.findings import value_drift as drift_finding
-from transdocs.statements import targets
+from transdocs.statements.targets import Targets
 from transdocs.translations.aligned_drift import aligned_findings
 
 if TYPE_CHECKING:
@@ -48,16 +48,13 @@ class Drift:
     expected: str
 
 
-@cache
-def _names() -> re.Pattern[str] | None:
-    names = sorted({*targets.env_names(), *targets.key_names()}, key=len, reverse=True)
+@lru_cache(maxsize=16)
+def _names(targets: Targets) -> re.Pattern[str] | None:
+    names = sorted({*targets.env_names, *targets.key_names}, key=len, reverse=True)
     if not names:
         return None
     alternation = "|".join(re.escape(name) for name in names)
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])|{_PLACEHOLDER_NAME.pattern}", re.IGNORECASE)
-
-
-targets.on_change(_names.cache_clear)
 
 
 def _values(text: str) -> set[float]:
@@ -93,9 +90,9 @@ def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int]]]:
 Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
 
 
-def numbered_statements(doc: Document) -> Statements:
+def numbered_statements(doc: Document, targets: Targets) -> Statements:
     """(section, settings) -> (line, number as written) for every number next to a setting."""
-    pattern = _names()
+    pattern = _names(targets)
     starts = [line for line, _ in doc.headings]
     found: Statements = defaultdict(list)
     if pattern is None:
@@ -105,7 +102,7 @@ def numbered_statements(doc: Document) -> Statements:
             continue
         mentions = []
         for match in pattern.finditer(text):
-            target = targets.lookup(match.group(1) or match.group(0)) or targets.targets().get(match.group(1) or "")
+            target = targets.lookup(match.group(1) or match.group(0)) or targets.by_setting.get(match.group(1) or "")
             if target is not None and target.info.kind == "number" and target.info.name not in mentions:
                 mentions.append(target.info.name)
         if not mentions:
@@ -137,20 +134,20 @@ def _unmatched(
     return extra, left
 
 
-def value_drift(english: Document | Statements, translation: Document) -> list[Drift]:
+def value_drift(english: Document | Statements, translation: Document, targets: Targets) -> list[Drift]:
     """Numbers the translation puts in place of English ones for a setting, section by section.
 
     Only a substitution counts: the translation states a number English does not, and
     English states one the translation lacks. A number added alone ("1 分あたり" for
     "per minute") is wording, not drift.
     """
-    theirs = numbered_statements(english) if isinstance(english, Document) else english
+    theirs = numbered_statements(english, targets) if isinstance(english, Document) else english
     drifts = []
-    for key, numbers in numbered_statements(translation).items():
+    for key, numbers in numbered_statements(translation, targets).items():
         extra, missing = _unmatched(numbers, theirs.get(key, []))
         if not extra or not missing:
             continue
-        label = targets.targets()[key[1][0]].info.label
+        label = targets.by_setting[key[1][0]].info.label
         for index, (line, text) in enumerate(extra):
             drifts.append(Drift(line, label, text, missing[min(index, len(missing) - 1)][1]))
     return drifts
@@ -170,7 +167,7 @@ def aligned_of(read: PageRead) -> list[Finding]:
     return found
 
 
-def drift_findings(read: PageRead) -> list[Finding]:
+def drift_findings(read: PageRead, targets: Targets) -> list[Finding]:
     """A compared translation's value drift: numbers next to settings, section by section, then
     defaults in aligned places."""
     english, doc = read.english, read.doc
@@ -179,6 +176,6 @@ def drift_findings(read: PageRead) -> list[Finding]:
     if len(english.doc.headings) == len(doc.headings):  # sections line up
         found += [
             drift_finding(read.shown, d.line, read.page.lang, d.setting, d.stated, d.expected)
-            for d in value_drift(english.values, doc)
+            for d in value_drift(english.values, doc, targets)
         ]
     return found + [finding for finding in aligned_of(read) if finding.kind == VALUE_DRIFT]

@@ -135,7 +135,7 @@ def _spans(word: str, text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern[str]:
+def any_avoided(terms: tuple[Term, ...]) -> re.Pattern[str]:
     """One pattern for every avoided word of ``terms``: most lines hold none, and are passed by at once."""
     words = sorted({word for term in terms for word in term.avoid}, key=len, reverse=True)
     return re.compile("|".join(_words(word) for word in words) or r"(?!x)x", re.IGNORECASE)
@@ -146,7 +146,7 @@ def slips(text: str, terms: tuple[Term, ...]) -> list[Slip]:
     ("الرموز" inside "الرموز المميزة"); a used word inside an avoided one is still a slip
     ("设置" inside "设置项")."""
     found: list[Slip] = []
-    if _any_avoided(terms).search(text) is None:
+    if any_avoided(terms).search(text) is None:
         return found
     for term in terms:
         used = _spans(term.use, text) if term.avoid else []

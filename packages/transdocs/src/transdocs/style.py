@@ -3,8 +3,8 @@
 Both read the page's prose line by line (:mod:`transdocs.pages.reader_view`: no code, URLs,
 markup or front matter), in the language the page is really written in. Typography rules
 come from the language file (:mod:`transdocs.languages.typography`); glossary terms from the
-project's glossary file (:mod:`transdocs.glossary`). The checks ``typography`` and ``glossary``
-share the lines (``PageRead.once``).
+project's glossary file (:mod:`transdocs.glossary`). Each check asks only for the lines whose
+source can hold what it looks for (a mark, an avoided word): most lines are passed by.
 """
 
 from __future__ import annotations
@@ -23,9 +23,15 @@ from transdocs.pages.reader_view import document_lines, markdown_lines
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def reader_lines(text: str, doc: Document, format: str, mdx: bool) -> list[tuple[int, str]]:
-    """(line number, text as readers see it) of a page's prose: Markdown, or a built HTML page's article."""
-    lines: Iterator[tuple[int, str]] = document_lines(doc) if format == "html" else markdown_lines(text, doc, mdx)
+def reader_lines(
+    text: str, doc: Document, format: str, mdx: bool, wanted: re.Pattern[str] | None = None
+) -> list[tuple[int, str]]:
+    """(line number, text as readers see it) of a page's prose (Markdown, or a built HTML page's
+    article): with ``wanted``, only the lines whose source it finds something in."""
+    if format == "html":
+        lines: Iterator[tuple[int, str]] = document_lines(doc, wanted)
+    else:
+        lines = markdown_lines(text, doc, mdx, wanted)
     return list(lines)
 
 

@@ -36,8 +36,10 @@ def run(page: PageRead, context: Context) -> list[Finding]:
     terms = terms_for(context.glossary, base_language(page.written_in), layout.root if layout else None, source)
     if not any(term.avoid for term in terms):
         return []
+    from transdocs.glossary import any_avoided
+
     doc, mdx = page.doc, page.page.path.suffix.lower() == ".mdx"
-    lines = page.once("reader_lines", lambda: reader_lines(page.text, doc, page.page.format, mdx))
+    lines = reader_lines(page.text, doc, page.page.format, mdx, any_avoided(terms))
     return [
         Finding(page.shown, line, page.lang, KIND, stated=written, expected=use, message=message)
         for line, written, use, message in glossary_slips(lines, terms)

@@ -31,11 +31,12 @@ def run(page: PageRead, context: Context) -> list[Finding]:
     own = context.languages.words(page.written_in)
     if not own.typography:
         return []
+    from transdocs.languages.typography import trigger
     from transdocs.report.findings import Finding
     from transdocs.style import reader_lines, typography
 
-    doc, mdx = page.doc, _mdx(page)
-    lines = page.once("reader_lines", lambda: reader_lines(page.text, doc, page.page.format, mdx))
+    doc, mdx, wanted = page.doc, _mdx(page), trigger(own.typography)
+    lines = reader_lines(page.text, doc, page.page.format, mdx, wanted)
     source = context.languages.words(context.source_lang)
     return [Finding(page.shown, line, page.lang, KIND, message=m) for line, m in typography(lines, own, source)]
 

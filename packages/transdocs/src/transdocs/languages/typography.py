@@ -212,6 +212,25 @@ def _message(rule: Rule, match: re.Match[str], line: str, sentence_start: int) -
     return f"{excerpt}: {rule.close!r} ends a sentence that does not open with {rule.open!r}"
 
 
+@cache
+def trigger(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """What a raw line must hold for any of ``rules`` to find a slip in it (most lines are passed by
+    without building their reader's view): a mark, an entity, or CJK text beside a space, a mark or markup."""
+    parts = ["&"]
+    for rule in rules:
+        if rule.rule in ("space-before", "space-after"):
+            parts.append(f"[{_class(rule.marks)}]")
+        elif rule.rule in ("no-space-between", "full-width-after"):
+            cjk = _script_class(rule)
+            # A space or mark after CJK text, or markup that may hide one ("注意**:", "字<!-- -->:").
+            parts.append(rf"[{cjk}][\s,.:;!?*_~\]<>`&]|\s[{cjk}]")
+        elif rule.rule == "quotes":
+            parts.append(f"[{_class(''.join(rule.instead))}]")
+        else:
+            parts.append(re.escape(rule.close))
+    return re.compile("|".join(parts))
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")
 
 

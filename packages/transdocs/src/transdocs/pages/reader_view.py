@@ -60,9 +60,13 @@ def _markup(match: re.Match[str]) -> str:
     return "" if match.group(0).startswith("\\") else MARKUP
 
 
+# Where a span of _LINE_SPANS may start: a line without one skips the scanner.
+_SPAN_START = re.compile(r"[`<{\]]|://|www\.|:[a-z0-9_+-]+:")
+
+
 def markdown_line(line: str) -> str:
     """One line of Markdown prose as readers see it (:data:`MARKUP` where markup stood)."""
-    seen = _LINE_SPANS.sub(_replace, line)
+    seen = _LINE_SPANS.sub(_replace, line) if _SPAN_START.search(line) else line
     seen = _MARKUP.sub(_markup, seen)
     return html.unescape(seen) if "&" in seen else seen
 
@@ -80,8 +84,11 @@ def _code_lines(doc: Document) -> set[int]:
     return lines
 
 
-def markdown_lines(text: str, doc: Document, mdx: bool = False) -> Iterator[tuple[int, str]]:
-    """(line number, text as readers see it) for every prose line of a Markdown page."""
+def markdown_lines(
+    text: str, doc: Document, mdx: bool = False, wanted: re.Pattern[str] | None = None
+) -> Iterator[tuple[int, str]]:
+    """(line number, text as readers see it) for every prose line of a Markdown page; with ``wanted``,
+    only for the lines whose source it finds something in (the others cannot hold what is looked for)."""
     skip = front_matter_span(text)
     first = text.count("\n", 0, skip) + 1
     code = _code_lines(doc)
@@ -103,6 +110,8 @@ def markdown_lines(text: str, doc: Document, mdx: bool = False) -> Iterator[tupl
             if end < 0:
                 continue
             in_tag, line = False, line[end + 1 :]
+        if wanted is not None and not wanted.search(line) and "<" not in line:
+            continue  # (a tag may open here and go on over the next lines)
         if _DELIMITER_ROW.match(line) or _REFERENCE.match(line) or (mdx and _ESM.match(line)):
             continue
         opened = _RAW_BLOCK.search(line)
@@ -123,12 +132,15 @@ def html_line(text: str) -> str:
     return _HTML_SPANS.sub(_replace, text)
 
 
-def document_lines(doc: Document) -> Iterator[tuple[int, str]]:
+def document_lines(doc: Document, wanted: re.Pattern[str] | None = None) -> Iterator[tuple[int, str]]:
     """(line number, text as readers see it) for the prose and table cells of a built HTML page."""
     for block in doc.blocks:
         if isinstance(block, Prose):
             offset = 0
             for part in block.text.split("\n"):
+                if wanted is not None and not wanted.search(part):
+                    offset += len(part) + 1
+                    continue
                 seen = html_line(part)
                 if seen.strip():
                     yield block.line_at(offset), seen

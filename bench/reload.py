@@ -65,6 +65,11 @@ def measure(project: Project, quick: bool) -> Reloads:
     reloads.data["one_language_s"] = one.times
     reloads.rows.insert(0, Row(label, median(one.times), "s", MAX_RELOAD_SECONDS))
     reloads.memory_rows.append(Row(f"peak RSS: mkdocs serve, {SWITCH}={EDITED_LANGUAGE}", one.peak_mb, "MB"))
+    # --dirty: MkDocs renders again only the pages whose source changed (links elsewhere may go stale).
+    env = bench_env(**{SWITCH: EDITED_LANGUAGE})
+    dirty = serve_loop(config, page, candidates, edits=2 if quick else 5, env=env, extra=["--dirty"])
+    reloads.data["one_language_dirty_s"] = dirty.times
+    reloads.rows.insert(1, Row(f"{label} --dirty", median(dirty.times), "s", MAX_RELOAD_SECONDS))
     return reloads
 
 
@@ -74,8 +79,11 @@ class Loop:
     peak_mb: float
 
 
-def serve_loop(config: Path, page: Path, candidates: list[str], edits: int, env: dict[str, str]) -> Loop:
-    """Start ``mkdocs serve``, then ``edits`` times: append a unique line to ``page``, time until it is served.
+def serve_loop(
+    config: Path, page: Path, candidates: list[str], edits: int, env: dict[str, str], extra: list[str] | None = None
+) -> Loop:
+    """Start ``mkdocs serve`` (with ``extra`` options), then ``edits`` times: append a unique line to
+    ``page``, time until it is served.
 
     The page is found among ``candidates`` (URL paths) by a marker written before the start.
     """
@@ -83,7 +91,8 @@ def serve_loop(config: Path, page: Path, candidates: list[str], edits: int, env:
     original = page.read_text(encoding="utf-8")
     probe = f"bench-probe-{uuid.uuid4().hex}"
     page.write_text(f"{original}\n\n{probe}\n", encoding="utf-8")
-    server = Child([tool("mkdocs"), "serve", "-f", config, "-a", f"127.0.0.1:{port}"], env=env, cwd=config.parent)
+    argv = [tool("mkdocs"), "serve", "-f", config, "-a", f"127.0.0.1:{port}", *(extra or [])]
+    server = Child(argv, env=env, cwd=config.parent)
     times = []
     try:
         url = _find_page([f"http://127.0.0.1:{port}{path}" for path in candidates], probe, server)

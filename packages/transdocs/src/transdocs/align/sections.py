@@ -66,13 +66,17 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
     first = starts[0][0] if starts else total + 1
     listed = _listed_options(doc, [line for line, _ in starts])
     found.append(Section(1, first, 0, None, "", listed.get(0, "")))
+    enclosing = [found[0]]  # the headings above the current one, by increasing level
     for index, (line, level) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else total + 1
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         key, name = _key(text)
-        above = next((s for s in reversed(found) if s.level < level), found[0])
+        while len(enclosing) > 1 and enclosing[-1].level >= level:
+            enclosing.pop()
+        above = enclosing[-1]
         parent = above.key if above.key is not None else "=" + " ".join(above.name.lower().split())
         found.append(Section(line, end, level, key, name, listed.get(index + 1, ""), parent))
+        enclosing.append(found[-1])
     return found
 
 

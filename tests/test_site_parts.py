@@ -101,7 +101,7 @@ def test_blocks_change_when_the_defaults_change(english) -> None:
     assert "retry_max_wait = 3\n" in render_block("config_toml", changed, english).text
     assert "export LLM_NUM_RETRIES=2\n" in render_block("env_example", changed, english).text
     chart = render_block("schedule_chart", changed, english).text
-    assert chart.count("<title>Retry ") == 2 * 2
+    assert chart.count(" before retry ") == 2 * 2
     none = render_block("schedule_table", default.with_defaults(num_retries=0), english).text
     assert english["schedule_table.none"] in none
     assert changed.scalar_texts(english)["retry.max_requests"] == "3"

@@ -9,6 +9,7 @@ The chart always reads left to right, also inside right-to-left pages.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import Protocol
@@ -55,6 +56,14 @@ def _text(x: float, y: float, content: str, *, anchor: str = "middle", extra: st
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="currentColor"{extra}>{escape(content)}</text>'
 
 
+def _bar_title(text: SiteText, retry: int, label: str, value: float) -> str:
+    """A bar's tooltip in the language's own word order and punctuation (``chart.bar``):
+    French needs a no-break space before its colon, Chinese and Japanese a full-width one."""
+    wait = quantity_label(Quantity(value, "second"), text.language)
+    marks = {"{label}": label, "{retry}": str(retry), "{value}": wait}
+    return re.sub(r"\{(?:label|retry|value)\}", lambda match: marks[match.group(0)], text["chart.bar"])
+
+
 def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
     """The schedule chart for ``rows`` (waits in seconds), labelled in ``text``'s language."""
     title, description = text["chart.title"], text["chart.description"]
@@ -94,8 +103,7 @@ def render_chart(rows: Sequence[ScheduleRow], text: SiteText) -> str:
             parts.append(
                 f'<rect x="{centre + offset:.1f}" y="{y:.1f}" width="{bar:.1f}" '
                 f'height="{TOP + plot_h - y:.1f}" {_fill(colour)}>'
-                f"<title>{escape(text['chart.x_axis'])} {row.retry}: {escape(label)} "
-                f"{escape(quantity_label(Quantity(value, 'second'), text.language))}</title></rect>"
+                f"<title>{escape(_bar_title(text, row.retry, label, value))}</title></rect>"
             )
         parts.append(_text(centre + bar / 2, y_of(row.longest) - 5, format_value(row.longest), extra=' font-size="11"'))
         parts.append(_text(centre, TOP + plot_h + 18, str(row.retry)))

@@ -5,16 +5,8 @@ Library use (tests, CI)::
     from transdocs import check_paths
     findings = check_paths(["docs"])
 
-Kinds of finding:
-
-- ``stale-default`` — a page states a value for a setting that differs from the package
-  default. What counts as a statement: prose in ``prose.py``, tables in ``tables.py``,
-  code blocks in ``codeblocks.py``; the words of each language in ``vocabulary.py``.
-- ``encoding`` — the page is not UTF-8 or went through a wrong code page (``encoding.py``).
-- ``structure`` / ``missing-translation`` — a translation's headings, code blocks,
-  placeholders, snippet includes or pages differ from English (``structure.py``).
-- ``outdated`` — the English page changed since the translation's ``source_hash``
-  (``frontmatter.py``); reported, but failing only with ``--strict``.
+Kinds of finding: one module each under ``transdocs/checks/`` (``check-docs --list-kinds``,
+``check-docs --explain KIND``); how the package is cut: ARCHITECTURE.md.
 
 Never imports litellm. The modules load on first use so that the CLI stays quick.
 """

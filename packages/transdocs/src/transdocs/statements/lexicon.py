@@ -75,7 +75,7 @@ def strip_marks(text: str) -> tuple[str, list[int] | None]:
 
 
 def word_pattern(word: str, *, glued: bool = False) -> str:
-    """One vocabulary entry as a regex (see the conventions in vocabulary.py).
+    """One vocabulary entry as a regex (see the conventions in languages/words.py).
 
     ``glued`` drops the left word boundary, for units written against the number ("60s").
     """

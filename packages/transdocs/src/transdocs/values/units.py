@@ -2,7 +2,8 @@
 
 Durations come to seconds through the same unit words the statement reader uses (the
 language files' ``[units]``, every language at once: a value is compared across two
-languages), sizes to bytes. A unit neither knows is kept as written, so ``10 px`` equals
+languages; the files we ship: a project's own language files add words to its statements,
+not units here), sizes to bytes. A unit neither knows is kept as written, so ``10 px`` equals
 ``10px`` and differs from ``10 em``.
 """
 

@@ -73,9 +73,11 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
         key, name = _key(text)
         while len(enclosing) > 1 and enclosing[-1].level >= level:
             enclosing.pop()
-        above = enclosing[-1]
-        parent = above.key if above.key is not None else "=" + " ".join(above.name.lower().split())
-        found.append(Section(line, end, level, key, name, listed.get(index + 1, ""), parent))
+        options, parent = listed.get(index + 1, ""), ""
+        if options:
+            above = enclosing[-1]
+            parent = above.key if above.key is not None else "=" + " ".join(above.name.lower().split())
+        found.append(Section(line, end, level, key, name, options, parent))
         enclosing.append(found[-1])
     return found
 
@@ -87,7 +89,10 @@ def _listed_options(doc: Document, starts: list[int]) -> dict[int, str]:
     keys: dict[int, list[str]] = {}
     for block in doc.blocks:
         if isinstance(block, Table):
-            names = [m.group(1) for _, cells in block.rows if cells for m in [_CODE.search(cells[0])] if m]
+            firsts = [cells[0] for _, cells in block.rows if cells and "`" in cells[0]]
+            if len(firsts) < 2:
+                continue
+            names = [m.group(1) for m in map(_CODE.search, firsts) if m]
             if len(names) >= 2:
                 keys.setdefault(bisect_right(starts, block.line), []).extend(names)
     return {index: "\n".join(names) for index, names in keys.items()}

@@ -23,7 +23,7 @@ import pytest
 from tests.support.git_repo import commit_all, git
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK
 from transdocs.tools.history import GitHistory
-from transdocs.translations.frontmatter import stamped
+from transdocs.translations.hash_stamp import stamped
 
 TRANSLATED_ON = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 CHANGED_ON = datetime(2026, 4, 15, 16, 5, tzinfo=UTC)

@@ -25,7 +25,7 @@ from transdocs.pages.layout import (
 from transdocs.pages.reader import read_page
 from transdocs.report.findings import MISSING, STRUCTURE
 from transdocs.tools.stamp import stamp_paths
-from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.hash_stamp import recorded_hash
 from transdocs.translations.source_hash import source_hash
 
 

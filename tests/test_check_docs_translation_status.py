@@ -20,7 +20,7 @@ from tests.support.docs_tree import read, write
 from tests.support.git_repo import commit_all, docs_repository, first_paragraph_line, git
 from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.tools.translation_diff import line_changes, sections_of, unified
-from transdocs.translations.frontmatter import recorded_hash, stamped
+from transdocs.translations.hash_stamp import recorded_hash, stamped
 from transdocs.translations.source_hash import source_hash
 
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]

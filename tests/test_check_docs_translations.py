@@ -13,7 +13,7 @@ from transdocs.languages import DEFAULT_LANGUAGE, LANGUAGES
 from transdocs.pages.document import Document
 from transdocs.pages.markdown import read_markdown
 from transdocs.report.findings import ENCODING, MISSING, OUTDATED, STRUCTURE
-from transdocs.translations.frontmatter import recorded_hash, stamped
+from transdocs.translations.hash_stamp import recorded_hash, stamped
 from transdocs.translations.source_hash import source_hash, strip_front_matter
 
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]

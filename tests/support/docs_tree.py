@@ -18,7 +18,7 @@ from transdocs.languages.words import OURS
 from transdocs.project import load_project
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.targets import Targets
-from transdocs.translations.frontmatter import stamped
+from transdocs.translations.hash_stamp import stamped
 
 REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURE_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "check_docs"

@@ -25,7 +25,7 @@ from transdocs.pages.visible import visible
 from transdocs.placeholders import uses_placeholders
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
-from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.hash_stamp import recorded_hash
 from transdocs.translations.source_hash import source_hash
 from transdocs.translations.value_drift import numbered_statements
 
@@ -125,7 +125,7 @@ def page_uses_placeholders(read: PageRead) -> bool:
     return read.english is not None and uses_placeholders(read.english.text)
 
 
-# How the placeholder findings begin (transdocs.pages.broken_placeholders, translations.structure).
+# How the placeholder findings begin (transdocs.pages.broken_placeholders, translations.structure_diff).
 _PLACEHOLDER_MESSAGES = (placeholder_message("").split("write")[0], "placeholders differ from English")
 
 

@@ -24,6 +24,6 @@ English page. Prose is translated; everything else must match.""",
 def run(page: PageRead, context: Context) -> list[Finding]:
     if page.doc is None:
         return []
-    from transdocs.translations.structure import structure_findings
+    from transdocs.translations.structure_diff import structure_findings
 
     return structure_findings(page)

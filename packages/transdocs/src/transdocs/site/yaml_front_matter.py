@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import yaml
 
-from transdocs.pages.front_matter import front_matter_span
-from transdocs.translations.frontmatter import front_matter_problem
+from transdocs.pages.front_matter import front_matter_problem, front_matter_span
 
 
 def unreadable_front_matter(text: str) -> tuple[int, str] | None:

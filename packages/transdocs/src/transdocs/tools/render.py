@@ -23,7 +23,7 @@ from transdocs.tools.translation_status import (
     Status,
     layout_of,
 )
-from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.hash_stamp import recorded_hash
 
 
 def day(date: datetime) -> str:

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from transdocs.pages.discover import InputError, Page, discover
+from transdocs.pages.front_matter import front_matter_problem
 from transdocs.pages.reader import PageText, read_page
 from transdocs.project import Project, load_project
-from transdocs.translations.frontmatter import front_matter_problem, stamped
+from transdocs.translations.hash_stamp import stamped
 from transdocs.translations.source_hash import source_hash
 
 

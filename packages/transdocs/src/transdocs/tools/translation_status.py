@@ -24,7 +24,7 @@ from transdocs.report.findings import Finding
 from transdocs.tools.history import GitHistory, HistoryUnavailable
 from transdocs.tools.translation_diff import UP_TO_DATE as SAME_HASH
 from transdocs.tools.translation_diff import EnglishChange, english_change
-from transdocs.translations.frontmatter import recorded_hash
+from transdocs.translations.hash_stamp import recorded_hash
 
 if TYPE_CHECKING:
     from transdocs.project import Project

@@ -14,8 +14,8 @@ from transdocs.pages.discover import Page
 from transdocs.pages.reader import read_page
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
-from transdocs.translations.frontmatter import recorded_hash
 from transdocs.translations.git_outdated import git_outdated
+from transdocs.translations.hash_stamp import recorded_hash
 
 # Unstamped pages whose other translations are looked at, when only a few pages are checked.
 _SIBLINGS_LOOKED_AT = 8

@@ -15,29 +15,6 @@ KEY = "source_hash"
 _HASH_LINE = re.compile(rf"^{KEY}:[ \t]*['\"]?([0-9A-Za-z]*)['\"]?[ \t]*\r?$", re.MULTILINE)
 
 
-_KEY_LINE = re.compile(r"""(?:[^\s:#'"][^:]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)""")
-
-
-def front_matter_problem(text: str) -> tuple[int, str] | None:
-    """(line, what is wrong) when the page opens front matter that YAML readers cannot take.
-
-    Catches what breaks in practice without a YAML parser (the checker does not need
-    one): a block that is never closed, and a top-level line that is not ``key: value``.
-    """
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        return None
-    closing = next((n for n in range(1, len(lines)) if lines[n].rstrip() in ("---", "...")), None)
-    if closing is None:
-        return 1, "broken front matter: the --- on line 1 is never closed by a --- line"
-    for number in range(1, closing):
-        line = lines[number].rstrip("\r")
-        if not line.strip() or line[0] in " \t-#" or _KEY_LINE.match(line):
-            continue
-        return number + 1, f"broken front matter: {line.strip()[:40]!r} is not a 'key: value' line"
-    return None
-
-
 def recorded_hash(text: str) -> str | None:
     """The ``source_hash`` in the page's front matter, or None."""
     span = front_matter_span(text)

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.document import Document
+from transdocs.pages.front_matter import front_matter_problem
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
 from transdocs.translations.fence_names import as_english
-from transdocs.translations.frontmatter import front_matter_problem
 
 if TYPE_CHECKING:
     from transdocs.checks import PageRead

@@ -125,8 +125,10 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
     # ("### Actions" in both must not outvote the option a section documents).
     strong = _increasing([c for c in candidates if english[c[0]].key is not None])
     bounds = [(0, 0), *strong, (len(english), len(translation))]
-    foreign = _foreign_headings(english)
-    weak = [c for c in candidates if english[c[0]].key is None and c[0] not in foreign]
+    weak = [c for c in candidates if english[c[0]].key is None]
+    if weak:
+        foreign = _foreign_headings(english)
+        weak = [c for c in weak if c[0] not in foreign]
     found = []
     for (e0, t0), (e1, t1) in pairwise(bounds):
         found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
@@ -134,7 +136,7 @@ def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[i
 
 
 def _non_latin(text: str) -> bool:
-    return any(char.isalpha() and ord(char) >= 0x250 for char in text)
+    return not text.isascii() and any(char.isalpha() and ord(char) >= 0x250 for char in text)
 
 
 def _foreign_headings(found: list[Section]) -> set[int]:

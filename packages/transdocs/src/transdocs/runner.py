@@ -9,6 +9,7 @@ once for all its translations). Each check's ``run`` gets that and the run's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from transdocs.align.compare import lay_out
@@ -18,10 +19,11 @@ from transdocs.languages.detect import prose_of, read_language
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.discover import Page
+from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
-from transdocs.pages.reader import read_page, too_large
-from transdocs.pages.visible import visible
+from transdocs.pages.reader import PageText, read_page, too_large
+from transdocs.pages.visible import Visible, visible
 from transdocs.placeholders import uses_placeholders
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
@@ -46,6 +48,24 @@ class Checker:
         self.context = context
         self.english: dict[Path, EnglishRead | None] = {}
         self.runs = [unit.run for unit in units() if unit.run is not None]
+        # An English page is read as a page and as its translations' original: the first reading
+        # waits here for the second (keyed by path and language), so the file is read and parsed once.
+        pages = context.discovery.pages
+        english = {page.english.absolute() for page in pages if page.english is not None}
+        self.originals = english & {page.path.absolute() for page in pages}
+        self.shared: dict[tuple[Path, str | None], tuple[PageText, Visible | None, Document | None]] = {}
+
+    def _read_markdown(self, path: Path, lang: str | None) -> tuple[PageText, Visible | None, Document | None]:
+        """``path`` decoded, as readers see it and parsed (the last two None when not valid), once per original."""
+        key = (path.absolute(), lang)
+        if key in self.shared:
+            return self.shared.pop(key)
+        read = read_page(path)
+        seen = visible(read.text, lang) if read.valid else None
+        doc = read_markdown(seen.text, mdx=is_mdx(path)) if seen is not None else None
+        if key[0] in self.originals:
+            self.shared[key] = (read, seen, doc)
+        return read, seen, doc
 
     def english_page(self, path: Path, lang: str | None = None) -> EnglishRead | None:
         """The English page (in ``lang``, the layout's source language) of translations, read once."""
@@ -55,12 +75,12 @@ class Checker:
             elif too_large(path) is not None:  # its own finding says so; its translations are not compared
                 self.english[path] = EnglishRead("", None)
             else:
-                page = read_page(path)
-                text = visible(page.text, lang or self.context.source_lang).text
-                doc = read_markdown(text, mdx=is_mdx(path)) if page.valid else None
+                page, seen, doc = self._read_markdown(path, lang or self.context.source_lang)
+                text = seen.text if seen is not None else visible(page.text, lang or self.context.source_lang).text
                 if doc is not None and not is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
-                    doc.placeholders += broken_placeholders(text)
+                    # (A copy: the page's own reading may share this document.)
+                    doc = replace(doc, placeholders=doc.placeholders + broken_placeholders(text))
                 self.english[path] = EnglishRead(
                     text,
                     doc,
@@ -75,7 +95,10 @@ class Checker:
         oversize = too_large(page.path)
         if oversize is not None:
             return PageRead(page, lang=page.lang, written_in=page.lang, oversize=oversize)
-        read = read_page(page.path)
+        if page.format == "html":
+            read, seen, doc = read_page(page.path), None, None
+        else:
+            read, seen, doc = self._read_markdown(page.path, page.lang)
         text, problem = read.text, read.problem
         lang = page.lang
         if read.valid and page.format == "html":
@@ -88,12 +111,10 @@ class Checker:
         if not read.valid:
             return found
         # Every check reads numbers as readers see them; what hid them is a finding of its own.
-        seen = visible(text, lang)
-        found.text, found.hidden = seen.text, seen.hidden
-        if page.format == "html":
-            found.doc = read_html(seen.text)
-        else:
-            found.doc = read_markdown(seen.text, mdx=is_mdx(page.path))
+        if seen is None:  # an HTML page (a Markdown one was seen as it was read)
+            seen = visible(text, lang)
+            doc = read_html(seen.text)
+        found.text, found.hidden, found.doc = seen.text, seen.hidden, doc
         if reading is not None and (lang is None or (not reading.reads_as_expected and reading.lang is not None)):
             found.written_in = reading.lang  # its defaults are read in the language it is really written in
         if page.english is not None:

@@ -24,6 +24,10 @@ ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 _ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
 _ARABIC_MARKS_RUN = re.compile(f"[{ARABIC_MARKS}]+")
 _ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3"
+_ARABIC_LETTER_CHAR = re.compile(f"[{_ARABIC_LETTER}]")
+# An Arabic word: not inside another, with or without a prefix ("and", "by", "the"...).
+_ARABIC_LEAD = rf"(?<![{_ARABIC_LETTER}])(?:[وفبل]|ال)?"
+_ARABIC_TAIL = rf"(?![{_ARABIC_LETTER}])"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # What counts as one word when measuring how far apart a setting and a value are.
 _WORDISH = re.compile(rf"[A-Za-z\u00c0-\u024f{_ARABIC_LETTER}0-9]+")
@@ -85,8 +89,8 @@ def word_pattern(word: str, *, glued: bool = False) -> str:
     if script == "cjk":
         return _flex(word)
     if script == "arabic":
-        lead = "" if glued else rf"(?<![{_ARABIC_LETTER}])(?:[وفبل]|ال)?"
-        return rf"{lead}{_flex(word)}(?![{_ARABIC_LETTER}])"
+        lead = "" if glued else _ARABIC_LEAD
+        return rf"{lead}{_flex(word)}{_ARABIC_TAIL}"
     lead = "" if glued else r"(?<!\w)"
     tail = "" if word[-1] in "'’." else r"(?!\w)"
     return rf"{lead}{_flex(word)}{tail}"
@@ -103,10 +107,35 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
     whole = set(latin)
     others = [w for w in unique if w not in whole]
     branches = [word_pattern(w, glued=glued) for w in others]
+    if not glued:
+        branches = _arabic_screened(others, branches)
     if latin:
         lead = "" if glued else r"(?<!\w)"
         branches.insert(0, rf"{lead}(?:{'|'.join(_flex(w) for w in latin)})(?!\w)")
     return "|".join(branches) or r"(?!x)x"
+
+
+def _arabic_screened(words: list[str], branches: list[str]) -> list[str]:
+    """The Arabic words' branches behind one look-ahead that any of them must pass.
+
+    Each Arabic branch opens with a look-behind and an optional prefix, so ``re`` cannot skip
+    it on its first letter: at every Arabic word it tried every word in full. The look-ahead
+    tries the words once, each rejected on its first letter, and the branches run (unchanged,
+    in order) only where one of them can match. They move next to each other, which keeps
+    every match only when no other branch can start on an Arabic letter; otherwise the
+    branches stay as they are.
+    """
+    arabic = [i for i, word in enumerate(words) if not word.startswith("~") and _script(word) == "arabic"]
+    chosen = set(arabic)
+    if len(arabic) < 2:
+        return branches
+    starts = (_ARABIC_MARK.sub("", word.removeprefix("~"))[:1] for i, word in enumerate(words) if i not in chosen)
+    if any(_ARABIC_LETTER_CHAR.match(start) for start in starts):
+        return branches
+    screen = f"(?={_ARABIC_LEAD}(?:{'|'.join(_flex(words[i]) for i in arabic)}){_ARABIC_TAIL})"
+    group = f"{screen}(?:{'|'.join(branches[i] for i in arabic)})"
+    rest = [branch for i, branch in enumerate(branches) if i not in chosen]
+    return [*rest[: arabic[0]], group, *rest[arabic[0] :]]
 
 
 def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:

@@ -178,15 +178,16 @@ def _letter_runs(text: str) -> list[str]:
 def _mojibake(
     text: str, lines: list[str], lang: str | None, reading: Reading | None, files: LanguageFiles
 ) -> EncodingProblem | None:
-    runs = _letter_runs(text)
-    if not runs:
-        return None
     suspect = _suspect(text, lang, reading, files)
     scripts = files.words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake
     # in its own script's letters if it is written in Latin script (or unknown): skip the search
-    # otherwise, which also spares loading every code page Python knows.
-    if not suspect and not ((not scripts or set(scripts) == {"Latin"}) and _paired(runs)):
+    # otherwise, which also spares loading every code page Python knows (and, asked first,
+    # gathering the runs of a clean page in another script).
+    if not suspect and scripts and set(scripts) != {"Latin"}:
+        return None
+    runs = _letter_runs(text)
+    if not runs or not (suspect or _paired(runs)):
         return None
     sample = _sample(runs)
     head = sample[:_HEAD]

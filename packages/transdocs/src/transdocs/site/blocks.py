@@ -36,7 +36,11 @@ def cell(content: str, *, code_class: str | None = None) -> str:
     """A table cell of text, or of code when ``code_class`` (``site.classes.code``) is given."""
     if code_class is None:
         return f"<td>{escape(content)}</td>"
-    return f'<td class="{escape(code_class)}">{code(content)}</td>'
+    return _code_cell(code(content), code_class)
+
+
+def _code_cell(html: str, code_class: str) -> str:
+    return f'<td class="{escape(code_class)}">{html}</td>'
 
 
 # A left-to-right run in right-to-left prose ("azure/<name>", "1 + num_retries", "multiplier *
@@ -86,8 +90,7 @@ def _default_cell(setting: Setting, text: SiteText, code_class: str) -> str:
     if setting.default is None:
         return cell(text["not_set"])
     if setting.unit and isinstance(setting.default, int | float) and not isinstance(setting.default, bool):
-        quantity = quantity_with_code(Quantity(setting.default, setting.unit), text.language)
-        return f'<td class="{escape(code_class)}">{quantity}</td>'
+        return _code_cell(quantity_with_code(Quantity(setting.default, setting.unit), text.language), code_class)
     return cell(format_value(setting.default), code_class=code_class)
 
 

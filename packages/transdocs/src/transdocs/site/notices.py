@@ -10,7 +10,7 @@ from transdocs.languages.words import right_to_left
 from transdocs.site.site_text import SiteText
 from transdocs.site.site_values import CssClasses
 
-NOTICE_CLASS = CssClasses().notice
+NOTICE_CLASS = CssClasses.notice
 
 _MARK = re.compile(r"\{(\w+)\}")
 

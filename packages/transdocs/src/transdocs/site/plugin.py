@@ -47,9 +47,9 @@ class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Confi
     toml_table = c.Optional(c.Type(str))
     extras = c.Optional(c.File(exists=True))  # relative to mkdocs.yml
     data_dir = c.Type(str, default="_data")  # per-language site words, relative to docs_dir
-    # Class names written into pages, for the project's CSS (CssClasses holds the defaults).
-    code_class = c.Type(str, default="transdocs-code")  # table cells of code (settings table)
-    notice_class = c.Type(str, default="transdocs-notice")  # the notices; "<class>-<kind>" too
+    # Class names written into pages, for the project's CSS; the defaults are CssClasses'.
+    code_class = c.Type(str, default=CssClasses.code)  # table cells of code (settings table)
+    notice_class = c.Type(str, default=CssClasses.notice)  # the notices; "<class>-<kind>" too
     # How mkdocs serve hears saves: the system's notifications, or MkDocs' polling (site/watcher.py).
     serve_watcher = c.Choice(("native", "polling"), default="native")
 

@@ -47,6 +47,14 @@ def test_a_pattern_that_can_match_empty_gets_no_guard() -> None:
     assert guarded(r"\bab|c").pattern.startswith("(?=[")
     # A branch opening with (?<!\w) is tried only where a word starts.
     assert guarded(r"(?<!\w)ab|c").pattern == r"(?:(?=[c])|(?<!\w)(?=[a]))(?:(?<!\w)ab|c)"
+    # Any one-character look-behind works the same: an Arabic word is tried only where one starts,
+    # and two look-behinds in a row reject both classes.
+    arabic = r"(?<![ء-ي])(?:ال)?بعد|c"
+    assert guarded(arabic).pattern == rf"(?:(?=[c])|(?<![ء-ي])(?=[اب]))(?:{arabic})"
+    assert guarded(r"(?<![a-z])(?<!\d)7").pattern.startswith(r"(?<![a-z\d])(?=[7])")
+    texts = ["بعد", "قبعد", "البعد", "c بعد", "7", "a7", "17"]
+    for pattern in (arabic, r"(?<![a-z])(?<!\d)7"):
+        assert [re.findall(guarded(pattern), t) for t in texts] == [re.findall(pattern, t) for t in texts]
 
 
 def test_a_trie_matches_its_words_and_nothing_else() -> None:

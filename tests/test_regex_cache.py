@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,3 +69,29 @@ def test_check_docs_cache_0_writes_no_file(fresh: None, monkeypatch: pytest.Monk
     regex_cache.save()
     monkeypatch.delenv("CHECK_DOCS_CACHE")
     assert not _files()
+
+
+def test_a_changed_rewrite_is_a_miss_not_a_stale_pattern(fresh: None, tmp_path: Path) -> None:
+    """A new checker (or an edited editable install) whose rewrite gives another pattern for the
+    same text must not get the pattern the old one kept."""
+    import importlib.util
+
+    def load(body: str) -> object:
+        path = tmp_path / "rewrites.py"
+        path.write_text(f"def rewrite(pattern, flags):\n    return {body}\n")
+        spec = importlib.util.spec_from_file_location("rewrites", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["rewrites"] = module
+        spec.loader.exec_module(module)
+        return module.rewrite
+
+    try:
+        old = load("pattern")
+        assert regex_cache.compile("ab", 0, rewrite=old).pattern == "ab"  # type: ignore[arg-type]
+        regex_cache.save()
+        regex_cache._entries = None  # the next run, with the new checker
+        new = load("'(?=a)' + pattern")
+        assert regex_cache.compile("ab", 0, rewrite=new).pattern == "(?=a)ab"  # type: ignore[arg-type]
+    finally:
+        sys.modules.pop("rewrites", None)

@@ -5,14 +5,16 @@ them in pure Python, which cost more than checking our whole docs tree. ``re`` c
 compiled pattern, but its compiler's output is a list of integers that ``_sre.compile`` (C)
 turns into a pattern at once. That output is kept in ``~/.cache/check-docs`` (or
 ``$XDG_CACHE_HOME``) in one file per Python build, looked up by the pattern text and flags
-themselves: a changed language file or a changed checker gives a new pattern text, a miss, never
-a stale pattern. A damaged file, another Python or a moved private API falls back to
-``re.compile``; ``CHECK_DOCS_CACHE=0`` turns the file off.
+themselves and the source of the function that rewrote it: a changed language file or a changed
+checker gives a new pattern text or a new rewrite, a miss, never a stale pattern. A damaged
+file, another Python or a moved private API falls back to ``re.compile``; ``CHECK_DOCS_CACHE=0``
+turns the file off.
 """
 
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import importlib
 import marshal
@@ -111,16 +113,29 @@ def _pattern(entry: _Entry) -> re.Pattern[str]:
     return pattern
 
 
+@functools.cache
+def _rewrite_name(rewrite: Callable[[str, int], str]) -> str:
+    """``rewrite``'s name and a digest of its module's source: a rewrite changed since a pattern was
+    kept (a new version of the checker, an edit of an editable install) is not the same rewrite."""
+    module = sys.modules.get(rewrite.__module__)
+    try:
+        source = Path(getattr(module, "__file__", None) or "").read_bytes()
+    except OSError:
+        source = rewrite.__code__.co_code  # no file: its own code, at least
+    return f"{rewrite.__module__}.{rewrite.__qualname__}:{hashlib.blake2b(source, digest_size=8).hexdigest()}"
+
+
 def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | None = None) -> re.Pattern[str]:
     """``re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)``, from the disk when it
-    was compiled before. ``rewrite`` must depend on its arguments only (it is cached by its name)."""
+    was compiled before. ``rewrite`` must depend on its arguments and its module only (it is cached
+    by its name and its module's source)."""
     global _entries, _dirty
     if _sre is None or _path() is None:
         return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
     if _entries is None:
         _entries = _load()
         atexit.register(save)
-    key = (pattern, int(flags), f"{rewrite.__module__}.{rewrite.__qualname__}" if rewrite else "")
+    key = (pattern, int(flags), _rewrite_name(rewrite) if rewrite else "")
     _used.add(key)
     entry = _entries.get(key)
     if entry is not None:

@@ -69,77 +69,97 @@ def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-]\\^" else "\\" + chr(code)
 
 
-# (pieces a match can start with anywhere, pieces it can start with only after a non-word
-# character, nullable). The second set is for branches opening with ``(?<!\w)``.
-_Firsts = tuple[set[str], set[str], bool]
+# What a match can start with: for each look-behind it opens with (the class the preceding
+# character must not be in; None for no look-behind, ``\w`` for a word start), the pieces of a
+# character class its first character is in; and whether it can be empty.
+_Firsts = tuple[dict[str | None, set[str]], bool]
+_WORD = "\\w"
 
 
-def _first(items: Any, word_start: bool = False) -> _Firsts:
-    """What any match of the sequence ``items`` can start with."""
-    anywhere: set[str] = set()
-    after_space: set[str] = set()
+def _first(items: Any, behind: str | None = None) -> _Firsts:
+    """What any match of the sequence ``items`` can start with (``behind``: the look-behind
+    every match passed before ``items``)."""
+    firsts: dict[str | None, set[str]] = {}
     for op, av in items:
-        if op is _c.ASSERT_NOT and av[0] == -1 and _is_word_class(av[1]):
-            word_start = True  # (?<!\w): the match starts where no word character precedes
-            continue
-        found, at_start, nullable = _first_of(op, av, word_start)
-        anywhere |= found
-        after_space |= at_start
+        if op is _c.ASSERT_NOT and av[0] == -1:
+            before = _behind_class(av[1])
+            if before is not None:  # (?<![...]): no character of the class precedes the match
+                behind = before if behind is None or before == _WORD else _union(behind, before)
+                continue
+        found, nullable = _first_of(op, av, behind)
+        for key, pieces in found.items():
+            firsts.setdefault(key, set()).update(pieces)
         if not nullable:
-            return anywhere, after_space, False
-    return anywhere, after_space, True
+            return firsts, False
+    return firsts, True
 
 
-def _is_word_class(pattern: Any) -> bool:
-    r"""The look-behind rejects at least every word character: ``\w``, ``[\w.]``."""
+def _union(one: str, other: str) -> str:
+    """Both look-behinds hold: the preceding character is in neither class."""
+    return _WORD if _WORD in (one, other) else one + other
+
+
+def _behind_class(pattern: Any) -> str | None:
+    r"""The class a one-character negative look-behind rejects, as a class body: ``\w`` when it
+    rejects at least every word character (``[\w.]``), else its pieces; None when unknown."""
     items = list(pattern)
     if len(items) != 1 or items[0][0] is not _c.IN:
-        return False
-    return any(op is _c.CATEGORY and av is _c.CATEGORY_WORD for op, av in items[0][1])
+        return None
+    try:
+        pieces = _pieces(items[0][1])
+    except _Unknown:
+        return None
+    return _WORD if _WORD in pieces else "".join(sorted(pieces))
 
 
-def _first_of(op: Any, av: Any, word_start: bool) -> _Firsts:
-    def found(pieces: set[str]) -> _Firsts:
-        return (set(), pieces, False) if word_start else (pieces, set(), False)
+def _pieces(members: Any) -> set[str]:
+    pieces = set()
+    for item_op, item in members:
+        if item_op is _c.LITERAL:
+            pieces.add(_char(item))
+        elif item_op is _c.RANGE:
+            pieces.add(f"{_char(item[0])}-{_char(item[1])}")
+        elif item_op is _c.CATEGORY and item in _CATEGORIES:
+            pieces.add(_CATEGORIES[item])
+        else:  # NEGATE, ...
+            raise _Unknown
+    return pieces
 
+
+def _first_of(op: Any, av: Any, behind: str | None) -> _Firsts:
     if op is _c.LITERAL:
-        return found({_char(av)})
+        return {behind: {_char(av)}}, False
     if op is _c.IN:
-        pieces = set()
-        for item_op, item in av:
-            if item_op is _c.LITERAL:
-                pieces.add(_char(item))
-            elif item_op is _c.RANGE:
-                pieces.add(f"{_char(item[0])}-{_char(item[1])}")
-            elif item_op is _c.CATEGORY and item in _CATEGORIES:
-                pieces.add(_CATEGORIES[item])
-            else:  # NEGATE, ...
-                raise _Unknown
-        return found(pieces)
+        return {behind: _pieces(av)}, False
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, inner = av
         if add_flags or del_flags:
             raise _Unknown
-        return _first(inner, word_start)
+        return _first(inner, behind)
     if op is _c.BRANCH:
-        anywhere: set[str] = set()
-        after_space: set[str] = set()
+        firsts: dict[str | None, set[str]] = {}
         nullable = False
         for branch in av[1]:
-            one, at_start, empty = _first(branch, word_start)
-            anywhere |= one
-            after_space |= at_start
+            found, empty = _first(branch, behind)
+            for key, pieces in found.items():
+                firsts.setdefault(key, set()).update(pieces)
             nullable = nullable or empty
-        return anywhere, after_space, nullable
+        return firsts, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _, inner = av
-        one, at_start, nullable = _first(inner, word_start)
-        return one, at_start, nullable or low == 0
+        found, nullable = _first(inner, behind)
+        return found, nullable or low == 0
     if op is _c.ATOMIC_GROUP:
-        return _first(av, word_start)
+        return _first(av, behind)
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-        return set(), set(), True  # zero width: the next item starts the match
+        return {}, True  # zero width: the next item starts the match
     raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, ...
+
+
+def _behind(behind: str | None) -> str:
+    if behind is None:
+        return ""
+    return f"(?<!{behind})" if behind == _WORD else f"(?<![{behind}])"
 
 
 def _class(pieces: set[str]) -> str:
@@ -154,20 +174,23 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def guard(pattern: str, flags: int = 0) -> str:
     r"""``pattern`` behind a look-ahead on the characters its matches start with
-    (where a branch opens with ``(?<!\w)``, a look-ahead behind the same look-behind).
+    (where a branch opens with a one-character look-behind such as ``(?<!\w)`` or
+    ``(?<![ء-ي])``, a look-ahead behind the same look-behind).
 
     The look-ahead is left out when a match could be empty or start with a character the
     analysis cannot bound, so the result always matches exactly what ``pattern`` matches.
     """
     if _parser is not None:
         try:
-            anywhere, after_space, nullable = _first(_parser.parse(pattern, flags))
+            firsts, nullable = _first(_parser.parse(pattern, flags))
         except (_Unknown, re.error, ValueError, TypeError, AttributeError):
             pass
         else:
-            if (anywhere or after_space) and not nullable:
-                guards = [f"(?={_class(anywhere)})"] if anywhere else []
-                guards += [rf"(?<!\w)(?={_class(after_space)})"] if after_space else []
+            if firsts and not nullable:
+                guards = [
+                    _behind(behind) + f"(?={_class(pieces)})"
+                    for behind, pieces in sorted(firsts.items(), key=lambda item: item[0] or "")
+                ]
                 ahead = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
                 return f"{ahead}(?:{pattern})"
     return pattern

@@ -1,10 +1,13 @@
-"""mkdocs serve's watches move to the system's notifications, and a save still asks for a rebuild."""
+"""mkdocs serve's watches move to the system's notifications, and a save still asks for a rebuild
+(a read of a watched file, as every rebuild makes, and Python's bytecode do not)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
@@ -47,3 +50,33 @@ def test_a_server_already_watching_is_left_as_it_is(tmp_path: Path) -> None:
         server.observer.stop()
         server.observer.join()
         server.server_close()
+
+
+def test_reading_a_watched_file_asks_for_no_rebuild(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A rebuild reads every page: were a read a change, each rebuild would ask for the next one."""
+    docs = tmp_path / "docs"
+    (docs / "__pycache__").mkdir(parents=True)
+    read, saved = docs / "index.md", docs / "saved.md"
+    read.write_text("# Read\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    assert hear_saves_at_once(server)
+    caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")  # MkDocs logs each event it takes
+    server.observer.start()
+    try:
+        time.sleep(0.2)  # the observer's watches are in place
+        assert read.read_text(encoding="utf-8") == "# Read\n"
+        (docs / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"bytecode")
+        saved.write_text("# Saved\n", encoding="utf-8")  # heard after the two above: events come in order
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server._want_rebuild
+        time.sleep(0.2)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+    heard = [record.getMessage() for record in caplog.records if "Event" in record.getMessage()]
+    assert heard, "MkDocs no longer logs the events it takes: this test cannot see them"
+    assert all(str(saved) in message for message in heard), heard

@@ -8,14 +8,61 @@ tells at once. The server's watches are moved to it with MkDocs' own ``watch``, 
 server starts; anything unexpected (another MkDocs, no native observer, too many watches for the
 system) leaves MkDocs' polling as it was. Network and some container file systems send no
 notifications: ``serve_watcher: polling`` under the plugin in mkdocs.yml keeps MkDocs' way.
+
+The native observer also reports a file being opened and closed unwritten (inotify), which
+MkDocs' handler takes for a change: every rebuild reads the docs, so each rebuild would ask for
+the next one, without end. Only changes reach MkDocs here (what the polling observer reports),
+and nothing under ``__pycache__``: Python writing bytecode after a rebuild imported an edited
+module is no edit.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
+
+# What a look at a file, not a change to it, makes the native observer report.
+NOT_A_CHANGE = frozenset({"opened", "closed_no_write"})
+BYTECODE = "__pycache__"
+
+
+def is_change(event: FileSystemEvent) -> bool:
+    """Whether ``event`` says a watched file changed (the events MkDocs' polling reports)."""
+    if event.event_type in NOT_A_CHANGE:
+        return False
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    return not any(BYTECODE in os.fsdecode(path).replace("\\", "/").split("/") for path in paths if path)
+
+
+class _ChangesOnly(FileSystemEventHandler):
+    """Passes ``handler`` the events that are changes."""
+
+    def __init__(self, handler: FileSystemEventHandler) -> None:
+        self._handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if is_change(event):
+            self._handler.dispatch(event)
+
+
+def changes_only(observer: Any) -> BaseObserver:
+    """An ``observer`` (a class: watchdog's ``Observer`` is the one for this platform) whose
+    handlers hear changes only."""
+
+    class ChangesOnly(observer):  # type: ignore[misc]  # watchdog types Observer as a protocol
+        def schedule(
+            self, event_handler: FileSystemEventHandler, path: str, *, recursive: bool = False, **options: Any
+        ) -> ObservedWatch:
+            watch: ObservedWatch = super().schedule(_ChangesOnly(event_handler), path, recursive=recursive, **options)
+            return watch
+
+    native: BaseObserver = ChangesOnly()
+    return native
 
 
 def hear_saves_at_once(server: Any) -> bool:
@@ -27,7 +74,7 @@ def hear_saves_at_once(server: Any) -> bool:
         return False
     if not isinstance(paths, dict) or not isinstance(refs, dict) or not callable(getattr(server, "watch", None)):
         return False
-    native = Observer()
+    native = changes_only(Observer)
     if isinstance(native, PollingObserver):
         return False  # no native notification on this system
     counts, old_refs = dict(paths), dict(refs)

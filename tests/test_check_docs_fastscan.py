@@ -63,3 +63,26 @@ def test_a_trie_matches_its_words_and_nothing_else() -> None:
     assert all(pattern.match(word) for word in words)
     assert not any(pattern.match(word) for word in ["LLM_", "LLM_T", "mod", "models", "LLM_TIMEOUTS"])
     assert re.fullmatch(trie([]), "")
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = our_lexicon(lang)
+    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    grouped = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    monkeypatch.setattr(lexicons, "_by_first_letter", lambda words: "|".join(lexicons._flex(w) for w in words))
+    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    assert grouped.pattern != plain.pattern
+    texts = _prose()
+    assert _matches(grouped, texts) == _matches(plain, texts)
+
+
+def test_words_whose_first_letters_are_one_letter_to_re_stay_apart() -> None:
+    assert lexicons._by_first_letter(["sa", "sb", "ta"]) == "(?:sa|sb)|ta"
+    assert lexicons._by_first_letter(["it", "In", "ab"]) == "(?:it|In)|ab"  # one letter under IGNORECASE
+    # s and ſ (long s) match each other under IGNORECASE: grouped, "sx" would be tried before "ſxy"
+    # and win in "sxy"; so these words stay in their order.
+    assert lexicons._by_first_letter(["sxyz", "ſxy", "sx"]) == "sxyz|ſxy|sx"
+    assert re.match("sxyz|ſxy|sx", "sxy", re.IGNORECASE).group(0) == "sxy"  # type: ignore[union-attr]
+    assert lexicons._by_first_letter(["l'a", "’b", "'c"]) == "l['’]a|(?:['’]b|['’]c)"

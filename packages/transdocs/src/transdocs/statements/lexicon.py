@@ -7,11 +7,13 @@ A page whose language is unknown is read with every language's words.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
+from typing import Any
 
 from transdocs import regex_cache
 from transdocs.languages import LANGUAGES
@@ -19,6 +21,15 @@ from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements.fastscan import guarded, trie
 from transdocs.statements.targets import Targets
+
+# How re compares letters under IGNORECASE (private: missing means the words are not grouped).
+_tolower: Any
+_extra_cases: dict[int, tuple[int, ...]] | None
+try:
+    _tolower = importlib.import_module("_sre").unicode_tolower
+    _extra_cases = importlib.import_module("re._casefix")._EXTRA_CASES
+except (ImportError, AttributeError):  # pragma: no cover - another Python
+    _tolower, _extra_cases = None, None
 
 ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 _ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
@@ -111,8 +122,40 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
         branches = _arabic_screened(others, branches)
     if latin:
         lead = "" if glued else r"(?<!\w)"
-        branches.insert(0, rf"{lead}(?:{'|'.join(_flex(w) for w in latin)})(?!\w)")
+        branches.insert(0, rf"{lead}(?:{_by_first_letter(latin)})(?!\w)")
     return "|".join(branches) or r"(?!x)x"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as alternatives, those starting with the same letter together in one branch.
+
+    With ``re.IGNORECASE`` a branch cannot be skipped on its first letter: ``re`` enters every
+    word at every word start (most of the time of reading prose). Grouped, it enters one branch
+    per first letter, and ``re`` factors the shared letter out of the group. Words starting with
+    different letters never match at one position, so each match is the one of the plain
+    alternation; where two first letters could (``s`` and ``ſ`` are one letter to ``re``), the
+    words stay as they were.
+    """
+    groups: dict[int, list[str]] = {}
+    for word in words:
+        groups.setdefault(_ignorecase_key(word[0]), []).append(_flex(word))
+    if len(groups) == len(words) or not _distinct_letters(set(groups)):
+        return "|".join(_flex(w) for w in words)
+    return "|".join(group[0] if len(group) == 1 else f"(?:{'|'.join(group)})" for group in groups.values())
+
+
+def _ignorecase_key(char: str) -> int:
+    """The letter ``re.IGNORECASE`` compares ``char`` as (apostrophes are one: ``_flex`` matches both)."""
+    if char in "'’":
+        return ord("'")
+    return int(_tolower(ord(char))) if _tolower is not None else ord(char)
+
+
+def _distinct_letters(keys: set[int]) -> bool:
+    """No two of ``keys`` match one character under ``re.IGNORECASE`` (its extra cases: s/ſ, i/ı...)."""
+    if _extra_cases is None:
+        return False
+    return not any(other in keys for key in keys for other in _extra_cases.get(key, ()))
 
 
 def _arabic_screened(words: list[str], branches: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from transdocs.site.watcher import hear_saves_at_once
+from transdocs.site.watcher import QUIET_AFTER_SAVE, hear_saves_at_once
 
 
 def test_a_save_asks_for_a_rebuild_through_the_native_observer(tmp_path: Path) -> None:
@@ -21,9 +21,11 @@ def test_a_save_asks_for_a_rebuild_through_the_native_observer(tmp_path: Path) -
     server.watch(str(docs))
     server.watch(str(docs))  # watched twice (two plugins): still twice after the move
     assert type(server.observer) is PollingObserver
+    polling_delay = server.build_delay
     assert hear_saves_at_once(server)
     assert not isinstance(server.observer, PollingObserver)
     assert server._watched_paths == {str(docs): 2}
+    assert server.build_delay == QUIET_AFTER_SAVE < polling_delay  # a save's events come at once
     server.observer.start()
     try:
         (docs / "index.md").write_text("# Edited\n", encoding="utf-8")
@@ -44,8 +46,10 @@ def test_a_server_already_watching_is_left_as_it_is(tmp_path: Path) -> None:
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.observer.start()
     try:
+        polling_delay = server.build_delay
         assert not hear_saves_at_once(server)
         assert type(server.observer) is PollingObserver
+        assert server.build_delay == polling_delay
     finally:
         server.observer.stop()
         server.observer.join()

@@ -86,3 +86,16 @@ def test_words_whose_first_letters_are_one_letter_to_re_stay_apart() -> None:
     assert lexicons._by_first_letter(["sxyz", "ſxy", "sx"]) == "sxyz|ſxy|sx"
     assert re.match("sxyz|ſxy|sx", "sxy", re.IGNORECASE).group(0) == "sxy"  # type: ignore[union-attr]
     assert lexicons._by_first_letter(["l'a", "’b", "'c"]) == "l['’]a|(?:['’]b|['’]c)"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", None])
+def test_the_arabic_screen_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = our_lexicon(lang)
+    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    screened = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    monkeypatch.setattr(lexicons, "_arabic_screen", lambda words: "")
+    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    assert (screened.pattern != plain.pattern) == (lang != "en")
+    texts = [*_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
+    assert _matches(screened, texts) == _matches(plain, texts)

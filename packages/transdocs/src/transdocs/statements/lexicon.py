@@ -181,6 +181,26 @@ def _arabic_screened(words: list[str], branches: list[str]) -> list[str]:
     return [*rest[: arabic[0]], group, *rest[arabic[0] :]]
 
 
+def _arabic_screen(words: list[str]) -> str:
+    """A look-ahead that any of ``words`` starting with an Arabic letter passes where it matches.
+
+    The word parts of the token pattern each open their Arabic words with a look-behind, so at
+    every Arabic word ``re`` tried each part's words: one look-ahead over all of them
+    (necessary for any to match) lets a word that is none of them past all the parts at once.
+    """
+    plain: set[str] = set()
+    led: set[str] = set()
+    for word in words:
+        core = _ARABIC_MARK.sub("", word.removeprefix("~"))
+        if _ARABIC_LETTER_CHAR.match(core[:1]):
+            (led if not word.startswith("~") and _script(word) == "arabic" else plain).add(core)
+    if not plain and not led:
+        return ""
+    branches = [f"{_ARABIC_LEAD}(?:{_by_first_letter(sorted(led))})"] if led else []
+    branches += [_flex(word) for word in sorted(plain)]
+    return f"(?:(?![{_ARABIC_LETTER}])|(?=(?:{'|'.join(branches)})))"
+
+
 def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:
     return reduce(merge, (files.words(lang) for lang in languages), Words())
 
@@ -237,15 +257,7 @@ def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
     envs = "|".join(targets.env_names)
     # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
     keys = "|".join(k for k in targets.key_names if "_" in k)
-    parts = [
-        r"(?P<code>`[^`\n]+`)",
-        r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
-        rf"(?P<ph>{PLACEHOLDER.pattern})",
-        rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
-        rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
-        r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
-        rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
-        rf"(?:[ \u00a0\u202f]?-?[ \u00a0]?(?P<unit>{units}))?{_AFTER_NUMBER})",
+    worded = [  # the parts made of the language's words, behind one screen for Arabic words
         rf"(?P<dual>{alternation(words.dual_units)})",
         rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[〇零一二两兩三四五六七八九十百]+)[ ]?"
         rf"(?:(?P<cjkunit>{cjk_units})(?!别|別)|(?={cjk_counters})))",
@@ -262,6 +274,21 @@ def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
         rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
         rf"(?P<C>{alternation(words.copula)})",
         rf"(?P<conj>{alternation(words.conjunction)})",
+    ]
+    worded_lists: list[Iterable[str]] = [words.dual_units, words.number_words, words.neutral, words.false_words]
+    worded_lists += [words.true_words, words.default, words.respectively, words.foreign, words.blocker]
+    worded_lists += [words.set_copula, words.copula, words.conjunction]
+    screen = _arabic_screen([word for listed in worded_lists for word in listed])
+    parts = [
+        r"(?P<code>`[^`\n]+`)",
+        r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
+        rf"(?P<ph>{PLACEHOLDER.pattern})",
+        rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
+        rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
+        r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
+        rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
+        rf"(?:[ \u00a0\u202f]?-?[ \u00a0]?(?P<unit>{units}))?{_AFTER_NUMBER})",
+        rf"{screen}(?:{'|'.join(worded)})",
         r"(?P<open>[(（])",
         r"(?P<close>[)）])",
         r"(?P<end>[。！？؟；;]|[.!?](?=\s|$))",

@@ -13,10 +13,10 @@ the leftmost span, and at one position the first kind (in the given order) that 
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,10 @@ class Kind:
     closer: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     kind: str
     start: int
     end: int
-    opener: re.Match[str]
 
 
 class _Memo:
@@ -60,62 +58,88 @@ class _Memo:
         return self.found
 
 
+# Inline flags for an opener's own flags, scoped to its branch of the search for every opener.
+_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"))
+
+
 class Scanner:
     """Finds spans of several kinds in a text; build it once, use it on many texts.
 
-    Each kind keeps its next span ahead of the position reached, found by searching its
-    opener (in C, over whole stretches of text) and asking its closer's memo; a kind
-    whose closer is gone for good is dropped. An opener that starts later must
-    end no earlier (fixed-length openers, or ones that run to their line's end) and must
-    not hold a ``stop``.
+    One search (in C) finds the next place where an opener of any kind matches, and which kind
+    (the first in order, as an alternation does); its closer's memo says whether it closes, and
+    if not, the later kinds are tried at the same place. A kind whose closer is gone for good
+    leaves the search. An opener that starts later must end no earlier (fixed-length openers,
+    or ones that run to their line's end) and must not hold a ``stop``.
     """
 
     def __init__(self, kinds: Sequence[Kind]) -> None:
         self.kinds = tuple(kinds)
+        # The search for the openers of the kinds still searched (a bit mask), and which kind each
+        # branch's last (empty) group stands for.
+        self._searches: dict[int, tuple[re.Pattern[str], dict[int, int]]] = {}
+
+    def _search(self, live: int) -> tuple[re.Pattern[str], dict[int, int]]:
+        """One pattern for the openers of the kinds in ``live``: each branch ends with an empty group."""
+        known = self._searches.get(live)
+        if known is None:
+            branches, kind_of, group = [], {}, 0
+            for index, kind in enumerate(self.kinds):
+                if live >> index & 1:
+                    flags = "".join(letter for flag, letter in _FLAGS if kind.opener.flags & flag)
+                    branches.append(f"(?{flags}:{kind.opener.pattern})()")
+                    group += kind.opener.groups + 1
+                    kind_of[group] = index
+            known = self._searches[live] = (re.compile("|".join(branches) or r"(?!x)x"), kind_of)
+        return known
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
         """Spans that do not overlap, left to right, from ``pos`` (openers up to ``endpos``)."""
         end = len(text) if endpos is None else endpos
+        kinds = self.kinds
         memos: dict[re.Pattern[str], _Memo] = {}
-        # The next span of each kind that still has one, by (start, the kind's rank).
-        ahead: list[tuple[int, int, Span]] = []
-        for rank, kind in enumerate(self.kinds):
-            found = self._next(kind, text, pos, end, memos)
-            if found is not None:
-                ahead.append((found.start, rank, found))
-        heapq.heapify(ahead)
-        while ahead:
-            start, rank, found = ahead[0]
-            if start < pos:  # overlapped by the span just given: look again from past it
-                again = self._next(self.kinds[rank], text, pos, end, memos)
+        live = (1 << len(kinds)) - 1
+        pattern, kind_of = self._search(live)
+        while True:
+            opened = pattern.search(text, pos)
+            if opened is None or opened.start() > end:
+                return
+            at = opened.start()
+            index = kind_of[opened.lastindex or 0]
+            found: Span | None = None
+            while True:
+                kind = kinds[index]
+                closer = kind.closer
+                if closer is None:
+                    found = Span(kind.name, at, opened.end())
+                    break
+                memo = memos.get(closer)
+                if memo is None:
+                    memo = memos[closer] = _Memo(closer, text)
+                closed = memo.search(opened.end())
+                if closed is None:  # later openers end later: none of them closes either
+                    live &= ~(1 << index)
+                    pattern, kind_of = self._search(live)
+                elif not ("stop" in closer.groupindex and closed.group("stop") is not None):
+                    found = Span(kind.name, at, closed.end())
+                    break
+                index, again = self._later(index, live, text, at)  # it does not close here
                 if again is None:
-                    heapq.heappop(ahead)
-                else:
-                    heapq.heapreplace(ahead, (again.start, rank, again))
+                    break
+                opened = again
+            if found is None:
+                pos = at + 1
                 continue
             yield found
             pos = found.end if found.end > found.start else found.start + 1
 
-    @staticmethod
-    def _next(kind: Kind, text: str, pos: int, end: int, memos: dict[re.Pattern[str], _Memo]) -> Span | None:
-        """The first span of ``kind`` that starts at or after ``pos``."""
-        while True:
-            opened = kind.opener.search(text, pos)
-            if opened is None or opened.start() > end:
-                return None
-            closer = kind.closer
-            if closer is None:
-                return Span(kind.name, opened.start(), opened.end(), opened)
-            memo = memos.get(closer)
-            if memo is None:
-                memo = memos[closer] = _Memo(closer, text)
-            closed = memo.search(opened.end())
-            if closed is None:
-                return None  # later openers end later: none of them closes either
-            if "stop" in closer.groupindex and closed.group("stop") is not None:
-                pos = max(closed.start(), opened.start() + 1)  # openers before the stop stop there too
-            else:
-                return Span(kind.name, opened.start(), closed.end(), opened)
+    def _later(self, index: int, live: int, text: str, at: int) -> tuple[int, re.Match[str] | None]:
+        """The first kind after ``index`` (of those in ``live``) whose opener matches at ``at``."""
+        for other in range(index + 1, len(self.kinds)):
+            if live >> other & 1:
+                opened = self.kinds[other].opener.match(text, at)
+                if opened is not None:
+                    return other, opened
+        return -1, None
 
     def sub(self, replace: Callable[[Span], str], text: str) -> str:
         """``text`` with every span replaced by ``replace(span)``."""
@@ -133,8 +157,8 @@ class Scanner:
             if opened is None:
                 continue
             if kind.closer is None:
-                return Span(kind.name, pos, opened.end(), opened)
+                return Span(kind.name, pos, opened.end())
             closed = kind.closer.search(text, opened.end())
             if closed is not None and not ("stop" in kind.closer.groupindex and closed.group("stop") is not None):
-                return Span(kind.name, pos, closed.end(), opened)
+                return Span(kind.name, pos, closed.end())
         return None

@@ -31,7 +31,7 @@ from transdocs.languages.detect import (
     quick_census,
     read_language,
 )
-from transdocs.languages.scripts import foreign_letters, letters
+from transdocs.languages.scripts import count, foreign_letters, letters
 from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
@@ -109,12 +109,12 @@ def _named(mask: int) -> list[str]:
     return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
 
 
-@lru_cache(maxsize=4)  # the page's own text is weighed against each code page's repair
+@lru_cache(maxsize=16)  # the page's own text is weighed against each code page's repair
 def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
     """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
     prose = prose_of(text)
     scripts = files.words(lang).scripts
-    foreign = len(_JUNK.findall(prose)) + len(foreign_letters(scripts).findall(prose))
+    foreign = count(_JUNK, prose) + count(foreign_letters(scripts), prose)
     return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total, files=files)
 
 

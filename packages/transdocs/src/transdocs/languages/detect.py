@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from transdocs.languages.scripts import SCRIPTS, foreign_letters, letters, script_of
+from transdocs.languages.scripts import SCRIPTS, count, foreign_letters, letters, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
 from transdocs.spans import Kind, Scanner
@@ -103,9 +103,9 @@ def census(prose: str) -> Census:
     ascii_words = len(_ASCII_WORD.findall(prose))
     if ascii_words:
         units["Latin"] = float(ascii_words)
-    for char, count in Counter(_NON_ASCII_LETTER.findall(prose)).items():
+    for char, times in Counter(_NON_ASCII_LETTER.findall(prose)).items():
         script = _script(char)
-        units[script] = units.get(script, 0.0) + count * (_CJK_UNIT if script in _CJK_SCRIPTS else _LETTER_UNIT)
+        units[script] = units.get(script, 0.0) + times * (_CJK_UNIT if script in _CJK_SCRIPTS else _LETTER_UNIT)
     return Census(dict(units), sum(units.values()))
 
 
@@ -170,8 +170,8 @@ def identify(prose: str, found: Census | None = None, files: LanguageFiles = OUR
 def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
     """A census that only tells ``scripts`` from the rest (three counts instead of every script)."""
     units = {"Latin": float(len(_ASCII_WORD.findall(prose)))}
-    own = len(letters(scripts).findall(prose)) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
-    other = len(foreign_letters(scripts).findall(prose)) * _LETTER_UNIT
+    own = count(letters(scripts), prose) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
+    other = count(foreign_letters(scripts), prose) * _LETTER_UNIT
     units[scripts[0]] = units.get(scripts[0], 0.0) + own
     if other:
         units["other"] = other

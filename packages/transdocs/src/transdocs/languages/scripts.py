@@ -32,7 +32,6 @@ SCRIPTS: dict[str, str] = {
 }
 # Letters every page may hold whatever its language: ASCII and fullwidth ASCII letters.
 UNIVERSAL = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
-_LETTER = r"[^\W\d_]"
 
 
 def script_of(char: str) -> str | None:
@@ -52,6 +51,18 @@ def letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def foreign_letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
-    """Letters of no script in ``scripts`` (ASCII letters are never foreign)."""
+    """Letters of no script in ``scripts`` (ASCII letters are never foreign): one class, not a
+    look-ahead before each letter (a word character, not a digit, ``_`` or an allowed letter)."""
     allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
-    return re.compile(f"(?![{allowed}]){_LETTER}")
+    return re.compile(f"[^\\W\\d_{allowed}]")
+
+
+@cache
+def _runs(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern.pattern})+", pattern.flags)
+
+
+def count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` a one-character ``pattern`` matches, counted by runs
+    (``len(pattern.findall(text))`` makes a string of every character of a CJK page)."""
+    return sum(map(len, _runs(pattern).findall(text)))

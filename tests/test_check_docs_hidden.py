@@ -8,6 +8,8 @@ not 1; ``1.024`` in German likewise. Line numbers stay those of the file.
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK
-from transdocs.pages.visible import visible
+from transdocs.pages.visible import _FENCE, _QUICK, Hidden, _any_of, _clean_line, _grouped, group_marks, visible
 from transdocs.report.findings import HIDDEN, STALE
 
 CHECK_DOCS = [sys.executable, "-c", "import sys; from transdocs.cli import main; sys.exit(main())"]
@@ -111,3 +113,47 @@ def test_french_thousands_are_no_false_finding(tmp_path: Path) -> None:
     assert [f for f in found if f["kind"] in (STALE, "value-drift")] == []
     stale = _check(tmp_path, {"fr/page.md": pages["fr/page.md"].replace("1 024", "2 048")}, {"max_tokens": 1024})
     assert [(f["kind"], f["stated"]) for f in stale if f["kind"] == STALE] == [(STALE, "2048")]
+
+
+def _every_line(text: str, lang: str | None) -> tuple[str, list[Hidden]]:
+    """``visible`` as it was first written: every line read (the fast one reads only the lines worth a look)."""
+    grouped, marks = _grouped(group_marks(lang)), _any_of(group_marks(lang))
+    found: list[Hidden] = []
+    lines, fence = text.split("\n"), ""
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) else fence
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        line = _clean_line(line, index + 1, found) if _QUICK.search(line) else line
+        lines[index] = grouped.sub(lambda m: re.sub(r"\D", "", m.group(0)), line) if marks.search(line) else line
+    return "\n".join(lines), found
+
+
+def test_only_lines_worth_a_look_are_read_and_the_text_is_the_same() -> None:
+    pieces = ["1", "23", "456", " ", "\u00a0", "\u202f", ".", ",", "٬", "٫", "<!-- -->", "-->", "<span>", "</b>", "<"]
+    pieces += [
+        "&#48;",
+        "&shy;",
+        "\u00ad",
+        "\u200b",
+        "```",
+        "~~~",
+        "````",
+        "\n",
+        "\n",
+        "\t",
+        "\u202e",
+        "\u202c",
+        "a",
+        "<",
+    ]
+    rng = random.Random(16)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        lang = rng.choice(["en", "fr", "de", "ar", None])
+        seen = visible(text, lang)
+        assert (seen.text, seen.hidden) == _every_line(text, lang), (text, lang)

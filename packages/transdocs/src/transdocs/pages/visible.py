@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from transdocs.languages.tags import base_language
 
@@ -232,14 +234,38 @@ def _any_of(marks: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(marks) + "]")
 
 
+# What a line must hold for :func:`visible` to change it or its fence (more lines than need it
+# is fine: a line is then read as every line was): a fence's mark, an invisible character, an
+# override, a tag, comment or entity, or a digit beside a group mark (see :func:`_beside_mark`).
+_FENCE_MARK = re.compile("```|~~~")  # literals: re skips to their first characters
+_QUICK_CHAR = re.compile(f"[{_INVISIBLE}\u202d\u202e<&]")
+
+
+@cache
+def _beside_mark(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"\d[{re.escape(marks)}]\d")
+
+
+def _worth_a_look(text: str, lines: list[str], marks: str) -> list[int]:
+    """The indexes of the lines that hold something :func:`visible` may change, or a fence."""
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    found = (m.start() for p in (_FENCE_MARK, _QUICK_CHAR, _beside_mark(marks)) for m in p.finditer(text))
+    return sorted({bisect_right(starts, at) - 1 for at in found})
+
+
 def visible(text: str, lang: str | None) -> Visible:
-    """``text`` as readers see its numbers (see the module's docstring); lines stay where they are."""
+    """``text`` as readers see its numbers (see the module's docstring); lines stay where they are.
+
+    Only the lines worth a look are read one by one (three searches over the text find them): the
+    others, most lines of most pages, hold nothing to change and no fence.
+    """
     marks = group_marks(lang)
     grouped, has_mark = _grouped(marks), _any_of(marks)  # one search a line, not one per mark
     found: list[Hidden] = []
     lines = text.split("\n")
     fence = ""
-    for index, line in enumerate(lines):
+    for index in _worth_a_look(text, lines, marks):
+        line = lines[index]
         opened = _FENCE.match(line)
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):

@@ -98,6 +98,11 @@ def strip_tags(line: str) -> str:
     )
 
 
+def _unquoted(line: str) -> str:
+    """``line`` without its blockquote mark (``> ``), if it has one."""
+    return _QUOTE.sub("", line) if line.lstrip().startswith(">") else line
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -201,12 +206,15 @@ class _Reader:
         i, lines, comment = 0, self.lines, False
         while i < len(lines):
             line = lines[i]
-            if comment or line.lstrip().startswith("<!--"):
+            # Each block is told by the first characters of its line: a line is stripped once, and a
+            # pattern is tried only on a line that starts as it must (most lines are prose).
+            stripped = line.lstrip()
+            if comment or stripped.startswith("<!--"):
                 comment = "-->" not in line
                 self.flush()
                 i += 1
                 continue
-            fence = _FENCE.match(line)
+            fence = _FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
             if fence:
                 i = self.read_fence(i, fence)
                 continue
@@ -227,19 +235,19 @@ class _Reader:
                     self.read_tag_line(i, line)
                     i += 1
                     continue
-                line = text
+                line, stripped = text, text.lstrip()
             if self.mdx and not self.open and _ESM.match(line):
-                line = ""
-            if not line.strip() or BLOCK_LINE.match(line) or is_include(line):
+                line = stripped = ""
+            if not stripped or (stripped.startswith("{{") and BLOCK_LINE.match(line)) or is_include(stripped):
                 self.flush()
-                if self.open_kind == "item" and not line.strip():
+                if self.open_kind == "item" and not stripped:
                     self.open_kind = "paragraph"
                 i += 1
                 continue
             if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                 self.flush()
                 self.admonition = None
-            heading = _HEADING.match(line)
+            heading = _HEADING.match(line) if stripped.startswith("#") else None
             if heading:
                 self.doc.headings.append((self.number(i), len(heading.group(1))))
                 self.items.clear()
@@ -252,17 +260,17 @@ class _Reader:
                 self.close_items(_indent(line))
                 i = self.read_table(i)
                 continue
-            title = _TITLE.match(line) if line.lstrip()[:3] in ("!!!", "???", "===") else None
+            title = _TITLE.match(line) if stripped[:3] in ("!!!", "???", "===") else None
             if title:
                 self.flush()
                 self.close_items(_indent(line))
                 named = title.group("title") or ""
                 self.add(Prose("title", named, self.number(i), section=self.section))
-                if line.lstrip()[:3] != "===":
+                if stripped[:3] != "===":
                     self.admonition = (_indent(line), named)
                 i += 1
                 continue
-            directive = _DIRECTIVE.match(line) if line.lstrip().startswith(":::") else None
+            directive = _DIRECTIVE.match(line) if stripped.startswith(":::") else None
             if directive:
                 self.flush()
                 self.close_items(_indent(line))
@@ -272,8 +280,8 @@ class _Reader:
                 self.admonition = (-1, named) if opening else None
                 i += 1
                 continue
-            item = _ITEM.match(line)
-            definition = None if item else _DEFINITION.match(line)
+            item = _ITEM.match(line) if stripped[0] in "-*+" or stripped[0].isdecimal() else None
+            definition = _DEFINITION.match(line) if not item and stripped.startswith(":") else None
             if definition and self.open and self.open_kind == "paragraph":
                 self.flush()
             term = (self.last_paragraph or self.term) if definition else None
@@ -282,11 +290,11 @@ class _Reader:
                 self.open_parent, self.term = term.text, term
                 line = " " * definition.end() + line[definition.end() :]
             elif item:
-                self.start_block("item", _indent(_QUOTE.sub("", line)))
+                self.start_block("item", _indent(_unquoted(line)))
                 line = " " * item.end() + line[item.end() :]
             elif not self.open:
-                self.start_block("paragraph", _indent(_QUOTE.sub("", line)))
-            self.open.append((self.number(i), _QUOTE.sub("", line)))
+                self.start_block("paragraph", _indent(_unquoted(line)))
+            self.open.append((self.number(i), _unquoted(line)))
             i += 1
         self.flush()
         return self.doc
@@ -388,6 +396,6 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
         number = first_line + index
         if "{{" in line:
             doc.placeholders += [(number, placeholder_name(m)) for m in PLACEHOLDER.finditer(line)]
-        if is_include(line):
+        if INCLUDE_MARK in line and is_include(line):
             doc.includes.append((number, line.strip()))
     return doc

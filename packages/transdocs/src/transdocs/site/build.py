@@ -32,6 +32,7 @@ from transdocs.site.markdown_ext import PageContext, PlaceholderExtension, Probl
 from transdocs.site.site_text import LoadedText, SiteText, load_site_text
 from transdocs.site.site_values import SiteValues
 from transdocs.site.yaml_front_matter import unreadable_front_matter
+from transdocs.tools.history import GitHistory, HistoryUnavailable
 from transdocs.tools.translation_status import Status, translation_status
 
 log = get_plugin_logger("transdocs")
@@ -73,6 +74,9 @@ class SiteBuild:
         self.env: Any = None  # this language's Jinja environment, from on_env
         self._status: Status | None = None  # every translation's status, read once per site build
         self._status_url: str | None = None  # this language's status page
+        # The docs' git history and the commit it was read at: kept across the rebuilds of mkdocs
+        # serve while HEAD stays there (a save changes no history; a commit or checkout does).
+        self._git: tuple[str, GitHistory] | None = None
 
     @property
     def idle(self) -> bool:
@@ -230,7 +234,7 @@ class SiteBuild:
         if self._status is None:
             try:
                 order = [lang for lang in _language_names(config) if lang != DEFAULT_LANGUAGE] or None
-                self._status = translation_status(Path(config.docs_dir), order)
+                self._status = translation_status(Path(config.docs_dir), order, git=self._history(config))
             except InputError as exc:
                 raise PluginError(f"translation status: {exc}") from None
             if self._status.history_problem:
@@ -239,6 +243,24 @@ class SiteBuild:
         file.content_string = page.markdown(file.url)
         self._status_url = file.url
         return files
+
+    def _history(self, config: MkDocsConfig) -> GitHistory | None:
+        """The history read for an earlier build while HEAD is the same commit, else a new one
+        (HEAD is read before it: a commit landing meanwhile is read at the next build); None when
+        git cannot be asked (translation_status then says why)."""
+        docs, kept = Path(config.docs_dir), self._git
+        try:
+            git = kept[1] if kept else GitHistory.of(docs)
+            head = git.head()
+            if kept and head is not None and kept[0] == head:
+                return git
+            if kept:  # HEAD moved (a commit, a checkout): read history again
+                git = GitHistory.of(docs)
+        except HistoryUnavailable:
+            self._git = None
+            return None
+        self._git = (head, git) if head is not None else None
+        return git
 
     def _outdated_notice(self, page: Page, reader: SiteText) -> str:
         """Above a translation made from an older English page: since when, and where to look."""

@@ -125,6 +125,18 @@ class GitHistory:
         top, shallow = os.fsdecode(out).splitlines()[:2]
         return cls(Path(top).resolve(), shallow.strip() == "true", folder if path.is_dir() else None)
 
+    def head(self) -> str | None:
+        """The commit HEAD is at now; None before the first commit or when git cannot say.
+
+        What was read from history stays true while HEAD is the same commit: a long-lived
+        reader (``mkdocs serve``) asks this one cheap question instead of reading history again.
+        """
+        try:
+            out = _git(["rev-parse", "-q", "--verify", "HEAD"], self.top)
+        except HistoryUnavailable:
+            return None
+        return os.fsdecode(out).strip() or None
+
     def _relative(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.top).as_posix()

@@ -83,6 +83,7 @@ class Status:
     history_problem: str | None = None  # why no date is known (no git, no repository, ...)
     shallow: bool = False
     problems: list[str] = field(default_factory=list)  # pages that could not be read
+    git: GitHistory | None = field(default=None, repr=False, compare=False)  # the history read, if any
 
     def show(self, path: Path) -> str:
         """``path`` as the user would type it."""
@@ -137,6 +138,7 @@ def translation_status(
     layout: str | None = None,
     history: bool = True,
     config: Project | None = None,
+    git: GitHistory | None = None,
 ) -> Status:
     """The status of every translation of every English page under ``docs``.
 
@@ -145,6 +147,7 @@ def translation_status(
 
     ``languages`` chooses the columns and their order (default: every language present).
     ``history`` False, or no git history, leaves dates and changed lines unknown.
+    ``git`` is a history already open (what it read is used again), else one is opened here.
     Raises :class:`InputError` when ``docs`` is not a folder of translated pages.
     """
     if not docs.is_dir():
@@ -152,9 +155,10 @@ def translation_status(
     project = layout_of(docs, layout)
     present = project.languages()[1:]
     columns = present if languages is None else [lang for lang in languages if lang in present]
-    git: GitHistory | None = None
     problem = None if history else "history not read"
-    if history:
+    if not history:
+        git = None
+    elif git is None:
         try:
             git = GitHistory.of(project.root)
         except HistoryUnavailable as exc:
@@ -173,4 +177,4 @@ def translation_status(
             if lang in columns
         }
         rows.append(Row(english, page_name(project, english), cells))
-    return Status(docs, project.source, columns, rows, problem, bool(git and git.shallow), problems)
+    return Status(docs, project.source, columns, rows, problem, bool(git and git.shallow), problems, git)

@@ -153,3 +153,43 @@ def test_an_edited_page_or_english_page_is_checked_again(tmp_path: Path) -> None
     again = check_paths([str(docs)], project=project)
     assert [f for f in first if f.path == str(page)] == [f for f in again if f.path == str(page)] != []
     assert [f for f in again if "page00001" in f.path and f.kind == "outdated"]  # every translation of it
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_a_run_keeps_few_english_pages_and_still_reads_every_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: bool
+) -> None:
+    """Memory stays flat on a big tree: an English page is kept only while its translations are
+    checked (they are checked one after the other, with the English page itself, whether the
+    tree was named by a relative path or not), and every file is still read once."""
+    from transdocs import runner
+
+    docs = _tree(tmp_path, 30)
+    project = _project(_settings(tmp_path, 3))
+    everything = check_paths([str(docs)], project=project, jobs=1, use_cache=False)
+    if relative:
+        monkeypatch.chdir(tmp_path)
+        docs = docs.relative_to(tmp_path)
+    reads: list[Path] = []
+    kept: list[int] = []
+    real_read, real_check_one = runner.read_page, batch.check_one
+
+    def counted(path: Path) -> Any:
+        reads.append(Path(path).absolute())
+        return real_read(path)
+
+    def check_one(checker: runner.Checker, page: Any) -> Any:
+        kept.append(len(checker.english) + len(checker.shared))
+        return real_check_one(checker, page)
+
+    monkeypatch.setattr(runner, "read_page", counted)
+    monkeypatch.setattr(batch, "check_one", check_one)
+    monkeypatch.setattr(runner, "ENGLISH_KEPT", 2)
+    found = check_paths([str(docs)], project=project, jobs=1, use_cache=False)
+
+    def seen(findings: list[Any]) -> list[tuple[str, int, str, str]]:
+        return [(Path(f.path).name, f.line, f.kind, f.message.replace(f"{tmp_path}/", "")) for f in findings]
+
+    assert seen(found) == seen(everything)
+    assert len(reads) == len(set(reads)) == len(list(docs.rglob("*.md")))
+    assert max(kept) <= 3  # two English pages kept, and the one being checked as a page

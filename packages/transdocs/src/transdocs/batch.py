@@ -66,7 +66,8 @@ def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
     by_english: dict[Any, list[int]] = {}
     for index in todo:
         page = pages[index]
-        by_english.setdefault(page.english or page.path, []).append(index)
+        # (absolute: an English page's own path may be relative, its translations' link to it is not)
+        by_english.setdefault((page.english or page.path).absolute(), []).append(index)
     tasks: list[list[int]] = [[]]
     for indexes in by_english.values():
         if len(tasks[-1]) >= _GROUP:
@@ -131,8 +132,8 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> 
             finally:
                 gc.unfreeze()
                 _work = None
-        else:
-            results.update((index, check_one(checker, pages[index])) for index in todo)
+        else:  # translations of one English page one after the other, as each worker takes them
+            results.update((index, check_one(checker, pages[index])) for task in _groups(pages, todo) for index in task)
     run = Run()
     for index, page in enumerate(pages):
         result = results[index]

@@ -9,6 +9,7 @@ once for all its translations). Each check's ``run`` gets that and the run's
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,12 +42,18 @@ def is_mdx(path: Path) -> bool:
     return path.suffix.lower() == ".mdx"
 
 
+# English originals kept read at once. A run checks an English page's translations one after the
+# other (see ``batch``), so a few suffice; keeping all of them grew memory with the tree.
+ENGLISH_KEPT = 16
+
+
 class Checker:
-    """Checks pages one by one with the run's context, reading each English original once."""
+    """Checks pages one by one with the run's context, reading each English original once
+    when its translations come together."""
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.english: dict[Path, EnglishRead | None] = {}
+        self.english: OrderedDict[Path, EnglishRead | None] = OrderedDict()
         self.runs = [unit.run for unit in units() if unit.run is not None]
         # An English page is read as a page and as its translations' original: the first reading
         # waits here for the second (keyed by path and language), so the file is read and parsed once.
@@ -69,7 +76,11 @@ class Checker:
 
     def english_page(self, path: Path, lang: str | None = None) -> EnglishRead | None:
         """The English page (in ``lang``, the layout's source language) of translations, read once."""
-        if path not in self.english:
+        if path in self.english:
+            self.english.move_to_end(path)
+        else:
+            if len(self.english) >= ENGLISH_KEPT:
+                self.english.popitem(last=False)
             if not path.is_file():
                 self.english[path] = None
             elif too_large(path) is not None:  # its own finding says so; its translations are not compared

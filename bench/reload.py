@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -66,6 +68,7 @@ def measure(project: Project, quick: bool) -> Reloads:
     candidates = [project.page_url_path(EDITED_LANGUAGE, default), mount]  # a one-language build may serve at /
 
     reloads.notes.append(PATH_MEASURED)
+    reloads.notes.append(_with_history(project.root))
     reloads.data["load_average_at_start"] = os.getloadavg()
     every = serve_loop(config, page, candidates, edits=1 if quick else 3, env=bench_env())
     reloads.data["all_languages_s"] = every.times
@@ -89,8 +92,33 @@ def measure(project: Project, quick: bool) -> Reloads:
     dirty = serve_loop(config, page, candidates, edits=2 if quick else 5, env=env, extra=["--dirty"])
     reloads.data["one_language_dirty_s"] = dirty.times
     reloads.rows.insert(1, Row(f"{label} --dirty", median(dirty.times), "s", MAX_RELOAD_SECONDS))
+    # An English page: the status page then checks the page's translations again.
+    english = serve_loop(
+        config,
+        project.docs / default / "index.md",
+        [mount],
+        edits=2 if quick else 5,
+        env=bench_env(**{SWITCH: default}),
+    )
+    reloads.data["english_only_s"] = english.times
+    english_label = f"mkdocs serve: edit → reload, {SWITCH}={default} (an English page)"
+    reloads.rows.insert(2, Row(english_label, median(english.times), "s", MAX_RELOAD_SECONDS))
     reloads.data["load_average_at_end"] = os.getloadavg()
     return reloads
+
+
+def _with_history(root: Path) -> str:
+    """Give the copy the repository's git history (the status page reads it, as in a writer's
+    checkout): its .git from a local clone, the copied files left as they are. Says what was done."""
+    git = shutil.which("git")
+    if git is None or not (REPO / ".git").exists():
+        return "no git history in the copy (no git, or the repository is not a checkout): the status page reads none"
+    clone = root.parent / "history-clone"
+    clone_argv = [git, "clone", "-q", "--local", "--no-checkout", str(REPO), str(clone)]
+    subprocess.run(clone_argv, capture_output=True, check=True, timeout=300)
+    (clone / ".git").rename(root / ".git")
+    subprocess.run([git, "reset", "-q"], cwd=root, capture_output=True, check=True, timeout=300)
+    return "the copy has the repository's git history (HEAD of the checkout; the copied files are the working tree's)"
 
 
 @dataclass(frozen=True)

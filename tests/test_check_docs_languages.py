@@ -7,6 +7,7 @@ with scripts or regions use their base language's words.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from transdocs.cli import EXIT_FINDINGS, EXIT_OK, main
 from transdocs.languages import LANGUAGES, base_language
 from transdocs.languages.words import (
     DATA_DIR,
+    OURS,
     LanguageDataError,
     LanguageFiles,
     available_languages,
@@ -188,3 +190,22 @@ def test_a_built_page_keeps_a_language_we_have_no_words_for() -> None:
 
     assert html_language('<html lang="de-AT"><body></body></html>') == "de"
     assert html_language('<html lang="zh-Hans">') == "zh" and html_language("<html>") is None
+
+
+def test_the_common_words_counted_piece_by_piece_give_the_rate_of_the_whole_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast path stops counting once a page has enough common words; it must answer as the full count."""
+    from transdocs.languages import detect
+
+    ours = available_languages()
+    texts = [detect.prose_of(path.read_text(encoding="utf-8")) for path in sorted(Path("docs").rglob("*.md"))]
+    rng = random.Random(18)
+    soup = [word for lang in ours for word in words(lang).common_words] + ["\n", "\n", "x", "Σ", "ΑΣ"]
+    texts += [" ".join(rng.choice(soup) for _ in range(rng.randint(0, 80))) for _ in range(2_000)]
+    monkeypatch.setattr(detect, "_PIECE", 16)  # many pieces, cut at many line ends
+    for prose in texts:
+        for lang in ours:
+            found = detect.quick_census(prose, words(lang).scripts)
+            whole = detect._fits(prose, found, lang, OURS) >= detect.MIN_RATE
+            assert detect._reaches_rate(prose, found, lang, OURS) == whole, (lang, prose[:80])

@@ -151,6 +151,32 @@ def _fits(prose: str, found: Census, lang: str, files: LanguageFiles) -> float:
     return common_word_rate(prose, lang, found.total, files=files)
 
 
+# Prose is counted in pieces of about this many characters, cut at line ends (no word spans one).
+_PIECE = 1024
+
+
+def _reaches_rate(prose: str, found: Census, lang: str, files: LanguageFiles) -> bool:
+    """Whether :func:`_fits` gives at least :data:`MIN_RATE`: the common words are counted piece by
+    piece, and the count stops once it is enough (most pages are well above the rate)."""
+    if found.coverage(files.words(lang).scripts) < MIN_COVERAGE:
+        return False
+    spaced, unspaced = _common_words(lang, files)
+    if not found.total or not (spaced or unspaced):
+        return False  # a rate of 0
+    hits, start = 0, 0
+    while start < len(prose):
+        end = prose.find("\n", start + _PIECE) + 1 or len(prose)
+        piece = prose[start:end]
+        hits += sum(piece.count(w) for w in unspaced)
+        if spaced:
+            counts = _word_counts(piece)
+            hits += sum(counts[w] for w in spaced)
+        if hits / found.total >= MIN_RATE:
+            return True
+        start = end
+    return hits / found.total >= MIN_RATE
+
+
 def identify(prose: str, found: Census | None = None, files: LanguageFiles = OURS) -> str | None:
     """The known language (of ``files``) the prose is written in, None when none fits clearly."""
     found = found or census(prose)
@@ -189,7 +215,7 @@ def read_language(prose: str, expected: str | None, files: LanguageFiles = OURS)
     if expected is not None:
         # Most pages are in their language: tell that from three counts, the full census otherwise.
         quick = quick_census(prose, files.words(expected).scripts)
-        if quick.total < MIN_UNITS or _fits(prose, quick, expected, files) >= MIN_RATE:
+        if quick.total < MIN_UNITS or _reaches_rate(prose, quick, expected, files):
             return Reading(expected, True, quick)
     found = census(prose)
     if found.total < MIN_UNITS:

@@ -118,3 +118,18 @@ def test_the_benchmarks_import_nothing_from_the_tests() -> None:
     for path in sorted((REPO / "bench").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert "tests.support" not in text and "from tests" not in text and "import tests" not in text, path
+
+
+def test_two_revisions_side_by_side_say_whether_they_find_the_same() -> None:
+    """bench/versus.py (issue 16: time per page against the checker of an earlier commit) runs a
+    revision from git beside the working tree; a revision git does not know is one clear line."""
+    versus = [sys.executable, str(REPO / "bench" / "versus.py")]
+    argv = [*versus, "HEAD", "--pages", "2", "--rounds", "1"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "12 pages, CPU per page" in done.stdout and "new / old:" in done.stdout
+    assert "same findings: yes" in done.stdout  # the working tree checks what HEAD checks (CI's clean clone)
+    bad = subprocess.run([*versus, "no-such-revision"], capture_output=True, text=True, timeout=120, check=False)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    [line] = bad.stderr.strip().splitlines()
+    assert line.startswith("versus: git archive no-such-revision")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,12 @@ class Rule:
     close: str = ""
     instead: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The rule's pattern, looked up once per rule (hashing a rule's eleven fields at every line cost
+        more than the search)."""
+        return _compiled(self)
 
 
 def _fail(path: Path, index: int, message: str) -> TypographyError:
@@ -247,7 +253,7 @@ def slips(given: str, rules: tuple[Rule, ...]) -> list[tuple[int, str]]:
             # Where each sentence of the line starts: the open mark is looked for from there (linear).
             starts = [m.end() for m in _SENTENCE_END.finditer(line)]
         index = 0
-        for match in _compiled(rule).finditer(line):
+        for match in rule.pattern.finditer(line):
             sentence = 0
             if starts:
                 while index < len(starts) and starts[index] <= match.start():

@@ -64,7 +64,7 @@ def changes_only(observer: Any) -> BaseObserver:
 
     class ChangesOnly(observer):  # type: ignore[misc]  # watchdog types Observer as a protocol
         def schedule(
-            self, event_handler: FileSystemEventHandler, path: str, *, recursive: bool = False, **options: Any
+            self, event_handler: FileSystemEventHandler, path: str, recursive: bool = False, **options: Any
         ) -> ObservedWatch:
             watch: ObservedWatch = super().schedule(_ChangesOnly(event_handler), path, recursive=recursive, **options)
             return watch

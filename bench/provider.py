@@ -49,8 +49,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
+class _Server(ThreadingHTTPServer):
+    # The listen backlog: 200 calls connect at once (the loop-lag benchmark), and with the default
+    # of 5 the kernel drops the connections that do not fit; their clients retry seconds later.
+    request_queue_size = 1024
+
+
 def serve() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = _Server(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"http://127.0.0.1:{server.server_address[1]}/v1", flush=True)

@@ -157,3 +157,42 @@ def test_credentials_are_recognised_by_name_or_shape(name: str, value: str) -> N
 )
 def test_ordinary_values_are_not_taken_for_credentials(name: str, value: object) -> None:
     assert not looks_secret(name, value)
+
+
+def _llm_backends(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``llm-backends <args>`` in ``folder``: check-docs as a command of the program it checks the docs of."""
+    command = [sys.executable, "-m", "llm_backends.cli", *args]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_llm_backends_reads_its_own_settings_from_itself_with_no_opt_in(tmp_path: Path) -> None:
+    """The tree names the settings of the program the user runs: read from that program (a stale
+    default is found), nothing of the tree imported; its own package of that name is never run."""
+    from llm_backends.cli import HOST_SETTINGS
+    from llm_backends.settings import LLMSettings
+
+    (tmp_path / "src" / "llm_backends").mkdir(parents=True)
+    (tmp_path / "src" / "llm_backends" / "__init__.py").write_text(
+        f"import pathlib\npathlib.Path({str(tmp_path / 'ran')!r}).write_text('ran')\n"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.check-docs]\nsettings = "{HOST_SETTINGS}"\nenv-prefix = "LLM_"\npaths = ["docs"]\n'
+    )
+    stale = LLMSettings.model_fields["num_retries"].default + 1
+    (tmp_path / "docs" / "index.md").write_text(f"# Retries\n\nBy default, `LLM_NUM_RETRIES` is {stale}.\n")
+    done = _llm_backends(tmp_path, "check-docs")
+    assert done.returncode == EXIT_FINDINGS, done.stderr
+    assert f"LLM_NUM_RETRIES states {stale}" in done.stdout
+    assert not (tmp_path / "ran").exists()
+    # The standalone checker runs no such program: the opt-in is still needed there.
+    alone = _check_docs(tmp_path)
+    assert alone.returncode == EXIT_USAGE and OPT_IN in alone.stderr
+
+
+def test_llm_backends_still_refuses_any_other_spec_of_the_tree(hostile: Path, environ_repo: Path) -> None:
+    for repo in (hostile, environ_repo):
+        done = _llm_backends(repo, "check-docs")
+        assert done.returncode == EXIT_USAGE and OPT_IN in done.stderr, done.stderr
+        assert SECRET not in done.stdout + done.stderr
+    assert not (hostile.parent / "ran").exists()

@@ -140,6 +140,11 @@ Command = Callable[[argparse.Namespace], int]
 # subcommands. This package never imports them; they are looked up only when the
 # command line names none of ours.
 COMMANDS_ENTRY_POINT = "llm_backends.commands"
+# What this program vouches for to those commands (an argparse default, ``host_settings``): its
+# own settings class. A docs tree whose configuration names exactly this spec is checked
+# against the settings of the program the user is running, without the opt-in to importing
+# the tree's code; any other spec still needs it.
+HOST_SETTINGS = "llm_backends.settings:LLMSettings"
 
 
 def _add_plugin_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -202,6 +207,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version, help="print the version and exit")
+    parser.set_defaults(host_settings=HOST_SETTINGS)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     config = add_command(

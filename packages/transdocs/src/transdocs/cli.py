@@ -57,6 +57,7 @@ def run_check(args: argparse.Namespace) -> int:
             languages=args.languages,
             glossary=args.glossary,
             allow_import=args.allow_import,
+            host_settings=getattr(args, "host_settings", None),
         )
         paths = args.paths or project.given_paths()
         if not paths:
@@ -99,7 +100,9 @@ def run_translation_status(args: argparse.Namespace) -> int:
 
     ok, failed, usage = _exit_codes()
     try:
-        config = load_project().override(allow_import=args.allow_import)
+        config = load_project().override(
+            allow_import=args.allow_import, host_settings=getattr(args, "host_settings", None)
+        )
         docs = args.docs or _configured_docs(config.given_paths())
         status = translation_status(docs, args.lang, layout=args.layout, config=config)
     except InputError as exc:

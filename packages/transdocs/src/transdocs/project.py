@@ -50,6 +50,9 @@ class Project:
     # Whether a ``module:object`` settings spec may be imported. Only the command line (or a
     # caller in code) grants it; a checked tree's own configuration cannot.
     allow_import: bool = False
+    # The settings spec of the program check-docs runs inside (``llm-backends check-docs``): the
+    # user runs that program, so its own settings are read from it with no opt-in (and only that spec).
+    host_settings: str | None = field(default=None, compare=False)
     # The file:line a ``settings`` value came from; None when given on the command line or in code.
     settings_from: str | None = field(default=None, compare=False)
 
@@ -80,8 +83,11 @@ class Project:
             return []
         from transdocs.settings.reader import load_settings
 
-        allowed = self.allow_import or self.settings_from is None
-        return load_settings(self.settings, self.env_prefix, self.base, allow_import=allowed, where=self.settings_from)
+        hosts = self.settings == self.host_settings
+        allowed = self.allow_import or self.settings_from is None or hosts
+        return load_settings(
+            self.settings, self.env_prefix, self.base, allow_import=allowed, where=self.settings_from, from_host=hosts
+        )
 
     def targets(self) -> Targets:
         """The settings this project's pages are compared with (for the run's context)."""
@@ -100,7 +106,7 @@ class Project:
 _KEYS = {
     f.name.replace("_", "-"): f.name
     for f in fields(Project)
-    if f.name not in ("base", "origin", "allow_import", "settings_from")
+    if f.name not in ("base", "origin", "allow_import", "host_settings", "settings_from")
 }
 
 

@@ -293,7 +293,8 @@ def _from_file(path: Path, prefix: str | None, shown: str) -> list[Setting]:
 
 
 def import_object(spec: str, base: Path | None = None) -> Any:
-    """``package.module:Name`` -> the object (the project folder ``base`` and its ``src/`` on the path).
+    """``package.module:Name`` -> the object (the project folder ``base`` and its ``src/`` on the path;
+    with no ``base``, as this process finds its modules).
 
     Raises :class:`InputError` naming the spec. Only for a spec the user chose to run (see
     :func:`load_settings`' ``allow_import``).
@@ -301,7 +302,8 @@ def import_object(spec: str, base: Path | None = None) -> Any:
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
         raise InputError(f"settings {spec!r}: expected module:object or a .json/.toml file")
-    _add_paths(base or Path.cwd())
+    if base is not None:
+        _add_paths(base)
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
@@ -337,13 +339,16 @@ def load_settings(
     *,
     allow_import: bool = True,
     where: str | None = None,
+    from_host: bool = False,
 ) -> list[Setting]:
     """Every setting the spec declares, in order. Raises :class:`InputError` naming the spec.
 
     ``base`` is the folder a relative file path (and a project module) is found from.
     With ``allow_import`` false a ``module:object`` spec is refused (``where`` names the
     configuration line that gave it) and nothing is added to ``sys.path``: a checked tree
-    does not get to run its code by naming it. What a ``module:object`` spec gives is
+    does not get to run its code by naming it. ``from_host``: the spec is the settings of the
+    program check-docs runs inside, imported as that program imports its modules (nothing of
+    the tree is added to the path). What a ``module:object`` spec gives is
     cached (see :mod:`transdocs.settings.cache`): importing pydantic and the project's
     package costs more than checking its docs.
     """
@@ -359,20 +364,21 @@ def load_settings(
             f"the command line asks: run with {OPT_IN} (or --settings {spec}) if you trust this tree, "
             "or point settings at a .json/.toml file"
         )
-    _add_paths(base)
+    if not from_host:
+        _add_paths(base)
     from transdocs.settings import cache as settings_cache
 
     key = settings_cache.key(spec, env_prefix)
     cached = settings_cache.load(key)
     if cached is not None:
         return [Setting(**item) for item in cached]
-    found = _settings_of(spec, env_prefix, base)
+    found = _settings_of(spec, env_prefix, base, from_host)
     settings_cache.save(key, [dataclasses.asdict(s) for s in found if not s.secret or s.default is None])
     return found
 
 
-def _settings_of(spec: str, env_prefix: str | None, base: Path) -> list[Setting]:
-    target = import_object(spec, base)
+def _settings_of(spec: str, env_prefix: str | None, base: Path, from_host: bool) -> list[Setting]:
+    target = import_object(spec, None if from_host else base)
     if hasattr(target, "model_fields"):
         return _from_pydantic(target, env_prefix)
     if dataclasses.is_dataclass(target):

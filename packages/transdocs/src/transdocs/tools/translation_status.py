@@ -83,7 +83,6 @@ class Status:
     history_problem: str | None = None  # why no date is known (no git, no repository, ...)
     shallow: bool = False
     problems: list[str] = field(default_factory=list)  # pages that could not be read
-    git: GitHistory | None = field(default=None, repr=False, compare=False)  # the history read, if any
 
     def show(self, path: Path) -> str:
         """``path`` as the user would type it."""
@@ -177,4 +176,4 @@ def translation_status(
             if lang in columns
         }
         rows.append(Row(english, page_name(project, english), cells))
-    return Status(docs, project.source, columns, rows, problem, bool(git and git.shallow), problems, git)
+    return Status(docs, project.source, columns, rows, problem, bool(git and git.shallow), problems)

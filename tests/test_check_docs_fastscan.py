@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.support.docs_tree import our_lexicon
+from tests.support.docs_tree import our_lexicon, our_targets
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS
 from transdocs.pages.document import Prose
 from transdocs.pages.markdown import read_markdown
+from transdocs.settings.reader import Setting
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.fastscan import guarded, trie
+from transdocs.statements.targets import Targets
+from transdocs.translations import value_drift
 
 ROOT = Path(__file__).parent.parent
 
@@ -99,3 +103,56 @@ def test_the_arabic_screen_keeps_every_token(lang: str | None, monkeypatch: pyte
     assert (screened.pattern != plain.pattern) == (lang != "en")
     texts = [*_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
     assert _matches(screened, texts) == _matches(plain, texts)
+
+
+def _plain_names(names: list[str]) -> re.Pattern[str]:
+    """value_drift's name pattern as it was: the names longest first, in one alternation."""
+    alternation = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])|{value_drift._PLACEHOLDER_NAME.pattern}", re.IGNORECASE)
+
+
+def test_value_drift_names_as_a_trie_find_the_same_names() -> None:
+    # Names that are prefixes of others, with dots and dashes, and two differing only in case.
+    names = ["retry", "retry.max", "retry-max-wait", "RETRY_MAX", "max", "Max_Wait", "max_wait_s", "LLM_TIMEOUT"]
+    targets = Targets([Setting(name, name if name.isupper() else None, name, 1, "number") for name in names])
+    fast = value_drift._names(targets)
+    assert fast is not None
+    plain = _plain_names([*targets.env_names, *targets.key_names])
+    assert fast.pattern != plain.pattern
+    rng = random.Random(7)
+    pieces = [
+        *names,
+        "RETRY.MAX",
+        "retry.maxi",
+        "Retry-Max",
+        ".retry",
+        "x_retry",
+        " ",
+        ".",
+        "-",
+        "_",
+        "{{ retry.env }}",
+        "ſ",
+        "é",
+    ]
+    texts = _prose() + ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    assert _matches(fast, texts) == _matches(plain, texts)
+    ours = value_drift._names(our_targets())
+    assert ours is not None
+    assert _matches(ours, texts) == _matches(_plain_names([*our_targets().env_names, *our_targets().key_names]), texts)
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_may_name_answers_as_the_hint_pattern(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    assert lex.hint_marks  # our names all hold "_": blocks without one of its marks skip the regex
+    texts = _prose()
+    assert [lex.may_name(text) for text in texts] == [lex.hint.search(text) is not None for text in texts]
+    assert any(lex.may_name(text) for text in texts) and not all(lex.may_name(text) for text in texts)
+
+
+def test_may_name_screens_only_when_every_name_holds_an_underscore() -> None:
+    bare = Targets([Setting("port", "PORT", "port", 8, "number")])
+    lex = lexicons.lexicon("en", bare, OURS)
+    assert lex.hint_marks == ""
+    assert lex.may_name("set PORT to 9")

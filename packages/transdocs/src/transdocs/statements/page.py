@@ -45,7 +45,7 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
             subject = structural_subject(block, lex)
             if subject is not None and not lex.says_default(block.text):
                 subject = None  # only "Default: 8" below "- `X`" or "### `X`" needs the subject
-            if subject is None and not lex.hint.search(block.text):
+            if subject is None and not lex.may_name(block.text):
                 continue
             context = Context(
                 says_default=bool(block.intro) and says_default(block.intro, lex),
@@ -57,7 +57,7 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
         elif isinstance(block, Table):
             section = named_setting(block.section, lex) if block.section else None
             cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
-            if section is not None or any(lex.hint.search(cell) for cell in cells):
+            if section is not None or any(lex.may_name(cell) for cell in cells):
                 for line, found in table_statements(block, lex, section):
                     yield line, found.setting, found.value
 

@@ -23,7 +23,7 @@ from transdocs.statements.tokens import tokenize
 
 
 def _settings_named(cell: str, lex: Lexicon) -> set[str]:
-    if not lex.hint.search(cell):
+    if not lex.may_name(cell):
         return set()
     return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
 
@@ -52,12 +52,19 @@ def _one(named: set[str]) -> str | None:
 
 def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> list[tuple[int, Statement]]:
     """(line, statement) for every value the table states; ``section`` is its heading's setting."""
-    by_column = [_settings_named(cell, lex) for cell in table.header]
+    known: dict[str, set[str]] = {}  # a row's cells are asked twice, and cells repeat ("`int`")
+
+    def named_in(cell: str) -> set[str]:
+        if cell not in known:
+            known[cell] = _settings_named(cell, lex)
+        return known[cell]
+
+    by_column = [named_in(cell) for cell in table.header]
     if any(by_column):
         return _default_rows(table, lex, [_one(named) for named in by_column])
     default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
     if default_column is None:
-        named = set().union(*(_settings_named(c, lex) for _, cells in table.rows for c in cells))
+        named = set().union(*(named_in(c) for _, cells in table.rows for c in cells))
         subject = _one(named) if named else section
         if subject is not None and len(table.header) == 2:
             rows = _default_rows(table, lex, [None, subject])
@@ -65,14 +72,12 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
                 return rows
     found: list[tuple[int, Statement]] = []
     for line, cells in table.rows:
-        named = set().union(*(_settings_named(c, lex) for i, c in enumerate(cells) if i != default_column))
+        named = set().union(*(named_in(c) for i, c in enumerate(cells) if i != default_column))
         subject = named.pop() if len(named) == 1 else None
         for index, cell in enumerate(cells):
             if index == default_column and subject is not None:
                 found += [(line, s) for s in _default_cell(cell, subject, lex)]
-            elif index != default_column and (
-                lex.hint.search(cell) or (subject is not None and lex.says_default(cell))
-            ):
+            elif index != default_column and (lex.may_name(cell) or (subject is not None and lex.says_default(cell))):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
     return found

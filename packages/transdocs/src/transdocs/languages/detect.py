@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from transdocs.languages.scripts import SCRIPTS, count, foreign_letters, letters, script_of
+from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
 from transdocs.spans import Kind, Scanner
@@ -64,7 +64,6 @@ _NOT_PROSE = Scanner(
         Kind("anchor", re.compile(r"\{\s*#[\w-]+\s*\}")),
     ]
 )
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
 # A word between spaces (with its apostrophes: "d'attente" holds "d'" in no list, "attente" in none).
 _WORD = re.compile(r"[^\W\d_]+")
@@ -100,10 +99,10 @@ def _script(char: str) -> str:
 
 def census(prose: str) -> Census:
     units: dict[str, float] = {}
-    ascii_words = len(_ASCII_WORD.findall(prose))
-    if ascii_words:
-        units["Latin"] = float(ascii_words)
-    for char, times in Counter(_NON_ASCII_LETTER.findall(prose)).items():
+    words = ascii_words(prose)
+    if words:
+        units["Latin"] = float(words)
+    for char, times in Counter(_NON_ASCII_LETTER.findall(non_ascii(prose))).items():
         script = _script(char)
         units[script] = units.get(script, 0.0) + times * (_CJK_UNIT if script in _CJK_SCRIPTS else _LETTER_UNIT)
     return Census(dict(units), sum(units.values()))
@@ -194,10 +193,12 @@ def identify(prose: str, found: Census | None = None, files: LanguageFiles = OUR
 
 
 def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
-    """A census that only tells ``scripts`` from the rest (three counts instead of every script)."""
-    units = {"Latin": float(len(_ASCII_WORD.findall(prose)))}
-    own = count(letters(scripts), prose) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
-    other = count(foreign_letters(scripts), prose) * _LETTER_UNIT
+    """A census that only tells ``scripts`` from the rest (three counts instead of every script;
+    letters are counted among the non-ASCII characters only, as none of them is ASCII)."""
+    units = {"Latin": float(ascii_words(prose))}
+    rest = non_ascii(prose)
+    own = count(letters(scripts), rest) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
+    other = count(foreign_letters(scripts), rest) * _LETTER_UNIT
     units[scripts[0]] = units.get(scripts[0], 0.0) + own
     if other:
         units["other"] = other

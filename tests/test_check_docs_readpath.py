@@ -1,0 +1,78 @@
+"""The faster ways of reading a page answer exactly as the plain ones they replaced.
+
+Each test keeps the plain version (a few lines) and compares it with the package's on real pages
+(our docs and the fixtures, pages of other projects included) and on random texts mixing scripts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from transdocs.languages import detect
+from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
+from transdocs.languages.words import OURS
+
+ROOT = Path(__file__).parent.parent
+# Characters of every kind the readers tell apart: ASCII letters, digits, marks and spaces, accented
+# Latin, Greek, Cyrillic, Arabic (and its marks), CJK, full-width letters, junk, a lone surrogate.
+_POOL = (
+    "aZq09 _-.,;:!?'\"`<>{}[]()#&|*~\t\n\réÀçßſıİΑΣσЖжعربيةً中文字ひらがなカタカナｱｲＡＺａｚ"
+    "\ufffd\u0085\ue000\u00ad\u200b\ud800"
+)
+
+
+def _texts() -> list[str]:
+    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
+    texts = [page.read_text(encoding="utf-8", errors="replace") for page in sorted(pages)]
+    rng = random.Random(18)
+    texts += ["".join(rng.choice(_POOL) for _ in range(rng.randint(0, 60))) for _ in range(5_000)]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def test_ascii_words_and_non_ascii_letters_are_counted_as_the_plain_patterns_count_them() -> None:
+    scripts = [(name,) for name in SCRIPTS] + [tuple(OURS.words(lang).scripts) for lang in OURS.available()]
+    for text in TEXTS:
+        assert ascii_words(text) == len(re.findall("[A-Za-z]+", text)), text[:80]
+        rest = non_ascii(text)
+        assert rest == "".join(c for c in text if not c.isascii())
+        for names in scripts:
+            for pattern in (letters(names), foreign_letters(names)):
+                assert count(pattern, rest) == count(pattern, text) == len(pattern.findall(text))
+
+
+def _plain_quick_census(prose: str, scripts: tuple[str, ...]) -> detect.Census:
+    units = {"Latin": float(len(re.findall("[A-Za-z]+", prose)))}
+    own = len(letters(scripts).findall(prose)) * (0.5 if {"Han", "Hiragana", "Katakana"} & set(scripts) else 0.2)
+    other = len(foreign_letters(scripts).findall(prose)) * 0.2
+    units[scripts[0]] = units.get(scripts[0], 0.0) + own
+    if other:
+        units["other"] = other
+    return detect.Census(units, sum(units.values()))
+
+
+def _plain_census(prose: str) -> detect.Census:
+    units: dict[str, float] = {}
+    words = len(re.findall("[A-Za-z]+", prose))
+    if words:
+        units["Latin"] = float(words)
+    for char, times in Counter(re.findall(r"(?![A-Za-z])[^\W\d_]", prose)).items():
+        script = detect._script(char)
+        units[script] = units.get(script, 0.0) + times * (0.5 if script in detect._CJK_SCRIPTS else 0.2)
+    return detect.Census(units, sum(units.values()))
+
+
+@pytest.mark.parametrize("lang", OURS.available())
+def test_a_census_counts_as_the_plain_one(lang: str) -> None:
+    scripts = OURS.words(lang).scripts
+    for text in TEXTS:
+        prose = detect.prose_of(text)
+        assert detect.quick_census(prose, scripts) == _plain_quick_census(prose, scripts), prose[:80]
+        assert detect.census(prose) == _plain_census(prose), prose[:80]

@@ -73,6 +73,10 @@ class SiteBuild:
         self.language = DEFAULT_LANGUAGE
         self.env: Any = None  # this language's Jinja environment, from on_env
         self._status: Status | None = None  # every translation's status, read once per site build
+        # Each language's status page as the builds wrote it (its URL, its Markdown): a rebuild of
+        # one language under mkdocs serve is right only while every one of them stays the same.
+        self._status_pages: dict[str, tuple[str, str]] = {}
+        self._status_ahead: Status | None = None  # read by status_unchanged for the build about to start
         self._status_url: str | None = None  # this language's status page
         # The docs' git history and the commit it was read at: kept across the rebuilds of mkdocs
         # serve while HEAD stays there (a save changes no history; a commit or checkout does).
@@ -99,7 +103,9 @@ class SiteBuild:
             self._problems_of = {source: found for source, found in self._problems_of.items() if source in kept}
             self._problems_seen, self._names = set(), names
             self._check_every_page(config)
-            self._status = None
+            if self._status_ahead is None:  # every language is built: each writes its page again
+                self._status_pages.clear()
+            self._status, self._status_ahead = self._status_ahead, None
         self._depth += 1
         self._status_url = None
         self.language = config.theme["language"] or DEFAULT_LANGUAGE
@@ -114,6 +120,7 @@ class SiteBuild:
 
     def on_build_error(self) -> None:
         self._depth = 0
+        self._status_ahead = None
 
     def _check_every_page(self, config: MkDocsConfig) -> None:
         """Broken front matter and placeholders in every language's pages, reported at once.
@@ -232,17 +239,39 @@ class SiteBuild:
         if file is None:
             return files
         if self._status is None:
-            try:
-                order = [lang for lang in _language_names(config) if lang != DEFAULT_LANGUAGE] or None
-                self._status = translation_status(Path(config.docs_dir), order, git=self._history(config))
-            except InputError as exc:
-                raise PluginError(f"translation status: {exc}") from None
+            self._status = self._read_status(config)
             if self._status.history_problem:
                 log.info(f"translation status: dates unknown ({self._status.history_problem})")
         page = status_page.StatusPage(self._status, self.text(config, self.language), _language_names(config), config)
         file.content_string = page.markdown(file.url)
+        self._status_pages[self.language] = (file.url, file.content_string)
         self._status_url = file.url
         return files
+
+    def _read_status(self, config: MkDocsConfig) -> Status:
+        try:
+            order = [lang for lang in _language_names(config) if lang != DEFAULT_LANGUAGE] or None
+            return translation_status(Path(config.docs_dir), order, git=self._history(config))
+        except InputError as exc:
+            raise PluginError(f"translation status: {exc}") from None
+
+    def status_unchanged(self, config: MkDocsConfig) -> bool:
+        """Before a build (``config`` as mkdocs.yml says, before static-i18n's changes): whether the
+        docs as they are now give every language's status page the text the last build wrote.
+        Then the status read here is the next build's (under mkdocs serve, one language alone
+        is rebuilt only when this holds: the others show every translation's state)."""
+        if not self._status_pages or self.site is None:
+            return False
+        try:
+            status = self._read_status(config)
+        except PluginError:
+            return False  # the build says why
+        names = _language_names(config)
+        for language, (url, written) in self._status_pages.items():
+            if status_page.StatusPage(status, self.text(config, language), names, config).markdown(url) != written:
+                return False
+        self._status_ahead = status
+        return True
 
     def _history(self, config: MkDocsConfig) -> GitHistory | None:
         """The history read for an earlier build while HEAD is the same commit, else a new one

@@ -15,7 +15,9 @@ model, a dataclass or a mapping), ``env_prefix`` and ``toml_table`` here overrid
 
 Its events run at the priorities that place them around mkdocs-static-i18n (-100) and
 Material's search (0): static-i18n builds English, then every other language from
-English's ``on_post_build``, so each event below runs once per language.
+English's ``on_post_build``, so each event below runs once per language. Under
+``mkdocs serve``, a save in one translation's folder rebuilds that language only
+(``one_language.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from transdocs.site.build import NOT_FOUND, SiteBuild
 from transdocs.site.compiled_templates import share_compiled_templates
+from transdocs.site.one_language import OneLanguageRebuilds
 from transdocs.site.site_values import CssClasses, SiteValues
 
 
@@ -52,6 +55,9 @@ class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Confi
     notice_class = c.Type(str, default=CssClasses.notice)  # the notices; "<class>-<kind>" too
     # How mkdocs serve hears saves: the system's notifications, or MkDocs' polling (site/watcher.py).
     serve_watcher = c.Choice(("native", "polling"), default="native")
+    # What mkdocs serve rebuilds after a save in one translation's folder: that language (the
+    # rest of the site is kept; site/one_language.py says when), or every language.
+    serve_rebuilds = c.Choice(("changed-language", "all"), default="changed-language")
 
 
 def _forget_modules(names: set[str]) -> None:
@@ -88,6 +94,8 @@ def _stamps(names: set[str]) -> dict[str, tuple[int, int]] | None:
 class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-call]  # as above
     def __init__(self) -> None:
         self._serving = False
+        self._dirty = False
+        self._one = OneLanguageRebuilds()  # which rebuilds of mkdocs serve make one language only
         self._site: Any = None  # a SiteBuild, possibly from a fresh import of this package
         self._spec: tuple[str, str, str | None] | None = None
         self._loaded: dict[str, tuple[int, int]] | None = None  # the files of the modules _fresh_site reloads
@@ -153,18 +161,29 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         return Fresh(self.site_values, self.config.data_dir)
 
     def on_startup(self, command: str, dirty: bool) -> None:
-        self._serving = command == "serve"
+        self._serving, self._dirty = command == "serve", dirty
 
     @event_priority(-200)  # after every other plugin has added its watches
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.serve_watcher == "native":
             from transdocs.site.watcher import hear_saves_at_once
 
-            hear_saves_at_once(server)
+            changes = self._one.changes if self.config.serve_rebuilds == "changed-language" else None
+            self._one.heard = hear_saves_at_once(server, changes) and changes is not None
         return server
 
+    def on_shutdown(self) -> None:
+        self._one.failed()  # a build stopped half-way (Ctrl-C) leaves nothing beside the site folder
+
+    @event_priority(-90)  # before static-i18n chooses the language MkDocs' own build makes
+    def _plan_before_i18n(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._serving and not self._dirty and (self._site is None or self._site.idle):
+            site = self._site
+            self._one.plan(config, lambda: site is not None and bool(site.status_unchanged(config)))
+        return config
+
     @event_priority(-110)  # after static-i18n has switched the config to the language being built
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _config_after_i18n(self, config: MkDocsConfig) -> MkDocsConfig:
         # jieba (imported by Material's search for Chinese) prints "Loading model cost ..." on
         # every build; its import set its logger to DEBUG, so this must run after it.
         logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -176,6 +195,11 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         if self._serving and self._loaded is None:  # the first build has imported them by now
             self._loaded = _stamps(self._reloaded())
         return config
+
+    on_config = CombinedEvent(_plan_before_i18n, _config_after_i18n)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self._one.keep(config)  # a build of one language: the rest of the site is kept aside
 
     @event_priority(-90)  # before static-i18n (-100) sorts the files of the language being built
     def _files_before_i18n(self, files: Files, config: MkDocsConfig) -> Files:
@@ -215,13 +239,17 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
     @event_priority(-50)  # after Material's search has indexed this language, before static-i18n
     def _after_language(self, config: MkDocsConfig) -> None:
         self._site.after_language(config)
+        self._one.hold()  # a build of one language: static-i18n builds no other
 
     @event_priority(-150)  # after static-i18n has built the other languages
     def _after_site(self, config: MkDocsConfig) -> None:
         self._site.after_site(config)
+        if self._serving and self._site.idle:
+            self._one.done()
 
     on_post_build = CombinedEvent(_after_language, _after_site)
 
     def on_build_error(self, error: Exception) -> None:
         if self._site is not None:
             self._site.on_build_error()
+        self._one.failed()

@@ -21,11 +21,15 @@ save (an editor's write and close, or its write to a new file and rename) come w
 millisecond or two of each other, so with them the wait is ``QUIET_AFTER_SAVE``: a tenth of the
 half second a save may take to show. A burst spread wider (a ``git checkout``) may take two
 rebuilds; the second shows the end state, as a save during a rebuild always did.
+
+Each change's paths are also written down (``Changes``), so the rebuild can tell what it is for:
+a save in one translation's folder rebuilds that language only (``one_language.py``).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -47,35 +51,65 @@ def is_change(event: FileSystemEvent) -> bool:
     return not any(BYTECODE in os.fsdecode(path).replace("\\", "/").split("/") for path in paths if path)
 
 
-class _ChangesOnly(FileSystemEventHandler):
-    """Passes ``handler`` the events that are changes."""
+class Changes:
+    """The files changed since the last ``take()``: what MkDocs rebuilds for (it ignores folders too).
 
-    def __init__(self, handler: FileSystemEventHandler) -> None:
+    The observer's thread adds; the build takes at its start. A change heard after the take is
+    the next rebuild's (MkDocs starts one for it).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+
+    def add(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        paths = {os.path.abspath(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p}
+        with self._lock:
+            self._paths |= paths
+
+    def take(self) -> frozenset[str]:
+        """The files changed since the last take, and forget them."""
+        with self._lock:
+            paths, self._paths = frozenset(self._paths), set()
+        return paths
+
+
+class _ChangesOnly(FileSystemEventHandler):
+    """Passes ``handler`` the events that are changes (and writes them down in ``changes``)."""
+
+    def __init__(self, handler: FileSystemEventHandler, changes: Changes | None = None) -> None:
         self._handler = handler
+        self._changes = changes
 
     def dispatch(self, event: FileSystemEvent) -> None:
         if is_change(event):
+            if self._changes is not None:
+                self._changes.add(event)
             self._handler.dispatch(event)
 
 
-def changes_only(observer: Any) -> BaseObserver:
+def changes_only(observer: Any, changes: Changes | None = None) -> BaseObserver:
     """An ``observer`` (a class: watchdog's ``Observer`` is the one for this platform) whose
-    handlers hear changes only."""
+    handlers hear changes only, written down in ``changes`` as they come."""
 
     class ChangesOnly(observer):  # type: ignore[misc]  # watchdog types Observer as a protocol
         def schedule(
             self, event_handler: FileSystemEventHandler, path: str, recursive: bool = False, **options: Any
         ) -> ObservedWatch:
-            watch: ObservedWatch = super().schedule(_ChangesOnly(event_handler), path, recursive=recursive, **options)
+            handler = _ChangesOnly(event_handler, changes)
+            watch: ObservedWatch = super().schedule(handler, path, recursive=recursive, **options)
             return watch
 
     native: BaseObserver = ChangesOnly()
     return native
 
 
-def hear_saves_at_once(server: Any) -> bool:
+def hear_saves_at_once(server: Any, changes: Changes | None = None) -> bool:
     """Move ``server``'s watches (a MkDocs LiveReloadServer not started yet) to a native observer,
-    and start a rebuild ``QUIET_AFTER_SAVE`` after the last change."""
+    and start a rebuild ``QUIET_AFTER_SAVE`` after the last change; the changed files go to
+    ``changes``. False when the watches stay as they were (nothing is written to ``changes``)."""
     polling = getattr(server, "observer", None)
     paths = getattr(server, "_watched_paths", None)
     refs = getattr(server, "_watch_refs", None)
@@ -83,7 +117,7 @@ def hear_saves_at_once(server: Any) -> bool:
         return False
     if not isinstance(paths, dict) or not isinstance(refs, dict) or not callable(getattr(server, "watch", None)):
         return False
-    native = changes_only(Observer)
+    native = changes_only(Observer, changes)
     if isinstance(native, PollingObserver):
         return False  # no native notification on this system
     counts, old_refs = dict(paths), dict(refs)

@@ -33,6 +33,7 @@ SWITCH = "DOCS_LANGUAGE"  # mkdocs.yml: build (and serve) only this language
 EDITED_LANGUAGE = "zh"
 MAX_RELOAD_SECONDS = 0.5  # goal (issue 18): an edited page shows within half a second
 REBUILT = "Reloading browsers"  # what MkDocs serve logs when a rebuild is visible
+LANGUAGE_BUILT = "Building '"  # what mkdocs-static-i18n logs as it starts a language's build
 LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\)")  # the script's call, in every served page
 PATH_MEASURED = (
     "edit → reload: from writing the page to the page fetched again showing it, the way the browser "
@@ -70,11 +71,25 @@ def measure(project: Project, quick: bool) -> Reloads:
     reloads.notes.append(PATH_MEASURED)
     reloads.notes.append(_with_history(project.root))
     reloads.data["load_average_at_start"] = os.getloadavg()
-    every = serve_loop(config, page, candidates, edits=1 if quick else 3, env=bench_env())
+    # A plain mkdocs serve: a save in one translation's folder rebuilds that language alone
+    # (transdocs/site/one_language.py); an English page changes every language (its status page).
+    every = serve_loop(config, page, candidates, edits=2 if quick else 5, env=bench_env())
     reloads.data["all_languages_s"] = every.times
+    reloads.data["all_languages_built_per_save"] = every.languages_per_save
     reloads.rows.append(Row("mkdocs serve: edit → reload, all languages", median(every.times), "s", MAX_RELOAD_SECONDS))
     reloads.rows.append(Row("mkdocs serve: rebuilds per save, all languages", every.rebuilds_per_save, "x", 1.0))
     reloads.memory_rows.append(Row("peak RSS: mkdocs serve, all languages", every.peak_mb, "MB"))
+    english_page = project.docs / default / "index.md"
+    every_en = serve_loop(config, english_page, [mount], edits=1 if quick else 3, env=bench_env())
+    reloads.data["all_languages_english_page_s"] = every_en.times
+    reloads.data["all_languages_english_page_built_per_save"] = every_en.languages_per_save
+    every_en_label = "mkdocs serve: edit → reload, all languages, an English page"
+    reloads.rows.append(Row(every_en_label, median(every_en.times), "s", MAX_RELOAD_SECONDS))
+    reloads.notes.append(
+        f"all languages: languages built per save, a {EDITED_LANGUAGE} page {every.languages_per_save:.1f}, "
+        f"an English page {every_en.languages_per_save:.1f} (every language's status page shows the English page's "
+        "translations as outdated then)"
+    )
 
     label = f"mkdocs serve: edit → reload, {SWITCH}={EDITED_LANGUAGE}"
     if not switch_supported():
@@ -126,6 +141,7 @@ class Loop:
     times: list[float]
     peak_mb: float
     rebuilds_per_save: float  # rebuilds the server showed while the page was edited, per save
+    languages_per_save: float  # languages static-i18n built in those rebuilds, per save
 
 
 def serve_loop(
@@ -143,11 +159,12 @@ def serve_loop(
     argv = [tool("mkdocs"), "serve", "-f", config, "-a", f"127.0.0.1:{port}", *(extra or [])]
     server = Child(argv, env=env, cwd=config.parent)
     times = []
-    rebuilt_before = rebuilds = 0
+    rebuilt_before = rebuilds = built_before = built = 0
     try:
         url = _find_page([f"http://127.0.0.1:{port}{path}" for path in candidates], probe, server)
         time.sleep(1.0)  # a rebuild the first request may have started is over
         rebuilt_before = server.output().count(REBUILT)
+        built_before = server.output().count(LANGUAGE_BUILT)
         for _ in range(edits):
             marker = f"bench-edit-{uuid.uuid4().hex}"
             time.sleep(0.6)  # past one look of MkDocs' polling watcher, so edits do not merge
@@ -158,11 +175,13 @@ def serve_loop(
             times.append(time.perf_counter() - start)
         time.sleep(1.0)  # a rebuild the server would start on its own is logged by now
         rebuilds = server.output().count(REBUILT) - rebuilt_before
+        built = server.output().count(LANGUAGE_BUILT) - built_before
     finally:
         page.write_text(original, encoding="utf-8")
         server.signal(signal.SIGINT)
         sample = server.wait(timeout=60, check=False)
-    return Loop(times, sample.peak_mb, rebuilds / len(times) if times else float("nan"))
+    per_save = (rebuilds / len(times), built / len(times)) if times else (float("nan"), float("nan"))
+    return Loop(times, sample.peak_mb, *per_save)
 
 
 def _find_page(urls: list[str], probe: str, server: Child) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 from llm_backends import LLMSettings
 from llm_backends.settings import format_value
-from tests.support.site import REPO, SITE_PATH, copy_project, parse_page
+from tests.support.site import REPO, SITE_LANGUAGES, SITE_PATH, copy_project, parse_page
 
 DEFAULT = LLMSettings().num_retries
 EDITED = DEFAULT + 2
@@ -173,3 +174,110 @@ def test_a_saved_page_and_a_new_nav_title_show_after_one_rebuild_each(
 
     time.sleep(1.5)  # a rebuild the server would start on its own is logged by now
     assert log.read_text(encoding="utf-8").count(REBUILD_STARTED) - started == 2
+
+
+BUILDING = "Building '{}' documentation"  # what static-i18n logs as it starts a language
+OTHER_LANGUAGES = ("ja", "fr", "pt", "ar")
+FALLBACK_LANGUAGE, FALLBACK_PAGE = "fr", "providers"  # removed from the copy: fr shows the English page
+OUTDATED_NOTICE = "llm-notice-outdated"  # mkdocs.yml: notice_class; the notice above an outdated translation
+OUTDATED_CELL = 'class="llm-status-outdated"'  # a cell of the status page
+
+
+def _code(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0
+
+
+def _url(site: str, language: str, page: str) -> str:
+    return f"{site}{'' if language == 'en' else language + '/'}{'' if page == 'index' else page + '/'}"
+
+
+@pytest.fixture
+def served_every_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A plain ``mkdocs serve`` (every language) on a copy whose fr has no providers page; its log in a file."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / FALLBACK_LANGUAGE / f"{FALLBACK_PAGE}.md").unlink()
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("DOCS_LANGUAGE", None)
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            site = f"http://127.0.0.1:{port}{SITE_PATH}"
+            assert _until_shown(_url(site, "ar", "retries"), "ar"), log.read_text(encoding="utf-8")[-3000:]
+            time.sleep(1.0)  # the server has taken our reads by now, were they changes
+            yield project, site, log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _built_since(log: Path, start: int) -> list[str]:
+    """The languages static-i18n built after ``start`` characters of the log."""
+    text = log.read_text(encoding="utf-8")[start:]
+    return [language for language in SITE_LANGUAGES if BUILDING.format(language) in text]
+
+
+def test_a_saved_translation_rebuilds_its_language_and_every_other_stays_served(
+    served_every_language: tuple[Path, str, Path],
+) -> None:
+    """Plain mkdocs serve: a zh save rebuilds zh only, every other language is still served as it
+    was; an English save shows in English and where English stands in for a missing translation,
+    and the translations of that page say they are outdated."""
+    project, site, log = served_every_language
+    start = len(log.read_text(encoding="utf-8"))
+    page = project / "docs" / "zh" / "retries.md"
+    page.write_text(f"{page.read_text(encoding='utf-8')}\n\nserve-probe-zh-paragraph\n", encoding="utf-8")
+    assert _until_shown(_url(site, "zh", "retries"), "serve-probe-zh-paragraph"), log.read_text(encoding="utf-8")
+    assert _built_since(log, start) == ["zh"]  # the other languages were kept, not rebuilt
+    assert "serve-probe-zh-paragraph" in _page(f"{site}zh/search/search_index.json")
+    for language in ("en", *OTHER_LANGUAGES):
+        for name in ("index", "retries", "translation-status"):
+            url = _url(site, language, name)
+            assert _code(url) == 200, url
+            assert "serve-probe-zh-paragraph" not in _page(url), url
+        assert _code(f"{_url(site, language, 'index')}sitemap.xml") == 200, language
+    for path in ("search/search_index.json", "sitemap.xml", "404.html", "assets/stylesheets/llm-backends.css"):
+        assert _code(f"{site}{path}") == 200, path
+    assert "serve-probe-zh-paragraph" not in _page(f"{site}search/search_index.json")
+
+    english = project / "docs" / "en" / f"{FALLBACK_PAGE}.md"
+    english.write_text(f"{english.read_text(encoding='utf-8')}\n\nserve-probe-en-paragraph\n", encoding="utf-8")
+    assert _until_shown(_url(site, "en", FALLBACK_PAGE), "serve-probe-en-paragraph")
+    assert "serve-probe-en-paragraph" in _page(_url(site, FALLBACK_LANGUAGE, FALLBACK_PAGE))  # English stands in
+    for language in ("zh", "ja", "pt", "ar"):
+        shown = _page(_url(site, language, FALLBACK_PAGE))
+        assert "serve-probe-en-paragraph" not in shown, language
+        assert OUTDATED_NOTICE in shown, language  # its stamp names another English text now
+
+
+def test_a_saved_translation_that_changes_the_status_page_rebuilds_every_language(
+    served_every_language: tuple[Path, str, Path],
+) -> None:
+    """Every language's status page shows every translation's state: a zh save that changes one
+    (a stamp naming another English text) rebuilds every language."""
+    project, site, log = served_every_language
+    statuses = {language: _url(site, language, "translation-status") for language in ("en", *OTHER_LANGUAGES)}
+    outdated_before = {language: _page(url).count(OUTDATED_CELL) for language, url in statuses.items()}
+    page = project / "docs" / "zh" / "retries.md"
+    source = page.read_text(encoding="utf-8")
+    stamped = re.sub(r"(?m)^source_hash: \w+$", "source_hash: 000000000000", source, count=1)
+    assert stamped != source, "the test no longer finds the stamp of docs/zh/retries.md"
+    start = len(log.read_text(encoding="utf-8"))
+    page.write_text(stamped, encoding="utf-8")
+    assert _until_shown(_url(site, "zh", "retries"), OUTDATED_NOTICE), log.read_text(encoding="utf-8")[-3000:]
+    assert _built_since(log, start) == list(SITE_LANGUAGES)
+    for language, url in statuses.items():
+        assert _page(url).count(OUTDATED_CELL) == outdated_before[language] + 1, language

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from transdocs.site.watcher import QUIET_AFTER_SAVE, hear_saves_at_once
+from transdocs.site.watcher import QUIET_AFTER_SAVE, Changes, hear_saves_at_once
 
 
 def test_a_save_asks_for_a_rebuild_through_the_native_observer(tmp_path: Path) -> None:
@@ -57,14 +57,16 @@ def test_a_server_already_watching_is_left_as_it_is(tmp_path: Path) -> None:
 
 
 def test_reading_a_watched_file_asks_for_no_rebuild(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """A rebuild reads every page: were a read a change, each rebuild would ask for the next one."""
+    """A rebuild reads every page: were a read a change, each rebuild would ask for the next one.
+    The saved file is written down for the rebuild (it may rebuild that page's language only)."""
     docs = tmp_path / "docs"
     (docs / "__pycache__").mkdir(parents=True)
     read, saved = docs / "index.md", docs / "saved.md"
     read.write_text("# Read\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
     server.watch(str(docs))
-    assert hear_saves_at_once(server)
+    changes = Changes()
+    assert hear_saves_at_once(server, changes)
     caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")  # MkDocs logs each event it takes
     server.observer.start()
     try:
@@ -84,3 +86,5 @@ def test_reading_a_watched_file_asks_for_no_rebuild(tmp_path: Path, caplog: pyte
     heard = [record.getMessage() for record in caplog.records if "Event" in record.getMessage()]
     assert heard, "MkDocs no longer logs the events it takes: this test cannot see them"
     assert all(str(saved) in message for message in heard), heard
+    assert changes.take() == {str(saved)}  # files only, as MkDocs: not the folder the file was added to
+    assert changes.take() == set()

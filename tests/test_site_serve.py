@@ -130,7 +130,7 @@ def _until_shown(url: str, text: str, seconds: float = 60) -> bool:
 
 @pytest.fixture
 def served_one_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """``DOCS_LANGUAGE=zh mkdocs serve`` (as README tells a writer) on a copy; its log in a file."""
+    """``DOCS_LANGUAGE=zh mkdocs serve`` (README's command, one language) on a copy; its log in a file."""
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"

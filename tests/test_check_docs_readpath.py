@@ -13,9 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from transdocs import spans
 from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS
+from transdocs.pages import reader_view
+from transdocs.pages.markdown import _TAGS
+from transdocs.spans import Kind, Scanner
 
 ROOT = Path(__file__).parent.parent
 # Characters of every kind the readers tell apart: ASCII letters, digits, marks and spaces, accented
@@ -76,3 +80,31 @@ def test_a_census_counts_as_the_plain_one(lang: str) -> None:
         prose = detect.prose_of(text)
         assert detect.quick_census(prose, scripts) == _plain_quick_census(prose, scripts), prose[:80]
         assert detect.census(prose) == _plain_census(prose), prose[:80]
+
+
+def _scanners() -> dict[str, Scanner]:
+    return {"prose": detect._NOT_PROSE, "line": reader_view._LINE_SPANS, "html": reader_view._HTML_SPANS, "tags": _TAGS}
+
+
+@pytest.mark.parametrize("name", ["prose", "line", "html", "tags"])
+def test_the_guarded_search_for_openers_finds_the_spans_the_plain_one_finds(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guarded = _scanners()[name]
+    assert guarded._guard((1 << len(guarded.kinds)) - 1)  # every opener's first characters are known
+    plain = Scanner(guarded.kinds)
+    monkeypatch.setattr(plain, "_guard", lambda live: "")
+    lines = [line for text in TEXTS[:400] for line in text.split("\n")]
+    for text in [*TEXTS, *lines]:
+        assert list(guarded.finditer(text)) == list(plain.finditer(text)), text[:80]
+
+
+def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded() -> None:
+    assert spans._first_characters(re.compile(r"(?m:^[ \t]*```)")) == {"\\ ", "\\\t", "`"}
+    assert spans._first_characters(re.compile(r"(?i)<x|\{")) == {"<", "\\{"}
+    assert spans._first_characters(re.compile(r"\A\ufeff?(?:-|\+)")) == {"\ufeff", "\\-", "\\+"}
+    for unknown in (r"(?i)h", r"(?i)[a-c]", r"[^a]", r"\w", r".", r"a?", r"(?=a)", r"()\1a"):
+        assert spans._first_characters(re.compile(unknown)) is None, unknown
+    scanner = Scanner([Kind("a", re.compile("<")), Kind("b", re.compile("h", re.IGNORECASE))])
+    assert scanner._guard(0b01) == "(?=[<])" and scanner._guard(0b11) == ""
+    assert [span.start for span in scanner.finditer("a<hH")] == [1, 2, 3]

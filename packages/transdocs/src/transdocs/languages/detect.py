@@ -57,7 +57,7 @@ _NOT_PROSE = Scanner(
         Kind("code", re.compile("`[^`\n]*`")),
         Kind("placeholder", re.compile(r"\{\{"), re.compile(r"\}\}")),
         Kind("template", re.compile(r"\{%"), re.compile(r"%\}")),
-        Kind("url", re.compile(r"https?://\S+", re.IGNORECASE)),
+        Kind("url", re.compile(r"[hH](?i:ttps?)://\S+")),  # [hH]: what (?i:h) matches, told to the scanner's guard
         Kind("target", re.compile(r"\]\("), re.compile(r"\)" + _CLOSE_ON_LINE)),
         Kind("tag", re.compile("<"), re.compile(">" + _CLOSE_ON_LINE)),
         Kind("entity", re.compile(r"&\w+;")),

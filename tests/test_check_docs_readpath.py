@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from transdocs import spans
+from transdocs import placeholders, spans
+from transdocs.encoding import mojibake
 from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS
@@ -108,3 +109,38 @@ def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded(
     scanner = Scanner([Kind("a", re.compile("<")), Kind("b", re.compile("h", re.IGNORECASE))])
     assert scanner._guard(0b01) == "(?=[<])" and scanner._guard(0b11) == ""
     assert [span.start for span in scanner.finditer("a<hH")] == [1, 2, 3]
+
+
+def test_a_run_holds_a_letter_as_the_plain_pattern_says() -> None:
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        assert mojibake._has_letter(char) == bool(letter.search(char)), hex(code)
+    runs = [run for text in TEXTS for run in re.findall(r"[^\x00-\x7f]+", text)]
+    assert all(mojibake._has_letter(run) == bool(letter.search(run)) for run in runs)
+    assert [mojibake._letter_runs(text) for text in TEXTS] == [
+        [run for run in re.findall(r"[^\x00-\x7f]+", text) if letter.search(run)] for text in TEXTS
+    ]
+
+
+def test_cut_sequences_and_broken_placeholders_are_found_as_the_plain_patterns_find_them() -> None:
+    cut = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
+    broken = re.compile(
+        r"\{\{\s*(?P<open>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?!\w|\.\w|\s*\}\})"
+        r"|(?<![{\\])\{\s*(?P<close>[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\}\}"
+    )
+    rng = random.Random(18)
+    data = [
+        bytes(rng.choice(b"a \x80\xbf\xc3\xe3\xef\xf0\xf4\xf5") for _ in range(rng.randint(0, 12)))
+        for _ in range(20_000)
+    ]
+    data += [text.encode(page, "ignore") for text in TEXTS[:300] for page in ("cp1252", "gbk", "shift_jis")]
+    assert [mojibake._CUT_SEQUENCE.findall(d) for d in data] == [cut.findall(d) for d in data]
+    texts = [
+        "".join(rng.choice(["{", "}", "\\", " ", "a", "b", ".", "_", "1", "\n"]) for _ in range(24))
+        for _ in range(20_000)
+    ]
+    texts += [line for text in TEXTS for line in text.split("\n") if "{" in line]
+    for text in texts:
+        found = [(m.span(), m.group("open"), m.group("close")) for m in placeholders._BROKEN.finditer(text)]
+        assert found == [(m.span(), m.group("open"), m.group("close")) for m in broken.finditer(text)], text

@@ -16,11 +16,12 @@ PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w]*)(?:\.([A-Za-z_]\w*))?\s*\}\}")
 # A block placeholder alone on its line (the only place a block may stand).
 BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\}\}[ \t]*$")
 # What is left of a placeholder with a brace missing (``{{ retry.max_requests }``,
-# ``{ retry.max_requests }}``) once the whole ones are taken out of a line.
+# ``{ retry.max_requests }}``) once the whole ones are taken out of a line. Both start with the
+# brace (the second one not after ``{`` or ``\``), written first so re skips to the braces.
 _ESCAPED = re.compile(r"\\" + PLACEHOLDER.pattern)
 _BROKEN = re.compile(
-    r"\{\{\s*(?P<open>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?!\w|\.\w|\s*\}\})"
-    r"|(?<![{\\])\{\s*(?P<close>[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\}\}"
+    r"\{(?:\{\s*(?P<open>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?!\w|\.\w|\s*\}\})"
+    r"|(?<![{\\]\{)\s*(?P<close>[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\}\})"
 )
 
 

@@ -41,8 +41,13 @@ WEAK_SHARE, STRONG_SHARE, LINE_SHARE = 0.3, 0.75, 0.5
 # Re-encoded bytes forming UTF-8 below which a strong share alone proves nothing (about six characters).
 _ENOUGH_BYTES = 16
 _HIGH_BYTES = bytes(range(128, 256))
-_CUT_SEQUENCE = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# A lead byte (three-byte E0-EF, four-byte F0-F4) with fewer continuation bytes than it needs. Each
+# pattern opens with a character class, so re skips to where a match can start instead of trying
+# every position (a look-behind then tells the two leads apart).
+_CUT_SEQUENCE = re.compile(
+    rb"[\xe0-\xf4](?:(?<=[\xe0-\xef])[\x80-\xbf](?![\x80-\xbf])|(?<=[\xf0-\xf4])[\x80-\xbf]{1,2}(?![\x80-\xbf]))"
+)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Characters no language's prose holds: replacement, C1 controls, private use.
 _JUNK = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
@@ -172,12 +177,19 @@ def _letter_runs(text: str) -> list[str]:
     UTF-8 read through a code page gives letters among its symbols (``â”œâ”€â”€`` for
     ``├──``, ``Ã©`` for ``é``), so letterless runs are left out of the search.
     """
-    return [run for run in _NON_ASCII_RUN.findall(text) if _HAS_LETTER.search(run)]
+    return [run for run in _NON_ASCII_RUN.findall(text) if _has_letter(run)]
 
 
-def _mojibake(
-    text: str, lines: list[str], lang: str | None, reading: Reading | None, files: LanguageFiles
-) -> EncodingProblem | None:
+def _has_letter(run: str) -> bool:
+    """Whether ``run`` holds a letter (``[^\\W\\d_]``). Most runs are one character (``é``, ``’``), read
+    without a search: re's word characters are the alphanumeric ones, its digits the decimal ones
+    (no ``_`` in a non-ASCII run)."""
+    if len(run) == 1:
+        return run.isalnum() and not run.isdecimal()
+    return run.isalpha() or _HAS_LETTER.search(run) is not None
+
+
+def _mojibake(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> EncodingProblem | None:
     suspect = _suspect(text, lang, reading, files)
     scripts = files.words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake
@@ -205,7 +217,7 @@ def _mojibake(
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
         if not _convincing(share, valid, runs, repaired, text, lang, files):
             continue
-        number = _first_line(lines, code_page)
+        number = _first_line(text.split("\n"), code_page)
         fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""
         lost = (
             " (bytes it has no character for were lost)" if undefined_bytes(code_page) and "\ufffd" in repaired else ""
@@ -215,7 +227,7 @@ def _mojibake(
     return None
 
 
-def _foreign_script(lines: list[str], lang: str, reading: Reading, files: LanguageFiles) -> EncodingProblem | None:
+def _foreign_script(text: str, lang: str, reading: Reading, files: LanguageFiles) -> EncodingProblem | None:
     """Letters outside the language's scripts dominate, or a CJK page's letters form no words."""
     scripts = files.words(lang).scripts
     if not scripts or reading.reads_as_expected or reading.lang is not None:
@@ -229,7 +241,7 @@ def _foreign_script(lines: list[str], lang: str, reading: Reading, files: Langua
     worst = max(
         (s for s in found.units if s not in scripts and s != "Latin"), key=found.units.__getitem__, default=None
     )
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         prose = prose_of(line)
         if native < 0.5:
             if len(foreign.findall(prose)) >= 2 and len(foreign.findall(prose)) > len(own.findall(prose)):
@@ -255,14 +267,13 @@ def check_text(
     """
     if text.isascii():
         return None
-    lines = text.split("\n")
-    problems = [_mojibake(text, lines, lang, reading, files)]
+    problems = [_mojibake(text, lang, reading, files)]
     if "\ufffd" in text:
-        first = next(n for n, line in enumerate(lines, start=1) if "\ufffd" in line)
+        first = text.count("\n", 0, text.index("\ufffd")) + 1
         message = "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"
         problems.append(EncodingProblem(first, message))
     if lang is not None:
         reading = reading or read_language(prose_of(text), lang, files)
-        problems.append(_foreign_script(lines, lang, reading, files))
+        problems.append(_foreign_script(text, lang, reading, files))
     found = [p for p in problems if p is not None]
     return min(found, key=lambda p: p.line) if found else None

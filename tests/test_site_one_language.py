@@ -45,6 +45,18 @@ def test_only_changes_in_one_translation_folder_name_a_language(
     assert _changed(tmp_path / "docs", *paths) == expected
 
 
+def test_a_change_named_through_a_link_is_in_its_language(tmp_path: Path) -> None:
+    """A watcher may name the file with links resolved (macOS: /private/var/... for /var/...)."""
+    real = tmp_path / "real-docs"
+    (real / OTHERS[0]).mkdir(parents=True)
+    (real / OTHERS[0] / "retries.md").write_text("x", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.symlink_to(real, target_is_directory=True)
+    for named in (docs / OTHERS[0] / "retries.md", real / OTHERS[0] / "retries.md"):
+        assert changed_language([str(named)], docs, SITE_LANGUAGES, DEFAULT) == OTHERS[0]
+    assert changed_language([str(real / DEFAULT / "retries.md")], docs, SITE_LANGUAGES, DEFAULT) is None
+
+
 def test_the_docs_files_leave_out_bytecode(tmp_path: Path) -> None:
     (tmp_path / "zh" / "img").mkdir(parents=True)
     (tmp_path / "_extras" / "__pycache__").mkdir(parents=True)

@@ -82,11 +82,26 @@ def changed_language(changed: Iterable[str], docs_dir: Path, languages: Iterable
     folders = {language for language in languages if language != default}
     found: set[str] = set()
     for path in changed:
-        relative = Path(os.path.relpath(path, docs_dir)).parts
-        if len(relative) < 2 or relative[0] not in folders:
+        relative = _relative(path, docs_dir)
+        if relative is None or len(relative) < 2 or relative[0] not in folders:
             return None  # outside the docs, in the docs' root, in the default language's folder...
         found.add(relative[0])
     return found.pop() if len(found) == 1 else None
+
+
+def _relative(path: str, docs_dir: Path) -> tuple[str, ...] | None:
+    """``path``'s parts below ``docs_dir``, as given or with links resolved (a watcher may report
+    either: macOS' names /private/var/... for /var/...); None when it is not below."""
+    for file, folder in (
+        (os.path.abspath(path), os.path.abspath(docs_dir)),
+        (os.path.realpath(path), os.path.realpath(docs_dir)),
+    ):
+        try:
+            relative = Path(file).relative_to(folder).parts
+        except ValueError:
+            continue
+        return relative if ".." not in relative else None
+    return None
 
 
 class KeptAside:

@@ -26,7 +26,9 @@ the theme, the package), files added, removed or renamed, a status page that cha
 failed build, ``--dirty``, a change the watcher did not name (MkDocs' polling watcher,
 ``serve_watcher: polling``), or a static-i18n other than the versions this was tested with
 (``TESTED_I18N``: it relies on those two attributes). ``serve_rebuilds: all`` under the
-plugin in mkdocs.yml turns it off. ``mkdocs build`` never comes here.
+plugin in mkdocs.yml turns it off (do so when another plugin writes a language's files outside
+its folder: those would stay as the last full build wrote them).
+``mkdocs build`` never comes here.
 """
 
 from __future__ import annotations

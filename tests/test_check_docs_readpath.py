@@ -18,8 +18,8 @@ from transdocs.encoding import mojibake
 from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS
-from transdocs.pages import reader_view
-from transdocs.pages.markdown import _TAGS
+from transdocs.pages import markdown, reader_view
+from transdocs.pages.markdown import _TAGS, read_markdown
 from transdocs.spans import Kind, Scanner
 
 ROOT = Path(__file__).parent.parent
@@ -144,3 +144,67 @@ def test_cut_sequences_and_broken_placeholders_are_found_as_the_plain_patterns_f
     for text in texts:
         found = [(m.span(), m.group("open"), m.group("close")) for m in placeholders._BROKEN.finditer(text)]
         assert found == [(m.span(), m.group("open"), m.group("close")) for m in broken.finditer(text)], text
+
+
+_MARKDOWN_LINES = [
+    "",
+    "  ",
+    "Text goes on",
+    "  indented text",
+    "Ça commence",
+    "中文段落",
+    "- item",
+    "* item",
+    "1. item",
+    "2) item",
+    "# Heading",
+    "## Title {#id}",
+    "```toml",
+    "```",
+    "~~~",
+    "| a | b |",
+    "|---|---|",
+    "a | b",
+    '!!! note "Defaults"',
+    "??? tip",
+    '=== "Tab"',
+    ":::tip Title",
+    ":::",
+    ": definition",
+    "> quote",
+    "> - quoted item",
+    "<div>",
+    "</div>",
+    "<table>",
+    "<!-- comment",
+    "-->",
+    "<!-- one -->",
+    "{{ settings_table }}",
+    "{{ a.default }} text",
+    '--8<-- "file.py"',
+    "import x from 'y'",
+    "export const a = 1",
+    "    code-like",
+    "[llm]",
+    "num_retries = 4",
+    "export LLM_X=4",
+    "text <b>bold</b>",
+    "{/* mdx */}",
+    "text {/* mdx */} more",
+    '<ParamField path="x"',
+    'default="3">',
+    "---",
+    "title: x",
+    "Term",
+    "\tTabbed",
+    "ab|cd",
+]
+
+
+def test_plain_prose_lines_read_as_every_other_line_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(18)
+    texts = [text for text in TEXTS if "\n" in text]
+    texts += ["\n".join(rng.choice(_MARKDOWN_LINES) for _ in range(rng.randint(1, 40))) for _ in range(4_000)]
+    fast = [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
+    monkeypatch.setattr(markdown, "plain_prose", lambda line, stripped: False)
+    assert fast == [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]

@@ -98,6 +98,14 @@ def strip_tags(line: str) -> str:
     )
 
 
+def plain_prose(line: str, stripped: str) -> bool:
+    """Whether ``line`` (``stripped``: without its indent) can only be prose: it starts with a letter
+    (no heading, fence, list item, definition, quote, admonition, directive, placeholder or include
+    mark) and holds no tag, MDX comment or table pipe. Half the lines of a page; the reader takes them
+    without trying every kind of block on them (an MDX page's ``import`` lines are not prose)."""
+    return stripped[:1].isalpha() and "<" not in line and "|" not in line and "{/*" not in line
+
+
 def _unquoted(line: str) -> str:
     """``line`` without its blockquote mark (``> ``), if it has one."""
     return _QUOTE.sub("", line) if line.lstrip().startswith(">") else line
@@ -214,6 +222,14 @@ class _Reader:
                 self.flush()
                 i += 1
                 continue
+            if not stripped:  # (a line that holds something may still read as blank: see below)
+                self.read_blank_line(blank=True)
+                i += 1
+                continue
+            if not self.mdx and plain_prose(line, stripped):
+                self.read_prose_line(i, line)
+                i += 1
+                continue
             fence = _FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
             if fence:
                 i = self.read_fence(i, fence)
@@ -239,9 +255,7 @@ class _Reader:
             if self.mdx and not self.open and _ESM.match(line):
                 line = stripped = ""
             if not stripped or (stripped.startswith("{{") and BLOCK_LINE.match(line)) or is_include(stripped):
-                self.flush()
-                if self.open_kind == "item" and not stripped:
-                    self.open_kind = "paragraph"
+                self.read_blank_line(blank=not stripped)
                 i += 1
                 continue
             if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
@@ -298,6 +312,22 @@ class _Reader:
             i += 1
         self.flush()
         return self.doc
+
+    def read_blank_line(self, blank: bool) -> None:
+        """A line of no prose (blank, a block placeholder, an include) ends the paragraph; a blank one
+        ends a list item too (what follows is a paragraph unless it is an item)."""
+        self.flush()
+        if blank and self.open_kind == "item":
+            self.open_kind = "paragraph"
+
+    def read_prose_line(self, i: int, line: str) -> None:
+        """A line of :func:`plain_prose`: what :meth:`read` does with it, without asking what else it is."""
+        if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+            self.flush()
+            self.admonition = None
+        if not self.open:
+            self.start_block("paragraph", _indent(line))
+        self.open.append((self.number(i), line))
 
     def tag_end(self, i: int) -> int | None:
         """The last line of a tag opened at line ``i`` and closed on a later line, if it is one.

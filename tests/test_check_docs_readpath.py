@@ -53,6 +53,14 @@ def test_ascii_words_and_non_ascii_letters_are_counted_as_the_plain_patterns_cou
                 assert count(pattern, rest) == count(pattern, text) == len(pattern.findall(text))
 
 
+def test_foreign_letters_are_the_letters_of_no_allowed_script_on_every_code_point() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    scripts = [(name,) for name in SCRIPTS] + [tuple(OURS.words(lang).scripts) for lang in OURS.available()]
+    for names in scripts:
+        allowed = "A-Za-z\uff21-\uff3a\uff41-\uff5a" + "".join(SCRIPTS[name] for name in names)
+        assert foreign_letters(names).findall(every) == re.findall(f"[^\\W\\d_{allowed}]", every), names
+
+
 def _plain_quick_census(prose: str, scripts: tuple[str, ...]) -> detect.Census:
     units = {"Latin": float(len(re.findall("[A-Za-z]+", prose)))}
     own = len(letters(scripts).findall(prose)) * (0.5 if {"Han", "Hiragana", "Katakana"} & set(scripts) else 0.2)

@@ -237,8 +237,15 @@ class Scanner:
                     return other, opened
         return -1, None
 
-    def sub(self, replace: Callable[[Span], str], text: str) -> str:
-        """``text`` with every span replaced by ``replace(span)``."""
+    def sub(self, replace: Callable[[Span], str] | str, text: str) -> str:
+        """``text`` with every span replaced by ``replace(span)``, or by ``replace`` when it is a string."""
+        if isinstance(replace, str):  # the text between spans, joined by it (no call per span)
+            gaps, last = [], 0
+            for span in self.finditer(text):
+                gaps.append(text[last : span.start])
+                last = span.end
+            gaps.append(text[last:])
+            return replace.join(gaps)
         parts, last = [], 0
         for span in self.finditer(text):
             parts += [text[last : span.start], replace(span)]

@@ -75,7 +75,7 @@ def prose_of(text: str) -> str:
     Front matter is YAML (``---`` to ``---`` or ``...``) or Hugo's TOML (``+++``), after a byte
     order mark or with Windows line ends too: its keys are English whatever the page's language.
     """
-    return _NOT_PROSE.sub(lambda _: " ", text)
+    return _NOT_PROSE.sub(" ", text)
 
 
 @dataclass(frozen=True)

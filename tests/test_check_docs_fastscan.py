@@ -1,4 +1,4 @@
-"""The faster patterns of statements/fastscan.py match exactly what the plain ones match."""
+"""The faster patterns of fastscan.py match exactly what the plain ones match."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.support.docs_tree import our_lexicon, our_targets
+from transdocs.fastscan import guard, guarded, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS
 from transdocs.pages.document import Prose
 from transdocs.pages.markdown import read_markdown
 from transdocs.settings.reader import Setting
 from transdocs.statements import lexicon as lexicons
-from transdocs.statements.fastscan import guarded, trie
 from transdocs.statements.targets import Targets
 from transdocs.translations import value_drift
 
@@ -156,3 +156,32 @@ def test_may_name_screens_only_when_every_name_holds_an_underscore() -> None:
     lex = lexicons.lexicon("en", bare, OURS)
     assert lex.hint_marks == ""
     assert lex.may_name("set PORT to 9")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"(?i:ab)|c", 0),  # a letter under a local IGNORECASE: no guard (İ, K and the like start matches)
+        (r"(?i:[0-9]x)|\{\{", 0),  # digits and braces have no other case: guarded
+        (r"(?-i:ab)|c", re.IGNORECASE),  # a guard ignoring case is only wider
+        (r"(?-i:(?<![a-z])x)|y", re.IGNORECASE),  # but not for a look-behind: it would reject more
+        (r"(?i:(?<![a-z])x)|y", 0),
+        (r"(?s:<!--)|(?m:^```)", 0),
+        (r"(?a:\w)+z|é", re.IGNORECASE),
+    ],
+)
+def test_a_guard_keeps_every_match_of_a_pattern_with_inline_flags(pattern: str, flags: int) -> None:
+    rng = random.Random(3)
+    pieces = ["a", "A", "b", "B", "c", "C", "x", "X", "y", "z", "é", "É", "0", "{{", "<!--", "```", "\n", " "]
+    pieces += ["İ", "ı", "ſ", "K", "_", "ab", "AB", "Ab"]
+    texts = ["".join(rng.choice(pieces) for _ in range(10)) for _ in range(3000)]
+    guarded_text = guard(pattern, flags)
+    compiled, plain = re.compile(guarded_text, flags), re.compile(pattern, flags)
+    assert [compiled.findall(text) for text in texts] == [plain.findall(text) for text in texts]
+
+
+def test_inline_flags_give_the_guard_they_allow() -> None:
+    assert guard(r"(?i:ab)|c") == r"(?i:ab)|c"
+    assert guard(r"(?i:[0-9]x)|\{\{").startswith(r"(?=[0-9\{])")
+    assert guard(r"(?-i:ab)|c", re.IGNORECASE).startswith("(?=[ac])")
+    assert guard(r"(?-i:(?<![a-z])x)|y", re.IGNORECASE).startswith("(?=[xy])")

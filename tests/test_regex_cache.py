@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from transdocs import regex_cache
-from transdocs.statements.fastscan import guard
+from transdocs.fastscan import guard
 
 TEXTS = ["timeout is 600 s, LLM_TIMEOUT=30", "默认值为 60 秒", "Par défaut : 2 nouvelles tentatives", ""]
 PATTERNS = [r"(?P<num>\d+)\s*(?P<unit>s|秒)?", r"(?<!\w)(?:default|by default|défaut)(?!\w)", r"LLM_[A-Z]+"]

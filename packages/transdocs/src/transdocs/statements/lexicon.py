@@ -16,10 +16,10 @@ from functools import lru_cache, reduce
 from typing import Any
 
 from transdocs import regex_cache
+from transdocs.fastscan import guarded, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
-from transdocs.statements.fastscan import guarded, trie
 from transdocs.statements.targets import Targets
 
 # How re compares letters under IGNORECASE (private: missing means the words are not grouped).

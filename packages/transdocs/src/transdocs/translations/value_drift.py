@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from transdocs.fastscan import guarded, trie
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.report.findings import VALUE_DRIFT, Finding
 from transdocs.report.findings import value_drift as drift_finding
-from transdocs.statements.fastscan import guarded, trie
 from transdocs.statements.targets import Targets
 from transdocs.translations.aligned_drift import aligned_findings
 

@@ -1,13 +1,16 @@
-"""Faster regexes that match exactly what the plain ones match.
+"""Faster regexes that match exactly what the plain ones match (used from the bottom layer up:
+the span scanners, the statement readers' word patterns, value drift's names).
 
 Python's ``re`` tries every branch of a big alternation at every position of the text; the
-word patterns of ``lexicon.py`` have dozens of branches, so scanning prose was most of the
-checker's time. Two rewrites keep every match and cut that work:
+word patterns of ``statements/lexicon.py`` have dozens of branches, so scanning prose was most
+of the checker's time. Two rewrites keep every match and cut that work:
 
 - :func:`trie`: names sharing a prefix share one branch (``LLM_(?:TIMEOUT|MODEL)``), for
   patterns only asked *whether* they match (the set of matched strings is the same);
 - :func:`guarded`: a pattern is prefixed with a look-ahead on the characters any of its
   matches can start with, so a position no branch can start at is rejected by one check.
+  Inline flags count: a letter under a local ``(?i:...)`` leaves a case-sensitive pattern
+  unguarded (its other cases, ``İ`` for ``i``, would start matches too).
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from transdocs import regex_cache
 
 # The parser of the re module: private, so any surprise means "no guard", never a wrong one.
 _parser: Any
 _c: Any
+_iscased: Any
 try:
     _parser = importlib.import_module("re._parser")
     _c = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - a Python without these modules
-    _parser = _c = None
+    _iscased = importlib.import_module("_sre").unicode_iscased
+except (ImportError, AttributeError):  # pragma: no cover - a Python without these modules
+    _parser = _c = _iscased = None
 
 
 def trie(words: Iterable[str]) -> str:
@@ -76,17 +81,29 @@ _Firsts = tuple[dict[str | None, set[str]], bool]
 _WORD = "\\w"
 
 
-def _first(items: Any, behind: str | None = None) -> _Firsts:
+class _Case(NamedTuple):
+    """Whether the items at hand ignore case, and whether the guard will (its pattern's flags)."""
+
+    items: bool
+    guard: bool
+
+    def inside(self, add_flags: int, del_flags: int) -> _Case:
+        """In a group with inline flags (``(?i:...)``, ``(?-i:...)``): only case changes first characters."""
+        items = (self.items or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return _Case(items, self.guard)
+
+
+def _first(items: Any, case: _Case, behind: str | None = None) -> _Firsts:
     """What any match of the sequence ``items`` can start with (``behind``: the look-behind
     every match passed before ``items``)."""
     firsts: dict[str | None, set[str]] = {}
     for op, av in items:
         if op is _c.ASSERT_NOT and av[0] == -1:
-            before = _behind_class(av[1])
+            before = _behind_class(av[1], case)
             if before is not None:  # (?<![...]): no character of the class precedes the match
                 behind = before if behind is None or before == _WORD else _union(behind, before)
                 continue
-        found, nullable = _first_of(op, av, behind)
+        found, nullable = _first_of(op, av, case, behind)
         for key, pieces in found.items():
             firsts.setdefault(key, set()).update(pieces)
         if not nullable:
@@ -99,25 +116,37 @@ def _union(one: str, other: str) -> str:
     return _WORD if _WORD in (one, other) else one + other
 
 
-def _behind_class(pattern: Any) -> str | None:
+def _behind_class(pattern: Any, case: _Case) -> str | None:
     r"""The class a one-character negative look-behind rejects, as a class body: ``\w`` when it
-    rejects at least every word character (``[\w.]``), else its pieces; None when unknown."""
+    rejects at least every word character (``[\w.]``), else its pieces; None when unknown, and
+    for letters the guard would reject in more cases than the look-behind does."""
     items = list(pattern)
     if len(items) != 1 or items[0][0] is not _c.IN:
         return None
     try:
-        pieces = _pieces(items[0][1])
+        pieces = _pieces(items[0][1], case, rejected=True)
     except _Unknown:
         return None
     return _WORD if _WORD in pieces else "".join(sorted(pieces))
 
 
-def _pieces(members: Any) -> set[str]:
+def _letter(code: int, case: _Case, rejected: bool = False) -> str:
+    """A character of the guard's class. A letter is refused where guard and pattern differ in case
+    the wrong way: a guard without IGNORECASE would miss a start's other cases (İ for i), one with
+    it would reject more than a case-sensitive look-behind rejects (``rejected``)."""
+    if _iscased(code) and ((case.guard and not case.items) if rejected else (case.items and not case.guard)):
+        raise _Unknown
+    return _char(code)
+
+
+def _pieces(members: Any, case: _Case, rejected: bool = False) -> set[str]:
     pieces = set()
     for item_op, item in members:
         if item_op is _c.LITERAL:
-            pieces.add(_char(item))
+            pieces.add(_letter(item, case, rejected))
         elif item_op is _c.RANGE:
+            for code in range(item[0], item[1] + 1) if case.items != case.guard else ():
+                _letter(code, case, rejected)  # raises at a letter
             pieces.add(f"{_char(item[0])}-{_char(item[1])}")
         elif item_op is _c.CATEGORY and item in _CATEGORIES:
             pieces.add(_CATEGORIES[item])
@@ -126,31 +155,29 @@ def _pieces(members: Any) -> set[str]:
     return pieces
 
 
-def _first_of(op: Any, av: Any, behind: str | None) -> _Firsts:
+def _first_of(op: Any, av: Any, case: _Case, behind: str | None) -> _Firsts:
     if op is _c.LITERAL:
-        return {behind: {_char(av)}}, False
+        return {behind: {_letter(av, case)}}, False
     if op is _c.IN:
-        return {behind: _pieces(av)}, False
+        return {behind: _pieces(av, case)}, False
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, inner = av
-        if add_flags or del_flags:
-            raise _Unknown
-        return _first(inner, behind)
+        return _first(inner, case.inside(add_flags, del_flags), behind)
     if op is _c.BRANCH:
         firsts: dict[str | None, set[str]] = {}
         nullable = False
         for branch in av[1]:
-            found, empty = _first(branch, behind)
+            found, empty = _first(branch, case, behind)
             for key, pieces in found.items():
                 firsts.setdefault(key, set()).update(pieces)
             nullable = nullable or empty
         return firsts, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _, inner = av
-        found, nullable = _first(inner, behind)
+        found, nullable = _first(inner, case, behind)
         return found, nullable or low == 0
     if op is _c.ATOMIC_GROUP:
-        return _first(av, behind)
+        return _first(av, case, behind)
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return {}, True  # zero width: the next item starts the match
     raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, ...
@@ -182,7 +209,8 @@ def guard(pattern: str, flags: int = 0) -> str:
     """
     if _parser is not None:
         try:
-            firsts, nullable = _first(_parser.parse(pattern, flags))
+            ignorecase = bool(flags & re.IGNORECASE)
+            firsts, nullable = _first(_parser.parse(pattern, flags), _Case(ignorecase, ignorecase))
         except (_Unknown, re.error, ValueError, TypeError, AttributeError):
             pass
         else:

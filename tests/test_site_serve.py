@@ -281,3 +281,59 @@ def test_a_saved_translation_that_changes_the_status_page_rebuilds_every_languag
     assert _built_since(log, start) == list(SITE_LANGUAGES)
     for language, url in statuses.items():
         assert _page(url).count(OUTDATED_CELL) == outdated_before[language] + 1, language
+
+
+ENGLISH_ONLY = "only 'en' is rebuilt"  # what the plugin logs when English alone is rebuilt
+LIVERELOAD_CALL = re.compile(r"livereload\(\d+, \d+\)")  # MkDocs serve's script: a new epoch per build
+
+
+def _served_as_kept(site: str, language: str) -> dict[str, str]:
+    """What ``language`` serves that an English save must leave as it is (its pages without the
+    livereload call MkDocs adds as it serves them, its status page, sitemap and search index)."""
+    urls = [_url(site, language, name) for name in ("index", "retries", FALLBACK_PAGE, "translation-status")]
+    urls += [f"{_url(site, language, 'index')}{path}" for path in ("sitemap.xml", "search/search_index.json")]
+    return {url: LIVERELOAD_CALL.sub("", _page(url)) for url in urls}
+
+
+def test_an_english_page_saved_again_rebuilds_english_alone_while_every_language_translated_it(
+    served_every_language: tuple[Path, str, Path],
+) -> None:
+    """A writer saves an English page twice: the first save makes its translations outdated
+    (every language rebuilt: their status pages change); the second builds English alone, and
+    every other language, its outdated notices, status page, sitemap and search index stay
+    served as they were. A page one language has not translated (fr shows English in its stead)
+    still rebuilds every language, and its English stand-in shows the new text."""
+    project, site, log = served_every_language
+    page = project / "docs" / "en" / "retries.md"
+    source = page.read_text(encoding="utf-8")
+    start = len(log.read_text(encoding="utf-8"))
+    page.write_text(f"{source}\n\nserve-probe-en-first\n", encoding="utf-8")
+    assert _until_shown(_url(site, "en", "retries"), "serve-probe-en-first"), log.read_text(encoding="utf-8")[-3000:]
+    assert _built_since(log, start) == list(SITE_LANGUAGES)  # its translations became outdated
+    time.sleep(1.0)
+    kept = {language: _served_as_kept(site, language) for language in ("zh", *OTHER_LANGUAGES)}
+    sitemap = _page(f"{site}sitemap.xml")
+    for language, served in kept.items():
+        assert OUTDATED_NOTICE in served[_url(site, language, "retries")], language
+        assert all(served.values()), language  # every one of them is served
+
+    start = len(log.read_text(encoding="utf-8"))
+    page.write_text(f"{source}\n\nserve-probe-en-second\n", encoding="utf-8")
+    assert _until_shown(_url(site, "en", "retries"), "serve-probe-en-second"), log.read_text(encoding="utf-8")[-3000:]
+    assert _built_since(log, start) == ["en"], log.read_text(encoding="utf-8")[start:]
+    assert ENGLISH_ONLY in log.read_text(encoding="utf-8")[start:]
+    assert "serve-probe-en-second" in _page(f"{site}search/search_index.json")
+    for language, served in kept.items():
+        assert _served_as_kept(site, language) == served, language
+    assert _page(f"{site}sitemap.xml") == sitemap  # every language's pages, with their alternates
+    assert f"{site}zh/retries/" in sitemap
+    for path in ("404.html", "assets/stylesheets/llm-backends.css"):
+        assert _code(f"{site}{path}") == 200, path
+
+    english = project / "docs" / "en" / f"{FALLBACK_PAGE}.md"
+    text = english.read_text(encoding="utf-8")
+    for probe in ("serve-probe-fallback-first", "serve-probe-fallback-second"):
+        start = len(log.read_text(encoding="utf-8"))
+        english.write_text(f"{text}\n\n{probe}\n", encoding="utf-8")
+        assert _until_shown(_url(site, FALLBACK_LANGUAGE, FALLBACK_PAGE), probe), log.read_text(encoding="utf-8")
+        assert _built_since(log, start) == list(SITE_LANGUAGES)

@@ -259,7 +259,10 @@ class SiteBuild:
         """Before a build (``config`` as mkdocs.yml says, before static-i18n's changes): whether the
         docs as they are now give every language's status page the text the last build wrote.
         Then the status read here is the next build's (under mkdocs serve, one language alone
-        is rebuilt only when this holds: the others show every translation's state)."""
+        is rebuilt only when this holds: the others show every translation's state). A page's
+        outdated notice says no more than its status cell: whether it is outdated (the cell's
+        translation-diff line) and since when (the cell's date, written alike), with links made
+        from the page's URL; so it stays the same too."""
         if not self._status_pages or self.site is None:
             return False
         try:

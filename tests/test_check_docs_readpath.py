@@ -119,6 +119,22 @@ def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded(
     assert [span.start for span in scanner.finditer("a<hH")] == [1, 2, 3]
 
 
+def test_guarded_line_patterns_match_what_the_plain_ones_match() -> None:
+    from transdocs.languages.typography import MARKUP, trigger, trigger_pattern
+
+    pairs = [(reader_view._MARKUP, reader_view.MARKUP_MARKS), (reader_view._SPAN_START, reader_view.SPAN_START)]
+    for lang in OURS.available():
+        if OURS.words(lang).typography:
+            pairs.append((trigger(OURS.words(lang).typography), trigger_pattern(OURS.words(lang).typography)))
+    lines = [line for text in TEXTS for line in text.split("\n")]
+    for pattern, plain in pairs:
+        assert pattern.pattern != plain  # guarded
+        spans_found = [[m.span() for m in re.finditer(plain, line)] for line in lines]
+        assert [[m.span() for m in pattern.finditer(line)] for line in lines] == spans_found, plain
+    marks = reader_view._MARKUP
+    assert all(marks.sub(MARKUP, line) == marks.sub(reader_view._markup, line) for line in lines if "\\" not in line)
+
+
 def test_a_run_holds_a_letter_as_the_plain_pattern_says() -> None:
     letter = re.compile(r"[^\W\d_]")
     for code in range(0x80, 0x110000):

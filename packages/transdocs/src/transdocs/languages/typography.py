@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from transdocs.errors import InputError
+from transdocs.fastscan import guarded
 from transdocs.languages.scripts import SCRIPTS
 
 MARKUP = "\u2060"  # where markup stood in a line as readers see it (a word joiner: invisible)
@@ -221,7 +222,14 @@ def _message(rule: Rule, match: re.Match[str], line: str, sentence_start: int) -
 @cache
 def trigger(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """What a raw line must hold for any of ``rules`` to find a slip in it (most lines are passed by
-    without building their reader's view): a mark, an entity, or CJK text beside a space, a mark or markup."""
+    without building their reader's view): a mark, an entity, or CJK text beside a space, a mark or markup.
+    Searched in most lines of a page: behind a look-ahead on its first characters (fastscan.guarded),
+    re does not try every branch at every position."""
+    return guarded(trigger_pattern(rules))
+
+
+def trigger_pattern(rules: tuple[Rule, ...]) -> str:
+    """The text of :func:`trigger`'s pattern."""
     parts = ["&"]
     for rule in rules:
         if rule.rule in ("space-before", "space-after"):
@@ -234,7 +242,7 @@ def trigger(rules: tuple[Rule, ...]) -> re.Pattern[str]:
             parts.append(f"[{_class(''.join(rule.instead))}]")
         else:
             parts.append(re.escape(rule.close))
-    return re.compile("|".join(parts))
+    return "|".join(parts)
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from transdocs import placeholders, spans
+from transdocs import placeholders
 from transdocs.encoding import mojibake
 from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
@@ -100,22 +100,30 @@ def test_the_guarded_search_for_openers_finds_the_spans_the_plain_one_finds(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     guarded = _scanners()[name]
-    assert guarded._guard((1 << len(guarded.kinds)) - 1)  # every opener's first characters are known
+    search = guarded._search((1 << len(guarded.kinds)) - 1)[0].pattern
+    assert search.startswith("(?=[") or search.startswith("(?:(?")  # every opener's first characters are known
     plain = Scanner(guarded.kinds)
-    monkeypatch.setattr(plain, "_guard", lambda live: "")
+    monkeypatch.setattr(plain, "_guard", lambda alternation: alternation)
     lines = [line for text in TEXTS[:400] for line in text.split("\n")]
     for text in [*TEXTS, *lines]:
         assert list(guarded.finditer(text)) == list(plain.finditer(text)), text[:80]
 
 
 def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded() -> None:
-    assert spans._first_characters(re.compile(r"(?m:^[ \t]*```)")) == {"\\ ", "\\\t", "`"}
-    assert spans._first_characters(re.compile(r"(?i)<x|\{")) == {"<", "\\{"}
-    assert spans._first_characters(re.compile(r"\A\ufeff?(?:-|\+)")) == {"\ufeff", "\\-", "\\+"}
-    for unknown in (r"(?i)h", r"(?i)[a-c]", r"[^a]", r"\w", r".", r"a?", r"(?=a)", r"()\1a"):
-        assert spans._first_characters(re.compile(unknown)) is None, unknown
+    def search(*openers: re.Pattern[str]) -> str:
+        scanner = Scanner([Kind(str(index), opener) for index, opener in enumerate(openers)])
+        return scanner._search((1 << len(openers)) - 1)[0].pattern
+
+    assert search(re.compile(r"^[ \t]*```", re.MULTILINE)).startswith("(?=[\\\t\\ `])")
+    assert search(re.compile(r"<x|\{", re.IGNORECASE)).startswith(r"(?=[<\{])")
+    assert search(re.compile(r"\A\ufeff?(?:-|\+)")).startswith("(?=[\\+\\-\ufeff])")
+    for unknown in (r"h", r"[a-c]"):  # a letter under IGNORECASE: its other cases (İ for i) start matches too
+        assert not search(re.compile(unknown, re.IGNORECASE)).startswith("(?="), unknown
+    for unknown in (r"[^a]", r".", r"a?", r"()\1a"):
+        assert not search(re.compile(unknown)).startswith("(?="), unknown
     scanner = Scanner([Kind("a", re.compile("<")), Kind("b", re.compile("h", re.IGNORECASE))])
-    assert scanner._guard(0b01) == "(?=[<])" and scanner._guard(0b11) == ""
+    assert scanner._search(0b01)[0].pattern.startswith("(?=[<])")
+    assert not scanner._search(0b11)[0].pattern.startswith("(?=")
     assert [span.start for span in scanner.finditer("a<hH")] == [1, 2, 3]
 
 

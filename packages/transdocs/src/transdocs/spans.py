@@ -13,21 +13,12 @@ the leftmost span, and at one position the first kind (in the given order) that 
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-# The parser of the re module, to tell which characters an opener can start with: private, so any
-# surprise means "no guard" (a slower search), never a wrong one.
-_parser: Any
-_c: Any
-try:
-    _parser = importlib.import_module("re._parser")
-    _c = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - a Python without these modules
-    _parser = _c = None
+from transdocs.fastscan import guard
 
 
 @dataclass(frozen=True)
@@ -73,73 +64,6 @@ class _Memo:
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"))
 
 
-class _Unbounded(Exception):
-    """An opener whose first character cannot be told (or that can match empty): no guard."""
-
-
-def _piece(code: int, flags: int) -> str:
-    char = chr(code)
-    if flags & re.IGNORECASE and not (char.isascii() and not char.isalpha()):
-        raise _Unbounded  # a letter's other cases (İ for i, K for k) would start matches too
-    return re.escape(char)
-
-
-def _starts(items: Any, flags: int) -> tuple[set[str], bool]:
-    """The pieces of a character class holding every first character of a match of the parsed
-    sequence ``items``, and whether a match can be empty."""
-    pieces: set[str] = set()
-    for op, av in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero width (^, \A, a look-around): the next item starts the match
-        if op is _c.LITERAL:
-            return pieces | {_piece(av, flags)}, False
-        if op is _c.IN:
-            for kind, value in av:
-                if kind is _c.LITERAL:
-                    pieces.add(_piece(value, flags))
-                elif kind is _c.RANGE:
-                    low, high = value
-                    if flags & re.IGNORECASE:
-                        for code in range(low, high + 1):
-                            _piece(code, flags)  # raises at a letter
-                    pieces.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
-                else:  # a negated class, a category (\w): not worth telling
-                    raise _Unbounded
-            return pieces, False
-        if op is _c.SUBPATTERN:
-            _group, add_flags, del_flags, inner = av
-            found, empty = _starts(inner, (flags | add_flags) & ~del_flags)
-        elif op is _c.BRANCH:
-            found, empty = set(), False
-            for branch in av[1]:
-                more, maybe = _starts(branch, flags)
-                found, empty = found | more, empty or maybe
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            low, _high, inner = av
-            found, empty = _starts(inner, flags)
-            empty = empty or low == 0
-        elif op is _c.ATOMIC_GROUP:
-            found, empty = _starts(av, flags)
-        else:  # any character, a back reference, ...
-            raise _Unbounded
-        pieces |= found
-        if not empty:
-            return pieces, False
-    return pieces, True
-
-
-def _first_characters(opener: re.Pattern[str]) -> set[str] | None:
-    """The pieces of a character class every match of ``opener`` starts with, None when unknown."""
-    if _parser is None:
-        return None  # pragma: no cover - a Python without re's parser
-    try:
-        parsed = _parser.parse(opener.pattern, opener.flags)
-        pieces, empty = _starts(parsed, parsed.state.flags)
-    except (_Unbounded, re.error, AttributeError, TypeError, ValueError):
-        return None
-    return None if empty or not pieces else pieces
-
-
 class Scanner:
     """Finds spans of several kinds in a text; build it once, use it on many texts.
 
@@ -155,23 +79,13 @@ class Scanner:
         # The search for the openers of the kinds still searched (a bit mask), and which kind each
         # branch's last (empty) group stands for.
         self._searches: dict[int, tuple[re.Pattern[str], dict[int, int]]] = {}
-        self._firsts: list[set[str] | None] | None = None  # each opener's first characters
 
-    def _guard(self, live: int) -> str:
-        """A look-ahead on the characters the openers in ``live`` start with (empty when one is unknown).
-
-        ``re`` tries every branch of the openers' alternation at every position of the text; behind
-        this look-ahead a position no opener can start at (most of them) costs one check.
-        """
-        if self._firsts is None:
-            self._firsts = [_first_characters(kind.opener) for kind in self.kinds]
-        pieces: set[str] = set()
-        for index, firsts in enumerate(self._firsts):
-            if live >> index & 1:
-                if firsts is None:
-                    return ""
-                pieces |= firsts
-        return f"(?=[{''.join(sorted(pieces))}])" if pieces else ""
+    def _guard(self, alternation: str) -> str:
+        """The openers' alternation behind a look-ahead on the characters they can start with
+        (:func:`transdocs.fastscan.guard`, which reads each branch's inline flags): ``re`` tries
+        every branch at every position of the text; a position none can start at (most of them)
+        then costs one check. Unguarded when one opener's first characters cannot be told."""
+        return guard(alternation)
 
     def _search(self, live: int) -> tuple[re.Pattern[str], dict[int, int]]:
         """One pattern for the openers of the kinds in ``live``: each branch ends with an empty group."""
@@ -184,7 +98,7 @@ class Scanner:
                     branches.append(f"(?{flags}:{kind.opener.pattern})()")
                     group += kind.opener.groups + 1
                     kind_of[group] = index
-            search = f"{self._guard(live)}(?:{'|'.join(branches)})" if branches else r"(?!x)x"
+            search = self._guard("|".join(branches)) if branches else r"(?!x)x"
             known = self._searches[live] = (re.compile(search), kind_of)
         return known
 

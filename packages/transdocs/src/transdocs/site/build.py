@@ -77,6 +77,7 @@ class SiteBuild:
         # one language under mkdocs serve is right only while every one of them stays the same.
         self._status_pages: dict[str, tuple[str, str]] = {}
         self._status_ahead: Status | None = None  # read by status_unchanged for the build about to start
+        self._status_unequal: Status | None = None  # read by it too, when a page differs: all are built
         self._status_url: str | None = None  # this language's status page
         # The docs' git history and the commit it was read at: kept across the rebuilds of mkdocs
         # serve while HEAD stays there (a save changes no history; a commit or checkout does).
@@ -105,7 +106,8 @@ class SiteBuild:
             self._check_every_page(config)
             if self._status_ahead is None:  # every language is built: each writes its page again
                 self._status_pages.clear()
-            self._status, self._status_ahead = self._status_ahead, None
+            self._status = self._status_ahead or self._status_unequal  # read a moment ago, as the docs are
+            self._status_ahead = self._status_unequal = None
         self._depth += 1
         self._status_url = None
         self.language = config.theme["language"] or DEFAULT_LANGUAGE
@@ -120,7 +122,7 @@ class SiteBuild:
 
     def on_build_error(self) -> None:
         self._depth = 0
-        self._status_ahead = None
+        self._status_ahead = self._status_unequal = None
 
     def _check_every_page(self, config: MkDocsConfig) -> None:
         """Broken front matter and placeholders in every language's pages, reported at once.
@@ -272,6 +274,7 @@ class SiteBuild:
         names = _language_names(config)
         for language, (url, written) in self._status_pages.items():
             if status_page.StatusPage(status, self.text(config, language), names, config).markdown(url) != written:
+                self._status_unequal = status  # every language is built, from the status just read
                 return False
         self._status_ahead = status
         return True

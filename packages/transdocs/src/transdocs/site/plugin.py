@@ -16,8 +16,8 @@ model, a dataclass or a mapping), ``env_prefix`` and ``toml_table`` here overrid
 Its events run at the priorities that place them around mkdocs-static-i18n (-100) and
 Material's search (0): static-i18n builds English, then every other language from
 English's ``on_post_build``, so each event below runs once per language. Under
-``mkdocs serve``, a save in one translation's folder rebuilds that language only
-(``one_language.py``).
+``mkdocs serve``, a save in one translation's folder rebuilds that language only, and so
+does a save of English pages every language has translated (``one_language.py``).
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Confi
     notice_class = c.Type(str, default=CssClasses.notice)  # the notices; "<class>-<kind>" too
     # How mkdocs serve hears saves: the system's notifications, or MkDocs' polling (site/watcher.py).
     serve_watcher = c.Choice(("native", "polling"), default="native")
-    # What mkdocs serve rebuilds after a save in one translation's folder: that language (the
-    # rest of the site is kept; site/one_language.py says when), or every language.
+    # What mkdocs serve rebuilds after a save of one language's pages (a translation's folder, or
+    # English pages every language has translated): that language (the rest of the site is kept;
+    # site/one_language.py says when), or every language.
     serve_rebuilds = c.Choice(("changed-language", "all"), default="changed-language")
 
 

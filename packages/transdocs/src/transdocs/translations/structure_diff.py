@@ -61,13 +61,16 @@ def _sequence(
     translation: list[tuple[int, Any]],
     source: str,
     describe: Callable[[Any], str],
-    line: int | None = None,
+    where_lost: Callable[[], int | None] | None = None,
 ) -> tuple[int, str] | None:
+    """``where_lost`` tells the translated line where the sequences part (None: the first item that
+    differs); it is asked only when they differ, which few pages do."""
     ours = [item for _, item in translation]
     theirs = [item for _, item in english]
     if ours == theirs:
         return None
     index = _first_difference(theirs, ours)
+    line = where_lost() if where_lost is not None else None
     if line is None:
         # The first translated item that differs; past the end, the last one there is.
         line = translation[min(index, len(translation) - 1)][0] if translation else 1
@@ -119,7 +122,7 @@ def compare(english: Document, translation: Document, source: str) -> list[tuple
             translation.headings,
             source,
             lambda level: "#" * level,
-            _section_mismatch(english, translation),
+            lambda: _section_mismatch(english, translation),
         ),
         _sequence(
             "code blocks",

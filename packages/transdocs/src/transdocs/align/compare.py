@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from transdocs.align.blocks import block_values
 from transdocs.align.places import Labelled, Places, key_cell, places
@@ -245,6 +246,25 @@ class Laid:
     sections: list[Section]
     places: Places
 
+    @cached_property
+    def states_defaults(self) -> bool:
+        """Whether an English page states a default a translation could contradict: a line labelled
+        "default", a table with a default column or row, a prop. Most pages state none; their
+        translations need not be laid out (:func:`_section_pair` compares only these)."""
+        found = self.places
+        return (
+            any(says_default(item.label) for labelled in found.labelled for item in labelled)
+            or any(_default_table(table) for tables in found.tables for table in tables)
+            or any(found.props)
+        )
+
+
+def _default_table(table: Table) -> bool:
+    """A table :func:`_table_cells` reads defaults from: a default column, or a row labelled default."""
+    return any(i and says_default(cell) for i, cell in enumerate(table.header)) or any(
+        cells and says_default(cells[0]) for _, cells in table.rows
+    )
+
 
 def lay_out(doc: Document, text: str) -> Laid:
     lines = _lines(text)
@@ -258,7 +278,13 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     ``english`` may come laid out already (:func:`lay_out`), then ``english_text`` is not read.
     """
     ours = english if isinstance(english, Laid) else lay_out(english, english_text)
-    theirs = lay_out(translated, text)
+    if not ours.states_defaults:
+        return []  # nothing to contradict: the translation need not be laid out
+    return compare_laid(ours, lay_out(translated, text))
+
+
+def compare_laid(ours: Laid, theirs: Laid) -> list[Aligned]:
+    """The differences of two pages laid out: sections paired, then the places of each pair."""
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
     index_t = {id(s): i for i, s in enumerate(theirs.sections)}
     pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]

@@ -1,0 +1,118 @@
+"""The shortcuts of comparing a translation with its English page answer as the full comparison does.
+
+Each test keeps the full way (or the plain version it replaced) and compares it with the package's on
+pairs of real pages (our docs and the fixtures, pages of other projects included) and on random pages
+built of the lines these comparisons read: labelled defaults, tables, props, headings naming options.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from transdocs.align.compare import aligned_differences, compare_laid, lay_out
+from transdocs.pages.markdown import read_markdown
+
+ROOT = Path(__file__).parent.parent
+
+
+def _real_pairs() -> list[tuple[str, str]]:
+    """Every two pages of one tree with the same name (an English page and its translations, and
+    translations with each other: a page that states defaults against one that may not)."""
+    named: dict[tuple[str, str], list[Path]] = defaultdict(list)
+    for tree in (ROOT / "docs", *(ROOT / "tests" / "fixtures").iterdir()):
+        for page in sorted(tree.rglob("*.md*")) if tree.is_dir() else ():
+            named[tree.name, page.name].append(page)
+    pairs = []
+    for pages in named.values():
+        texts = [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+        pairs += [(a, b) for a in texts for b in texts if a is not b]
+    return pairs
+
+
+# Pieces of pages (a line, or a table's lines) as the comparisons read them.
+_PIECES = [
+    "# Configuration",
+    "## `build.client`",
+    "## `build.server` {#server}",
+    "### platformProxy.enabled",
+    "### Options",
+    "## Vagrant",
+    "## 选项",
+    "**Default:** `'./client'`",
+    "**Default:** `5`",
+    "- **Default:** `true`",
+    "**Standard:** `5`",
+    "- **默认值：** `3`",
+    "**기본값:** `'./dist/client'`",
+    "**Type:** `string`",
+    "**타입:** `number`",
+    "Default: `x`",
+    "> Default: `{ persist: true }`",
+    "**Default:**",
+    "**Default:** `{ persist: false }`",
+    "  - `a`",
+    "  - `b`",
+    "```js",
+    "```",
+    "const defaultConfig = { port: 3000 }",
+    "  port: 4000,",
+    "host: 'localhost'",
+    "| Option | Default | Description |\n|---|---|---|",
+    "| 选项 | 默认值 | 说明 |\n|---|---|---|",
+    "| Name | Type |\n|---|---|",
+    "| Parameter | `alpha` | `beta` |\n|---|---|---|",
+    "| 参数 | `alpha` | `beta` |\n|---|---|---|",
+    "| Parameter | `alpha` | `beta` |\n|---|---|---|\n| Default | `1` | `2` |\n| Type | `int` | `str` |",
+    "| `full_symbol` | `'x'` | the symbol |",
+    "| `charging_symbol` | `5` | when charging |",
+    "| `full_symbol` | `'y'` | 符号 |",
+    "| Default | `1` | `2` |",
+    "| 默认 | `1` | `3` |",
+    "| Type | `int` | `str` |",
+    '<ParamField path="timeout" default="5">',
+    '<ParamField path="timeout" default="7">',
+    '<Prop name="size" default="true" />',
+    "Some prose with `build.client` set to `true`.",
+    "",
+    "",
+    "",
+]
+
+
+_VALUES = ["`1`", "`2`", "`3`", "`5`", "`true`", "`'x'`", '"5"', '"true"', "3000", "Default", "默认"]
+
+
+def _random_page(rng: random.Random) -> str:
+    """A page of a few kinds of pieces (some pages hold only tables, or only props)."""
+    pool = rng.sample(_PIECES, 6)
+    return "\n".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) + "\n"
+
+
+def _random_pairs() -> list[tuple[str, str]]:
+    rng = random.Random(18)
+    pairs = []
+    for _ in range(3_000):
+        english = _random_page(rng)
+        translated = english
+        for _ in range(rng.randint(0, 3)):  # a translation: values changed, lines dropped or added
+            translated = translated.replace(rng.choice(_VALUES), rng.choice(_VALUES), 1)
+            lines = translated.split("\n")
+            at = rng.randrange(len(lines) + 1)
+            lines[at : at + rng.randint(0, 1)] = [rng.choice(_PIECES)] * rng.randint(0, 1)
+            translated = "\n".join(lines)
+        pairs.append((english, translated))
+    return pairs
+
+
+def test_a_translation_is_laid_out_only_when_english_states_a_default_and_finds_the_same() -> None:
+    compared = 0
+    for english, translated in _real_pairs() + _random_pairs():
+        for mdx in (False, True):
+            english_doc, doc = read_markdown(english, mdx), read_markdown(translated, mdx)
+            laid = lay_out(english_doc, english)
+            full = compare_laid(laid, lay_out(doc, translated))
+            assert aligned_differences(laid, english, doc, translated) == full, (english, translated)
+            compared += bool(full)
+    assert compared > 100  # the pages do differ: the comparison is not empty throughout

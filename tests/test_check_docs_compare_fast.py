@@ -11,8 +11,12 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+from tests.support.docs_tree import our_targets
 from transdocs.align.compare import aligned_differences, compare_laid, lay_out
+from transdocs.pages.document import Document
 from transdocs.pages.markdown import read_markdown
+from transdocs.statements.targets import Targets
+from transdocs.translations.value_drift import Drift, _unmatched, numbered_statements, value_drift
 
 ROOT = Path(__file__).parent.parent
 
@@ -116,3 +120,62 @@ def test_a_translation_is_laid_out_only_when_english_states_a_default_and_finds_
             assert aligned_differences(laid, english, doc, translated) == full, (english, translated)
             compared += bool(full)
     assert compared > 100  # the pages do differ: the comparison is not empty throughout
+
+
+# Pieces of pages where value drift looks: settings named in each way next to numbers, quoted or not.
+_NUMBERED = [
+    "# Retries",
+    "## Waiting",
+    "## 等待",
+    "Set `LLM_NUM_RETRIES` to 5.",
+    "Set `LLM_NUM_RETRIES` to 7.",
+    "`num_retries` defaults to 3, `timeout` to 120.",
+    "`num_retries` defaults to 3, `timeout` to 90.",
+    "The timeout is {{ timeout.env }} = 60 seconds.",
+    'Write "timeout 30" as an example of `LLM_TIMEOUT`.',
+    "Waits between 1 and 60 seconds (`retry_min_wait`, `retry_max_wait`).",
+    "等待 1 到 30 秒（`retry_min_wait`、`retry_max_wait`）。",
+    "| `LLM_TIMEOUT` | 120 |\n|---|---|\n| `LLM_NUM_RETRIES` | 5 |",
+    "```toml\nnum_retries = 4\ntimeout = 30\n```",
+    "No setting here, only 42.",
+    "",
+]
+
+
+def _plain_drift(english: Document, translation: Document, targets: Targets) -> list[Drift]:
+    """value_drift as it was: every section of the translation read."""
+    theirs = numbered_statements(english, targets)
+    drifts = []
+    for key, numbers in numbered_statements(translation, targets).items():
+        extra, missing = _unmatched(numbers, theirs.get(key, []))
+        if extra and missing:
+            label = targets.by_setting[key[1][0]].info.label
+            drifts += [
+                Drift(line, label, text, missing[min(i, len(missing) - 1)][1]) for i, (line, text) in enumerate(extra)
+            ]
+    return drifts
+
+
+def test_value_drift_reads_only_the_sections_where_english_numbers_a_setting_and_finds_the_same() -> None:
+    targets, rng = our_targets(), random.Random(18)
+    pairs = _real_pairs()
+    for _ in range(3_000):
+        english = "\n".join(rng.choice(_NUMBERED) for _ in range(rng.randint(0, 12))) + "\n"
+        translated = english
+        for _ in range(rng.randint(0, 3)):
+            translated = translated.replace(rng.choice("0123456789"), rng.choice("0123456789"), 1)
+            lines = translated.split("\n")
+            at = rng.randrange(len(lines) + 1)
+            lines[at : at + rng.randint(0, 1)] = [rng.choice(_NUMBERED)] * rng.randint(0, 1)
+            translated = "\n".join(lines)
+        pairs.append((english, translated))
+    drifted = 0
+    for english, translated in pairs:
+        english_doc, doc = read_markdown(english, False), read_markdown(translated, False)
+        full = numbered_statements(doc, targets)
+        sections = set(rng.sample(range(len(doc.headings) + 1), rng.randint(0, len(doc.headings) + 1)))
+        assert numbered_statements(doc, targets, sections) == {k: v for k, v in full.items() if k[0] in sections}
+        found = _plain_drift(english_doc, doc, targets)
+        assert value_drift(english_doc, doc, targets) == found, (english, translated)
+        drifted += bool(found)
+    assert drifted > 100

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -81,32 +81,39 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int]]]:
-    """(first line, text, offsets where each further line starts) of every block that can hold a value."""
+def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int], bool]]:
+    """(first line, text, offsets where each further line starts, whether it is prose) of every
+    block that can hold a value."""
     for block in doc.blocks:
         if isinstance(block, Prose):
-            yield block.line, _QUOTED.sub(_blank, block.text), block.breaks
+            yield block.line, block.text, block.breaks, True
         elif isinstance(block, Table):
             for line, cells in block.rows:
-                yield line, " | ".join(cells), []
+                yield line, " | ".join(cells), [], False
         elif isinstance(block, Code):
             for line, text in block.lines:
-                yield line, text, []
+                yield line, text, [], False
 
 
 Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
 
 
-def numbered_statements(doc: Document, targets: Targets) -> Statements:
-    """(section, settings) -> (line, number as written) for every number next to a setting."""
+def numbered_statements(doc: Document, targets: Targets, sections: Container[int] | None = None) -> Statements:
+    """(section, settings) -> (line, number as written) for every number next to a setting (in
+    ``sections`` only, when given)."""
     pattern = _names(targets)
     starts = [line for line, _ in doc.headings]
     found: Statements = defaultdict(list)
     if pattern is None:
         return found
-    for first, text, breaks in _blocks(doc):
-        if not _DIGIT.search(text):
+    for first, text, breaks, prose in _blocks(doc):
+        section = bisect_right(starts, first)
+        if (sections is not None and section not in sections) or not _DIGIT.search(text):
             continue
+        if prose:  # quoted prose is an example: blanked, it may hold no number
+            text = _QUOTED.sub(_blank, text)
+            if not _DIGIT.search(text):
+                continue
         mentions = []
         for match in pattern.finditer(text):
             target = targets.lookup(match.group(1) or match.group(0)) or targets.by_setting.get(match.group(1) or "")
@@ -116,7 +123,6 @@ def numbered_statements(doc: Document, targets: Targets) -> Statements:
             continue
         masked = pattern.sub(_blank, text)
         numbers = [(first + bisect_right(breaks, m.start()), m.group(0)) for m in _NUMBER.finditer(masked)]
-        section = bisect_right(starts, first)
         if len(mentions) > 1 and len(numbers) == len(mentions):
             for name, number in zip(mentions, numbers, strict=True):
                 found[section, (name,)].append(number)
@@ -149,8 +155,13 @@ def value_drift(english: Document | Statements, translation: Document, targets: 
     "per minute") is wording, not drift.
     """
     theirs = numbered_statements(english, targets) if isinstance(english, Document) else english
-    drifts = []
-    for key, numbers in numbered_statements(translation, targets).items():
+    # Only where English numbers a setting can the translation substitute a number: the rest of the
+    # translation is not read (most pages number no setting at all).
+    sections = {section for (section, _), numbers in theirs.items() if numbers}
+    drifts: list[Drift] = []
+    if not sections:
+        return drifts
+    for key, numbers in numbered_statements(translation, targets, sections).items():
         extra, missing = _unmatched(numbers, theirs.get(key, []))
         if not extra or not missing:
             continue

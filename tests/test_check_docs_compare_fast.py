@@ -13,8 +13,10 @@ from pathlib import Path
 
 from tests.support.docs_tree import our_targets
 from transdocs.align.compare import aligned_differences, compare_laid, lay_out
+from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.document import Document
 from transdocs.pages.markdown import read_markdown
+from transdocs.placeholders import unbalanced
 from transdocs.statements.targets import Targets
 from transdocs.translations.value_drift import Drift, _unmatched, numbered_statements, value_drift
 
@@ -179,3 +181,17 @@ def test_value_drift_reads_only_the_sections_where_english_numbers_a_setting_and
         assert value_drift(english_doc, doc, targets) == found, (english, translated)
         drifted += bool(found)
     assert drifted > 100
+
+
+def test_broken_placeholders_of_a_whole_page_are_what_each_line_holds() -> None:
+    rng = random.Random(18)
+    texts = [text for pair in _real_pairs() for text in pair[:1]]
+    pieces = ["{", "}", "{{", "}}", "\\", " ", "\t", "\r", "\x85", "\u2028", "\n", "a", "b.c", "_", "1", "."]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(30_000)]
+    texts += ["{{ a.default }\n{ b.env }}\n\\{{ c.key }}\n{{\n d.env }}"]
+    broken = 0
+    for text in texts:
+        by_line = [(n, name) for n, line in enumerate(text.split("\n"), start=1) for name in unbalanced(line)]
+        assert broken_placeholders(text) == by_line, repr(text)
+        broken += bool(by_line)
+    assert broken > 1_000

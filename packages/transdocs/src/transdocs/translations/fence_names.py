@@ -40,6 +40,8 @@ def same_fence(english: str, translation: str) -> bool:
 def as_english(english: list[tuple[int, str]], translation: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``translation``'s fences, each written as English's where they are the same (so only real
     differences remain when the two lists are compared position by position)."""
+    if [lang for _, lang in english] == [lang for _, lang in translation]:
+        return translation  # the same fences throughout (most pages)
     return [
         (line, english[index][1] if index < len(english) and same_fence(english[index][1], lang) else lang)
         for index, (line, lang) in enumerate(translation)

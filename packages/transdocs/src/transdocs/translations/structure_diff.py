@@ -98,10 +98,10 @@ def _multiset(
     translation_doc: Document,
     show: Callable[[str], str],
 ) -> tuple[int, str] | None:
+    if sorted(name for _, name in translation) == sorted(name for _, name in english):
+        return None  # the same multiset (most pages): counted only to tell what differs
     ours = Counter(name for _, name in translation)
     theirs = Counter(name for _, name in english)
-    if ours == theirs:
-        return None
     missing, extra = theirs - ours, ours - theirs
     lines = [line for line, name in translation if name in extra]
     lines += [_section_line(english_doc, translation_doc, line) for line, name in english if name in missing]

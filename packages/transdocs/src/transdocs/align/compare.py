@@ -247,15 +247,17 @@ class Laid:
     places: Places
 
     @cached_property
-    def states_defaults(self) -> bool:
-        """Whether an English page states a default a translation could contradict: a line labelled
-        "default", a table with a default column or row, a prop. Most pages state none; their
-        translations need not be laid out (:func:`_section_pair` compares only these)."""
+    def stating_defaults(self) -> frozenset[int]:
+        """The sections where an English page states a default a translation could contradict: a line
+        labelled "default", a table with a default column or row, a prop (:func:`_section_pair`
+        compares only these). Most pages have none: their translations need not be laid out."""
         found = self.places
-        return (
-            any(says_default(item.label) for labelled in found.labelled for item in labelled)
-            or any(_default_table(table) for tables in found.tables for table in tables)
-            or any(found.props)
+        return frozenset(
+            index
+            for index in range(len(self.sections))
+            if any(says_default(item.label) for item in found.labelled[index])
+            or any(_default_table(table) for table in found.tables[index])
+            or found.props[index]
         )
 
 
@@ -278,18 +280,16 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     ``english`` may come laid out already (:func:`lay_out`), then ``english_text`` is not read.
     """
     ours = english if isinstance(english, Laid) else lay_out(english, english_text)
-    if not ours.states_defaults:
+    stating = ours.stating_defaults
+    if not stating:
         return []  # nothing to contradict: the translation need not be laid out
-    return compare_laid(ours, lay_out(translated, text))
-
-
-def compare_laid(ours: Laid, theirs: Laid) -> list[Aligned]:
-    """The differences of two pages laid out: sections paired, then the places of each pair."""
+    theirs = lay_out(translated, text)
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
     index_t = {id(s): i for i, s in enumerate(theirs.sections)}
     pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]
     learned = _learned_labels(pairs, ours.places, theirs.places)
     found: list[Aligned] = []
     for e, t in pairs:
-        found += _section_pair(ours.sections[e], ours.places, theirs.places, e, t, learned)
+        if e in stating:
+            found += _section_pair(ours.sections[e], ours.places, theirs.places, e, t, learned)
     return found

@@ -422,9 +422,10 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
     for start, tokens in sentences(tokenize(text, lex)):
-        sentence = _Sentence(start, tokens, text, lex, context)
-        found += sentence.statements(subject, context.subject_anywhere, strict)
         named = {t.setting for t in tokens if t.kind == "M"}
+        if named or subject:  # with neither, every rule of _Sentence.statements finds nothing
+            sentence = _Sentence(start, tokens, text, lex, context)
+            found += sentence.statements(subject, context.subject_anywhere, strict)
         if named:
             subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
             strict = False

@@ -11,7 +11,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from typing import Any
 
@@ -232,13 +232,18 @@ class Lexicon:
     counter: re.Pattern[str] = re.compile(r"(?!x)x")
     # Characters every match of ``hint`` holds one of ("" when there is no such set).
     hint_marks: str = ""
+    # The setting each heading or parent item names (see subject.named_setting): they repeat.
+    named: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def may_name(self, text: str) -> bool:
         """Whether ``text`` names a setting (``hint`` matches): most blocks hold none of the
         characters every name holds, and ``in`` tells that faster than the regex."""
-        if self.hint_marks and not any(mark in text for mark in self.hint_marks):
-            return False
-        return self.hint.search(text) is not None
+        if not self.hint_marks:
+            return self.hint.search(text) is not None
+        for mark in self.hint_marks:  # a loop, not any(): a generator costs more than the tests
+            if mark in text:
+                return self.hint.search(text) is not None
+        return False
 
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
         """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""

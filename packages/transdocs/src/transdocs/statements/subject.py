@@ -18,8 +18,7 @@ from transdocs.statements.tokens import tokenize
 _DECORATION = re.compile(r"\{[^}]*\}|\([^)]*\)|[`*_#:：\s]")
 
 
-# Headings and parent items repeat from page to page: (language, settings, language files, text) -> setting.
-_NAMED: dict[tuple[object, ...], str | None] = {}
+# How many texts a lexicon keeps the answer for (headings and parent items repeat from page to page).
 _NAMED_LIMIT = 50_000
 
 
@@ -29,11 +28,10 @@ def named_setting(text: str, lex: Lexicon) -> str | None:
     A bare word that is also an ordinary word ("timeout", "model") counts only when it is
     the whole text, spelled exactly as the setting: a heading "### timeout", not "Timeouts".
     """
-    key = (lex.lang, lex.targets, lex.languages, text)
-    if key in _NAMED:
-        return _NAMED[key]
-    if len(_NAMED) > _NAMED_LIMIT:
-        _NAMED.clear()
+    if text in lex.named:
+        return lex.named[text]
+    if len(lex.named) > _NAMED_LIMIT:
+        lex.named.clear()
     found: str | None = None
     if text:
         named = {t.setting for t in tokenize(strip_marks(text)[0], lex) if t.kind == "M" and t.setting}
@@ -44,7 +42,7 @@ def named_setting(text: str, lex: Lexicon) -> str | None:
             target = lex.targets.lookup(bare)
             if target is not None and bare in (target.info.key, target.info.env):
                 found = target.info.name
-    _NAMED[key] = found
+    lex.named[text] = found
     return found
 
 

@@ -56,10 +56,8 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):
             section = named_setting(block.section, lex) if block.section else None
-            cells = (cell for _, row in [(0, block.header), *block.rows] for cell in row)
-            if section is not None or any(lex.may_name(cell) for cell in cells):
-                for line, found in table_statements(block, lex, section):
-                    yield line, found.setting, found.value
+            for line, found in table_statements(block, lex, section):
+                yield line, found.setting, found.value
 
 
 def _codes(doc: Document) -> list[Code]:

@@ -23,8 +23,6 @@ from transdocs.statements.tokens import tokenize
 
 
 def _settings_named(cell: str, lex: Lexicon) -> set[str]:
-    if not lex.may_name(cell):
-        return set()
     return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
 
 
@@ -52,11 +50,16 @@ def _one(named: set[str]) -> str | None:
 
 def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> list[tuple[int, Statement]]:
     """(line, statement) for every value the table states; ``section`` is its heading's setting."""
-    known: dict[str, set[str]] = {}  # a row's cells are asked twice, and cells repeat ("`int`")
+    # Whether each cell may name a setting, asked once: cells repeat ("`int`") and are asked again below.
+    naming = {cell: lex.may_name(cell) for cell in table.header}
+    naming.update((cell, lex.may_name(cell)) for _, cells in table.rows for cell in cells if cell not in naming)
+    if section is None and not any(naming.values()):
+        return []  # no setting named and none from the heading: no row has a subject (see below)
+    known: dict[str, set[str]] = {}  # a row's cells are asked twice
 
     def named_in(cell: str) -> set[str]:
         if cell not in known:
-            known[cell] = _settings_named(cell, lex)
+            known[cell] = _settings_named(cell, lex) if naming[cell] else set()
         return known[cell]
 
     by_column = [named_in(cell) for cell in table.header]
@@ -77,7 +80,7 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
         for index, cell in enumerate(cells):
             if index == default_column and subject is not None:
                 found += [(line, s) for s in _default_cell(cell, subject, lex)]
-            elif index != default_column and (lex.may_name(cell) or (subject is not None and lex.says_default(cell))):
+            elif index != default_column and (naming[cell] or (subject is not None and lex.says_default(cell))):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
     return found

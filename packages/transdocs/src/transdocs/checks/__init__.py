@@ -69,6 +69,14 @@ class EnglishRead:
     values: Statements = field(default_factory=dict)  # numbers next to settings, per section (value drift)
     laid: Laid | None = None  # its sections and the places that state values (aligned value drift)
     hash: str = ""  # source_hash of the file as it is
+    # Results every translation of it would compute alike (see :meth:`once`).
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, computed once for this English page however many translations ask under ``name``."""
+        if name not in self._shared:
+            self._shared[name] = compute()
+        return self._shared[name]
 
 
 @dataclass

@@ -24,7 +24,11 @@ language with words) that differs from the default in the settings check-docs wa
 def run(page: PageRead, context: Context) -> list[Finding]:
     if page.doc is None or page.problem is not None or not context.targets:
         return []  # unreadable, garbled (its encoding finding says it all), or no settings to compare with
+    from transdocs.statements.page import code_evidence
     from transdocs.statements.stale import stale_findings
 
-    english = page.english.doc if page.english is not None else None
-    return stale_findings(page.page, page.doc, page.written_in, english, context.targets, context.languages)
+    english, evidence = page.english.doc if page.english is not None else None, None
+    if page.english is not None and english is not None:
+        original = english  # what its code blocks show is the same for every translation: read once
+        evidence = page.english.once(KIND, lambda: code_evidence(original, context.targets, context.languages))
+    return stale_findings(page.page, page.doc, page.written_in, english, context.targets, context.languages, evidence)

@@ -8,8 +8,9 @@ block at the same position), see ``codeblocks.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from transdocs.languages.words import LanguageFiles
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
 from transdocs.statements.lexicon import Lexicon, lexicon
@@ -64,19 +65,28 @@ def _codes(doc: Document) -> list[Code]:
     return [block for block in doc.blocks if isinstance(block, Code)]
 
 
-def page_values(doc: Document, lex: Lexicon, english: Document | None = None) -> list[Found]:
+def code_evidence(english: Document, targets: Targets, languages: LanguageFiles) -> list[frozenset[str]]:
+    """For each code block of an English page, the settings it shows as defaults (``shows_defaults``):
+    the same for each of its translations, so a caller may read it once for all of them."""
+    english_lex = lexicon("en", targets, languages)
+    return [shows_defaults(code, english_lex) for code in _codes(english)]
+
+
+def page_values(
+    doc: Document, lex: Lexicon, english: Document | None = None, evidence: Sequence[frozenset[str]] | None = None
+) -> list[Found]:
     """(line, setting, value) for every statement of a value on the page, in page order.
 
-    ``english``: the English original of a translated page, if there is one.
+    ``english``: the English original of a translated page, if there is one; ``evidence``: its
+    ``code_evidence``, when the caller keeps it (else read here).
     """
     found = list(_prose_and_tables(doc, lex))
     stated: dict[str, list[Value]] = {}
     for _, setting, value in found:
         stated.setdefault(setting, []).append(value)
-    english_codes = _codes(english) if english is not None else []
-    english_lex = lexicon("en", lex.targets, lex.languages)
+    if evidence is None:
+        evidence = code_evidence(english, lex.targets, lex.languages) if english is not None else []
     for index, code in enumerate(_codes(doc)):
-        original = english_codes[index] if index < len(english_codes) else None
-        evidence = shows_defaults(original, english_lex) if original is not None else frozenset()
-        found += code_statements(code, lex, stated, evidence)
+        shown = evidence[index] if index < len(evidence) else frozenset()
+        found += code_statements(code, lex, stated, shown)
     return sorted(found, key=lambda item: item[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
@@ -30,13 +31,18 @@ def stale_findings(
     english: Document | None,
     targets: Targets,
     languages: LanguageFiles,
+    evidence: Sequence[frozenset[str]] | None = None,
 ) -> list[Finding]:
-    """The stale defaults ``page`` states (read in ``lang``, the language it is written in)."""
+    """The stale defaults ``page`` states (read in ``lang``, the language it is written in).
+
+    ``evidence``: ``code_evidence(english, ...)`` when the caller keeps it for every translation.
+    """
     found: list[Finding] = []
     if not targets:
         return found  # no settings configured: no value to compare with
     sections: Sections | None = None
-    for line, setting, value in page_values(doc, lexicon(words_language(lang, languages), targets, languages), english):
+    lex = lexicon(words_language(lang, languages), targets, languages)
+    for line, setting, value in page_values(doc, lex, english, evidence):
         target = targets.by_setting[setting]
         if len(target.variants) > 1 or target.info.pages or target.info.section is not None:
             sections = sections or Sections.of(doc, english)

@@ -57,6 +57,7 @@ SHELL_LANGUAGES = frozenset(
 )
 PLAIN_LANGUAGES = frozenset({"", "text", "txt", "plaintext"})
 YAML_LANGUAGES = frozenset({"yaml", "yml"})
+READ_LANGUAGES = TOML_LANGUAGES | SHELL_LANGUAGES | PLAIN_LANGUAGES | YAML_LANGUAGES
 
 _COMMENT = re.compile(r"^\s*(?:#|;|//|::|rem\s)\s*(.*)$", re.IGNORECASE)
 _TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*$")
@@ -140,8 +141,8 @@ def _only_default(comment: str, lex: Lexicon) -> bool:
 
 def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
     """Every line of the block that sets a setting, in order."""
-    if code.lang not in TOML_LANGUAGES | SHELL_LANGUAGES | PLAIN_LANGUAGES | YAML_LANGUAGES:
-        return []
+    if code.lang not in READ_LANGUAGES or not any(lex.names.search(line) for _, line in code.lines):
+        return []  # a line sets a setting only under one of its names (any case): most blocks hold none
     yaml = _YamlKeys(lex.targets) if code.lang in YAML_LANGUAGES else None
     marked = says_default(code.intro, lex)
     by_comment = False

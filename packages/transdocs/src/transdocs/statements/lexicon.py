@@ -222,6 +222,7 @@ class Lexicon:
     languages: LanguageFiles  # the language files its words come from
     tokens: re.Pattern[str]
     hint: re.Pattern[str]  # where a setting is named (use :meth:`may_name`, which screens first)
+    names: re.Pattern[str]  # every env var and config key, anywhere, any case (code blocks' lines)
     default: re.Pattern[str]
     blocker: re.Pattern[str]
     glue: re.Pattern[str]
@@ -330,6 +331,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         languages=files,
         tokens=guarded(_token_pattern(words, decimal_comma, targets), flags),
         hint=hint,
+        names=guarded(trie([*targets.env_names, *targets.key_names]), flags),
         hint_marks=hint_marks,
         default=guarded(alternation([*words.default, *words.default_header]), flags),
         blocker=guarded(alternation([*words.blocker, *words.foreign]), flags),

@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.support.docs_tree import our_lexicon
-from transdocs.pages.document import Code
+from transdocs.fastscan import trie
+from transdocs.pages.document import Code, Prose
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 
@@ -70,3 +71,30 @@ def test_code_blocks_naming_no_setting_are_skipped_with_the_same_lines() -> None
     assert sum(map(bool, read)) > 500  # the random blocks do set settings, in any case
     skipped = [c for c in codes if c.lang in READ_LANGUAGES and not any(lex.names.search(t) for _, t in c.lines)]
     assert len(skipped) > 100  # and the screen does skip blocks
+
+
+def _prose() -> list[str]:
+    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
+    texts = []
+    for page in pages:
+        texts += [b.text for b in read_markdown(page.read_text(errors="replace")).blocks if isinstance(b, Prose)]
+    return texts
+
+
+def test_the_hint_found_from_underscores_finds_a_name_where_the_plain_pattern_does() -> None:
+    lex = our_lexicon("fr")
+    targets = lex.targets
+    named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
+    assert lex.hint_marks and lex.hint.pattern.startswith("_(?:")
+    plain = re.compile(rf"{trie(named)}|\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names)}\b", re.IGNORECASE)
+    rng = random.Random(5)
+    pieces = [*named, *targets.key_names, "LLM", "llm_", "_", "retry", "RETRY_", "max_wait", "K", "ſ", "İ", "ı"]
+    pieces += ["`", ".env }}", ".key}}", "{{ ", " ", "x", "é", "\n", "."]
+    texts = _prose() + [
+        _random_case("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))), rng) for _ in range(5000)
+    ]
+    for text in rng.sample(texts, 2000):  # names whose letters re folds with other letters: K, ſ
+        texts.append(text.replace("k", "\u212a").replace("s", "\u017f"))
+    found = [lex.hint.search(text) is not None for text in texts]
+    assert found == [plain.search(text) is not None for text in texts]
+    assert 1000 < sum(found) < len(texts) - 1000

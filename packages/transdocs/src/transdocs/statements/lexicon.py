@@ -201,6 +201,22 @@ def _arabic_screen(words: list[str]) -> str:
     return f"(?:(?![{_ARABIC_LETTER}])|(?=(?:{'|'.join(branches)})))"
 
 
+def _from_underscore(names: list[str]) -> str:
+    """A pattern found where ``names`` are (each holds "_"), its matches starting at a name's first
+    underscore, the part before it checked behind: for asking *whether* one of them is there.
+
+    Under ``IGNORECASE`` a pattern starting with a letter gives ``re`` no first character to skip to,
+    so it tried the names at every letter of a page's prose; an underscore has no other case, so
+    ``re`` skips from one to the next, and a text holds a name exactly where this matches.
+    """
+    tails: dict[str, list[str]] = {}
+    for name in names:
+        head, _, tail = name.partition("_")
+        tails.setdefault(head, []).append(tail)
+    branches = [f"(?<={re.escape(head)}_){trie(rest)}" for head, rest in sorted(tails.items())]
+    return f"_(?:{'|'.join(branches)})"
+
+
 def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:
     return reduce(merge, (files.words(lang) for lang in languages), Words())
 
@@ -321,10 +337,13 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
-    names = trie(named)
-    hint = guarded(rf"{names}|\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names)}\b", flags)
     # Each branch holds "_", "}}" or "`" when every name holds "_" (no names: the empty one matches).
     hint_marks = "_}`" if named and all("_" in name for name in named) else ""
+    others = rf"\.(?:env|key)\s*\}}\}}|`{trie(targets.key_names)}\b"
+    if hint_marks:  # every branch opens with a character that has no other case: re skips to them
+        hint = regex_cache.compile(rf"{_from_underscore(named)}|{others}", flags)
+    else:
+        hint = guarded(rf"{trie(named)}|{others}", flags)
     return Lexicon(
         lang=lang,
         targets=targets,

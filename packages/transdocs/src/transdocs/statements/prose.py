@@ -421,7 +421,10 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     text, kept = strip_marks(text)
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
-    for start, tokens in sentences(tokenize(text, lex)):
+    every = tokenize(text, lex)
+    if not any(token.kind == "V" for token in every):
+        return found  # every rule links a setting to a value: without one the text states nothing
+    for start, tokens in sentences(every):
         named = {t.setting for t in tokens if t.kind == "M"}
         if named or subject:  # with neither, every rule of _Sentence.statements finds nothing
             sentence = _Sentence(start, tokens, text, lex, context)

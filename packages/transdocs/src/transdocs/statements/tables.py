@@ -22,8 +22,10 @@ from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import tokenize
 
 
-def _settings_named(cell: str, lex: Lexicon) -> set[str]:
-    return {t.setting for t in tokenize(strip_marks(cell)[0], lex) if t.kind == "M" and t.setting}
+def _read_cell(cell: str, lex: Lexicon) -> tuple[set[str], bool]:
+    """The settings ``cell`` names, and whether it holds a value (without one, read as prose it states nothing)."""
+    tokens = tokenize(strip_marks(cell)[0], lex)
+    return {t.setting for t in tokens if t.kind == "M" and t.setting}, any(t.kind == "V" for t in tokens)
 
 
 def _default_label(cell: str, lex: Lexicon) -> bool:
@@ -55,12 +57,15 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
     naming.update((cell, lex.may_name(cell)) for _, cells in table.rows for cell in cells if cell not in naming)
     if section is None and not any(naming.values()):
         return []  # no setting named and none from the heading: no row has a subject (see below)
-    known: dict[str, set[str]] = {}  # a row's cells are asked twice
+    known: dict[str, tuple[set[str], bool]] = {}  # a row's cells are asked twice
+
+    def read(cell: str) -> tuple[set[str], bool]:
+        if cell not in known:
+            known[cell] = _read_cell(cell, lex) if naming[cell] else (set(), False)
+        return known[cell]
 
     def named_in(cell: str) -> set[str]:
-        if cell not in known:
-            known[cell] = _settings_named(cell, lex) if naming[cell] else set()
-        return known[cell]
+        return read(cell)[0]
 
     by_column = [named_in(cell) for cell in table.header]
     if any(by_column):
@@ -78,9 +83,13 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
         named = set().union(*(named_in(c) for i, c in enumerate(cells) if i != default_column))
         subject = named.pop() if len(named) == 1 else None
         for index, cell in enumerate(cells):
-            if index == default_column and subject is not None:
-                found += [(line, s) for s in _default_cell(cell, subject, lex)]
-            elif index != default_column and (naming[cell] or (subject is not None and lex.says_default(cell))):
+            if index == default_column:
+                if subject is not None:
+                    found += [(line, s) for s in _default_cell(cell, subject, lex)]
+                continue
+            # Read as prose: a cell naming a setting when it holds a value (without one it states nothing,
+            # see prose.statements), another when it says "default" about the row's setting.
+            if read(cell)[1] if naming[cell] else subject is not None and lex.says_default(cell):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
     return found

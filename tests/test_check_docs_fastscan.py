@@ -8,26 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.docs_tree import our_lexicon, our_targets
+from tests.support.docs_tree import our_lexicon, our_targets, real_prose
 from transdocs.fastscan import guard, guarded, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS
-from transdocs.pages.document import Prose
-from transdocs.pages.markdown import read_markdown
 from transdocs.settings.reader import Setting
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.targets import Targets
 from transdocs.translations import value_drift
 
 ROOT = Path(__file__).parent.parent
-
-
-def _prose() -> list[str]:
-    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
-    texts = []
-    for page in pages:
-        texts += [b.text for b in read_markdown(page.read_text(errors="replace")).blocks if isinstance(b, Prose)]
-    return texts
 
 
 def _matches(pattern: re.Pattern[str], texts: list[str]) -> list[list[tuple[object, ...]]]:
@@ -41,7 +31,7 @@ def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
     plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
     assert lex.tokens.pattern != plain.pattern  # the guard is there
-    texts = _prose()
+    texts = list(real_prose())
     assert _matches(lex.tokens, texts) == _matches(plain, texts)
 
 
@@ -78,7 +68,7 @@ def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, mo
     monkeypatch.setattr(lexicons, "_by_first_letter", lambda words: "|".join(lexicons._flex(w) for w in words))
     plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
     assert grouped.pattern != plain.pattern
-    texts = _prose()
+    texts = list(real_prose())
     assert _matches(grouped, texts) == _matches(plain, texts)
 
 
@@ -101,7 +91,7 @@ def test_the_arabic_screen_keeps_every_token(lang: str | None, monkeypatch: pyte
     monkeypatch.setattr(lexicons, "_arabic_screen", lambda words: "")
     plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
     assert (screened.pattern != plain.pattern) == (lang != "en")
-    texts = [*_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
+    texts = [*real_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
     assert _matches(screened, texts) == _matches(plain, texts)
 
 
@@ -135,7 +125,7 @@ def test_value_drift_names_as_a_trie_find_the_same_names() -> None:
         "ſ",
         "é",
     ]
-    texts = _prose() + ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    texts = list(real_prose()) + ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
     assert _matches(fast, texts) == _matches(plain, texts)
     ours = value_drift._names(our_targets())
     assert ours is not None
@@ -146,7 +136,7 @@ def test_value_drift_names_as_a_trie_find_the_same_names() -> None:
 def test_may_name_answers_as_the_hint_pattern(lang: str | None) -> None:
     lex = our_lexicon(lang)
     assert lex.hint_marks  # our names all hold "_": blocks without one of its marks skip the regex
-    texts = _prose()
+    texts = list(real_prose())
     assert [lex.may_name(text) for text in texts] == [lex.hint.search(text) is not None for text in texts]
     assert any(lex.may_name(text) for text in texts) and not all(lex.may_name(text) for text in texts)
 

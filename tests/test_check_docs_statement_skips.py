@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from tests.support.docs_tree import our_lexicon
+from tests.support.docs_tree import our_lexicon, real_prose
 from transdocs.fastscan import trie
-from transdocs.pages.document import Code, Prose
+from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 
@@ -73,14 +73,6 @@ def test_code_blocks_naming_no_setting_are_skipped_with_the_same_lines() -> None
     assert len(skipped) > 100  # and the screen does skip blocks
 
 
-def _prose() -> list[str]:
-    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
-    texts = []
-    for page in pages:
-        texts += [b.text for b in read_markdown(page.read_text(errors="replace")).blocks if isinstance(b, Prose)]
-    return texts
-
-
 def test_the_hint_found_from_underscores_finds_a_name_where_the_plain_pattern_does() -> None:
     lex = our_lexicon("fr")
     targets = lex.targets
@@ -90,7 +82,7 @@ def test_the_hint_found_from_underscores_finds_a_name_where_the_plain_pattern_do
     rng = random.Random(5)
     pieces = [*named, *targets.key_names, "LLM", "llm_", "_", "retry", "RETRY_", "max_wait", "K", "ſ", "İ", "ı"]
     pieces += ["`", ".env }}", ".key}}", "{{ ", " ", "x", "é", "\n", "."]
-    texts = _prose() + [
+    texts = list(real_prose()) + [
         _random_case("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))), rng) for _ in range(5000)
     ]
     for text in rng.sample(texts, 2000):  # names whose letters re folds with other letters: K, ſ

@@ -31,6 +31,20 @@ def our_targets() -> Targets:
     return load_project(REPO).override(allow_import=True).targets()
 
 
+@cache
+def real_prose() -> tuple[str, ...]:
+    """The prose blocks of our docs and of every fixture page: the texts a rewritten reader must
+    read as the plain one does."""
+    from transdocs.pages.document import Prose
+    from transdocs.pages.markdown import read_markdown
+
+    pages = [*(REPO / "docs").rglob("*.md"), *(REPO / "tests" / "fixtures").rglob("*.md")]
+    texts: list[str] = []
+    for page in pages:
+        texts += [b.text for b in read_markdown(page.read_text(errors="replace")).blocks if isinstance(b, Prose)]
+    return tuple(texts)
+
+
 def our_lexicon(lang: str | None) -> Lexicon:
     """The statement readers' patterns for ``lang`` with this repository's settings and our language files."""
     return lexicon(lang, our_targets(), OURS)

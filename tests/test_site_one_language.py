@@ -80,6 +80,12 @@ def test_the_docs_files_leave_out_bytecode(tmp_path: Path) -> None:
     }
 
 
+def _write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
 def _tree(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file()}
 
@@ -96,9 +102,7 @@ def test_the_rest_of_the_site_is_kept_across_the_clean_and_what_the_build_wrote_
         "zh/index.html": "zh home, old",
         "ja/index.html": "ja home",
     }
-    for path, text in before.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    _write(site, before)
     kept = KeptAside(site, "zh")
     kept.keep()
     assert sorted(os.listdir(site)) == ["zh"]
@@ -109,9 +113,7 @@ def test_the_rest_of_the_site_is_kept_across_the_clean_and_what_the_build_wrote_
         "search/search_index.json": "zh index",
         "sitemap.xml": "zh sitemap",
     }
-    for path, text in written.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    _write(site, written)
     kept.restore()
     assert _tree(site) == {**before, "zh/index.html": "zh home, new"}
     assert not kept.aside.exists()
@@ -212,9 +214,7 @@ def test_a_build_of_the_default_language_keeps_the_other_languages_and_the_site_
         "zh/sitemap.xml": "zh sitemap",
         "ja/index.html": "ja home",
     }
-    for path, text in before.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    _write(site, before)
     kept = KeptAside(site, DEFAULT, ["zh", "ja"])
     kept.keep()
     assert sorted(os.listdir(site)) == ["404.html", "assets", "index.html", "search"]
@@ -228,9 +228,7 @@ def test_a_build_of_the_default_language_keeps_the_other_languages_and_the_site_
         **{name: "English's sitemap" for name in SITE_WIDE},
         "zh/sitemap.xml": "cut from English's sitemap",
     }
-    for path, text in written.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    _write(site, written)
     kept.restore()
     new = {"index.html": "en home, new", "search/search_index.json": "en index, new"}
     assert _tree(site) == {**before, **new}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -128,13 +129,15 @@ def _until_shown(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
-@pytest.fixture
-def served_one_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """``DOCS_LANGUAGE=zh mkdocs serve`` (README's command, one language) on a copy; its log in a file."""
-    project = copy_project(tmp_path / "project")
+@contextlib.contextmanager
+def _serving(project: Path, log: Path, language: str | None) -> Iterator[str]:
+    """``mkdocs serve`` of ``project`` on a free port (``DOCS_LANGUAGE=language``, or every language),
+    its output in ``log``; the site's address, until the block ends."""
     port = _free_port()
-    log = tmp_path / "serve.log"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCS_LANGUAGE": EDITED_LANGUAGE}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("DOCS_LANGUAGE", None)
+    if language is not None:
+        environment["DOCS_LANGUAGE"] = language
     with log.open("wb") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
@@ -144,10 +147,18 @@ def served_one_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
             stderr=subprocess.STDOUT,
         )
         try:
-            yield project, f"http://127.0.0.1:{port}{SITE_PATH}", log
+            yield f"http://127.0.0.1:{port}{SITE_PATH}"
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture
+def served_one_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """``DOCS_LANGUAGE=zh mkdocs serve`` (README's command, one language) on a copy; its log in a file."""
+    project, log = copy_project(tmp_path / "project"), tmp_path / "serve.log"
+    with _serving(project, log, EDITED_LANGUAGE) as site:
+        yield project, site, log
 
 
 def test_a_saved_page_and_a_new_nav_title_show_after_one_rebuild_each(
@@ -200,28 +211,12 @@ def _url(site: str, language: str, page: str) -> str:
 @pytest.fixture
 def served_every_language(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     """A plain ``mkdocs serve`` (every language) on a copy whose fr has no providers page; its log in a file."""
-    project = copy_project(tmp_path / "project")
+    project, log = copy_project(tmp_path / "project"), tmp_path / "serve.log"
     (project / "docs" / FALLBACK_LANGUAGE / f"{FALLBACK_PAGE}.md").unlink()
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    environment.pop("DOCS_LANGUAGE", None)
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            site = f"http://127.0.0.1:{port}{SITE_PATH}"
-            assert _until_shown(_url(site, "ar", "retries"), "ar"), log.read_text(encoding="utf-8")[-3000:]
-            time.sleep(1.0)  # the server has taken our reads by now, were they changes
-            yield project, site, log
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with _serving(project, log, None) as site:
+        assert _until_shown(_url(site, "ar", "retries"), "ar"), log.read_text(encoding="utf-8")[-3000:]
+        time.sleep(1.0)  # the server has taken our reads by now, were they changes
+        yield project, site, log
 
 
 def _built_since(log: Path, start: int) -> list[str]:

@@ -127,11 +127,21 @@ def _rows(table: Table) -> dict[str, tuple[int, list[str]]]:
     return {key: row for key, row in keyed.items() if key not in doubled}
 
 
+def _default_columns(table: Table) -> list[int]:
+    """The columns (never the first, the row's key) whose header says "Default"."""
+    return [i for i, cell in enumerate(table.header) if i and says_default(cell)]
+
+
+def _labelled_default(cells: list[str]) -> bool:
+    """A row whose first cell says "Default" (a transposed table)."""
+    return bool(cells) and says_default(cells[0])
+
+
 def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, int, str]]:
     """(option, English cell, line, translated cell) for each "Default" cell of paired rows."""
     if len(english.header) != len(translated.header):
         return
-    columns = [i for i, cell in enumerate(english.header) if i and says_default(cell)]
+    columns = _default_columns(english)
     theirs = _rows(translated)
     if columns:
         for key, (_, cells) in _rows(english).items():
@@ -151,7 +161,7 @@ def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, 
             if key_cell(english.header[column]) == key_cell(translated.header[column])
         ]
         for (_, cells), (line, translated_cells) in zip(english.rows, translated.rows, strict=True):
-            if named and cells and says_default(cells[0]) and len(cells) == len(translated_cells):
+            if named and _labelled_default(cells) and len(cells) == len(translated_cells):
                 for column in named:
                     if column < len(cells):
                         yield key_cell(english.header[column]), cells[column], line, translated_cells[column]
@@ -263,9 +273,7 @@ class Laid:
 
 def _default_table(table: Table) -> bool:
     """A table :func:`_table_cells` reads defaults from: a default column, or a row labelled default."""
-    return any(i and says_default(cell) for i, cell in enumerate(table.header)) or any(
-        cells and says_default(cells[0]) for _, cells in table.rows
-    )
+    return bool(_default_columns(table)) or any(_labelled_default(cells) for _, cells in table.rows)
 
 
 def lay_out(doc: Document, text: str) -> Laid:

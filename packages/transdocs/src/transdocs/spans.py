@@ -42,22 +42,7 @@ class Span(NamedTuple):
     end: int
 
 
-class _Memo:
-    """``pattern.search(text, pos)`` for positions that mostly grow, each character searched once."""
-
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        self.pattern, self.text = pattern, text
-        self.since = -1  # the position of the last search
-        self.found: re.Match[str] | None = None  # what it found
-
-    def search(self, pos: int) -> re.Match[str] | None:
-        if self.since >= 0 and pos >= self.since:
-            if self.found is None:
-                return None  # nothing from an earlier position, so nothing from here
-            if pos <= self.found.start():
-                return self.found  # nothing between the earlier position and this match
-        self.since, self.found = pos, self.pattern.search(self.text, pos)
-        return self.found
+_new_span = tuple.__new__  # a Span without the call of its generated __new__ (the scan's hot path)
 
 
 # Inline flags for an opener's own flags, scoped to its branch of the search for every opener.
@@ -79,6 +64,17 @@ class Scanner:
         # The search for the openers of the kinds still searched (a bit mask), and which kind each
         # branch's last (empty) group stands for.
         self._searches: dict[int, tuple[re.Pattern[str], dict[int, int]]] = {}
+        # Each kind as the scan reads it: its closer's slot among the closers (kinds with the same
+        # closer share its memo; -1 without one), the closer, and whether a closer match may be a stop.
+        slots: dict[re.Pattern[str], int] = {}
+        self._plan: tuple[tuple[int, re.Pattern[str] | None, bool], ...] = tuple(
+            (-1, None, False)
+            if kind.closer is None
+            else (slots.setdefault(kind.closer, len(slots)), kind.closer, "stop" in kind.closer.groupindex)
+            for kind in self.kinds
+        )
+        self._closers = len(slots)
+        self._names = tuple(kind.name for kind in self.kinds)
 
     def _guard(self, alternation: str) -> str:
         """The openers' alternation behind a look-ahead on the characters they can start with
@@ -104,43 +100,57 @@ class Scanner:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
         """Spans that do not overlap, left to right, from ``pos`` (openers up to ``endpos``)."""
-        end = len(text) if endpos is None else endpos
-        kinds = self.kinds
-        memos: dict[re.Pattern[str], _Memo] = {}
-        live = (1 << len(kinds)) - 1
+        names = self._names
+        for index, start, end in self._scan(text, pos, len(text) if endpos is None else endpos):
+            yield _new_span(Span, (names[index], start, end))
+
+    def _scan(self, text: str, pos: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """(kind index, start, end) of each span: :meth:`finditer` without building spans.
+
+        Each closer's search remembers its last answer (``since``: where it started, ``found``: what
+        it found): positions mostly grow, so a search from a later position that the answer still
+        covers (nothing was found, or the match starts after it) needs none; each character is
+        searched once per closer.
+        """
+        plan = self._plan
+        since: list[int] = [-1] * self._closers
+        found: list[re.Match[str] | None] = [None] * self._closers
+        live = (1 << len(plan)) - 1
         pattern, kind_of = self._search(live)
         while True:
             opened = pattern.search(text, pos)
-            if opened is None or opened.start() > end:
+            if opened is None:
                 return
             at = opened.start()
+            if at > end:
+                return
             index = kind_of[opened.lastindex or 0]
-            found: Span | None = None
             while True:
-                kind = kinds[index]
-                closer = kind.closer
+                slot, closer, stops = plan[index]
                 if closer is None:
-                    found = Span(kind.name, at, opened.end())
+                    span_end = opened.end()
                     break
-                memo = memos.get(closer)
-                if memo is None:
-                    memo = memos[closer] = _Memo(closer, text)
-                closed = memo.search(opened.end())
+                after = opened.end()
+                last = since[slot]
+                closed = found[slot]
+                if last < 0 or after < last or (closed is not None and after > closed.start()):
+                    closed = found[slot] = closer.search(text, after)
+                    since[slot] = after
                 if closed is None:  # later openers end later: none of them closes either
                     live &= ~(1 << index)
                     pattern, kind_of = self._search(live)
-                elif not ("stop" in closer.groupindex and closed.group("stop") is not None):
-                    found = Span(kind.name, at, closed.end())
+                elif not (stops and closed.group("stop") is not None):
+                    span_end = closed.end()
                     break
                 index, again = self._later(index, live, text, at)  # it does not close here
                 if again is None:
                     break
                 opened = again
-            if found is None:
+            if index < 0:
                 pos = at + 1
                 continue
-            yield found
-            pos = found.end if found.end > found.start else found.start + 1
+            yield index, at, span_end
+            pos = span_end if span_end > at else at + 1
 
     def _later(self, index: int, live: int, text: str, at: int) -> tuple[int, re.Match[str] | None]:
         """The first kind after ``index`` (of those in ``live``) whose opener matches at ``at``."""
@@ -153,17 +163,17 @@ class Scanner:
 
     def sub(self, replace: Callable[[Span], str] | str, text: str) -> str:
         """``text`` with every span replaced by ``replace(span)``, or by ``replace`` when it is a string."""
-        if isinstance(replace, str):  # the text between spans, joined by it (no call per span)
-            gaps, last = [], 0
-            for span in self.finditer(text):
-                gaps.append(text[last : span.start])
-                last = span.end
-            gaps.append(text[last:])
-            return replace.join(gaps)
         parts, last = [], 0
-        for span in self.finditer(text):
-            parts += [text[last : span.start], replace(span)]
-            last = span.end
+        if isinstance(replace, str):  # the text between spans, joined by it (no call per span)
+            for _, start, end in self._scan(text, 0, len(text)):
+                parts.append(text[last:start])
+                last = end
+            parts.append(text[last:])
+            return replace.join(parts)
+        names = self._names
+        for index, start, end in self._scan(text, 0, len(text)):
+            parts += [text[last:start], replace(_new_span(Span, (names[index], start, end)))]
+            last = end
         parts.append(text[last:])
         return "".join(parts)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -98,12 +98,17 @@ def _learned_labels(pairs: list[tuple[int, int]], ours: Places, theirs: Places) 
 
 
 def _labelled_pairs(
-    english: list[Labelled], translated: list[Labelled], learned: dict[str, str]
+    english: list[Labelled], translated: list[Labelled], learn: Callable[[], dict[str, str]]
 ) -> Iterator[tuple[Labelled, Labelled]]:
+    """Labelled lines paired by position, else through the labels learned elsewhere on the page
+    (``learn()``, asked only here: most sections hold as many labelled lines on both pages)."""
     if len(english) == len(translated):
         yield from zip(english, translated, strict=True)
         return
+    if not english or not translated:
+        return  # nothing to pair
     unused = list(english)
+    learned = learn()
     for item in translated:
         label = learned.get(item.label, item.label)
         match = next((e for e in unused if e.label == label), None)
@@ -218,11 +223,11 @@ def _blocks(english: Labelled, translated: Labelled, name: str) -> Iterator[Alig
 
 
 def _section_pair(
-    e: Section, ours: Places, theirs: Places, ei: int, ti: int, learned: dict[str, str]
+    e: Section, ours: Places, theirs: Places, ei: int, ti: int, learn: Callable[[], dict[str, str]]
 ) -> Iterator[Aligned]:
     option = e.name if e.key else ""
     our_text, their_text = _Lazy(ours, ei), _Lazy(theirs, ti)
-    for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learned):
+    for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learn):
         if not says_default(a.label):
             continue
         if a.block and b.block:
@@ -291,13 +296,24 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     stating = ours.stating_defaults
     if not stating:
         return []  # nothing to contradict: the translation need not be laid out
-    theirs = lay_out(translated, text)
+    lines = _lines(text)
+    their_sections = sections(translated, lines, len(lines))
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
-    index_t = {id(s): i for i, s in enumerate(theirs.sections)}
-    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]
-    learned = _learned_labels(pairs, ours.places, theirs.places)
+    index_t = {id(s): i for i, s in enumerate(their_sections)}
+    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, their_sections)]
+    # The translation's labelled lines are read only where they are compared; the labels it
+    # translates are learned from every pair of sections, only when some pair needs them.
+    theirs = places(translated, lines, their_sections, {t for e, t in pairs if e in stating})
+    learned: list[dict[str, str]] = []
+
+    def learn() -> dict[str, str]:
+        if not learned:
+            every = places(translated, lines, their_sections, {t for _, t in pairs})
+            learned.append(_learned_labels(pairs, ours.places, every))
+        return learned[0]
+
     found: list[Aligned] = []
     for e, t in pairs:
         if e in stating:
-            found += _section_pair(ours.sections[e], ours.places, theirs.places, e, t, learned)
+            found += _section_pair(ours.sections[e], ours.places, theirs, e, t, learn)
     return found

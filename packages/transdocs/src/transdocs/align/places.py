@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from transdocs.align.sections import Section
@@ -134,8 +135,9 @@ def key_cell(cell: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
-    """Every place that states a value, by section."""
+def places(doc: Document, lines: list[str], found: list[Section], labelled: Container[int] | None = None) -> Places:
+    """Every place that states a value, by section; labelled lines only in the sections ``labelled``
+    names, when given (a translation is compared only where its English page states a default)."""
     result = Places()
     for _ in found:
         result.labelled.append([])
@@ -152,6 +154,8 @@ def places(doc: Document, lines: list[str], found: list[Section]) -> Places:
         end = found[k + 1].start - 1 if k + 1 < len(found) else len(lines)
         start = max(section.start - 1, 0) if k else 0
         result.spans.append((start, end))
+        if labelled is not None and k not in labelled:
+            continue
         for index in range(start, end):
             text = lines[index]
             if (":" in text or "：" in text) and ("*" in text or "_" in text or "`" in text or "<" in text):

@@ -150,6 +150,12 @@ def test_only_lines_worth_a_look_are_read_and_the_text_is_the_same() -> None:
         "\u202c",
         "a",
         "<",
+        "<sup>",
+        "<a x>",
+        "--8<--",
+        "&#x31;",
+        "&amp;",
+        "&zwj;",
     ]
     rng = random.Random(16)
     for _ in range(20_000):

@@ -44,7 +44,8 @@ def _inside(part: str) -> re.Pattern[str]:
 _HIDDEN = _inside(f"[{_INVISIBLE}]+")
 _COMMENT = _inside(r"<!--[^\n]{0,100}?-->")
 # Inline tags that show nothing themselves (not <sup>, <sub> or <br>: those change the number).
-_INLINE = r"</?(?:span|b|i|em|strong|u|mark|wbr|font|bdi|bdo|a)\b[^<>\n]{0,100}>"
+_TAG_NAME = r"/?(?:span|b|i|em|strong|u|mark|wbr|font|bdi|bdo|a)\b"
+_INLINE = f"<{_TAG_NAME}[^<>\\n]{{0,100}}>"
 _TAGS = _inside(f"(?:{_INLINE})+")
 _ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(shy|ZeroWidthSpace|NoBreak|zwj|zwnj|lrm|rlm));")
 # An override to the end of its embedding (PDF) or of the line: readers see RLO text reversed.
@@ -234,37 +235,47 @@ def _any_of(marks: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(marks) + "]")
 
 
-# What a line must hold for :func:`visible` to change it or its fence (more lines than need it
-# is fine: a line is then read as every line was): a fence's mark, an invisible character, an
-# override, a tag, comment or entity, or a digit beside a group mark (see :func:`_beside_mark`).
-_FENCE_MARK = re.compile("```|~~~")  # literals: re skips to their first characters
-_QUICK_CHAR = re.compile(f"[{_INVISIBLE}\u202d\u202e<&]")
-
-
 @cache
-def _beside_mark(marks: str) -> re.Pattern[str]:
-    return re.compile(rf"\d[{re.escape(marks)}]\d")
+def _trigger(marks: str) -> re.Pattern[str]:
+    """What a line must hold for :func:`visible` to change it: an invisible character or an override
+    (stages hidden, override), an entity (stage entity), a comment, an inline tag right after a digit
+    (stage tags: it must stand in a number), or a group mark between digits. A line without any of these
+    comes out of every stage as it went in. One character class first: re skips to its characters
+    (few in a page), then the look-arounds say whether the one found starts any of these."""
+    hidden, mark = f"{_INVISIBLE}\u202d\u202e", re.escape(marks)
+    return re.compile(
+        f"[{hidden}&<{mark}]"
+        f"(?:(?<=[{hidden}])|(?<=&)(?={_ENTITY.pattern[1:]})|(?<=<)(?=!--)"
+        f"|(?:(?<=\\d<)|(?<=\\d{_SEPARATOR}<))(?={_TAG_NAME})|(?<=\\d[{mark}])(?=\\d))"
+    )
 
 
-def _worth_a_look(text: str, lines: list[str], marks: str) -> list[int]:
-    """The indexes of the lines that hold something :func:`visible` may change, or a fence."""
+_FENCE_MARK = re.compile("```|~~~")  # literals: re skips to their first characters
+
+
+def _worth_a_look(text: str, lines: list[str], found: list[int]) -> list[int]:
+    """The indexes of the lines at ``found`` (offsets in ``text``) and of those holding a fence's mark."""
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    found = (m.start() for p in (_FENCE_MARK, _QUICK_CHAR, _beside_mark(marks)) for m in p.finditer(text))
+    found += [match.start() for match in _FENCE_MARK.finditer(text)]
     return sorted({bisect_right(starts, at) - 1 for at in found})
 
 
 def visible(text: str, lang: str | None) -> Visible:
     """``text`` as readers see its numbers (see the module's docstring); lines stay where they are.
 
-    Only the lines worth a look are read one by one (three searches over the text find them): the
-    others, most lines of most pages, hold nothing to change and no fence.
+    Only the lines that may change (:func:`_trigger`) and those of fences are read one by one: the
+    others, most lines of most pages, hold nothing to change. A page without any (most pages) is
+    returned as it is: then where its fences are does not matter.
     """
     marks = group_marks(lang)
+    triggers = [match.start() for match in _trigger(marks).finditer(text)]
+    if not triggers:
+        return Visible(text)
     grouped, has_mark = _grouped(marks), _any_of(marks)  # one search a line, not one per mark
     found: list[Hidden] = []
     lines = text.split("\n")
     fence = ""
-    for index in _worth_a_look(text, lines, marks):
+    for index in _worth_a_look(text, lines, triggers):
         line = lines[index]
         opened = _FENCE.match(line)
         if fence:

@@ -19,7 +19,9 @@ from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS
 from transdocs.pages import markdown, reader_view
-from transdocs.pages.markdown import _TAGS, read_markdown
+from transdocs.pages.front_matter import front_matter_span
+from transdocs.pages.markdown import _TAGS, is_include, read_markdown
+from transdocs.placeholders import PLACEHOLDER, placeholder_name
 from transdocs.spans import Kind, Scanner
 
 ROOT = Path(__file__).parent.parent
@@ -240,3 +242,18 @@ def test_plain_prose_lines_read_as_every_other_line_is(monkeypatch: pytest.Monke
     fast = [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
     monkeypatch.setattr(markdown, "plain_prose", lambda line, stripped: False)
     assert fast == [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
+
+
+def test_placeholders_and_includes_are_found_in_the_page_as_each_line_alone_holds_them() -> None:
+    pieces = ["{{", "}}", " ", "\t", "\r", "\n", "\r\n", "a", "a.b", "--8<--", '"f"', "\u2003", "\x1c", "\x85", "---"]
+    rng = random.Random(18)
+    texts = [*TEXTS, *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20_000))]
+    for text in texts:
+        skip = front_matter_span(text)
+        first = text.count("\n", 0, skip) + 1
+        lines = text[skip:].replace("\r\n", "\n").split("\n")
+        doc = read_markdown(text)
+        found = [(first + i, placeholder_name(m)) for i, line in enumerate(lines) for m in PLACEHOLDER.finditer(line)]
+        assert doc.placeholders == found, repr(text)
+        includes = [(first + i, line.strip()) for i, line in enumerate(lines) if is_include(line)]
+        assert doc.includes == includes, repr(text)

@@ -9,6 +9,7 @@ pages per second, which the Markdown libraries at hand (Python-Markdown) cannot 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 from transdocs.pages.front_matter import front_matter_span
@@ -142,9 +143,6 @@ class _Reader:
         # The admonition being read: (indent of "!!!", or -1 for ":::" closed by ":::"), title.
         self.admonition: tuple[int, str] | None = None
 
-    def number(self, index: int) -> int:
-        return self.first + index
-
     def flush(self) -> None:
         if not self.open:
             return
@@ -156,7 +154,8 @@ class _Reader:
             offset += len(line) + 1
         text = "\n".join(parts)
         kind = self.open_kind
-        config = _config_language(parts) if kind == "paragraph" and not self.open_parent else None
+        # (a paragraph of config lines sets something: without "=", it is prose)
+        config = _config_language(parts) if kind == "paragraph" and not self.open_parent and "=" in text else None
         if config is not None:
             intro = self.intro_text()
             self.doc.blocks.append(Code(config, self.open[0][0], list(self.open), intro, unfenced=True))
@@ -171,13 +170,15 @@ class _Reader:
             self.items.append((self.open_indent, block))
         else:
             self.term = None
-            if not self.open_parent:
-                self.list_intro = text if introduces_list(text) else ""
+            if not self.open_parent:  # (only a paragraph ending in a colon, "。" or a space may introduce one)
+                end = text[-1:]
+                self.list_intro = text if (end in ":：。" or end.isspace()) and introduces_list(text) else ""
         self.last_paragraph = block if kind == "paragraph" else None
         self.open = []
 
     def add(self, block: Prose | Table | Code) -> None:
-        self.flush()
+        if self.open:
+            self.flush()
         self.doc.blocks.append(block)
         self.last_paragraph = self.term = None
         if not (isinstance(block, Prose) and block.kind == "title"):
@@ -219,7 +220,8 @@ class _Reader:
             stripped = line.lstrip()
             if comment or stripped.startswith("<!--"):
                 comment = "-->" not in line
-                self.flush()
+                if self.open:
+                    self.flush()
                 i += 1
                 continue
             if not stripped:  # (a line that holds something may still read as blank: see below)
@@ -263,9 +265,9 @@ class _Reader:
                 self.admonition = None
             heading = _HEADING.match(line) if stripped.startswith("#") else None
             if heading:
-                self.doc.headings.append((self.number(i), len(heading.group(1))))
+                self.doc.headings.append((self.first + i, len(heading.group(1))))
                 self.items.clear()
-                self.add(Prose("heading", heading.group(2), self.number(i)))
+                self.add(Prose("heading", heading.group(2), self.first + i))
                 self.section = heading.group(2)
                 i += 1
                 continue
@@ -279,7 +281,7 @@ class _Reader:
                 self.flush()
                 self.close_items(_indent(line))
                 named = title.group("title") or ""
-                self.add(Prose("title", named, self.number(i), section=self.section))
+                self.add(Prose("title", named, self.first + i, section=self.section))
                 if stripped[:3] != "===":
                     self.admonition = (_indent(line), named)
                 i += 1
@@ -289,7 +291,7 @@ class _Reader:
                 self.flush()
                 self.close_items(_indent(line))
                 named = directive.group("bracket") or directive.group("title") or ""
-                self.add(Prose("title", named, self.number(i), section=self.section))
+                self.add(Prose("title", named, self.first + i, section=self.section))
                 opening = bool(directive.group("kind"))
                 self.admonition = (-1, named) if opening else None
                 i += 1
@@ -308,7 +310,7 @@ class _Reader:
                 line = " " * item.end() + line[item.end() :]
             elif not self.open:
                 self.start_block("paragraph", _indent(_unquoted(line)))
-            self.open.append((self.number(i), _unquoted(line)))
+            self.open.append((self.first + i, _unquoted(line)))
             i += 1
         self.flush()
         return self.doc
@@ -316,7 +318,8 @@ class _Reader:
     def read_blank_line(self, blank: bool) -> None:
         """A line of no prose (blank, a block placeholder, an include) ends the paragraph; a blank one
         ends a list item too (what follows is a paragraph unless it is an item)."""
-        self.flush()
+        if self.open:
+            self.flush()
         if blank and self.open_kind == "item":
             self.open_kind = "paragraph"
 
@@ -327,7 +330,7 @@ class _Reader:
             self.admonition = None
         if not self.open:
             self.start_block("paragraph", _indent(line))
-        self.open.append((self.number(i), line))
+        self.open.append((self.first + i, line))
 
     def tag_end(self, i: int) -> int | None:
         """The last line of a tag opened at line ``i`` and closed on a later line, if it is one.
@@ -352,7 +355,7 @@ class _Reader:
         found = prop_default(tag)
         if found is not None:
             offset, sentence = found
-            line = self.number(i) + tag.count("\n", 0, offset)
+            line = self.first + i + tag.count("\n", 0, offset)
             self.doc.blocks.append(Prose("paragraph", sentence, line, section=self.section))
 
     def read_tag_line(self, i: int, line: str) -> None:
@@ -362,15 +365,15 @@ class _Reader:
         label = _LABEL_ATTRIBUTE.search(line)
         if title and not line.lstrip().startswith("</"):
             named = next(group for group in title.groups() if group is not None)
-            self.add(Prose("title", named, self.number(i), section=self.section))
+            self.add(Prose("title", named, self.first + i, section=self.section))
             self.admonition = (-1, named)
             return
         if line.lstrip().startswith("</") and self.admonition is not None and self.admonition[0] < 0:
             self.admonition = None
         # A tag ends the prose that introduces a code block; a tab's label is a title, as "=== "x"" is.
-        self.add(Prose("tag", "", self.number(i), section=self.section))
+        self.add(Prose("tag", "", self.first + i, section=self.section))
         if label and not line.lstrip().startswith("</"):
-            self.add(Prose("title", label.group(1) or label.group(2) or "", self.number(i), section=self.section))
+            self.add(Prose("title", label.group(1) or label.group(2) or "", self.first + i, section=self.section))
 
     def read_html_block(self, i: int) -> int:
         """An HTML block, up to the next blank line, read by the HTML reader."""
@@ -379,7 +382,7 @@ class _Reader:
         end = i
         while end < len(self.lines) and self.lines[end].strip():
             end += 1
-        fragment = read_fragment("\n".join(self.lines[i:end]), self.number(i))
+        fragment = read_fragment("\n".join(self.lines[i:end]), self.first + i)
         for block in fragment.blocks:
             if isinstance(block, Prose | Table) and not block.section:
                 block.section = self.section
@@ -390,11 +393,11 @@ class _Reader:
         mark = fence.group(2)
         lang = fence_language(fence.group(3))
         intro = self.intro()
-        start, body = self.number(i), []
+        start, body = self.first + i, []
         i += 1
-        closing = re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
+        closing = _closing(mark[0], len(mark))
         while i < len(self.lines) and not closing.match(self.lines[i]):
-            body.append((self.number(i), self.lines[i]))
+            body.append((self.first + i, self.lines[i]))
             i += 1
         self.doc.code_blocks.append((start, lang))
         self.add(Code(lang, start, body, intro))
@@ -402,14 +405,36 @@ class _Reader:
         return i + 1
 
     def read_table(self, i: int) -> int:
-        header, start = split_cells(self.lines[i]), self.number(i)
+        header, start = split_cells(self.lines[i]), self.first + i
         rows = []
         i += 2
         while i < len(self.lines) and "|" in self.lines[i] and self.lines[i].strip():
-            rows.append((self.number(i), split_cells(self.lines[i])))
+            rows.append((self.first + i, split_cells(self.lines[i])))
             i += 1
         self.add(Table(header, start, rows, self.section))
         return i
+
+
+@cache
+def _closing(char: str, length: int) -> re.Pattern[str]:
+    """The line that closes a fence of ``length`` ``char``s."""
+    return re.compile(rf"^\s*{re.escape(char)}{{{length},}}\s*$")
+
+
+# A placeholder or an include line, searched in a whole page: what each line alone holds (a
+# placeholder's spaces do not hold a line break; an include is a line's first word).
+_PLACEHOLDER_IN_LINE = re.compile(PLACEHOLDER.pattern.replace(r"\s", r"[^\S\n]"))
+_INCLUDE_LINE = re.compile(rf"^[^\S\n]*{re.escape(INCLUDE_MARK)}[^\n]*", re.MULTILINE)
+
+
+def _found_in_lines(pattern: re.Pattern[str], text: str, first_line: int) -> list[tuple[int, re.Match[str]]]:
+    """(line number, match) of each match of ``pattern`` (which holds no line break) in ``text``."""
+    found, line, counted = [], first_line, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found.append((line, match))
+    return found
 
 
 def read_markdown(text: str, mdx: bool = False) -> Document:
@@ -420,12 +445,12 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     """
     skip = front_matter_span(text)
     first_line = text.count("\n", 0, skip) + 1
-    body = text[skip:].replace("\r\n", "\n").split("\n")
-    doc = _Reader(body, first_line, mdx).read()
-    for index, line in enumerate(body):
-        number = first_line + index
-        if "{{" in line:
-            doc.placeholders += [(number, placeholder_name(m)) for m in PLACEHOLDER.finditer(line)]
-        if INCLUDE_MARK in line and is_include(line):
-            doc.includes.append((number, line.strip()))
+    rest = text[skip:].replace("\r\n", "\n")
+    doc = _Reader(rest.split("\n"), first_line, mdx).read()
+    if "{{" in rest:
+        doc.placeholders = [
+            (number, placeholder_name(m)) for number, m in _found_in_lines(_PLACEHOLDER_IN_LINE, rest, first_line)
+        ]
+    if INCLUDE_MARK in rest:
+        doc.includes = [(number, m.group(0).strip()) for number, m in _found_in_lines(_INCLUDE_LINE, rest, first_line)]
     return doc

@@ -19,6 +19,7 @@ import pytest
 from tests.support.docs_tree import FIXTURE_DOCS, our_lexicon
 from transdocs.languages import LANGUAGES
 from transdocs.statements.prose import Context, statements
+from transdocs.statements.tokens import tokenize
 from transdocs.statements.values import Value
 
 
@@ -84,3 +85,17 @@ def test_the_checker_never_imports_litellm() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.split() == ["0", "False"], done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number"),
+    [
+        ("ar", "يسمح بثلاث محاولات", 3),  # "allows three attempts": the pattern reads the prefix "ب" (with)
+        ("ar", "وثلاث دقائق", 3),
+        ("en", "ſix minutes", 6),  # letters re folds with others: "ſ" is "s" to it, "İ" is "i"
+        ("en", "fİve minutes", 5),
+    ],
+)
+def test_a_number_word_is_read_in_every_spelling_the_pattern_reads(lang: str, text: str, number: int) -> None:
+    values = [t.value for t in tokenize(text, our_lexicon(lang)) if t.value is not None]
+    assert [v.number for v in values] == [number]  # once a KeyError: a traceback for the whole run

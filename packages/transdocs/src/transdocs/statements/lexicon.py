@@ -37,7 +37,8 @@ _ARABIC_MARKS_RUN = re.compile(f"[{ARABIC_MARKS}]+")
 _ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3"
 _ARABIC_LETTER_CHAR = re.compile(f"[{_ARABIC_LETTER}]")
 # An Arabic word: not inside another, with or without a prefix ("and", "by", "the"...).
-_ARABIC_LEAD = rf"(?<![{_ARABIC_LETTER}])(?:[وفبل]|ال)?"
+ARABIC_PREFIX = "(?:[وفبل]|ال)?"
+_ARABIC_LEAD = rf"(?<![{_ARABIC_LETTER}]){ARABIC_PREFIX}"
 _ARABIC_TAIL = rf"(?![{_ARABIC_LETTER}])"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # What counts as one word when measuring how far apart a setting and a value are.

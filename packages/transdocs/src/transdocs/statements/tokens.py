@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements.default_match import looks_like
-from transdocs.statements.lexicon import Lexicon, normalize
+from transdocs.statements.lexicon import ARABIC_PREFIX, Lexicon, normalize, word_pattern
 from transdocs.statements.values import Value, cjk_number, number_value
 
 _SKIPPED = frozenset({"url", "abbr", "neutral"})
@@ -147,6 +147,22 @@ def _one_word_quantity(word: str, lex: Lexicon) -> tuple[float, float] | None:
     return None
 
 
+def _number_word(text: str, lex: Lexicon) -> int | None:
+    """The number a number word matched by the token pattern stands for.
+
+    The pattern reads more spellings than the table's keys: an Arabic word with a prefix
+    ("بثلاث", "with three"), and letters ``re`` folds with others ("ſix", "fİve"). Those are
+    looked up by the entry whose own pattern matches them, longest first as in the pattern.
+    """
+    number = lex.number_words.get(normalize(text))
+    if number is not None:
+        return number
+    for word in sorted(lex.number_words, key=lambda w: (-len(w), w)):
+        if re.fullmatch(rf"{ARABIC_PREFIX}{word_pattern(word, glued=True)}", text, re.IGNORECASE):
+            return lex.number_words[word]
+    return None  # pragma: no cover - the pattern reads only these words
+
+
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Tokens of ``text`` in order; offsets index into ``text``."""
     tokens: list[Token] = []
@@ -181,9 +197,10 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
             if number is not None:
                 token = Token("V", start, end, value=Value("number", match.group(0), float(number), unit))
         elif kind == "wnum":
-            number = lex.number_words[normalize(match.group("wnumber"))]
+            number = _number_word(match.group("wnumber"), lex)
             unit = lex.unit_factor(match.group("wunit"))
-            token = Token("V", start, end, value=Value("number", match.group(0), float(number), unit))
+            if number is not None:
+                token = Token("V", start, end, value=Value("number", match.group(0), float(number), unit))
         elif kind in ("true", "false"):
             token = Token("V", start, end, value=Value("bool", match.group(0), flag=kind == "true"))
         if token is not None:

@@ -7,11 +7,16 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.support.docs_tree import our_lexicon, real_prose
 from transdocs.fastscan import trie
 from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
+from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.prose import Context, statements
+from transdocs.statements.tokens import tokenize
 
 ROOT = Path(__file__).parent.parent
 
@@ -90,3 +95,54 @@ def test_the_hint_found_from_underscores_finds_a_name_where_the_plain_pattern_do
     found = [lex.hint.search(text) is not None for text in texts]
     assert found == [plain.search(text) is not None for text in texts]
     assert 1000 < sum(found) < len(texts) - 1000
+
+
+def _random_prose(lex: Lexicon, count: int, seed: int) -> list[str]:
+    """Sentences made of the pieces the readers link: settings named every way (and secrets, unknown
+    names, names in any case and with letters ``re`` folds with others), values, default words."""
+    rng = random.Random(seed)
+    targets = lex.targets
+    settings = [*targets.by_setting, "api_key", "retry", "unknown_setting"]
+    names = [*targets.env_names, *targets.key_names, "LLM_API_KEY", "other_key"]
+    links = [" defaults to ", " is ", " (default: ", " 默认值为 ", " vaut par défaut ", ": ", " = ", " "]
+    values = ["8", "5 seconds", "2.5", "600 s", "true", "`gpt-4o`", "`5`", "429", "两分钟", "{{ timeout.default }}"]
+    pieces = [" ", ". ", "。", ", ", "\n", "(", ")", "`", "_", "{{ ", " }}", ".env", "K", "ſ", "İ", "ı", "\u064e"]
+    pieces += [" defaults to ", " is ", "Default: ", " if ", " and ", " respectively", *values]
+
+    def name() -> str:
+        kind = rng.random()
+        if kind < 0.4:
+            return _random_case(rng.choice(names), rng) if rng.random() < 0.3 else rng.choice(names)
+        if kind < 0.7:
+            attribute = rng.choice(["env", "key", "default", "with_unit", "type"])
+            return f"{{{{ {rng.choice(settings)}.{attribute} }}}}"
+        return f"`{rng.choice(['', ' '])}{name() if kind < 0.8 else rng.choice(names)}{rng.choice(['', ' ', '=5'])}`"
+
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            kind = rng.random()
+            if kind < 0.3:
+                parts.append(f"{name()}{rng.choice(links)}{rng.choice(values)}{rng.choice(['.', ' ', '。', ''])}")
+            elif kind < 0.5:
+                parts.append(name())
+            else:
+                parts.append(rng.choice(pieces))
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", None])
+def test_prose_naming_no_setting_is_skipped_with_the_same_statements(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    unscreened = replace(lex, setting_token=re.compile(""))  # every text tokenized, as before the screen
+    texts = [*real_prose(), *_random_prose(lex, 4000, 18)]
+    contexts = [Context(), Context(says_default=True), Context(subject="timeout", subject_anywhere=True)]
+    for context in contexts:
+        found = [statements(text, lex, context) for text in texts]
+        assert found == [statements(text, unscreened, context) for text in texts]
+        assert sum(map(bool, found)) > 500  # the texts do state values
+    skipped = [text for text in texts if not lex.may_hold_setting(strip_marks(text)[0])]
+    assert len(skipped) > 500  # and the screen does skip texts, many holding values and default words
+    assert sum(any(t.kind == "V" for t in tokenize(strip_marks(text)[0], lex)) for text in skipped) > 300

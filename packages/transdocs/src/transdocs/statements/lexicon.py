@@ -218,6 +218,23 @@ def _from_underscore(names: list[str]) -> str:
     return f"_(?:{'|'.join(branches)})"
 
 
+def _setting_token(targets: Targets) -> str:
+    """Where the token pattern can give a setting token (``M``), or a superset of it: an env var or
+    key (``env``, ``key``, and the same inside inline code), a placeholder ``{{ x.env }}`` or
+    ``{{ x.key }}`` of one of ``targets``' settings (alone or in code), or a key that is an
+    ordinary word in code (``timeout``; any case and spaces, as ``Targets.lookup`` reads it).
+    Like ``hint``, it opens with characters without another case ("_", "{", "`") when it can,
+    so ``re`` skips from one to the next."""
+    named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
+    parts = [rf"\{{\{{\s*{trie(targets.by_setting)}\.(?:env|key)\s*\}}\}}"]
+    if named:
+        parts.insert(0, _from_underscore(named) if all("_" in name for name in named) else trie(named))
+    bare = [key for key in targets.key_names if "_" not in key]
+    if bare:
+        parts.append(rf"`\s*{trie(bare)}\s*`")
+    return "|".join(parts)
+
+
 def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:
     return reduce(merge, (files.words(lang) for lang in languages), Words())
 
@@ -239,6 +256,9 @@ class Lexicon:
     languages: LanguageFiles  # the language files its words come from
     tokens: re.Pattern[str]
     hint: re.Pattern[str]  # where a setting is named (use :meth:`may_name`, which screens first)
+    # Found wherever ``tokens`` can give a setting token, and in far fewer texts than ``hint``: a
+    # placeholder of a setting that is not compared (a secret: ``{{ api_key.env }}``) names none.
+    setting_token: re.Pattern[str]
     names: re.Pattern[str]  # every env var and config key, anywhere, any case (code blocks' lines)
     default: re.Pattern[str]
     blocker: re.Pattern[str]
@@ -262,6 +282,11 @@ class Lexicon:
             if mark in text:
                 return self.hint.search(text) is not None
         return False
+
+    def may_hold_setting(self, text: str) -> bool:
+        """Whether :func:`~transdocs.statements.tokens.tokenize` may find a setting (``M``) in ``text``;
+        False means it finds none."""
+        return self.setting_token.search(text) is not None
 
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
         """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
@@ -351,6 +376,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         languages=files,
         tokens=guarded(_token_pattern(words, decimal_comma, targets), flags),
         hint=hint,
+        setting_token=regex_cache.compile(_setting_token(targets), flags),
         names=guarded(trie([*targets.env_names, *targets.key_names]), flags),
         hint_marks=hint_marks,
         default=guarded(alternation([*words.default, *words.default_header]), flags),

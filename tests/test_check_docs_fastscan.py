@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -70,6 +71,34 @@ def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, mo
     assert grouped.pattern != plain.pattern
     texts = list(real_prose())
     assert _matches(grouped, texts) == _matches(plain, texts)
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_the_first_letters_look_ahead_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = our_lexicon(lang)
+    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    ahead = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    monkeypatch.setattr(lexicons, "_first_letters", lambda words: "")
+    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    assert ahead.pattern != plain.pattern
+    # Every word of the language in any case, and with letters re folds with others (ſ for s, K for k).
+    rng = random.Random(7)
+    vocabulary = [w.removeprefix("~") for field in dataclasses.fields(words) for w in _entries(words, field.name)]
+    pieces = [*vocabulary, " ", " ", "\n", "5", ". ", "(", "`", "'", "’", "ſ", "K", "İ", "ı", "é", "x"]
+    texts = [*real_prose()]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        text = "".join(c.upper() if rng.random() < 0.2 else c for c in text)
+        texts.append(text.replace("s", "ſ").replace("k", "\u212a") if rng.random() < 0.3 else text)
+    assert _matches(ahead, texts) == _matches(plain, texts)
+
+
+def _entries(words: object, name: str) -> list[str]:
+    value = getattr(words, name)
+    if isinstance(value, dict | list | tuple | set | frozenset):
+        return [w for w in value if isinstance(w, str)]
+    return []
 
 
 def test_words_whose_first_letters_are_one_letter_to_re_stay_apart() -> None:

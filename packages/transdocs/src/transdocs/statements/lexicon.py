@@ -123,8 +123,24 @@ def alternation(words: Iterable[str], *, glued: bool = False) -> str:
         branches = _arabic_screened(others, branches)
     if latin:
         lead = "" if glued else r"(?<!\w)"
-        branches.insert(0, rf"{lead}(?:{_by_first_letter(latin)})(?!\w)")
+        branches.insert(0, rf"{lead}{_first_letters(latin)}(?:{_by_first_letter(latin)})(?!\w)")
     return "|".join(branches) or r"(?!x)x"
+
+
+def _first_letters(words: list[str]) -> str:
+    """A look-ahead on the letters ``words`` start with: one test rejects a word start that none of
+    them can match, where ``re`` entered the branch of each first letter in turn (under
+    ``IGNORECASE`` a class matches a character exactly when one of its letters written alone does)."""
+    firsts = {_ARABIC_MARK.sub("", word)[:1] for word in words}  # as _flex writes them
+    if len(firsts) < 2 or any(not c or c.isspace() for c in firsts):
+        return ""  # one letter: the branch starts with it; a space: _flex reads any space there
+    if firsts & set("'’"):
+        firsts |= set("'’")  # _flex matches both apostrophes
+    return f"(?=[{''.join(sorted(_class_char(c) for c in firsts))}])"
+
+
+def _class_char(char: str) -> str:
+    return "\\" + char if char in "-]\\^[" else char
 
 
 def _by_first_letter(words: list[str]) -> str:

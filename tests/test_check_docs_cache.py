@@ -172,7 +172,7 @@ def test_a_run_keeps_few_english_pages_and_still_reads_every_file_once(
         docs = docs.relative_to(tmp_path)
     reads: list[Path] = []
     kept: list[int] = []
-    real_read, real_check_one = runner.read_page, batch.check_one
+    real_read, real_check_one = runner.read_within, batch.check_one
 
     def counted(path: Path) -> Any:
         reads.append(Path(path).absolute())
@@ -182,7 +182,7 @@ def test_a_run_keeps_few_english_pages_and_still_reads_every_file_once(
         kept.append(len(checker.english) + len(checker.shared))
         return real_check_one(checker, page)
 
-    monkeypatch.setattr(runner, "read_page", counted)
+    monkeypatch.setattr(runner, "read_within", counted)
     monkeypatch.setattr(batch, "check_one", check_one)
     monkeypatch.setattr(runner, "ENGLISH_KEPT", 2)
     found = check_paths([str(docs)], project=project, jobs=1, use_cache=False)

@@ -23,7 +23,7 @@ from transdocs.pages.discover import Page
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
-from transdocs.pages.reader import PageText, read_page, too_large
+from transdocs.pages.reader import PageText, read_within
 from transdocs.pages.visible import Visible, visible
 from transdocs.placeholders import uses_placeholders
 from transdocs.report import findings as kinds
@@ -47,6 +47,11 @@ def is_mdx(path: Path) -> bool:
 ENGLISH_KEPT = 16
 
 
+def _alone(read: PageText | str) -> tuple[PageText, Visible | None, Document | None] | str:
+    """An HTML page's reading: what was read (it is seen and parsed later), or why it was not."""
+    return read if isinstance(read, str) else (read, None, None)
+
+
 class Checker:
     """Checks pages one by one with the run's context, reading each English original once
     when its translations come together."""
@@ -62,12 +67,15 @@ class Checker:
         self.originals = english & {page.path.absolute() for page in pages}
         self.shared: dict[tuple[Path, str | None], tuple[PageText, Visible | None, Document | None]] = {}
 
-    def _read_markdown(self, path: Path, lang: str | None) -> tuple[PageText, Visible | None, Document | None]:
-        """``path`` decoded, as readers see it and parsed (the last two None when not valid), once per original."""
+    def _read_markdown(self, path: Path, lang: str | None) -> tuple[PageText, Visible | None, Document | None] | str:
+        """``path`` decoded, as readers see it and parsed (the last two None when not valid), once per
+        original; or why it is not read (:func:`~transdocs.pages.reader.too_large`)."""
         key = (path.absolute(), lang)
         if key in self.shared:
             return self.shared.pop(key)
-        read = read_page(path)
+        read = read_within(path)
+        if isinstance(read, str):
+            return read
         seen = visible(read.text, lang) if read.valid else None
         doc = read_markdown(seen.text, mdx=is_mdx(path)) if seen is not None else None
         if key[0] in self.originals:
@@ -81,13 +89,17 @@ class Checker:
         else:
             if len(self.english) >= ENGLISH_KEPT:
                 self.english.popitem(last=False)
-            if not path.is_file():
+            lang = lang or self.context.source_lang
+            known = (
+                self._read_markdown(path, lang) if (path.absolute(), lang) in self.shared or path.is_file() else None
+            )
+            if known is None:
                 self.english[path] = None
-            elif too_large(path) is not None:  # its own finding says so; its translations are not compared
+            elif isinstance(known, str):  # too large: its own finding says so; its translations are not compared
                 self.english[path] = EnglishRead("", None)
             else:
-                page, seen, doc = self._read_markdown(path, lang or self.context.source_lang)
-                text = seen.text if seen is not None else visible(page.text, lang or self.context.source_lang).text
+                page, seen, doc = known
+                text = seen.text if seen is not None else visible(page.text, lang).text
                 if doc is not None and not is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
                     # (A copy: the page's own reading may share this document.)
@@ -103,13 +115,10 @@ class Checker:
 
     def read(self, page: Page) -> PageRead:
         """Everything the checks read of ``page``, read once."""
-        oversize = too_large(page.path)
-        if oversize is not None:
-            return PageRead(page, lang=page.lang, written_in=page.lang, oversize=oversize)
-        if page.format == "html":
-            read, seen, doc = read_page(page.path), None, None
-        else:
-            read, seen, doc = self._read_markdown(page.path, page.lang)
+        known = self._read_markdown(page.path, page.lang) if page.format != "html" else _alone(read_within(page.path))
+        if isinstance(known, str):  # too large
+            return PageRead(page, lang=page.lang, written_in=page.lang, oversize=known)
+        read, seen, doc = known
         text, problem = read.text, read.problem
         lang = page.lang
         if read.valid and page.format == "html":

@@ -9,12 +9,13 @@ characters) with its ``problem`` set, so the checker can report it and others re
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from transdocs.encoding.mojibake import EncodingProblem
 from transdocs.errors import InputError
-from transdocs.pages.walk import file_problem
+from transdocs.pages.walk import stat_page
 
 BOM = codecs.BOM_UTF8.decode("utf-8")
 # The largest page the checker reads, in bytes. Real pages stay far below (the largest in our
@@ -29,6 +30,10 @@ def too_large(path: Path) -> str | None:
         size = path.stat().st_size
     except OSError:
         return None  # read_page says why it cannot be read
+    return _oversize(size)
+
+
+def _oversize(size: int) -> str | None:
     if size <= MAX_PAGE_BYTES:
         return None
     return (
@@ -71,14 +76,40 @@ def decode_page(path: Path, raw: bytes) -> PageText:
 def read_page(path: Path | str) -> PageText:
     """Read a page file. Raises :class:`InputError` (one line, naming the path) when it cannot be read."""
     path = Path(path)
-    problem = file_problem(path)
-    if problem is not None:
+    return _read(path, *stat_page(path))
+
+
+def read_within(path: Path) -> PageText | str:
+    """:func:`read_page`, or why the checker does not read the page (:func:`too_large`), asking the
+    system for the file's status once (its kind and its size)."""
+    found, problem = stat_page(path)
+    oversize = _oversize(found.st_size) if found is not None else None
+    return oversize if oversize is not None else _read(path, found, problem)
+
+
+def _read(path: Path, found: os.stat_result | None, problem: str | None) -> PageText:
+    """The page at ``path``, whose status was ``found`` (with ``problem``, why it cannot be read)."""
+    if found is None or problem is not None:
         raise InputError(f"{path}: {problem}")
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path, found.st_size)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return decode_page(path, raw)
+
+
+def _read_bytes(path: Path, size: int) -> bytes:
+    """The bytes of the regular file at ``path``, ``size`` long when its status was asked (to its end
+    if it has grown since). Plain system calls: a page is read whole, and Python's buffered file asks
+    for the status again, and whether the file is a terminal, for no use here."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, max(size, 1 << 16)))
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def read_text(path: Path | str) -> str:

@@ -46,19 +46,26 @@ _KINDS = {
 
 def file_problem(path: Path | str) -> str | None:
     """Why ``path`` is not a page file that can be read, or None when it is one."""
+    return stat_page(path)[1]
+
+
+def stat_page(path: Path | str) -> tuple[os.stat_result | None, str | None]:
+    """``path``'s status (None when it cannot be had) and why it is not a page file that can be
+    read (None when it is one): a reader that needs the size too asks the system once."""
     try:
-        mode = os.stat(path).st_mode
+        found = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "a symbolic link loop"
+            return None, "a symbolic link loop"
         if os.path.islink(path):
-            return "a broken symbolic link"
-        return f"cannot read ({exc.strerror or exc})"
+            return None, "a broken symbolic link"
+        return None, f"cannot read ({exc.strerror or exc})"
+    mode = found.st_mode
     if stat.S_ISDIR(mode):
-        return "a folder named like a page; rename it (check-docs reads files only)"
+        return found, "a folder named like a page; rename it (check-docs reads files only)"
     if not stat.S_ISREG(mode):
-        return f"{_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, not a page"
-    return None
+        return found, f"{_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, not a page"
+    return found, None
 
 
 def walk_pages(folder: Path, html: bool = True, unread: list[Path] | None = None) -> list[Path]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
@@ -141,9 +141,18 @@ class Context:
     stamped: bool = False  # whether any translation records a source_hash
     english_of: dict[str, str] = field(default_factory=dict)  # translated page -> its English page, as shown
     uses_placeholders: bool = False  # whether an English page writes our placeholders
+    # What pages of the run share (see :meth:`once`).
+    _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def show(self, path: Path) -> str:
         return self.discovery.show(path)
+
+    def once(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, computed once in this run however many pages ask under ``key`` (what
+        depends only on the run's configuration and files, such as a language's glossary terms)."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from transdocs.checks import Check, Context, PageRead
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from transdocs.glossary import Term
     from transdocs.report.findings import Finding
 
 KIND = "glossary"
@@ -27,16 +30,15 @@ read. A warning: it fails the run only with --strict.""",
 def run(page: PageRead, context: Context) -> list[Finding]:
     if page.doc is None or page.problem is not None or page.written_in is None:
         return []
-    from transdocs.languages import base_language
-    from transdocs.report.findings import Finding
-    from transdocs.style import glossary_slips, reader_lines, terms_for
-
-    layout = page.page.layout
-    source = base_language(layout.source if layout is not None else context.source_lang)
-    terms = terms_for(context.glossary, base_language(page.written_in), layout.root if layout else None, source)
-    if not any(term.avoid for term in terms):
+    layout, lang = page.page.layout, page.written_in
+    root, source = (layout.root, layout.source) if layout is not None else (None, context.source_lang)
+    # Found once per run for each language and docs folder (not a path and a stat per page).
+    terms: tuple[Term, ...] = context.once((KIND, lang, source, root), lambda: _avoiding(context, lang, root, source))
+    if not terms:
         return []
     from transdocs.glossary import any_avoided
+    from transdocs.report.findings import Finding
+    from transdocs.style import glossary_slips, reader_lines
 
     doc, mdx = page.doc, page.page.path.suffix.lower() == ".mdx"
     lines = reader_lines(page.text, doc, page.page.format, mdx, any_avoided(terms))
@@ -44,3 +46,12 @@ def run(page: PageRead, context: Context) -> list[Finding]:
         Finding(page.shown, line, page.lang, KIND, stated=written, expected=use, message=message)
         for line, written, use, message in glossary_slips(lines, terms)
     ]
+
+
+def _avoiding(context: Context, lang: str, root: Path | None, source: str) -> tuple[Term, ...]:
+    """The glossary terms of ``lang``'s pages under ``root``, when any of them avoids a word (else none)."""
+    from transdocs.languages import base_language
+    from transdocs.style import terms_for
+
+    terms = terms_for(context.glossary, base_language(lang), root, base_language(source))
+    return terms if any(term.avoid for term in terms) else ()

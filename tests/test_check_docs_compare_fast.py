@@ -16,9 +16,11 @@ from transdocs.align.compare import Aligned, Laid, _learned_labels, _section_pai
 from transdocs.align.sections import pair_sections
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.document import Document
+from transdocs.pages.front_matter import front_matter_problem
 from transdocs.pages.markdown import read_markdown
 from transdocs.placeholders import unbalanced
 from transdocs.statements.targets import Targets
+from transdocs.translations.structure_diff import _front_matter_part, compare, shape
 from transdocs.translations.value_drift import Drift, _unmatched, numbered_statements, value_drift
 
 ROOT = Path(__file__).parent.parent
@@ -223,4 +225,63 @@ def test_broken_placeholders_of_a_whole_page_are_what_each_line_holds() -> None:
         by_line = [(n, name) for n, line in enumerate(text.split("\n"), start=1) for name in unbalanced(line)]
         assert broken_placeholders(text) == by_line, repr(text)
         broken += bool(by_line)
+    assert broken > 1_000
+
+
+# Pieces of pages the structure comparison reads: headings, fences (aliases among them), placeholders, includes.
+_STRUCTURED = [
+    "# Title",
+    "## Section",
+    "### Part",
+    "```py\nx = 1\n```",
+    "```python\nx = 1\n```",
+    "```\nx = 1\n```",
+    "```toml\nx = 1\n```",
+    "Wait {{ timeout.env }} seconds.",
+    "Use {{ model.default }} and {{ timeout.env }}.",
+    '--8<-- "snippets/settings.md"',
+    '--8<-- "snippets/other.md"',
+    "Prose without structure.",
+    "",
+]
+
+
+def test_a_translation_of_the_same_shape_as_english_has_no_structure_difference() -> None:
+    """structure_findings skips the comparison when the shapes match: the comparison finds nothing then."""
+    rng = random.Random(18)
+    pairs = _real_pairs()
+    for _ in range(3_000):
+        english = "\n\n".join(rng.choice(_STRUCTURED) for _ in range(rng.randint(0, 12))) + "\n"
+        translated = english
+        for _ in range(rng.randint(0, 2)):  # a piece dropped, added or swapped with its neighbour
+            pieces = translated.split("\n\n")
+            at = rng.randrange(len(pieces) + 1)
+            pieces[at : at + rng.randint(0, 2)] = [rng.choice(_STRUCTURED) for _ in range(rng.randint(0, 2))]
+            translated = "\n\n".join(pieces)
+        pairs.append((english, translated))
+    same = differ = 0
+    for english, translated in pairs:
+        english_doc, doc = read_markdown(english, False), read_markdown(translated, False)
+        found = compare(english_doc, doc, "en/page.md")
+        if shape(doc) == shape(english_doc):
+            assert found == [], (english, translated)
+            same += 1
+        else:
+            differ += bool(found)
+    assert same > 500 and differ > 500
+
+
+def test_front_matter_is_judged_from_its_own_lines_as_from_the_whole_page() -> None:
+    rng = random.Random(18)
+    pieces = ["---", "...", "--- ", "-- -", "key: value", "not key", " indented", "# x", "", "\r", "\x85", "\u2028"]
+    opening = ["---", "---\n", "--- \n", "---\r\n"]
+    texts = [text for pair in _real_pairs() for text in pair[:1]]
+    texts += [
+        rng.choice(opening) + "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30_000)
+    ]
+    broken = 0
+    for text in texts:
+        whole = front_matter_problem(text)
+        assert front_matter_problem(_front_matter_part(text)) == whole, repr(text)
+        broken += whole is not None
     assert broken > 1_000

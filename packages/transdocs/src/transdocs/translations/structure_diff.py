@@ -113,6 +113,21 @@ def _multiset(
     return min(lines), f"{what} differ from English: " + "; ".join(parts)
 
 
+Shape = tuple[list[int], list[str], list[str], list[str]]
+
+
+def shape(doc: Document) -> Shape:
+    """What :func:`compare` compares, in the form it compares it: heading levels and fence
+    languages in order, placeholders and snippet includes as sorted multisets. Two documents of
+    the same shape do not differ in structure (an English page's is read once for its translations)."""
+    return (
+        [level for _, level in doc.headings],
+        [lang for _, lang in doc.code_blocks],
+        sorted([name for _, name in doc.placeholders]),
+        sorted([line for _, line in doc.includes]),
+    )
+
+
 def compare(english: Document, translation: Document, source: str) -> list[tuple[int, str]]:
     """(line, message) for each way the translation's structure differs from English."""
     found = [
@@ -144,13 +159,26 @@ def compare(english: Document, translation: Document, source: str) -> list[tuple
     return [item for item in found if item is not None]
 
 
+def _front_matter_part(text: str) -> str:
+    """``text`` up to the line closing the front matter its first line opens (all that
+    :func:`front_matter_problem` reads: a long page is not split into lines), or all of it."""
+    at = text.find("\n") + 1
+    while at:
+        end = text.find("\n", at)
+        if text[at : end if end >= 0 else len(text)].rstrip() in ("---", "..."):
+            return text[:end] if end >= 0 else text
+        at = end + 1
+    return text
+
+
 def structure_findings(read: PageRead) -> list[Finding]:
     """A readable page's structure findings: its front matter and placeholders; for a translation,
     a missing English page, or how its structure differs from English's."""
     page, doc, found = read.page, read.doc, []
     assert doc is not None
     if page.format == "md":
-        broken = front_matter_problem(read.text)
+        # Only a page whose first line is --- opens front matter, and only its front matter is read.
+        broken = front_matter_problem(_front_matter_part(read.text)) if read.text.startswith("---") else None
         if broken is not None:
             found.append(Finding(page.shown, broken[0], read.lang, kinds.STRUCTURE, message=broken[1]))
         if page.path.suffix.lower() != ".mdx" and read.problem is None:  # in MDX, braces are JSX
@@ -164,10 +192,13 @@ def structure_findings(read: PageRead) -> list[Finding]:
     if read.english is None:
         message = f"no English page {read.english_shown}: remove this page or write the English one first"
         return [*found, Finding(page.shown, 1, page.lang, kinds.STRUCTURE, message=message)]
-    if read.english.doc is not None and read.problem is None:
+    english = read.english.doc
+    if english is not None and read.problem is None:
         # Garbled text breaks placeholders and headings too; its encoding finding says it all.
+        if shape(doc) == read.english.once("structure", lambda: shape(english)):
+            return found  # the same structure (most translations): nothing to tell
         found += [
             Finding(page.shown, line, page.lang, kinds.STRUCTURE, message=message)
-            for line, message in compare(read.english.doc, doc, read.english_shown)
+            for line, message in compare(english, doc, read.english_shown)
         ]
     return found

@@ -81,18 +81,27 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def _blocks(doc: Document) -> Iterator[tuple[int, str, list[int], bool]]:
+def _blocks(
+    doc: Document, starts: list[int], sections: Container[int] | None
+) -> Iterator[tuple[int, str, list[int], bool]]:
     """(first line, text, offsets where each further line starts, whether it is prose) of every
-    block that can hold a value."""
+    block that can hold a value; with ``sections``, a table or code block wholly in another
+    section is passed by at once (not row by row)."""
     for block in doc.blocks:
         if isinstance(block, Prose):
             yield block.line, block.text, block.breaks, True
-        elif isinstance(block, Table):
-            for line, cells in block.rows:
-                yield line, " | ".join(cells), [], False
-        elif isinstance(block, Code):
-            for line, text in block.lines:
-                yield line, text, [], False
+        elif isinstance(block, Table | Code):
+            rows = block.rows if isinstance(block, Table) else block.lines
+            if sections is not None and rows:
+                section = bisect_right(starts, rows[0][0])
+                if section not in sections and section == bisect_right(starts, rows[-1][0]):
+                    continue
+            if isinstance(block, Table):
+                for line, cells in block.rows:
+                    yield line, " | ".join(cells), [], False
+            else:
+                for line, text in block.lines:
+                    yield line, text, [], False
 
 
 Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
@@ -106,7 +115,7 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
     found: Statements = defaultdict(list)
     if pattern is None:
         return found
-    for first, text, breaks, prose in _blocks(doc):
+    for first, text, breaks, prose in _blocks(doc, starts, sections):
         section = bisect_right(starts, first)
         if (sections is not None and section not in sections) or not _DIGIT.search(text):
             continue

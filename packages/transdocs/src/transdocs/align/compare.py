@@ -196,28 +196,45 @@ def _cell_values(cell: str) -> list[Value]:
     return stated_values(cell) if cell.strip() else [_EMPTY]
 
 
+def _stated(ours: Places, option: str, text: str, section: int | None, cell: bool = False) -> list[Value]:
+    """The values English states in ``text`` about ``option``, unwrapped as its section ``section``
+    writes the option (None: not read, for a table cell, a prop or a block's key), read once for
+    every translation of the page."""
+    key = (option, text, section, cell)
+    found: list[Value] | None = ours.read.get(key)
+    if found is None:
+        read = _cell_values if cell else stated_values
+        found = ours.read[key] = _unwrap(read(text), option, "" if section is None else _Lazy(ours, section))
+    return found
+
+
 def _compare(
+    english: list[Value],
     option: str,
-    english: str,
     translated: str,
-    ours: str | _Lazy,
     theirs: str | _Lazy,
     line: int,
     setting: str,
     cell: bool = False,
 ) -> Aligned | None:
     read = _cell_values if cell else stated_values
-    found = difference(_unwrap(read(english), option, ours), _unwrap(read(translated), option, theirs))
+    found = difference(english, _unwrap(read(translated), option, theirs))
     return Aligned(line, setting, found) if found is not None else None
 
 
-def _blocks(english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
+def _blocks(ours: Places, english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
     """A default given as a config block: key by key."""
     theirs = block_values(list(translated.block))
-    for path, (_, value) in block_values(list(english.block)).items():
+    key = ("block", english.block)
+    values: dict[str, tuple[int, str]] | None = ours.read.get(key)
+    if values is None:
+        values = ours.read[key] = block_values(list(english.block))
+    for path, (_, value) in values.items():
         other = theirs.get(path)
         if other is not None:
-            found = _compare("", value, other[1], "", "", other[0], f"{name}: {path}" if name else path)
+            found = _compare(
+                _stated(ours, "", value, None), "", other[1], "", other[0], f"{name}: {path}" if name else path
+            )
             if found is not None:
                 yield found
 
@@ -226,26 +243,29 @@ def _section_pair(
     e: Section, ours: Places, theirs: Places, ei: int, ti: int, learn: Callable[[], dict[str, str]]
 ) -> Iterator[Aligned]:
     option = e.name if e.key else ""
-    our_text, their_text = _Lazy(ours, ei), _Lazy(theirs, ti)
+    their_text = _Lazy(theirs, ti)
     for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learn):
         if not says_default(a.label):
             continue
         if a.block and b.block:
-            yield from _blocks(a, b, e.name or a.label)
+            yield from _blocks(ours, a, b, e.name or a.label)
             continue
-        found = _compare(option, a.value, b.value, our_text, their_text, b.line, e.name or a.label)
+        expected = _stated(ours, option, a.value, ei)
+        found = _compare(expected, option, b.value, their_text, b.line, e.name or a.label)
         if found is not None:
             yield found
     for a_table, b_table in _table_pairs(ours.tables[ei], theirs.tables[ti]):
         for key, cell, line, other in _table_cells(a_table, b_table):
-            found = _compare(key, cell, other, "", "", line, key, cell=True)
+            found = _compare(_stated(ours, key, cell, None, cell=True), key, other, "", line, key, cell=True)
             if found is not None:
                 yield found
     their_props = {(p.component, p.name): p for p in theirs.props[ti]}
     for prop in ours.props[ei]:
         match = their_props.get((prop.component, prop.name))
         if match is not None:
-            found = _compare(prop.name, prop.value, match.value, "", "", match.line, prop.name)
+            found = _compare(
+                _stated(ours, prop.name, prop.value, None), prop.name, match.value, "", match.line, prop.name
+            )
             if found is not None:
                 yield found
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container
+from collections.abc import Container, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from transdocs.align.sections import Section
 from transdocs.pages.document import Code, Document, Table
@@ -60,6 +61,8 @@ class Places:
     lines: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # each section's lines (0-based, end excluded)
     code: set[int] = field(default_factory=set)  # line numbers inside fenced code
+    # What comparisons read of these places (an English page's, for each of its translations).
+    read: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, section: int) -> str:
         """The section's lines outside code, joined (read only when an object value needs it)."""

@@ -421,10 +421,8 @@ def _closing(char: str, length: int) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(char)}{{{length},}}\s*$")
 
 
-# A placeholder or an include line, searched in a whole page: what each line alone holds (a
-# placeholder's spaces do not hold a line break; an include is a line's first word).
+# A placeholder searched in a whole page: what each line alone holds (its spaces hold no line break).
 _PLACEHOLDER_IN_LINE = re.compile(PLACEHOLDER.pattern.replace(r"\s", r"[^\S\n]"))
-_INCLUDE_LINE = re.compile(rf"^[^\S\n]*{re.escape(INCLUDE_MARK)}[^\n]*", re.MULTILINE)
 
 
 def _found_in_lines(pattern: re.Pattern[str], text: str, first_line: int) -> list[tuple[int, re.Match[str]]]:
@@ -452,5 +450,22 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
             (number, placeholder_name(m)) for number, m in _found_in_lines(_PLACEHOLDER_IN_LINE, rest, first_line)
         ]
     if INCLUDE_MARK in rest:
-        doc.includes = [(number, m.group(0).strip()) for number, m in _found_in_lines(_INCLUDE_LINE, rest, first_line)]
+        doc.includes = _include_lines(rest, first_line)
     return doc
+
+
+def _include_lines(text: str, first_line: int) -> list[tuple[int, str]]:
+    """(line number, line stripped) of each line of ``text`` that :func:`is_include`: the mark is
+    found where it is (a search for the literal), and its line is one when only spaces come before it."""
+    found: list[tuple[int, str]] = []
+    line, counted, at = first_line, 0, text.find(INCLUDE_MARK)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if not text[start:at].strip():
+            line += text.count("\n", counted, start)
+            counted = start
+            found.append((line, text[start:end].strip()))
+        at = text.find(INCLUDE_MARK, end)
+    return found

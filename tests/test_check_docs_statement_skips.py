@@ -146,3 +146,49 @@ def test_prose_naming_no_setting_is_skipped_with_the_same_statements(lang: str |
     skipped = [text for text in texts if not lex.may_hold_setting(strip_marks(text)[0])]
     assert len(skipped) > 500  # and the screen does skip texts, many holding values and default words
     assert sum(any(t.kind == "V" for t in tokenize(strip_marks(text)[0], lex)) for text in skipped) > 300
+
+
+def _valueish_prose(lex: Lexicon, count: int, seed: int) -> list[str]:
+    """Texts near the edge of holding a value: code and placeholders that are and are not values,
+    numbers that are not values (status codes, versions, percentages), every value word of the language."""
+    rng = random.Random(seed)
+    targets = lex.targets
+    settings = [*targets.by_setting, "api_key", "retry", "Retry", "unknown"]
+    names = [*targets.env_names, *targets.key_names]
+    words = [*lex.number_words, *lex.dual_units, *lex.units, "true", "false", "enabled", "désactivé"]
+    words += ["十", "三秒", "两次"]
+    pieces = [" ", " ", ". ", "。", "\n", "`", "{{ ", " }}", "ſ", "K", "İ", "\u064e", "429", "1.2.3", "50 %", "v2", "5"]
+    pieces += [" defaults to ", " is ", " 默认值为 ", "gpt-4o", "="]
+
+    def piece() -> str:
+        kind = rng.random()
+        if kind < 0.2:
+            name = rng.choice(names)
+            name = _random_case(name, rng) if rng.random() < 0.3 else name
+            return f"`{rng.choice(['', ' '])}{name}{rng.choice(['', ' ', '=', '=5', 'x'])}`"
+        if kind < 0.4:
+            attribute = rng.choice(["env", "key", "default", "with_unit", "type", "max_requests", "", "Default"])
+            inner = f"{{{{ {rng.choice(settings)}{'.' if attribute else ''}{attribute} }}}}"
+            return f"`{inner}`" if rng.random() < 0.5 else inner
+        if kind < 0.6:
+            return rng.choice(words) + rng.choice(["", " ", " seconds", " 秒", " minutos", " fois", " مرات"])
+        return rng.choice(pieces)
+
+    return ["".join(piece() for _ in range(rng.randint(1, 10))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", None])
+def test_prose_holding_no_value_is_skipped_with_the_same_statements(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    unscreened = replace(lex, value_tokens=(re.compile(""),))  # every text tokenized, as before the screen
+    texts = [*real_prose(), *_random_prose(lex, 3000, 19), *_valueish_prose(lex, 6000, 20)]
+    stripped = [strip_marks(text)[0] for text in texts]
+    # No value token where the screens find nothing: the screens are found wherever one can be.
+    skipped = [text for text in stripped if not lex.may_hold_value(text)]
+    assert not [text for text in skipped if any(t.kind == "V" for t in tokenize(text, lex))]
+    for context in [Context(), Context(says_default=True), Context(subject="timeout", subject_anywhere=True)]:
+        found = [statements(text, lex, context) for text in texts]
+        assert found == [statements(text, unscreened, context) for text in texts]
+        assert sum(map(bool, found)) > 500
+    # The screens do skip texts that name a setting (those the setting screen lets through).
+    assert sum(lex.may_hold_setting(text) for text in skipped) > 500

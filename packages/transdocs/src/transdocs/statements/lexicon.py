@@ -275,6 +275,8 @@ class Lexicon:
     # Found wherever ``tokens`` can give a setting token, and in far fewer texts than ``hint``: a
     # placeholder of a setting that is not compared (a secret: ``{{ api_key.env }}``) names none.
     setting_token: re.Pattern[str]
+    # Together found wherever ``tokens`` can give a value token (``V``); each searched alone, cheapest first.
+    value_tokens: tuple[re.Pattern[str], ...]
     names: re.Pattern[str]  # every env var and config key, anywhere, any case (code blocks' lines)
     default: re.Pattern[str]
     blocker: re.Pattern[str]
@@ -304,6 +306,11 @@ class Lexicon:
         False means it finds none."""
         return self.setting_token.search(text) is not None
 
+    def may_hold_value(self, text: str) -> bool:
+        """Whether :func:`~transdocs.statements.tokens.tokenize` may find a value (``V``) in ``text``;
+        False means it finds none."""
+        return any(pattern.search(text) is not None for pattern in self.value_tokens)
+
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
         """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
         if skip_glue:
@@ -321,7 +328,9 @@ class Lexicon:
         return self.units.get(normalize(unit)) if unit else None
 
 
-def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
+def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[str, str]:
+    """The branches of the token pattern by group name (``worded`` holds the word groups behind their
+    Arabic screen), in the order they are tried; :func:`_value_screens` reads the same strings."""
     units = alternation(words.units, glued=True)
     cjk_units = alternation(u for u in words.units if _script(u) == "cjk")
     cjk_counters = alternation(c for c in words.counters if _script(c) == "cjk")
@@ -330,43 +339,69 @@ def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
     envs = "|".join(targets.env_names)
     # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
     keys = "|".join(k for k in targets.key_names if "_" in k)
-    worded = [  # the parts made of the language's words, behind one screen for Arabic words
-        rf"(?P<dual>{alternation(words.dual_units)})",
-        rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[〇零一二两兩三四五六七八九十百]+)[ ]?"
+    worded = {  # the parts made of the language's words, behind one screen for Arabic words
+        "dual": rf"(?P<dual>{alternation(words.dual_units)})",
+        "cjk": rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[〇零一二两兩三四五六七八九十百]+)[ ]?"
         rf"(?:(?P<cjkunit>{cjk_units})(?!别|別)|(?={cjk_counters})))",
-        rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)})"
+        "wnum": rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)})"
         rf"(?:[ \u00a0-]+(?P<wunit>{units})|(?=[ \u00a0]+(?:{counters}))))",
-        rf"(?P<neutral>{alternation(words.neutral)})",
-        rf"(?P<false>{alternation(words.false_words)})",
-        rf"(?P<true>{alternation(words.true_words)})",
-        rf"(?P<D>{alternation(words.default)})",
-        rf"(?P<R>{alternation(words.respectively)})",
-        rf"(?P<F>{alternation(words.foreign)})",
-        rf"(?P<B>{alternation(words.blocker)})",
+        "neutral": rf"(?P<neutral>{alternation(words.neutral)})",
+        "false": rf"(?P<false>{alternation(words.false_words)})",
+        "true": rf"(?P<true>{alternation(words.true_words)})",
+        "D": rf"(?P<D>{alternation(words.default)})",
+        "R": rf"(?P<R>{alternation(words.respectively)})",
+        "F": rf"(?P<F>{alternation(words.foreign)})",
+        "B": rf"(?P<B>{alternation(words.blocker)})",
         # Before the copulas: "is set to" must win over "is" (alternatives are tried in order).
-        rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
-        rf"(?P<C>{alternation(words.copula)})",
-        rf"(?P<conj>{alternation(words.conjunction)})",
-    ]
+        "E": rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
+        "C": rf"(?P<C>{alternation(words.copula)})",
+        "conj": rf"(?P<conj>{alternation(words.conjunction)})",
+    }
     worded_lists: list[Iterable[str]] = [words.dual_units, words.number_words, words.neutral, words.false_words]
     worded_lists += [words.true_words, words.default, words.respectively, words.foreign, words.blocker]
     worded_lists += [words.set_copula, words.copula, words.conjunction]
     screen = _arabic_screen([word for listed in worded_lists for word in listed])
-    parts = [
-        r"(?P<code>`[^`\n]+`)",
-        r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
-        rf"(?P<ph>{PLACEHOLDER.pattern})",
-        rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
-        rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
-        r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
-        rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
+    return {
+        "code": r"(?P<code>`[^`\n]+`)",
+        "url": r"(?P<url>https?://[^\s)>\]]+|\]\([^)\s]*\))",
+        "ph": rf"(?P<ph>{PLACEHOLDER.pattern})",
+        "env": rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
+        "key": rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
+        "abbr": r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
+        "num": rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
         rf"(?:[ \u00a0\u202f]?-?[ \u00a0]?(?P<unit>{units}))?{_AFTER_NUMBER})",
-        rf"{screen}(?:{'|'.join(worded)})",
-        r"(?P<open>[(（])",
-        r"(?P<close>[)）])",
-        r"(?P<end>[。！？؟；;]|[.!?](?=\s|$))",
-    ]
-    return "|".join(parts)
+        "worded": rf"{screen}(?:{'|'.join(worded.values())})",
+        **{f"worded.{name}": part for name, part in worded.items()},
+        "open": r"(?P<open>[(（])",
+        "close": r"(?P<close>[)）])",
+        "end": r"(?P<end>[。！？؟；;]|[.!?](?=\s|$))",
+    }
+
+
+def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
+    return _joined(_token_parts(words, decimal_comma, targets))
+
+
+def _joined(parts: dict[str, str]) -> str:
+    """The token pattern made of :func:`_token_parts`."""
+    return "|".join(part for name, part in parts.items() if not name.startswith("worded."))
+
+
+def _value_screens(parts: dict[str, str], targets: Targets) -> list[str]:
+    """Patterns that together are found wherever the token pattern can give a value token (``V``),
+    cheapest first: the value branches of :func:`_token_parts` (the same strings, so they cannot
+    drift), searched alone. Two are narrowed to what can give a value (see ``tokens._code_tokens``
+    and ``tokens._placeholder``): inline code is none when it is a setting's name as written or a
+    placeholder (one giving a value is found by the next pattern, inside the code too); a
+    placeholder is one only as ``{{ retry.x }}`` or ``{{ <setting>.default }}``. A class that must
+    match as the token pattern's does is the same text under the same flags; the names and
+    placeholders that make code no value are case-sensitive, as ``re`` folds more than ``str.lower``."""
+    names = trie([*targets.env_names, *targets.key_names])
+    placeholder = r"\{\{\s*(?-i:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\}\}"  # PLACEHOLDER, as tokens reads code
+    code = rf"`(?!(?-i:\s*{names}\s*`))(?!\s*{placeholder}\s*`)[^`\n]+`"
+    valued = rf"(?-i:retry)\.[A-Za-z_]\w*|(?-i:{trie(targets.by_setting)}\.default)"
+    words_part = "|".join(parts[f"worded.{name}"] for name in ("dual", "cjk", "wnum", "false", "true"))
+    return [code, rf"\{{\{{\s*(?:{valued})\s*\}}\}}", parts["num"], words_part]
 
 
 @lru_cache(maxsize=64)  # a run needs a few languages of one project
@@ -376,6 +411,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     languages = list(LANGUAGES) if lang is None else sorted({lang, "en"})
     words = _merge(languages, files)
     decimal_comma = lang is not None and files.words(lang).decimal_mark != "."
+    parts = _token_parts(words, decimal_comma, targets)
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
@@ -390,9 +426,10 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         lang=lang,
         targets=targets,
         languages=files,
-        tokens=guarded(_token_pattern(words, decimal_comma, targets), flags),
+        tokens=guarded(_joined(parts), flags),
         hint=hint,
         setting_token=regex_cache.compile(_setting_token(targets), flags),
+        value_tokens=tuple(guarded(screen, flags) for screen in _value_screens(parts, targets)),
         names=guarded(trie([*targets.env_names, *targets.key_names]), flags),
         hint_marks=hint_marks,
         default=guarded(alternation([*words.default, *words.default_header]), flags),

@@ -423,6 +423,8 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     subject, strict = context.subject, context.from_structure
     if subject is None and not lex.may_hold_setting(text):
         return found  # no setting named and none carried in: every sentence states nothing (see below)
+    if not lex.may_hold_value(text):
+        return found  # every rule links a setting to a value (the same test as below, without the scan)
     every = tokenize(text, lex)
     if not any(token.kind == "V" for token in every):
         return found  # every rule links a setting to a value: without one the text states nothing

@@ -93,6 +93,25 @@ def test_a_census_counts_as_the_plain_one(lang: str) -> None:
         assert detect.census(prose) == _plain_census(prose), prose[:80]
 
 
+def test_common_words_between_spaces_are_counted_as_the_plain_counter_counts_them() -> None:
+    """The words split in bytes (ASCII pages, a few non-ASCII kinds) and by the word pattern (pages in
+    another script) count what a Counter of every lower-cased word counts."""
+    rng = random.Random(18)
+    soup = [word for lang in OURS.available() for word in OURS.words(lang).common_words]
+    soup += ["ab", "x", " ", ".", "\n", "’", "d'", "l’"]
+    texts = list(TEXTS)
+    for _ in range(5_000):  # mostly ASCII words, with a few characters of any kind among them
+        words = [rng.choice(soup) for _ in range(rng.randint(0, 40))]
+        for _ in range(rng.randint(0, 3)):
+            words.insert(rng.randint(0, len(words)), rng.choice(_POOL + "ΣςİK²½٣\u0307\u00a0\U00020000"))
+        texts.append(" ".join(words) if rng.random() < 0.5 else "".join(words))
+    for lang in OURS.available():
+        spaced, _ = detect._common_words(lang, OURS)
+        for text in texts:
+            counts = Counter(re.findall(r"[^\W\d_]+", text.lower()))
+            assert detect._spaced_hits(text, lang, OURS) == sum(counts[word] for word in spaced), (lang, text[:80])
+
+
 def _scanners() -> dict[str, Scanner]:
     return {"prose": detect._NOT_PROSE, "line": reader_view._LINE_SPANS, "html": reader_view._HTML_SPANS, "tags": _TAGS}
 

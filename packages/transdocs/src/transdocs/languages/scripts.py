@@ -72,14 +72,18 @@ def count(pattern: re.Pattern[str], text: str) -> int:
     return sum(map(len, _runs(pattern).findall(text)))
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")  # a run (see _runs)
+_ASCII = bytes(range(128))
 
 
 def non_ascii(text: str) -> str:
     """The characters of ``text`` that are not ASCII, in order: counting letters of a script (none
     of them ASCII, see :func:`letters` and :func:`foreign_letters`) in them gives the count in
-    ``text``, and most pages in Latin script are nearly all ASCII."""
-    return "" if text.isascii() else "".join(_NON_ASCII.findall(text))
+    ``text``, and most pages in Latin script are nearly all ASCII. Taken from the UTF-8 bytes, the
+    ASCII ones deleted (every byte of another character is above them): three times faster than
+    joining a pattern's runs."""
+    if text.isascii():
+        return ""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
 # ASCII letters become "a", every other byte (those of non-ASCII characters too) a space.

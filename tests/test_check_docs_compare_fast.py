@@ -16,7 +16,7 @@ from typing import Any
 
 from tests.support.docs_tree import our_targets
 from transdocs.align.compare import Aligned, Laid, _learned_labels, _section_pair, aligned_differences, lay_out
-from transdocs.align.sections import pair_sections
+from transdocs.align.sections import pair_sections, section_starts
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.document import Document
 from transdocs.pages.front_matter import front_matter_problem
@@ -135,7 +135,7 @@ class _Forgetful(dict[Hashable, Any]):
 def _full_comparison(laid: Laid, theirs: Laid) -> list[Aligned]:
     """aligned_differences as it was: every pair of sections compared, the translation laid out whole
     and its labels learned before any pair is compared, English's values read at each comparison."""
-    ours = Laid(laid.sections, replace(laid.places, read=_Forgetful()))
+    ours = Laid(laid.doc, laid.lines, replace(laid.places, read=_Forgetful()))
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
     index_t = {id(s): i for i, s in enumerate(theirs.sections)}
     pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, theirs.sections)]
@@ -168,6 +168,8 @@ def test_only_the_sections_where_english_states_a_default_are_compared_and_find_
         for mdx in (False, True):
             english_doc, doc = read_markdown(english, mdx), read_markdown(translated, mdx)
             laid = lay_out(english_doc, english)
+            # English's places are found from where its sections start, before (or without) its sections
+            assert section_starts(english_doc) == [section.start for section in laid.sections]
             full = _full_comparison(laid, lay_out(doc, translated))
             assert aligned_differences(laid, english, doc, translated) == full, (english, translated)
             compared += bool(full)

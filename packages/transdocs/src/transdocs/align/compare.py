@@ -28,7 +28,7 @@ from functools import cached_property
 
 from transdocs.align.blocks import block_values
 from transdocs.align.places import Labelled, Places, key_cell, places
-from transdocs.align.sections import Section, pair_sections, sections
+from transdocs.align.sections import Section, pair_sections, section_starts, sections
 from transdocs.pages.document import Document, Table
 from transdocs.values.literal import Kind, Value
 from transdocs.values.stated import Difference, difference, stated_values
@@ -278,8 +278,14 @@ def _lines(text: str) -> list[str]:
 class Laid:
     """A page's sections and the places in them, read once (an English page serves every translation)."""
 
-    sections: list[Section]
+    doc: Document
+    lines: list[str]
     places: Places
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Read only for a page that states a default (:attr:`stating_defaults`): its headings' keys pair sections."""
+        return sections(self.doc, self.lines, len(self.lines))
 
     @cached_property
     def stating_defaults(self) -> frozenset[int]:
@@ -289,7 +295,7 @@ class Laid:
         found = self.places
         return frozenset(
             index
-            for index in range(len(self.sections))
+            for index in range(len(found.labelled))
             if any(says_default(item.label) for item in found.labelled[index])
             or any(_default_table(table) for table in found.tables[index])
             or found.props[index]
@@ -303,8 +309,7 @@ def _default_table(table: Table) -> bool:
 
 def lay_out(doc: Document, text: str) -> Laid:
     lines = _lines(text)
-    found = sections(doc, lines, len(lines))
-    return Laid(found, places(doc, lines, found))
+    return Laid(doc, lines, places(doc, lines, section_starts(doc)))
 
 
 def aligned_differences(english: Document | Laid, english_text: str, translated: Document, text: str) -> list[Aligned]:
@@ -323,12 +328,13 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, their_sections)]
     # The translation's labelled lines are read only where they are compared; the labels it
     # translates are learned from every pair of sections, only when some pair needs them.
-    theirs = places(translated, lines, their_sections, {t for e, t in pairs if e in stating})
+    starts = [section.start for section in their_sections]
+    theirs = places(translated, lines, starts, {t for e, t in pairs if e in stating})
     learned: list[dict[str, str]] = []
 
     def learn() -> dict[str, str]:
         if not learned:
-            every = places(translated, lines, their_sections, {t for _, t in pairs})
+            every = places(translated, lines, starts, {t for _, t in pairs})
             learned.append(_learned_labels(pairs, ours.places, every))
         return learned[0]
 

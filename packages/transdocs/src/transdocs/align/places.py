@@ -19,7 +19,6 @@ from collections.abc import Container, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-from transdocs.align.sections import Section
 from transdocs.pages.document import Code, Document, Table
 from transdocs.pages.jsx_props import naming_prop
 
@@ -138,24 +137,24 @@ def key_cell(cell: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def places(doc: Document, lines: list[str], found: list[Section], labelled: Container[int] | None = None) -> Places:
-    """Every place that states a value, by section; labelled lines only in the sections ``labelled``
-    names, when given (a translation is compared only where its English page states a default)."""
+def places(doc: Document, lines: list[str], starts: list[int], labelled: Container[int] | None = None) -> Places:
+    """Every place that states a value, by section (``starts``: the line each section starts on,
+    see :func:`~transdocs.align.sections.section_starts`); labelled lines only in the sections
+    ``labelled`` names, when given (a translation is compared only where its English page states a default)."""
     result = Places()
-    for _ in found:
+    for _ in starts:
         result.labelled.append([])
         result.tables.append([])
         result.props.append([])
-    starts = [section.start for section in found]
 
     def at(line: int) -> int:
         return max(0, bisect_right(starts, line) - 1)
 
     code = _code_lines(doc)
     result.lines, result.code = lines, code
-    for k, section in enumerate(found):  # sections are in page order and cover it
-        end = found[k + 1].start - 1 if k + 1 < len(found) else len(lines)
-        start = max(section.start - 1, 0) if k else 0
+    for k, first in enumerate(starts):  # sections are in page order and cover it
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(lines)
+        start = max(first - 1, 0) if k else 0
         result.spans.append((start, end))
         if labelled is not None and k not in labelled:
             continue

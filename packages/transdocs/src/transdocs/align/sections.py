@@ -46,7 +46,8 @@ class Section:
 def _key(line: str) -> tuple[str | None, str]:
     """(what pairs the heading across languages, the option it documents or its text)."""
     explicit = _EXPLICIT_ID.search(line)
-    title = _EXPLICIT_ID.sub("", _HEADING_MARK.sub("", line)).strip().strip("#").strip()
+    heading = _HEADING_MARK.sub("", line)  # (the line's end: its anchor, if any, is the one found)
+    title = (_EXPLICIT_ID.sub("", heading) if explicit else heading).strip().strip("#").strip()
     code = _CODE.search(title)
     found = code if code else _OPTION.search(title)
     option = None
@@ -57,6 +58,12 @@ def _key(line: str) -> tuple[str | None, str]:
     if explicit:
         return "#" + explicit.group(1), option or title
     return option, option or title
+
+
+def section_starts(doc: Document) -> list[int]:
+    """The line each of :func:`sections` starts on (1 for the part before the first heading),
+    without reading the headings."""
+    return [1, *(line for line, _ in doc.headings)]
 
 
 def sections(doc: Document, lines: list[str], total: int) -> list[Section]:

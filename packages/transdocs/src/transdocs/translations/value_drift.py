@@ -85,11 +85,13 @@ def _blocks(
     doc: Document, starts: list[int], sections: Container[int] | None
 ) -> Iterator[tuple[int, str, list[int], bool]]:
     """(first line, text, offsets where each further line starts, whether it is prose) of every
-    block that can hold a value; with ``sections``, a table or code block wholly in another
-    section is passed by at once (not row by row)."""
+    block that can hold a value, and holds a digit; with ``sections``, a table or code block
+    wholly in another section is passed by at once (not row by row)."""
+    digit = _DIGIT.search
     for block in doc.blocks:
         if isinstance(block, Prose):
-            yield block.line, block.text, block.breaks, True
+            if (sections is None or bisect_right(starts, block.line) in sections) and digit(block.text):
+                yield block.line, block.text, block.breaks, True
         elif isinstance(block, Table | Code):
             rows = block.rows if isinstance(block, Table) else block.lines
             if sections is not None and rows:
@@ -98,10 +100,13 @@ def _blocks(
                     continue
             if isinstance(block, Table):
                 for line, cells in block.rows:
-                    yield line, " | ".join(cells), [], False
+                    text = " | ".join(cells)
+                    if digit(text):
+                        yield line, text, [], False
             else:
                 for line, text in block.lines:
-                    yield line, text, [], False
+                    if digit(text):
+                        yield line, text, [], False
 
 
 Statements = dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]]
@@ -117,7 +122,7 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
         return found
     for first, text, breaks, prose in _blocks(doc, starts, sections):
         section = bisect_right(starts, first)
-        if (sections is not None and section not in sections) or not _DIGIT.search(text):
+        if sections is not None and section not in sections:
             continue
         if prose:  # quoted prose is an example: blanked, it may hold no number
             text = _QUOTED.sub(_blank, text)

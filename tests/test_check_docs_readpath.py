@@ -120,19 +120,25 @@ def _scanners() -> dict[str, Scanner]:
 def test_the_guarded_search_for_openers_finds_the_spans_the_plain_one_finds(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    guarded = _scanners()[name]
-    search = guarded._search((1 << len(guarded.kinds)) - 1)[0].pattern
-    assert search.startswith("(?=[") or search.startswith("(?:(?")  # every opener's first characters are known
-    plain = Scanner(guarded.kinds)
+    fast = _scanners()[name]
+    search = fast._search((1 << len(fast.kinds)) - 1)[0].pattern
+    if name in ("prose", "tags"):  # every opener starts with known characters: one branch per character
+        assert fast._dispatch((1 << len(fast.kinds)) - 1) is not None and not search.startswith("(?")
+    else:  # every opener's first characters are known (a letter among them): behind a look-ahead
+        assert search.startswith("(?=[") or search.startswith("(?:(?")
+    guarded, plain = Scanner(fast.kinds), Scanner(fast.kinds)
+    guarded.dispatch = plain.dispatch = False
     monkeypatch.setattr(plain, "_guard", lambda alternation: alternation)
     lines = [line for text in TEXTS[:400] for line in text.split("\n")]
     for text in [*TEXTS, *lines]:
-        assert list(guarded.finditer(text)) == list(plain.finditer(text)), text[:80]
+        spans = list(plain.finditer(text))
+        assert list(fast.finditer(text)) == list(guarded.finditer(text)) == spans, text[:80]
 
 
 def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded() -> None:
     def search(*openers: re.Pattern[str]) -> str:
         scanner = Scanner([Kind(str(index), opener) for index, opener in enumerate(openers)])
+        scanner.dispatch = False
         return scanner._search((1 << len(openers)) - 1)[0].pattern
 
     assert search(re.compile(r"^[ \t]*```", re.MULTILINE)).startswith("(?=[\\\t\\ `])")
@@ -143,6 +149,7 @@ def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded(
     for unknown in (r"[^a]", r".", r"a?", r"()\1a"):
         assert not search(re.compile(unknown)).startswith("(?="), unknown
     scanner = Scanner([Kind("a", re.compile("<")), Kind("b", re.compile("h", re.IGNORECASE))])
+    scanner.dispatch = False
     assert scanner._search(0b01)[0].pattern.startswith("(?=[<])")
     assert not scanner._search(0b11)[0].pattern.startswith("(?=")
     assert [span.start for span in scanner.finditer("a<hH")] == [1, 2, 3]
@@ -276,3 +283,24 @@ def test_placeholders_and_includes_are_found_in_the_page_as_each_line_alone_hold
         assert doc.placeholders == found, repr(text)
         includes = [(first + i, line.strip()) for i, line in enumerate(lines) if is_include(line)]
         assert doc.includes == includes, repr(text)
+
+
+def test_a_search_branches_on_first_characters_only_when_each_is_one_known_character() -> None:
+    def dispatched(*openers: re.Pattern[str]) -> bool:
+        scanner = Scanner([Kind(str(index), opener) for index, opener in enumerate(openers)])
+        return scanner._dispatch((1 << len(openers)) - 1) is not None
+
+    assert dispatched(re.compile(r"^[ \t]*```", re.MULTILINE), re.compile(r"<x|\{", re.IGNORECASE))
+    assert dispatched(re.compile(r"\A\ufeff?(?:-|\+)"), re.compile(r"[hH](?i:ttps?)://"))
+    for unknown in (r"[a-c]", r"\w", r"a?", r".", r"[^a]"):
+        assert not dispatched(re.compile("<"), re.compile(unknown)), unknown
+    assert not dispatched(re.compile("h", re.IGNORECASE))  # its other cases (İ for i) start matches too
+    scanner = Scanner([Kind("a", re.compile("<")), Kind("b", re.compile("<b")), Kind("c", re.compile("b"))])
+    assert [(span.kind, span.start, span.end) for span in scanner.finditer("<b<<bb")] == [
+        ("a", 0, 1),
+        ("c", 1, 2),
+        ("a", 2, 3),
+        ("a", 3, 4),
+        ("c", 4, 5),
+        ("c", 5, 6),
+    ]

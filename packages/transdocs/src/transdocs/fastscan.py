@@ -222,3 +222,23 @@ def guard(pattern: str, flags: int = 0) -> str:
                 ahead = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
                 return f"{ahead}(?:{pattern})"
     return pattern
+
+
+def first_literals(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with, when each is one known character (no
+    range or category, no look-behind before it, no letter whose other cases start matches too);
+    None otherwise, or when a match could be empty."""
+    if _parser is None:
+        return None
+    try:
+        firsts, nullable = _first(_parser.parse(pattern), _Case(False, False))
+    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
+        return None
+    if nullable or list(firsts) != [None]:
+        return None
+    chars = set()
+    for piece in firsts[None]:
+        if piece in _CATEGORIES.values() or not (len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\")):
+            return None
+        chars.add(piece[-1])
+    return chars

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from transdocs.fastscan import guard
+from transdocs import regex_cache
+from transdocs.fastscan import first_literals, guard
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,57 @@ class Scanner:
         """One pattern for the openers of the kinds in ``live``: each branch ends with an empty group."""
         known = self._searches.get(live)
         if known is None:
-            branches, kind_of, group = [], {}, 0
-            for index, kind in enumerate(self.kinds):
-                if live >> index & 1:
-                    flags = "".join(letter for flag, letter in _FLAGS if kind.opener.flags & flag)
-                    branches.append(f"(?{flags}:{kind.opener.pattern})()")
-                    group += kind.opener.groups + 1
-                    kind_of[group] = index
-            search = self._guard("|".join(branches)) if branches else r"(?!x)x"
-            known = self._searches[live] = (re.compile(search), kind_of)
+            known = self._searches[live] = (self._dispatch(live) if self.dispatch else None) or self._guarded(live)
         return known
+
+    def _guarded(self, live: int) -> tuple[re.Pattern[str], dict[int, int]]:
+        """The openers of the kinds in ``live`` as one alternation, behind :meth:`_guard`."""
+        branches, kind_of, group = [], {}, 0
+        for index, kind in enumerate(self.kinds):
+            if live >> index & 1:
+                branches.append(f"{self._branch(kind)}()")
+                group += kind.opener.groups + 1
+                kind_of[group] = index
+        search = self._guard("|".join(branches)) if branches else r"(?!x)x"
+        return regex_cache.compile(search), kind_of
+
+    dispatch = True  # (off: the search behind a look-ahead, see _guard)
+
+    def _dispatch(self, live: int) -> tuple[re.Pattern[str], dict[int, int]] | None:
+        """The search for the openers of the kinds in ``live`` as one branch per character an opener
+        starts with, when each opener's first characters are known single characters (None otherwise).
+
+        A branch is the character, then (looking back at it) the openers that start with it, in the
+        kinds' order, each ending with its kind's empty group: the pattern starts with a character
+        set, so re skips to those characters in C, where a look-ahead guard costs a try at every
+        position, and a character tries only its own openers. The match is that one character; the
+        opener ends where its kind's group does (:meth:`_scan` reads ``end(lastindex)``).
+        """
+        by_char: dict[str, list[int]] = {}
+        for index, kind in enumerate(self.kinds):
+            if live >> index & 1:
+                chars = first_literals(self._branch(kind))
+                if chars is None:
+                    return None
+                for char in sorted(chars):
+                    by_char.setdefault(char, []).append(index)
+        if not by_char:
+            return None
+        parts, kind_of, group = [], {}, 0
+        for char, indexes in by_char.items():
+            branches = []
+            for index in indexes:
+                branches.append(f"{self._branch(self.kinds[index])}()")
+                group += self.kinds[index].opener.groups + 1
+                kind_of[group] = index
+            parts.append(f"{re.escape(char)}(?<=(?=(?:{'|'.join(branches)}))[\\s\\S])")
+        return regex_cache.compile("|".join(parts)), kind_of
+
+    @staticmethod
+    def _branch(kind: Kind) -> str:
+        """``kind``'s opener as a branch of a search for several: its flags made inline."""
+        flags = "".join(letter for flag, letter in _FLAGS if kind.opener.flags & flag)
+        return f"(?{flags}:{kind.opener.pattern})"
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
         """Spans that do not overlap, left to right, from ``pos`` (openers up to ``endpos``)."""
@@ -124,13 +166,14 @@ class Scanner:
             at = opened.start()
             if at > end:
                 return
-            index = kind_of[opened.lastindex or 0]
+            group = opened.lastindex or 0
+            index = kind_of[group]
+            after = opened.end(group)  # where the opener ends: its kind's group ends it
             while True:
                 slot, closer, stops = plan[index]
                 if closer is None:
-                    span_end = opened.end()
+                    span_end = after
                     break
-                after = opened.end()
                 last = since[slot]
                 closed = found[slot]
                 if last < 0 or after < last or (closed is not None and after > closed.start()):
@@ -145,7 +188,7 @@ class Scanner:
                 index, again = self._later(index, live, text, at)  # it does not close here
                 if again is None:
                     break
-                opened = again
+                after = again.end()
             if index < 0:
                 pos = at + 1
                 continue

@@ -28,7 +28,8 @@ def finish(context: Context) -> list[Finding]:
     for layout in context.discovery.layouts:
         for english in layout.english_pages():
             for lang, expected in layout.translations_of(english).items():
-                if context.discovery.covers(expected) and not expected.is_file():
+                # (a stat first: most translations exist, and whether a folder covers a path is a walk up its parents)
+                if not expected.is_file() and context.discovery.covers(expected):
                     message = f"no translation of {context.show(english)}"
                     missing.append(Finding(context.show(expected), 1, lang, KIND, message=message))
     return missing

@@ -243,10 +243,13 @@ def _trigger(marks: str) -> re.Pattern[str]:
     comes out of every stage as it went in. One character class first: re skips to its characters
     (few in a page), then the look-arounds say whether the one found starts any of these."""
     hidden, mark = f"{_INVISIBLE}\u202d\u202e", re.escape(marks)
+    # A group mark is looked for from itself, or from the digit before it when it is a space (spaces
+    # are many, digits few: a space would stop the skip at every word).
+    first, grouped = (mark, f"(?<=\\d[{mark}])(?=\\d)") if " " not in marks else ("\\d", f"(?<=\\d)(?=[{mark}]\\d)")
     return re.compile(
-        f"[{hidden}&<{mark}]"
+        f"[{hidden}&<{first}]"
         f"(?:(?<=[{hidden}])|(?<=&)(?={_ENTITY.pattern[1:]})|(?<=<)(?=!--)"
-        f"|(?:(?<=\\d<)|(?<=\\d{_SEPARATOR}<))(?={_TAG_NAME})|(?<=\\d[{mark}])(?=\\d))"
+        f"|(?:(?<=\\d<)|(?<=\\d{_SEPARATOR}<))(?={_TAG_NAME})|{grouped})"
     )
 
 

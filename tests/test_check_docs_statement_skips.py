@@ -15,8 +15,8 @@ from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import Lexicon, strip_marks
-from transdocs.statements.prose import Context, statements
-from transdocs.statements.tokens import tokenize
+from transdocs.statements.prose import Context, Statement, _leads, _Sentence, statements
+from transdocs.statements.tokens import sentences, tokenize
 
 ROOT = Path(__file__).parent.parent
 
@@ -192,3 +192,36 @@ def test_prose_holding_no_value_is_skipped_with_the_same_statements(lang: str | 
         assert sum(map(bool, found)) > 500
     # The screens do skip texts that name a setting (those the setting screen lets through).
     assert sum(lex.may_hold_setting(text) for text in skipped) > 500
+
+
+def _every_sentence_read(text: str, lex: Lexicon, context: Context) -> list[Statement]:
+    """prose.statements without any skip: every text tokenized, every sentence with a setting or a
+    subject read by every rule (the reader as it was before the screens and the value test)."""
+    text, kept = strip_marks(text)
+    found: list[Statement] = []
+    subject, strict = context.subject, context.from_structure
+    every = tokenize(text, lex)
+    for start, tokens in sentences(every):
+        named = {t.setting for t in tokens if t.kind == "M"}
+        if named or subject:
+            found += _Sentence(start, tokens, text, lex, context).statements(subject, context.subject_anywhere, strict)
+        if named:
+            subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
+            strict = False
+    unique: dict[tuple[str, int], Statement] = {}
+    for statement in found:
+        offset = kept[statement.offset] if kept else statement.offset
+        unique.setdefault((statement.setting, offset), Statement(statement.setting, statement.value, offset))
+    return list(unique.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "zh", None])
+def test_statements_are_those_of_every_sentence_read(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    texts = [*real_prose(), *_random_prose(lex, 3000, 21), *_valueish_prose(lex, 3000, 22)]
+    contexts = [Context(), Context(says_default=True), Context(subject="timeout", subject_anywhere=True)]
+    contexts.append(Context(subject="num_retries", from_structure=True))
+    for context in contexts:
+        found = [statements(text, lex, context) for text in texts]
+        assert found == [_every_sentence_read(text, lex, context) for text in texts]
+        assert sum(map(bool, found)) > 300

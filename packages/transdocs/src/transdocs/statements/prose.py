@@ -430,7 +430,9 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
         return found  # every rule links a setting to a value: without one the text states nothing
     for start, tokens in sentences(every):
         named = {t.setting for t in tokens if t.kind == "M"}
-        if named or subject:  # with neither, every rule of _Sentence.statements finds nothing
+        # With neither a setting nor a subject, or without a value, every rule of _Sentence.statements
+        # finds nothing (each links a setting to a value group of the sentence).
+        if (named or subject) and any(t.kind == "V" for t in tokens):
             sentence = _Sentence(start, tokens, text, lex, context)
             found += sentence.statements(subject, context.subject_anywhere, strict)
         if named:

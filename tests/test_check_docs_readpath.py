@@ -171,6 +171,35 @@ def test_guarded_line_patterns_match_what_the_plain_ones_match() -> None:
     assert all(marks.sub(MARKUP, line) == marks.sub(reader_view._markup, line) for line in lines if "\\" not in line)
 
 
+def test_typography_rules_behind_a_look_ahead_match_what_their_plain_patterns_match() -> None:
+    """Each rule's look-ahead names every character its matches start with: a class missing one
+    (the no-break space of the CJK rule, a mark, the close of an inverted rule) fails this."""
+    from transdocs.languages.typography import Rule, _compiled, plain_pattern
+
+    rules = [rule for lang in OURS.available() for rule in OURS.words(lang).typography]
+    rules += [
+        Rule("space-before", marks=";:!?»]^-", spaces="\u202f\u00a0", missing=True),
+        Rule("space-before", marks="?", spaces=""),
+        Rule("space-after", marks="«[\\", spaces="\u202f", missing=True),
+        Rule("no-space-between", scripts=("Han", "Hangul"), punctuation="、。]", allow=("Hangul",)),
+        Rule("full-width-after", scripts=("Han",), full_width=((",", "，"), ("]", "］"), ("^", "＾"))),
+        Rule("quotes", open="„", close="“", instead=('"', "]")),
+        Rule("inverted", open="¿", close="?!"),
+        Rule("inverted", open="¡", close="]"),
+    ]
+    rng = random.Random(18)
+    pool = _POOL + "»«„“¿¡；：、。，\u202f\u00a0\u2060\u3000  " + "".join(rule.marks + rule.close for rule in rules)
+    lines = [line for text in TEXTS for line in text.split("\n")]
+    lines += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(20_000)]
+    for rule in rules:
+        first, plain = plain_pattern(rule)
+        guarded, unguarded = _compiled(rule), re.compile(plain)
+        assert guarded.pattern.startswith("(?=[") == bool(first)
+        for line in lines:
+            found = [(m.span(), m.groupdict()) for m in guarded.finditer(line)]
+            assert found == [(m.span(), m.groupdict()) for m in unguarded.finditer(line)], (rule, line)
+
+
 def test_a_run_holds_a_letter_as_the_plain_pattern_says() -> None:
     letter = re.compile(r"[^\W\d_]")
     for code in range(0x80, 0x110000):

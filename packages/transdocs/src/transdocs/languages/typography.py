@@ -156,7 +156,16 @@ def _names(chars: str) -> str:
 
 @cache
 def _compiled(rule: Rule) -> re.Pattern[str]:
-    """The rule's pattern: each match is one slip (its ``slip`` group, or the whole match)."""
+    """The rule's pattern (:func:`plain_pattern`) behind a look-ahead on the characters its matches
+    start with: every rule but ``quotes`` opens with a look-behind testing a Unicode category, which re
+    tried at every position of the line; now only where a space or a mark stands (the same matches)."""
+    first, pattern = plain_pattern(rule)
+    return re.compile(f"(?=[{first}])(?:{pattern})" if first else pattern)
+
+
+def plain_pattern(rule: Rule) -> tuple[str, str]:
+    """(a class body holding every character a match can start with, or "" for none needed; the
+    rule's pattern): each match is one slip (its ``slip`` group, or the whole match)."""
     if rule.rule in ("space-before", "space-after"):
         marks, space = _class(rule.marks), _SPACE.format(allowed=_class(rule.spaces))
         if rule.rule == "space-before":
@@ -164,23 +173,23 @@ def _compiled(rule: Rule) -> re.Pattern[str]:
             follows = rf"(?=[{marks}]*(?:[{_AFTER}]|$))"
             wrong = rf"(?<=\S)(?P<slip>{space}+)[{marks}]{follows}"
             none = rf"|(?<=[^\W_])(?P<none>[{marks}]){follows}" if rule.missing else ""
-            return re.compile(wrong + none)
+            return rf"\s{marks}", wrong + none  # a space of _SPACE is one of \s
         wrong = rf"[{marks}](?P<slip>{space}+)(?=\S)"
         none = rf"|(?P<none>[{marks}])(?=[^\W_])" if rule.missing else ""
-        return re.compile(wrong + none)
+        return marks, wrong + none
     cjk = _script_class(rule)
     if rule.rule == "no-space-between":
-        return re.compile(rf"(?<=[{cjk}])(?P<slip>[ \t\u00a0]+)(?=[{cjk}])")
+        return r" \t\u00a0", rf"(?<=[{cjk}])(?P<slip>[ \t\u00a0]+)(?=[{cjk}])"
     if rule.rule == "full-width-after":
         marks = _class("".join(mark for mark, _ in rule.full_width))
         # Between CJK text ("设置,然后", "例: 設定") or ending a line ("次のとおり:"); a label before a
         # value in code or Latin letters ("类型: `string`", "型: Array") is a convention of reference pages.
-        return re.compile(rf"(?<=[{cjk}])(?P<slip>[{marks}])(?=[ \t]*(?:[{cjk}]|$))")
+        return marks, rf"(?<=[{cjk}])(?P<slip>[{marks}])(?=[ \t]*(?:[{cjk}]|$))"
     if rule.rule == "quotes":
         straight = _class("".join(rule.instead))
-        return re.compile(rf"(?P<slip>[{straight}])(?=[^\W_])[^{straight}\n]*[{straight}]")
+        return "", rf"(?P<slip>[{straight}])(?=[^\W_])[^{straight}\n]*[{straight}]"  # (re skips to its class)
     # inverted: a question or exclamation (the close mark ending it), to look back for the open mark.
-    return re.compile(rf"(?<=[^\W_])(?P<slip>{re.escape(rule.close)})(?=[{_AFTER}]|$)")
+    return _class(rule.close[0]), rf"(?<=[^\W_])(?P<slip>{re.escape(rule.close)})(?=[{_AFTER}]|$)"
 
 
 @cache

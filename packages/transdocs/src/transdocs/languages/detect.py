@@ -33,22 +33,23 @@ _CLOSE_ON_LINE = r"|(?P<stop>\n)"  # a closer not found on the opener's line: no
 _FENCES = ("```", "~~~")
 _RAW = ("script", "style", "pre", "code")
 
-# Not prose: front matter, fenced code, code and scripts in HTML, inline code, placeholders,
-# template tags, URLs, link targets, tags, entities and heading anchors (linear: see spans).
+# Front matter: YAML (--- to --- or ...) or Hugo's TOML (+++), after a BOM, with CRLF too: one
+# attempt, at the start (apart from the scanner, which would stop at every - and + of the page).
+_FRONT = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$",
+    re.DOTALL | re.MULTILINE,
+)
+# Not prose: fenced code, code and scripts in HTML, inline code, placeholders, template tags, URLs,
+# link targets, tags, entities and heading anchors (linear: see spans). A fence opens at a line start
+# (``^[ \t]*```...``); it is found from the line end before it, so the search stops at every line
+# end and not at every space and tab (the text read is given a line end first, see prose_of).
+_FENCE = "fence"
 _NOT_PROSE = Scanner(
     [
-        # YAML (--- to --- or ...) or Hugo's TOML (+++), after a BOM, with CRLF too: one attempt, at the start.
-        Kind(
-            "front",
-            re.compile(
-                r"\A\ufeff?(?:---[ \t]*\r?\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\n\+\+\+)[ \t]*\r?$",
-                re.DOTALL | re.MULTILINE,
-            ),
-        ),
         *(
             Kind(
-                "fence",
-                re.compile(rf"^[ \t]*{mark}[^\n]*\n", re.MULTILINE),
+                _FENCE,
+                re.compile(rf"\n[ \t]*{mark}[^\n]*\n"),
                 re.compile(rf"^[ \t]*{mark}[ \t]*$", re.MULTILINE),
             )
             for mark in _FENCES
@@ -70,12 +71,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def prose_of(text: str) -> str:
-    """``text`` without code, front matter, URLs, placeholders and markup.
+    """``text`` without code, front matter, URLs, placeholders and markup, each replaced by a space.
 
     Front matter is YAML (``---`` to ``---`` or ``...``) or Hugo's TOML (``+++``), after a byte
     order mark or with Windows line ends too: its keys are English whatever the page's language.
     """
-    return _NOT_PROSE.sub(" ", text)
+    front = _FRONT.match(text)
+    # Read after a line end, where a fence on the first line opens as on any other (the line end
+    # before a fence is kept: the fence's span starts after it). Front matter is a span of its own.
+    body = "\n" + (text[front.end() :] if front else text)
+    gaps, last = ([""] if front else []), 1
+    for span in _NOT_PROSE.finditer(body):
+        gaps.append(body[last : span.start + 1] if span.kind == _FENCE else body[last : span.start])
+        last = span.end
+    gaps.append(body[last:])
+    return " ".join(gaps)
 
 
 @dataclass(frozen=True)

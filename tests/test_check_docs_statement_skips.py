@@ -15,7 +15,7 @@ from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import Lexicon, strip_marks
-from transdocs.statements.prose import Context, Statement, _leads, _Sentence, statements
+from transdocs.statements.prose import Context, Statement, _leads, _Sentence, by_place, statements
 from transdocs.statements.tokens import sentences, tokenize
 
 ROOT = Path(__file__).parent.parent
@@ -208,11 +208,7 @@ def _every_sentence_read(text: str, lex: Lexicon, context: Context) -> list[Stat
         if named:
             subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
             strict = False
-    unique: dict[tuple[str, int], Statement] = {}
-    for statement in found:
-        offset = kept[statement.offset] if kept else statement.offset
-        unique.setdefault((statement.setting, offset), Statement(statement.setting, statement.value, offset))
-    return list(unique.values())
+    return by_place(found, kept)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "zh", None])

@@ -438,6 +438,12 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
         if named:
             subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
             strict = False
+    return by_place(found, kept)
+
+
+def by_place(found: list[Statement], kept: list[int] | None) -> list[Statement]:
+    """One statement per setting and place, at its offset in the text before ``strip_marks``
+    (``kept``: where each kept character was; None when nothing was stripped)."""
     unique: dict[tuple[str, int], Statement] = {}
     for statement in found:
         offset = kept[statement.offset] if kept else statement.offset

@@ -12,7 +12,7 @@ import pytest
 from tests.support.docs_tree import our_lexicon, our_targets, real_prose
 from transdocs.fastscan import guard, guarded, trie
 from transdocs.languages import LANGUAGES
-from transdocs.languages.words import OURS
+from transdocs.languages.words import OURS, Words
 from transdocs.settings.reader import Setting
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.targets import Targets
@@ -60,14 +60,26 @@ def test_a_trie_matches_its_words_and_nothing_else() -> None:
     assert re.fullmatch(trie([]), "")
 
 
-@pytest.mark.parametrize("lang", [*LANGUAGES, None])
-def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+def _token_pattern_without(
+    lang: str | None, monkeypatch: pytest.MonkeyPatch, rewrite: str, plain: object
+) -> tuple[re.Pattern[str], re.Pattern[str], Words]:
+    """The token pattern of ``lang`` as the lexicon builds it, then with ``lexicons.<rewrite>``
+    replaced by ``plain`` (the same words)."""
     lex = our_lexicon(lang)
     words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    grouped = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
-    monkeypatch.setattr(lexicons, "_by_first_letter", lambda words: "|".join(lexicons._flex(w) for w in words))
-    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    built = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    monkeypatch.setattr(lexicons, rewrite, plain)
+    return built, re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags), words
+
+
+def _one_branch_a_word(words: list[str]) -> str:
+    return "|".join(lexicons._flex(w) for w in words)
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    grouped, plain, _ = _token_pattern_without(lang, monkeypatch, "_by_first_letter", _one_branch_a_word)
     assert grouped.pattern != plain.pattern
     texts = list(real_prose())
     assert _matches(grouped, texts) == _matches(plain, texts)
@@ -75,12 +87,7 @@ def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, mo
 
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
 def test_the_first_letters_look_ahead_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    lex = our_lexicon(lang)
-    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
-    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    ahead = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
-    monkeypatch.setattr(lexicons, "_first_letters", lambda words: "")
-    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    ahead, plain, words = _token_pattern_without(lang, monkeypatch, "_first_letters", lambda words: "")
     assert ahead.pattern != plain.pattern
     # Every word of the language in any case, and with letters re folds with others (ſ for s, K for k).
     rng = random.Random(7)
@@ -113,12 +120,7 @@ def test_words_whose_first_letters_are_one_letter_to_re_stay_apart() -> None:
 
 @pytest.mark.parametrize("lang", ["ar", "en", None])
 def test_the_arabic_screen_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    lex = our_lexicon(lang)
-    words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
-    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    screened = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
-    monkeypatch.setattr(lexicons, "_arabic_screen", lambda words: "")
-    plain = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    screened, plain, _ = _token_pattern_without(lang, monkeypatch, "_arabic_screen", lambda words: "")
     assert (screened.pattern != plain.pattern) == (lang != "en")
     texts = [*real_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
     assert _matches(screened, texts) == _matches(plain, texts)

@@ -8,21 +8,12 @@ grammar is :func:`transdocs.placeholders.unbalanced`, the one the site build use
 
 from __future__ import annotations
 
-import re
-
 from transdocs import placeholders
+from transdocs.pages.line_search import matches_by_line, within_lines
 
-
-def _within_lines(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    r"""``pattern`` with its spaces kept within a line (``\s`` as ``[^\S\n]``): searched over a whole
-    page, it finds what it finds in each line alone (no match holds a line break, and a line break is
-    what its look-arounds see past a line's ends, as they would see nothing)."""
-    return re.compile(pattern.pattern.replace(r"\s", r"[^\S\n]"), pattern.flags)
-
-
-_ESCAPED = _within_lines(placeholders._ESCAPED)
-_PLACEHOLDER = _within_lines(placeholders.PLACEHOLDER)
-_BROKEN = _within_lines(placeholders._BROKEN)
+_ESCAPED = within_lines(placeholders._ESCAPED)
+_PLACEHOLDER = within_lines(placeholders.PLACEHOLDER)
+_BROKEN = within_lines(placeholders._BROKEN)
 
 
 def broken_placeholders(text: str) -> list[tuple[int, str]]:
@@ -31,13 +22,7 @@ def broken_placeholders(text: str) -> list[tuple[int, str]]:
     if "{" not in text:
         return []
     rest = _PLACEHOLDER.sub(" ", _ESCAPED.sub(" ", text))  # line breaks stay where they were
-    found = []
-    line, counted = 1, 0
-    for match in _BROKEN.finditer(rest):
-        line += rest.count("\n", counted, match.start())
-        counted = match.start()
-        found.append((line, match.group("open") or match.group("close")))
-    return found
+    return [(line, match.group("open") or match.group("close")) for line, match in matches_by_line(_BROKEN, rest)]
 
 
 def message(name: str) -> str:

@@ -15,6 +15,7 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
+from transdocs.pages.line_search import matches_by_line, within_lines
 from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from transdocs.spans import Kind, Scanner
 
@@ -421,18 +422,8 @@ def _closing(char: str, length: int) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(char)}{{{length},}}\s*$")
 
 
-# A placeholder searched in a whole page: what each line alone holds (its spaces hold no line break).
-_PLACEHOLDER_IN_LINE = re.compile(PLACEHOLDER.pattern.replace(r"\s", r"[^\S\n]"))
-
-
-def _found_in_lines(pattern: re.Pattern[str], text: str, first_line: int) -> list[tuple[int, re.Match[str]]]:
-    """(line number, match) of each match of ``pattern`` (which holds no line break) in ``text``."""
-    found, line, counted = [], first_line, 0
-    for match in pattern.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        found.append((line, match))
-    return found
+# A placeholder searched in a whole page: what each line alone holds.
+_PLACEHOLDER_IN_LINE = within_lines(PLACEHOLDER)
 
 
 def read_markdown(text: str, mdx: bool = False) -> Document:
@@ -447,7 +438,7 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     doc = _Reader(rest.split("\n"), first_line, mdx).read()
     if "{{" in rest:
         doc.placeholders = [
-            (number, placeholder_name(m)) for number, m in _found_in_lines(_PLACEHOLDER_IN_LINE, rest, first_line)
+            (number, placeholder_name(m)) for number, m in matches_by_line(_PLACEHOLDER_IN_LINE, rest, first_line)
         ]
     if INCLUDE_MARK in rest:
         doc.includes = _include_lines(rest, first_line)

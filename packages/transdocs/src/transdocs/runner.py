@@ -69,7 +69,7 @@ class Checker:
 
     def _read_markdown(self, path: Path, lang: str | None) -> tuple[PageText, Visible | None, Document | None] | str:
         """``path`` decoded, as readers see it and parsed (the last two None when not valid), once per
-        original; or why it is not read (:func:`~transdocs.pages.reader.too_large`)."""
+        original; or why it is not read (too large: :func:`~transdocs.pages.reader.read_within`)."""
         key = (path.absolute(), lang)
         if key in self.shared:
             return self.shared.pop(key)

@@ -24,16 +24,8 @@ BOM = codecs.BOM_UTF8.decode("utf-8")
 MAX_PAGE_BYTES = 1_000_000
 
 
-def too_large(path: Path) -> str | None:
-    """Why the checker does not read ``path`` when it is over :data:`MAX_PAGE_BYTES`, else None."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return None  # read_page says why it cannot be read
-    return _oversize(size)
-
-
 def _oversize(size: int) -> str | None:
+    """Why the checker does not read a page of ``size`` bytes (over :data:`MAX_PAGE_BYTES`), else None."""
     if size <= MAX_PAGE_BYTES:
         return None
     return (
@@ -80,7 +72,7 @@ def read_page(path: Path | str) -> PageText:
 
 
 def read_within(path: Path) -> PageText | str:
-    """:func:`read_page`, or why the checker does not read the page (:func:`too_large`), asking the
+    """:func:`read_page`, or why the checker does not read the page (over :data:`MAX_PAGE_BYTES`), asking the
     system for the file's status once (its kind and its size)."""
     found, problem = stat_page(path)
     oversize = _oversize(found.st_size) if found is not None else None

@@ -333,3 +333,57 @@ def test_a_search_branches_on_first_characters_only_when_each_is_one_known_chara
         ("c", 4, 5),
         ("c", 5, 6),
     ]
+
+
+def _pieces(pieces: list[str], count: int, longest: int) -> list[str]:
+    rng = random.Random(18)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_a_heading_is_read_from_its_end_as_the_plain_pattern_reads_it() -> None:
+    pieces = ["#", "##", " ", "\t", "\u00a0", "\u2003", "\x1c", "\x85", "\r", "{", "}", "{#id}", " #", "a", "é", "中"]
+    lines = [line for text in TEXTS for line in text.split("\n")] + _pieces(pieces, 100_000, 14)
+    headings = 0
+    for line in lines:
+        stripped = line.lstrip()
+        if not stripped.startswith("#"):
+            continue
+        plain = markdown.HEADING.match(line)
+        assert markdown.heading(stripped) == ((len(plain.group(1)), plain.group(2)) if plain else None), repr(line)
+        headings += plain is not None
+    assert headings > 10_000
+
+
+def test_table_cells_are_split_as_the_plain_split_splits_them() -> None:
+    def plain(row: str) -> list[str]:
+        cells, cursor, current = [], 0, ""
+        row = row.strip()
+        for match in re.finditer(r"`[^`]*`|\\\||\|", row):
+            if match.group(0) == "|":
+                cells.append(current + row[cursor : match.start()])
+                current, cursor = "", match.end()
+        cells.append(current + row[cursor:])
+        cells = cells[1:] if cells and not cells[0].strip() else cells
+        cells = cells[:-1] if cells and not cells[-1].strip() else cells
+        return [cell.strip().replace("\\|", "|") for cell in cells]
+
+    rows = [line for text in TEXTS for line in text.split("\n") if "|" in line]
+    rows += _pieces(["|", "|", "`", "``", "\\", "\\|", " ", "\t", "\u00a0", "a", "bc"], 100_000, 14)
+    for row in rows:
+        assert markdown.split_cells(row) == plain(row), repr(row)
+
+
+def test_a_tag_without_the_word_default_states_no_default() -> None:
+    """The reader asks :func:`prop_default` only about tags holding "default"."""
+    from transdocs.pages.jsx_props import prop_default
+
+    pieces = ["<Field ", "name", "path", "=", '"x"', "'4'", "{4}", "{`a`}", " ", "-", "Default", "defaul", "t", ">"]
+    tags = _pieces(pieces, 50_000, 10)
+    props = _pieces([" name=", " path=", '"x"', "{4}", "'y'", " a"], 5_000, 6)
+    tags += [f"<Field{tag} default={{4}}>" for tag in props]
+    said = {tag: found[1] for tag in tags if (found := prop_default(tag)) is not None}
+    assert said and all("default" in tag for tag in said)
+    whole = [(tag, sentence) for tag, sentence in said.items() if (span := _TAGS.match(tag)) and span.end == len(tag)]
+    assert len(whole) > 100
+    for tag, sentence in whole[:2_000]:  # and the reader reads what it says of a tag alone on its line
+        assert sentence in [block.text for block in read_markdown(f"Text\n\n{tag}\n").blocks], tag

@@ -15,12 +15,14 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
-from transdocs.pages.line_search import matches_by_line, within_lines
-from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
+from transdocs.pages.line_search import within_lines
+from transdocs.placeholders import BLOCK_LINE
 from transdocs.spans import Kind, Scanner
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
-_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
+# What :func:`heading` reads, as a pattern (the tests compare them): re tries the end's optional parts
+# at every character of the title (the lazy group), a tenth of the reader's time.
+HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
 _TITLE = re.compile(r"""^\s*(?:!!!|\?\?\?\+?|===)\+?\s*(?:[\w-]+(?:\s+[\w-]+)*)?\s*(?:"(?P<title>[^"]*)")?""")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -40,10 +42,38 @@ def fence_language(info: str) -> str:
     return word[0].lower().rstrip("}") if word else ""
 
 
+def heading(stripped: str) -> tuple[int, str] | None:
+    """(level, title) of an ATX heading (``stripped``: its line without indent): ``## Title ## {#id}``
+    -> ``(2, "Title")``, as :data:`HEADING` reads it. The title is the shortest text that leaves an end
+    of closing hashes after a space, then attributes in braces, then spaces; found from the end."""
+    title = stripped.lstrip("#")
+    level = len(stripped) - len(title)
+    if not 0 < level <= 6 or not title[:1].isspace():
+        return None
+    title = title.strip()
+    if title.endswith("}"):  # attributes: from the first "{" after the "}" before the last one
+        brace = title.find("{", title.rfind("}", 0, len(title) - 1) + 1)
+        if brace < 0:
+            return level, title
+        title = title[:brace].rstrip()
+    bare = title.rstrip("#")
+    if len(bare) < len(title) and bare[-1:].isspace():
+        title = bare.rstrip()
+    return level, title
+
+
 def split_cells(row: str) -> list[str]:
     """Cells of a pipe-table row; pipes inside inline code or escaped do not split."""
-    cells, cursor, current = [], 0, ""
     row = row.strip()
+    # (most rows) no escape, and no pipe in inline code (backticks pair as they come): every pipe splits
+    if "\\" not in row and ("`" not in row or "|" not in "".join(row.split("`")[1:-1:2])):
+        cells = row.split("|")
+        if not cells[0].strip():
+            cells = cells[1:]
+        if cells and not cells[-1].strip():
+            cells = cells[:-1]
+        return [cell.strip() for cell in cells]
+    cells, cursor, current = [], 0, ""
     for match in _CELL_SPLIT.finditer(row):
         if match.group(0) != "|":
             continue  # inline code or an escaped pipe: part of the cell
@@ -264,12 +294,12 @@ class _Reader:
             if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                 self.flush()
                 self.admonition = None
-            heading = _HEADING.match(line) if stripped.startswith("#") else None
-            if heading:
-                self.doc.headings.append((self.first + i, len(heading.group(1))))
+            found = heading(stripped) if stripped.startswith("#") else None
+            if found:
+                self.doc.headings.append((self.first + i, found[0]))
                 self.items.clear()
-                self.add(Prose("heading", heading.group(2), self.first + i))
-                self.section = heading.group(2)
+                self.add(Prose("heading", found[1], self.first + i))
+                self.section = found[1]
                 i += 1
                 continue
             if _is_table_start(lines, i):
@@ -353,7 +383,7 @@ class _Reader:
 
     def read_props(self, i: int, tag: str) -> None:
         """A component's ``default`` prop for the setting it names, as a sentence (see jsx_props)."""
-        found = prop_default(tag)
+        found = prop_default(tag) if "default" in tag else None  # (no default prop without the word)
         if found is not None:
             offset, sentence = found
             line = self.first + i + tag.count("\n", 0, offset)
@@ -422,8 +452,9 @@ def _closing(char: str, length: int) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(char)}{{{length},}}\s*$")
 
 
-# A placeholder searched in a whole page: what each line alone holds.
-_PLACEHOLDER_IN_LINE = within_lines(PLACEHOLDER)
+# A placeholder searched in a whole page: what each line alone holds. Its one group is the name
+# :func:`~transdocs.placeholders.placeholder_name` reads from PLACEHOLDER's two (the tests compare them).
+NAMED_PLACEHOLDER = within_lines(re.compile(r"\{\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\}\}"))
 
 
 def read_markdown(text: str, mdx: bool = False) -> Document:
@@ -437,12 +468,23 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     rest = text[skip:].replace("\r\n", "\n")
     doc = _Reader(rest.split("\n"), first_line, mdx).read()
     if "{{" in rest:
-        doc.placeholders = [
-            (number, placeholder_name(m)) for number, m in matches_by_line(_PLACEHOLDER_IN_LINE, rest, first_line)
-        ]
+        doc.placeholders = _placeholders(rest, first_line)
     if INCLUDE_MARK in rest:
         doc.includes = _include_lines(rest, first_line)
     return doc
+
+
+def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
+    """(line number, name) of each placeholder in ``text``: :func:`~transdocs.pages.line_search.matches_by_line`
+    with the name taken in the loop (a page holds a score of them)."""
+    found: list[tuple[int, str]] = []
+    line, counted = first_line, 0
+    for match in NAMED_PLACEHOLDER.finditer(text):
+        at = match.start()
+        line += text.count("\n", counted, at)
+        counted = at
+        found.append((line, match[1]))
+    return found
 
 
 def _include_lines(text: str, first_line: int) -> list[tuple[int, str]]:

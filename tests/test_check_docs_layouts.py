@@ -18,6 +18,7 @@ from transdocs.pages.layout import (
     FolderLayout,
     HugoLayout,
     LooseLayout,
+    RootLayout,
     SuffixLayout,
     detect_layout,
     is_language_tag,
@@ -238,3 +239,53 @@ def test_value_drift_is_a_number_replaced_next_to_the_same_setting_in_the_same_s
     english_doc, translation_doc = read_markdown(f"# Page\n\n{english}\n"), read_markdown(f"# Seite\n\n{translation}\n")
     found = value_drift(english_doc, translation_doc, our_targets())
     assert [(d.setting, d.stated, d.expected) for d in found] == drift
+
+
+def _trees(tmp_path: Path) -> list[Path]:
+    """One tree per paired layout: translations of pages of each suffix, a translation whose English
+    page has another suffix, translations missing, a page with no English page."""
+    current = "docusaurus-plugin-content-docs/current"
+    trees = []
+    for name, english, translated in [
+        ("folder", "docs/en/{}", "docs/{lang}/{}"),
+        ("docusaurus", "docs/{}", f"i18n/{{lang}}/{current}/{{}}"),
+        ("root", "site/{}", "site/{lang}/{}"),
+    ]:
+        root = tmp_path / name
+        if name == "docusaurus":
+            touch(root / "docusaurus.config.js", "")
+        for page in ("a.md", "guide/b.mdx", "guide/c.md", "d.md"):
+            touch(root / english.format(page))
+            for lang in ("de", "pt-BR"):
+                if page != "d.md" or lang == "de":
+                    touch(root / translated.format(page, lang=lang))
+        touch(root / translated.format("guide/c.mdx", lang="de").replace("c.mdx", "e.mdx"))  # no English page
+        (root / english.format("guide/c.md")).rename(root / english.format("guide/c.markdown"))
+        trees.append(root / (english.split("/")[0] if name != "docusaurus" else ""))
+    return trees
+
+
+def test_pages_found_are_known_without_looking_at_the_disk_and_pair_as_looked_up(tmp_path: Path) -> None:
+    from transdocs.pages.discover import discover
+    from transdocs.pages.layout import _parts_under, _under
+
+    for given in _trees(tmp_path):
+        found = discover([str(given)], None)
+        layout = found.layouts[0]
+        assert isinstance(layout, FolderLayout | DocusaurusLayout | RootLayout)
+        hits = 0
+        for page in found.pages:
+            parts = _parts_under(page.path, layout.root)
+            assert parts is not None and parts == _under(page.path, layout.root).parts  # type: ignore[union-attr]
+            split = layout._split(page.path)  # (its language and place, split again, not remembered)
+            assert page.lang == (split[0] if split else None)
+            # the page's English page as found with the pages known, and as looked up on disk
+            assert page.english == layout.english_of(page.path)
+            hits += page.english is not None and page.english is found.known.get(str(page.english))
+        englishes = [page.path for page in found.pages if page.lang == "en"] or layout.english_pages()
+        for english in englishes:
+            known = layout.translations_of(english, found.known)
+            assert known == layout.translations_of(english)
+            hits += sum(path is found.known.get(str(path)) for path in known.values())
+        assert hits > 6, given  # the shortcut was taken (the very path found is given back)
+        assert _parts_under(layout.root, layout.root) == () and _parts_under(tmp_path, layout.root) is None

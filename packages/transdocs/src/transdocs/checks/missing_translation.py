@@ -25,11 +25,12 @@ def finish(context: Context) -> list[Finding]:
     from transdocs.report.findings import Finding
 
     missing = []
+    known = context.discovery.known  # the pages found exist: only the others are looked for on disk
     for layout in context.discovery.layouts:
         for english in layout.english_pages():
-            for lang, expected in layout.translations_of(english).items():
+            for lang, expected in layout.translations_of(english, known).items():
                 # (a stat first: most translations exist, and whether a folder covers a path is a walk up its parents)
-                if not expected.is_file() and context.discovery.covers(expected):
+                if str(expected) not in known and not expected.is_file() and context.discovery.covers(expected):
                     message = f"no translation of {context.show(english)}"
                     missing.append(Finding(context.show(expected), 1, lang, KIND, message=message))
     return missing

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 
 from transdocs.errors import InputError
 from transdocs.languages import LANGUAGES
-from transdocs.pages.layout import Layout, LayoutError, LooseLayout, detect_layout
+from transdocs.pages.layout import Known, Layout, LayoutError, LooseLayout, detect_layout
 from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, file_problem, suffix_of, walk_pages
 
 __all__ = ["Discovery", "InputError", "Page", "discover"]
@@ -48,6 +48,8 @@ class Discovery:
     _shown: dict[Path, str] = field(default_factory=dict, repr=False)
     # Documentation files in the folders that are of a type not read (reported, not skipped).
     unread: list[Path] = field(default_factory=list)
+    # The pages found, by their path's text: a page found needs no look at the disk (see layout.Known).
+    known: dict[str, Path] = field(default_factory=dict, repr=False)
 
     def show(self, path: Path) -> str:
         """``path`` as the user would write it: under the folder they gave, else relative to here."""
@@ -78,11 +80,11 @@ def _html_page(path: Path, shown: str, lang: str | None) -> Page:
     return Page(path, shown, "html", from_path or lang)
 
 
-def _md_page(path: Path, shown: str, layout: Layout, lang: str | None) -> Page:
+def _md_page(path: Path, shown: str, layout: Layout, lang: str | None, known: Known) -> Page:
     page_lang = layout.language_of(path)
     if page_lang is None:
         return Page(path, shown, "md", lang)
-    english = layout.english_of(path) if page_lang != layout.source else None
+    english = layout.english_of(path, known) if page_lang != layout.source else None
     return Page(path, shown, "md", page_lang, layout, english)
 
 
@@ -121,10 +123,12 @@ def discover(
             if suffix_of(path) not in PAGE_SUFFIXES + HTML_SUFFIXES:
                 raise InputError(f"{given}: not a page ({', '.join(PAGE_SUFFIXES + HTML_SUFFIXES)})")
             files = [path]
+        known = found.known
+        known.update((str(file), file) for file in files)
         for file in files:
             shown = given if file is path else str(file)
             if suffix_of(file) in HTML_SUFFIXES:
                 found.pages.append(_html_page(file, shown, lang))
             else:
-                found.pages.append(_md_page(file, shown, project, lang))
+                found.pages.append(_md_page(file, shown, project, lang, known))
     return found

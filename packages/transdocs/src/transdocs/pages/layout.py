@@ -20,7 +20,7 @@ not resolved (a symlinked folder keeps its name), so callers can show them as gi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -56,12 +56,25 @@ def _absolute(path: Path | str) -> Path:
 
 def _under(path: Path, folder: Path) -> Path | None:
     """``path`` relative to ``folder``, or None when it lies outside (string work: this runs per page)."""
-    text, prefix = str(path), str(folder)
-    if text == prefix:
-        return Path()
-    if not text.startswith(prefix.rstrip(os.sep) + os.sep):
+    parts = _parts_under(path, folder)
+    return None if parts is None else Path(*parts)
+
+
+# Pages known to exist, by their path's text (the pages discovery just found): a page found there
+# needs no look at the disk, and is given as the very path found.
+Known = Mapping[str, Path]
+_NONE_KNOWN: Known = {}
+
+
+def _parts_under(path: Path, folder: Path) -> tuple[str, ...] | None:
+    """The parts of ``path`` relative to ``folder`` (``_under(path, folder).parts``, without making
+    the path: a path's text is already normalised, so its parts are its text split), or None outside."""
+    text, prefix = str(path), str(folder).rstrip(os.sep)
+    if text == str(folder):
+        return ()
+    if not text.startswith(prefix + os.sep):
         return None
-    return Path(text[len(prefix.rstrip(os.sep)) + 1 :])
+    return tuple(text[len(prefix) + 1 :].split(os.sep))
 
 
 def _same_page(path: Path) -> Path:
@@ -99,12 +112,14 @@ class Layout:
         """The page's language tag as written, or None when the layout does not say."""
         return None
 
-    def english_of(self, path: Path) -> Path | None:
-        """The source-language page a translated page translates (it may not exist)."""
+    def english_of(self, path: Path, known: Known = _NONE_KNOWN) -> Path | None:
+        """The source-language page a translated page translates (it may not exist); ``known``:
+        files known to exist (the pages found), which need no look at the disk."""
         return None
 
-    def translations_of(self, english: Path) -> dict[str, Path]:
-        """Where each other language's translation of ``english`` is (or would be)."""
+    def translations_of(self, english: Path, known: Known = _NONE_KNOWN) -> dict[str, Path]:
+        """Where each other language's translation of ``english`` is (or would be); ``known`` as
+        for :meth:`english_of`."""
         return {}
 
     def english_pages(self) -> list[Path]:
@@ -150,25 +165,47 @@ class _PairedLayout(Layout):
         """(language, place) of ``path``, or None outside the layout."""
         raise NotImplementedError
 
-    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
-        """The page at ``place`` in ``lang``."""
+    def _at_parts(self, lang: str, place: tuple[str, ...]) -> tuple[str, ...]:
+        """The parts, under the root, of the page at ``place`` in ``lang``."""
         raise NotImplementedError
 
-    def language_of(self, path: Path) -> str | None:
+    def _at(self, lang: str, place: tuple[str, ...], known: Known = _NONE_KNOWN) -> Path:
+        """The page at ``place`` in ``lang``, or the page of the same name with another page suffix
+        if only that exists (:func:`_same_page`)."""
+        parts = self._at_parts(lang, place)
+        if known:
+            root = str(self.root)
+            found = known.get((root if root.endswith(os.sep) else root + os.sep) + os.sep.join(parts))
+            if found is not None:
+                return found
+        return _same_page(self.root.joinpath(*parts))
+
+    # The last path split, and how (discovery asks a page's language, then its English page).
+    _last: tuple[Path | None, tuple[str, tuple[str, ...]] | None] = (None, None)
+
+    def _split_once(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+        last = self._last
+        if last[0] is path:
+            return last[1]
         split = self._split(path)
+        self._last = (path, split)
+        return split
+
+    def language_of(self, path: Path) -> str | None:
+        split = self._split_once(path)
         return split[0] if split else None
 
-    def english_of(self, path: Path) -> Path | None:
-        split = self._split(path)
+    def english_of(self, path: Path, known: Known = _NONE_KNOWN) -> Path | None:
+        split = self._split_once(path)
         if split is None or split[0] == self.source:
             return None
-        return _same_page(self._at(self.source, split[1]))
+        return self._at(self.source, split[1], known)
 
-    def translations_of(self, english: Path) -> dict[str, Path]:
-        split = self._split(english)
+    def translations_of(self, english: Path, known: Known = _NONE_KNOWN) -> dict[str, Path]:
+        split = self._split_once(english)
         if split is None or split[0] != self.source:
             return {}
-        return {lang: _same_page(self._at(lang, split[1])) for lang in self.languages()[1:]}
+        return {lang: self._at(lang, split[1], known) for lang in self.languages()[1:]}
 
 
 class FolderLayout(_PairedLayout):
@@ -177,13 +214,13 @@ class FolderLayout(_PairedLayout):
     name = "folder"
 
     def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
-        relative = _under(_absolute(path), self.root)
-        if relative is None or len(relative.parts) < 2 or not is_language_tag(relative.parts[0]):
+        parts = _parts_under(_absolute(path), self.root)
+        if parts is None or len(parts) < 2 or not is_language_tag(parts[0]):
             return None
-        return relative.parts[0], relative.parts[1:]
+        return parts[0], parts[1:]
 
-    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
-        return self.root.joinpath(lang, *place)
+    def _at_parts(self, lang: str, place: tuple[str, ...]) -> tuple[str, ...]:
+        return (lang, *place)
 
     def english_pages(self) -> list[Path]:
         return walk_pages(self.root / self.source, html=False)
@@ -227,7 +264,7 @@ class SuffixLayout(Layout):
         tag = self._tag(path)
         return self._base(path, tag) if tag == self.source else path
 
-    def english_of(self, path: Path) -> Path | None:
+    def english_of(self, path: Path, known: Known = _NONE_KNOWN) -> Path | None:
         path = _absolute(path)
         lang = self.language_of(path)
         if lang is None or lang == self.source:
@@ -236,7 +273,7 @@ class SuffixLayout(Layout):
         tagged = base.with_name(f"{base.stem}.{self.source}{base.suffix}")
         return tagged if tagged.is_file() and not base.is_file() else _same_page(base)
 
-    def translations_of(self, english: Path) -> dict[str, Path]:
+    def translations_of(self, english: Path, known: Known = _NONE_KNOWN) -> dict[str, Path]:
         english = _absolute(english)
         if self.language_of(english) != self.source:
             return {}
@@ -273,10 +310,9 @@ class DocusaurusLayout(_PairedLayout):
 
     def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
         """(language, (English folder, *page path in it))."""
-        relative = _under(_absolute(path), self.root)
-        if relative is None or not relative.parts:
+        parts = _parts_under(_absolute(path), self.root)
+        if not parts:
             return None
-        parts = relative.parts
         if parts[0] in _DOCUSAURUS_AREAS and len(parts) > 1:
             return self.source, parts
         if parts[0] != "i18n" or len(parts) < 3:
@@ -287,10 +323,10 @@ class DocusaurusLayout(_PairedLayout):
                 return parts[1], (folder, *parts[2 + depth :])
         return None
 
-    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
+    def _at_parts(self, lang: str, place: tuple[str, ...]) -> tuple[str, ...]:
         if lang == self.source:
-            return self.root.joinpath(*place)
-        return self.root.joinpath("i18n", lang, _DOCUSAURUS_AREAS[place[0]], *place[1:])
+            return place
+        return ("i18n", lang, _DOCUSAURUS_AREAS[place[0]], *place[1:])
 
     def english_pages(self) -> list[Path]:
         return [page for folder in _DOCUSAURUS_AREAS for page in walk_pages(self.root / folder, html=False)]
@@ -318,16 +354,15 @@ class RootLayout(_PairedLayout):
         return frozenset(self.languages()[1:])
 
     def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
-        relative = _under(_absolute(path), self.root)
-        if relative is None or not relative.parts:
+        parts = _parts_under(_absolute(path), self.root)
+        if not parts:
             return None
-        parts = relative.parts
         if len(parts) > 1 and parts[0] in self._folders():
             return parts[0], parts[1:]
         return self.source, parts
 
-    def _at(self, lang: str, place: tuple[str, ...]) -> Path:
-        return self.root.joinpath(*place) if lang == self.source else self.root.joinpath(lang, *place)
+    def _at_parts(self, lang: str, place: tuple[str, ...]) -> tuple[str, ...]:
+        return place if lang == self.source else (lang, *place)
 
     def english_pages(self) -> list[Path]:
         folders = self._folders()
@@ -348,8 +383,8 @@ _SAMPLE_DIRS = 2000
 
 
 def _first_part(page: Path, root: Path) -> str | None:
-    relative = _under(page, root)
-    return relative.parts[0] if relative is not None and len(relative.parts) > 1 else None
+    parts = _parts_under(page, root)
+    return parts[0] if parts is not None and len(parts) > 1 else None
 
 
 def _mirrors(folder: Path, tag: str) -> int:

@@ -8,6 +8,7 @@ built of the lines these comparisons read: labelled defaults, tables, props, hea
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import replace
@@ -15,10 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.docs_tree import our_targets
-from transdocs.align.compare import Aligned, Laid, _learned_labels, _section_pair, aligned_differences, lay_out
-from transdocs.align.sections import pair_sections, section_starts
+from transdocs.align.compare import (
+    Aligned,
+    Laid,
+    _learned_labels,
+    _rows,
+    _section_pair,
+    _table_cells,
+    aligned_differences,
+    lay_out,
+    says_default,
+)
+from transdocs.align.places import Places, key_cell
+from transdocs.align.sections import _OPTION as _OPTION_NAME
+from transdocs.align.sections import _key, pair_sections, section_starts
 from transdocs.pages.broken_placeholders import broken_placeholders
-from transdocs.pages.document import Document
+from transdocs.pages.document import Document, Table
 from transdocs.pages.front_matter import front_matter_problem
 from transdocs.pages.markdown import read_markdown
 from transdocs.placeholders import unbalanced
@@ -306,3 +319,96 @@ def test_front_matter_is_judged_from_its_own_lines_as_from_the_whole_page() -> N
         assert front_matter_problem(_front_matter_part(text)) == whole, repr(text)
         broken += whole is not None
     assert broken > 1_000
+
+
+_EXPLICIT_ID = re.compile(r"\{\s*#([\w:.-]+)[^}]*\}\s*$")
+
+
+def _plain_key(line: str) -> tuple[str | None, str]:
+    """sections._key as it was: every pattern searched in every heading."""
+    explicit = _EXPLICIT_ID.search(line)
+    heading = re.sub(r"^\s*#{1,6}\s+", "", line)
+    title = (_EXPLICIT_ID.sub("", heading) if explicit else heading).strip().strip("#").strip()
+    code = re.search(r"`([^`\n]+)`", title)
+    found = code if code else _OPTION_NAME.search(title)
+    option = None
+    if found is not None:
+        rest = re.sub(r"<[^<>]*>|\([^()]*\)|\[[^\]]*\]", "", title[: found.start()] + title[found.end() :])
+        if not any(char.isalpha() for char in rest):
+            option = found.group(1).strip() if code else found.group(0)
+    if explicit:
+        return "#" + explicit.group(1), option or title
+    return option, option or title
+
+
+def test_a_heading_is_keyed_as_by_searching_every_pattern_in_it() -> None:
+    """sections._key searches a heading for an option only where one can be (its screen), and for an
+    anchor and code only where their braces and backticks are."""
+    rng = random.Random(18)
+    lines = [line for pair in _real_pairs() for line in pair[0].split("\n") if line.lstrip().startswith("#")]
+    pieces = [
+        "#",
+        "## ",
+        " ",
+        "a",
+        "Z",
+        "_",
+        ".",
+        "$",
+        "-",
+        "--",
+        "`",
+        "{",
+        "}",
+        "{#id}",
+        "é",
+        "選",
+        "x1",
+        "(",
+        ")",
+        "<b>",
+    ]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30_000)]
+    options = 0
+    for line in lines:
+        assert _key(line) == _plain_key(line), repr(line)
+        options += _key(line)[0] is not None
+    assert options > 3_000
+
+
+def _plain_table_cells(english: Table, translated: Table) -> list[tuple[str, str, int, str]]:
+    """compare._table_cells as it was: both tables' rows keyed and every header cell read at each comparison."""
+    if len(english.header) != len(translated.header):
+        return []
+    found = []
+    columns = [i for i, cell in enumerate(english.header) if i and says_default(cell)]
+    theirs = _rows(translated)
+    if columns:
+        for key, (_, cells) in _rows(english).items():
+            if key in theirs:
+                line, other = theirs[key]
+                found += [(key, cells[c], line, other[c]) for c in columns if c < len(cells) and c < len(other)]
+    if len(english.rows) == len(translated.rows):
+        named = [
+            c for c in range(1, len(english.header)) if key_cell(english.header[c]) == key_cell(translated.header[c])
+        ]
+        for (_, cells), (line, other) in zip(english.rows, translated.rows, strict=True):
+            if named and cells and says_default(cells[0]) and len(cells) == len(other):
+                found += [(key_cell(english.header[c]), cells[c], line, other[c]) for c in named if c < len(cells)]
+    return found
+
+
+def test_the_default_cells_of_two_tables_are_those_read_anew_at_each_comparison() -> None:
+    """_table_cells reads an English table once for all its translations (and a translated table's rows only
+    when English has a default column)."""
+    found = 0
+    for english, translated in [*_real_pairs(), *_random_pairs()]:
+        english_tables = [b for b in read_markdown(english, False).blocks if isinstance(b, Table)]
+        tables = [b for b in read_markdown(translated, False).blocks if isinstance(b, Table)]
+        ours = Places()
+        for a, b in zip(english_tables, tables, strict=False):
+            for _ in range(2):  # read, then remembered
+                cells = _plain_table_cells(a, b)
+                assert list(_table_cells(ours, a, b)) == cells, (english, translated)
+                found += bool(cells)
+    assert found > 1_000

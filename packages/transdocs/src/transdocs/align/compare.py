@@ -60,6 +60,15 @@ def says_default(label: str) -> bool:
     return bool(_DEFAULT.search(label))
 
 
+def _says_default(ours: Places, label: str) -> bool:
+    """:func:`says_default` of an English label, asked once for all the page's translations."""
+    key = ("says", label)
+    found: bool | None = ours.read.get(key)
+    if found is None:
+        found = ours.read[key] = says_default(label)
+    return found
+
+
 class _Lazy:
     """A section's text, joined only when asked for."""
 
@@ -142,14 +151,34 @@ def _labelled_default(cells: list[str]) -> bool:
     return bool(cells) and says_default(cells[0])
 
 
-def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, int, str]]:
+@dataclass(frozen=True)
+class _EnglishTable:
+    """What :func:`_table_cells` reads of an English table, read once for all its translations."""
+
+    columns: list[int]  # its default columns
+    rows: dict[str, tuple[int, list[str]]]  # its rows by key (read only when it has default columns)
+    transposed: bool  # whether a row is labelled "Default"
+
+
+def _english_table(ours: Places, table: Table) -> _EnglishTable:
+    key = ("table", id(table))  # (the table lives as long as the places that hold it)
+    found: _EnglishTable | None = ours.read.get(key)
+    if found is None:
+        columns = _default_columns(table)
+        rows = _rows(table) if columns else {}
+        found = ours.read[key] = _EnglishTable(columns, rows, any(_labelled_default(cells) for _, cells in table.rows))
+    return found
+
+
+def _table_cells(ours: Places, english: Table, translated: Table) -> Iterator[tuple[str, str, int, str]]:
     """(option, English cell, line, translated cell) for each "Default" cell of paired rows."""
     if len(english.header) != len(translated.header):
         return
-    columns = _default_columns(english)
-    theirs = _rows(translated)
+    read = _english_table(ours, english)
+    columns = read.columns
     if columns:
-        for key, (_, cells) in _rows(english).items():
+        theirs = _rows(translated)
+        for key, (_, cells) in read.rows.items():
             other = theirs.get(key)
             if other is None:
                 continue
@@ -157,7 +186,8 @@ def _table_cells(english: Table, translated: Table) -> Iterator[tuple[str, str, 
             for column in columns:
                 if column < len(cells) and column < len(translated_cells):
                     yield key, cells[column], line, translated_cells[column]
-    if len(english.rows) == len(translated.rows):  # transposed: a row labelled "Default"
+    # transposed: a row labelled "Default"
+    if read.transposed and len(english.rows) == len(translated.rows):
         # its columns are options, named alike in both headers; a translated header cell is a
         # column's label ("Parameters", "参数"), and a row "default" under it is a slot's name
         named = [
@@ -245,7 +275,7 @@ def _section_pair(
     option = e.name if e.key else ""
     their_text = _Lazy(theirs, ti)
     for a, b in _labelled_pairs(ours.labelled[ei], theirs.labelled[ti], learn):
-        if not says_default(a.label):
+        if not _says_default(ours, a.label):
             continue
         if a.block and b.block:
             yield from _blocks(ours, a, b, e.name or a.label)
@@ -255,7 +285,7 @@ def _section_pair(
         if found is not None:
             yield found
     for a_table, b_table in _table_pairs(ours.tables[ei], theirs.tables[ti]):
-        for key, cell, line, other in _table_cells(a_table, b_table):
+        for key, cell, line, other in _table_cells(ours, a_table, b_table):
             found = _compare(_stated(ours, key, cell, None, cell=True), key, other, "", line, key, cell=True)
             if found is not None:
                 yield found
@@ -270,8 +300,9 @@ def _section_pair(
                 yield found
 
 
-def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").split("\n")
+def _joined(text: str) -> str:
+    """``text`` with its lines joined by ``\n`` (what the comparison splits into lines)."""
+    return text.replace("\r\n", "\n") if "\r" in text else text
 
 
 @dataclass(frozen=True)
@@ -308,8 +339,9 @@ def _default_table(table: Table) -> bool:
 
 
 def lay_out(doc: Document, text: str) -> Laid:
-    lines = _lines(text)
-    return Laid(doc, lines, places(doc, lines, section_starts(doc)))
+    whole = _joined(text)
+    lines = whole.split("\n")
+    return Laid(doc, lines, places(doc, lines, section_starts(doc), whole=whole))
 
 
 def aligned_differences(english: Document | Laid, english_text: str, translated: Document, text: str) -> list[Aligned]:
@@ -321,7 +353,8 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     stating = ours.stating_defaults
     if not stating:
         return []  # nothing to contradict: the translation need not be laid out
-    lines = _lines(text)
+    whole = _joined(text)
+    lines = whole.split("\n")
     their_sections = sections(translated, lines, len(lines))
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
     index_t = {id(s): i for i, s in enumerate(their_sections)}
@@ -329,12 +362,12 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     # The translation's labelled lines are read only where they are compared; the labels it
     # translates are learned from every pair of sections, only when some pair needs them.
     starts = [section.start for section in their_sections]
-    theirs = places(translated, lines, starts, {t for e, t in pairs if e in stating})
+    theirs = places(translated, lines, starts, {t for e, t in pairs if e in stating}, whole)
     learned: list[dict[str, str]] = []
 
     def learn() -> dict[str, str]:
         if not learned:
-            every = places(translated, lines, starts, {t for _, t in pairs})
+            every = places(translated, lines, starts, {t for _, t in pairs}, whole)
             learned.append(_learned_labels(pairs, ours.places, every))
         return learned[0]
 

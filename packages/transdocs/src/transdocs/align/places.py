@@ -137,10 +137,13 @@ def key_cell(cell: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def places(doc: Document, lines: list[str], starts: list[int], labelled: Container[int] | None = None) -> Places:
+def places(
+    doc: Document, lines: list[str], starts: list[int], labelled: Container[int] | None = None, whole: str | None = None
+) -> Places:
     """Every place that states a value, by section (``starts``: the line each section starts on,
     see :func:`~transdocs.align.sections.section_starts`); labelled lines only in the sections
-    ``labelled`` names, when given (a translation is compared only where its English page states a default)."""
+    ``labelled`` names, when given (a translation is compared only where its English page states a default).
+    ``whole``: the lines joined, when the caller has them (``"\n".join(lines)``)."""
     result = Places()
     for _ in starts:
         result.labelled.append([])
@@ -169,7 +172,8 @@ def places(doc: Document, lines: list[str], starts: list[int], labelled: Contain
     for block in doc.blocks:
         if isinstance(block, Table):
             result.tables[at(block.line)].append(block)
-    whole = "\n".join(lines)
+    if whole is None:
+        whole = "\n".join(lines)
     if "default=" in whole:
         breaks = [i for i, char in enumerate(whole) if char == "\n"]
         for tag in _TAG.finditer(whole):

@@ -26,6 +26,9 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _OPTION = re.compile(
     r"(?<![\w.-])-{0,2}[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+|(?<![\w-])[a-z]+(?:[A-Z_][a-z\d]*)+(?![\w-])"
 )
+# What :data:`_OPTION` cannot match without: a dot before a name's part, or a lower-case letter
+# before an upper-case one or "_" (searched first: most headings are words, and this is a fifth of the search).
+_MAY_NAME_OPTION = re.compile(r"\.[A-Za-z_$]|[a-z][A-Z_]")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 _ASIDE = re.compile(r"<[^<>]*>|\([^()]*\)|\[[^\]]*\]")  # badges, tags, "(deprecated)"
 
@@ -45,11 +48,12 @@ class Section:
 
 def _key(line: str) -> tuple[str | None, str]:
     """(what pairs the heading across languages, the option it documents or its text)."""
-    explicit = _EXPLICIT_ID.search(line)
-    heading = _HEADING_MARK.sub("", line)  # (the line's end: its anchor, if any, is the one found)
+    explicit = _EXPLICIT_ID.search(line) if "{" in line else None
+    mark = _HEADING_MARK.match(line)
+    heading = line[mark.end() :] if mark is not None else line  # (the line's end: its anchor, if any, is the one found)
     title = (_EXPLICIT_ID.sub("", heading) if explicit else heading).strip().strip("#").strip()
-    code = _CODE.search(title)
-    found = code if code else _OPTION.search(title)
+    code = _CODE.search(title) if "`" in title else None
+    found = code if code else _OPTION.search(title) if _MAY_NAME_OPTION.search(title) else None
     option = None
     if found is not None:
         rest = _ASIDE.sub("", title[: found.start()] + title[found.end() :])

@@ -19,9 +19,11 @@ from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS
 from transdocs.pages import markdown, reader_view
+from transdocs.pages.document import Document, Prose
 from transdocs.pages.front_matter import front_matter_span
+from transdocs.pages.jsx_props import OPENING
 from transdocs.pages.markdown import _TAGS, is_include, read_markdown
-from transdocs.placeholders import PLACEHOLDER, placeholder_name
+from transdocs.placeholders import BLOCK_LINE, PLACEHOLDER, placeholder_name
 from transdocs.spans import Kind, Scanner
 
 ROOT = Path(__file__).parent.parent
@@ -268,6 +270,9 @@ _MARKDOWN_LINES = [
     "<!-- comment",
     "-->",
     "<!-- one -->",
+    "<!--tight-->",
+    '<kbd title="|">K</kbd>',
+    '  --8<--"f.md"',
     "{{ settings_table }}",
     "{{ a.default }} text",
     '--8<-- "file.py"',
@@ -295,7 +300,7 @@ def test_plain_prose_lines_read_as_every_other_line_is(monkeypatch: pytest.Monke
     texts = [text for text in TEXTS if "\n" in text]
     texts += ["\n".join(rng.choice(_MARKDOWN_LINES) for _ in range(rng.randint(1, 40))) for _ in range(4_000)]
     fast = [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
-    monkeypatch.setattr(markdown, "plain_prose", lambda line, stripped: False)
+    monkeypatch.setattr(markdown, "PLAIN_PROSE", False)
     assert fast == [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
 
 
@@ -387,3 +392,116 @@ def test_a_tag_without_the_word_default_states_no_default() -> None:
     assert len(whole) > 100
     for tag, sentence in whole[:2_000]:  # and the reader reads what it says of a tag alone on its line
         assert sentence in [block.text for block in read_markdown(f"Text\n\n{tag}\n").blocks], tag
+
+
+class _PlainReader(markdown._Reader):
+    """The reader's loop as it was before the shortcuts (a line's first character tells which patterns
+    to try; plain prose lines taken as such): every line asks every question in turn."""
+
+    def read(self) -> Document:
+        i, lines, comment = 0, self.lines, False
+        while i < len(lines):
+            line = lines[i]
+            stripped = line.lstrip()
+            if comment or stripped.startswith("<!--"):
+                comment = "-->" not in line
+                if self.open:
+                    self.flush()
+                i += 1
+                continue
+            if not stripped:
+                self.read_blank_line(blank=True)
+                i += 1
+                continue
+            fence = markdown._FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
+            if fence:
+                i = self.read_fence(i, fence)
+                continue
+            if "<" in line or "{/*" in line:
+                if not self.open and markdown._HTML_BLOCK.match(line):
+                    i = self.read_html_block(i)
+                    continue
+                end = self.tag_end(i) if OPENING.match(line) else None
+                if end is not None:
+                    self.read_props(i, "\n".join(lines[i : end + 1]))
+                    self.read_tag_line(i, " ".join(lines[i : end + 1]))
+                    i = end + 1
+                    continue
+                for tag in markdown._TAGS.finditer(line):
+                    self.read_props(i, line[tag.start : tag.end])
+                text = markdown.strip_tags(line)
+                if line.strip() and not text.strip():
+                    self.read_tag_line(i, line)
+                    i += 1
+                    continue
+                line, stripped = text, text.lstrip()
+            if self.mdx and not self.open and markdown._ESM.match(line):
+                line = stripped = ""
+            if not stripped or (stripped.startswith("{{") and BLOCK_LINE.match(line)) or markdown.is_include(stripped):
+                self.read_blank_line(blank=not stripped)
+                i += 1
+                continue
+            if self.admonition is not None and self.admonition[0] >= 0 and markdown._indent(line) <= self.admonition[0]:
+                self.flush()
+                self.admonition = None
+            heading = markdown.HEADING.match(line) if stripped.startswith("#") else None
+            if heading:
+                self.doc.headings.append((self.first + i, len(heading.group(1))))
+                self.items.clear()
+                self.add(Prose("heading", heading.group(2), self.first + i))
+                self.section = heading.group(2)
+                i += 1
+                continue
+            if markdown._is_table_start(lines, i):
+                self.flush()
+                self.close_items(markdown._indent(line))
+                i = self.read_table(i)
+                continue
+            title = markdown._TITLE.match(line) if stripped[:3] in ("!!!", "???", "===") else None
+            if title:
+                self.flush()
+                self.close_items(markdown._indent(line))
+                named = title.group("title") or ""
+                self.add(Prose("title", named, self.first + i, section=self.section))
+                if stripped[:3] != "===":
+                    self.admonition = (markdown._indent(line), named)
+                i += 1
+                continue
+            directive = markdown._DIRECTIVE.match(line) if stripped.startswith(":::") else None
+            if directive:
+                self.flush()
+                self.close_items(markdown._indent(line))
+                named = directive.group("bracket") or directive.group("title") or ""
+                self.add(Prose("title", named, self.first + i, section=self.section))
+                opening = bool(directive.group("kind"))
+                self.admonition = (-1, named) if opening else None
+                i += 1
+                continue
+            item = markdown._ITEM.match(line) if stripped[0] in "-*+" or stripped[0].isdecimal() else None
+            definition = markdown._DEFINITION.match(line) if not item and stripped.startswith(":") else None
+            if definition and self.open and self.open_kind == "paragraph":
+                self.flush()
+            term = (self.last_paragraph or self.term) if definition else None
+            if definition and term is not None:
+                self.start_block("item", markdown._indent(line))
+                self.open_parent, self.term = term.text, term
+                line = " " * definition.end() + line[definition.end() :]
+            elif item:
+                self.start_block("item", markdown._indent(markdown._unquoted(line)))
+                line = " " * item.end() + line[item.end() :]
+            elif not self.open:
+                self.start_block("paragraph", markdown._indent(markdown._unquoted(line)))
+            self.open.append((self.first + i, markdown._unquoted(line)))
+            i += 1
+        self.flush()
+        return self.doc
+
+
+def test_the_reader_reads_every_page_as_the_plain_loop_reads_it() -> None:
+    rng = random.Random(18)
+    texts = [text for text in TEXTS if "\n" in text]
+    texts += ["\n".join(rng.choice(_MARKDOWN_LINES) for _ in range(rng.randint(1, 40))) for _ in range(4_000)]
+    for text in texts:
+        lines = text.replace("\r\n", "\n").split("\n")
+        for mdx in (False, True):
+            assert markdown._Reader(lines, 1, mdx).read() == _PlainReader(lines, 1, mdx).read(), repr(text[:200])

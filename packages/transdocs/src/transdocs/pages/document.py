@@ -56,7 +56,7 @@ _FOLLOWING = ("次の", "以下", "下記", "如下")
 def introduces_list(text: str) -> bool:
     """Whether a paragraph leads into what follows: "The defaults are:", "既定値は次のとおりです。"."""
     stripped = text.rstrip()
-    return stripped.endswith((":", "：")) or (stripped.endswith("。") and any(w in stripped for w in _FOLLOWING))
+    return stripped.endswith((":", "：")) or (stripped.endswith("。") and any(map(stripped.__contains__, _FOLLOWING)))
 
 
 @dataclass

@@ -130,12 +130,11 @@ def strip_tags(line: str) -> str:
     )
 
 
-def plain_prose(line: str, stripped: str) -> bool:
-    """Whether ``line`` (``stripped``: without its indent) can only be prose: it starts with a letter
-    (no heading, fence, list item, definition, quote, admonition, directive, placeholder or include
-    mark) and holds no tag, MDX comment or table pipe. Half the lines of a page; the reader takes them
-    without trying every kind of block on them (an MDX page's ``import`` lines are not prose)."""
-    return stripped[:1].isalpha() and "<" not in line and "|" not in line and "{/*" not in line
+# Whether :meth:`_Reader.read` takes a line that can only be prose as such (off: as any other line,
+# which the tests compare): one that starts with a letter (no heading, fence, list item, definition,
+# quote, admonition, directive, placeholder or include mark) and holds no tag, MDX comment or table
+# pipe. Half the lines of a page (an MDX page's ``import`` lines are not prose).
+PLAIN_PROSE = True
 
 
 def _unquoted(line: str) -> str:
@@ -243,13 +242,14 @@ class _Reader:
         self.open_parent = self.items[-1][1].text if self.items else ""
 
     def read(self) -> Document:
-        i, lines, comment = 0, self.lines, False
-        while i < len(lines):
+        i, lines, comment, first = 0, self.lines, False, self.first
+        count, shortcut = len(lines), PLAIN_PROSE and not self.mdx
+        while i < count:
             line = lines[i]
             # Each block is told by the first characters of its line: a line is stripped once, and a
             # pattern is tried only on a line that starts as it must (most lines are prose).
             stripped = line.lstrip()
-            if comment or stripped.startswith("<!--"):
+            if comment:
                 comment = "-->" not in line
                 if self.open:
                     self.flush()
@@ -259,11 +259,24 @@ class _Reader:
                 self.read_blank_line(blank=True)
                 i += 1
                 continue
-            if not self.mdx and plain_prose(line, stripped):
-                self.read_prose_line(i, line)
+            if shortcut and stripped[0].isalpha() and "<" not in line and "|" not in line and "{/*" not in line:
+                # (PLAIN_PROSE) what the rest of this loop does with such a line, without asking what else it is
+                if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+                    self.flush()
+                    self.admonition = None
+                if not self.open:
+                    self.start_block("paragraph", _indent(line))
+                self.open.append((first + i, line))
                 i += 1
                 continue
-            fence = _FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
+            lead = stripped[0]
+            if lead == "<" and stripped.startswith("<!--"):
+                comment = "-->" not in line
+                if self.open:
+                    self.flush()
+                i += 1
+                continue
+            fence = _FENCE.match(line) if lead in "`~" and stripped[:3] in ("```", "~~~") else None
             if fence:
                 i = self.read_fence(i, fence)
                 continue
@@ -287,27 +300,32 @@ class _Reader:
                 line, stripped = text, text.lstrip()
             if self.mdx and not self.open and _ESM.match(line):
                 line = stripped = ""
-            if not stripped or (stripped.startswith("{{") and BLOCK_LINE.match(line)) or is_include(stripped):
+            lead = stripped[:1]
+            if (
+                not stripped
+                or (lead == "{" and stripped.startswith("{{") and BLOCK_LINE.match(line))
+                or (lead == "-" and stripped.startswith(INCLUDE_MARK))  # (is_include)
+            ):
                 self.read_blank_line(blank=not stripped)
                 i += 1
                 continue
             if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                 self.flush()
                 self.admonition = None
-            found = heading(stripped) if stripped.startswith("#") else None
+            found = heading(stripped) if lead == "#" else None
             if found:
-                self.doc.headings.append((self.first + i, found[0]))
+                self.doc.headings.append((first + i, found[0]))
                 self.items.clear()
-                self.add(Prose("heading", found[1], self.first + i))
+                self.add(Prose("heading", found[1], first + i))
                 self.section = found[1]
                 i += 1
                 continue
-            if _is_table_start(lines, i):
+            if "|" in lines[i] and _is_table_start(lines, i):
                 self.flush()
                 self.close_items(_indent(line))
                 i = self.read_table(i)
                 continue
-            title = _TITLE.match(line) if stripped[:3] in ("!!!", "???", "===") else None
+            title = _TITLE.match(line) if lead in "!?=" and stripped[:3] in ("!!!", "???", "===") else None
             if title:
                 self.flush()
                 self.close_items(_indent(line))
@@ -317,7 +335,7 @@ class _Reader:
                     self.admonition = (_indent(line), named)
                 i += 1
                 continue
-            directive = _DIRECTIVE.match(line) if stripped.startswith(":::") else None
+            directive = _DIRECTIVE.match(line) if lead == ":" and stripped.startswith(":::") else None
             if directive:
                 self.flush()
                 self.close_items(_indent(line))
@@ -327,21 +345,23 @@ class _Reader:
                 self.admonition = (-1, named) if opening else None
                 i += 1
                 continue
-            item = _ITEM.match(line) if stripped[0] in "-*+" or stripped[0].isdecimal() else None
-            definition = _DEFINITION.match(line) if not item and stripped.startswith(":") else None
+            item = _ITEM.match(line) if lead in "-*+" or lead.isdecimal() else None
+            definition = _DEFINITION.match(line) if not item and lead == ":" else None
             if definition and self.open and self.open_kind == "paragraph":
                 self.flush()
             term = (self.last_paragraph or self.term) if definition else None
             if definition and term is not None:
                 self.start_block("item", _indent(line))
                 self.open_parent, self.term = term.text, term
-                line = " " * definition.end() + line[definition.end() :]
+                line = _unquoted(" " * definition.end() + line[definition.end() :])
             elif item:
-                self.start_block("item", _indent(_unquoted(line)))
-                line = " " * item.end() + line[item.end() :]
-            elif not self.open:
-                self.start_block("paragraph", _indent(_unquoted(line)))
-            self.open.append((self.first + i, _unquoted(line)))
+                self.start_block("item", _indent(line))  # (an item's line is no quote)
+                line = _unquoted(" " * item.end() + line[item.end() :])
+            else:
+                line = _QUOTE.sub("", line) if lead == ">" else line  # (_unquoted: stripped is its line's)
+                if not self.open:
+                    self.start_block("paragraph", _indent(line))
+            self.open.append((first + i, line))
             i += 1
         self.flush()
         return self.doc
@@ -353,15 +373,6 @@ class _Reader:
             self.flush()
         if blank and self.open_kind == "item":
             self.open_kind = "paragraph"
-
-    def read_prose_line(self, i: int, line: str) -> None:
-        """A line of :func:`plain_prose`: what :meth:`read` does with it, without asking what else it is."""
-        if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
-            self.flush()
-            self.admonition = None
-        if not self.open:
-            self.start_block("paragraph", _indent(line))
-        self.open.append((self.first + i, line))
 
     def tag_end(self, i: int) -> int | None:
         """The last line of a tag opened at line ``i`` and closed on a later line, if it is one.
@@ -465,7 +476,9 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     """
     skip = front_matter_span(text)
     first_line = text.count("\n", 0, skip) + 1
-    rest = text[skip:].replace("\r\n", "\n")
+    rest = text[skip:]
+    if "\r" in rest:
+        rest = rest.replace("\r\n", "\n")
     doc = _Reader(rest.split("\n"), first_line, mdx).read()
     if "{{" in rest:
         doc.placeholders = _placeholders(rest, first_line)

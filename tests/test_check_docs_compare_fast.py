@@ -37,7 +37,7 @@ from transdocs.pages.markdown import read_markdown
 from transdocs.placeholders import unbalanced
 from transdocs.statements.targets import Targets
 from transdocs.translations.structure_diff import _front_matter_part, compare, shape
-from transdocs.translations.value_drift import Drift, _unmatched, numbered_statements, value_drift
+from transdocs.translations.value_drift import Drift, _unmatched, has_digit, numbered_statements, value_drift
 
 ROOT = Path(__file__).parent.parent
 
@@ -412,3 +412,16 @@ def test_the_default_cells_of_two_tables_are_those_read_anew_at_each_comparison(
                 assert list(_table_cells(ours, a, b)) == cells, (english, translated)
                 found += bool(cells)
     assert found > 1_000
+
+
+def test_a_digit_is_found_where_the_digit_pattern_finds_one() -> None:
+    rng = random.Random(18)
+    texts = [block for pair in _real_pairs() for block in pair[0].split("\n\n")]
+    # ASCII digits, digits of other scripts (Arabic-Indic, Devanagari, full-width), digit-like non-digits
+    pieces = [*"0123456789", "٣", "۷", "५", "９", "²", "½", "Ⅻ", "a", " ", "é", "選", "\n", "-", "."]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(30_000)]
+    found = 0
+    for text in texts:
+        assert has_digit(text) == (re.search(r"\d", text) is not None), repr(text)
+        found += has_digit(text)
+    assert 1_000 < found < len(texts) - 1_000

@@ -77,6 +77,26 @@ def _values(text: str) -> set[float]:
     return {float(text)}
 
 
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit of any script (``\\d``), asked of every block: an ASCII digit is
+    looked for character by character (each ``in`` a memchr, ten times faster than the search), and
+    another digit only in a text that is not all ASCII."""
+    if (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
@@ -87,7 +107,7 @@ def _blocks(
     """(first line, text, offsets where each further line starts, whether it is prose) of every
     block that can hold a value, and holds a digit; with ``sections``, a table or code block
     wholly in another section is passed by at once (not row by row)."""
-    digit = _DIGIT.search
+    digit = has_digit
     for block in doc.blocks:
         if isinstance(block, Prose):
             if (sections is None or bisect_right(starts, block.line) in sections) and digit(block.text):
@@ -126,7 +146,7 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
             continue
         if prose:  # quoted prose is an example: blanked, it may hold no number
             text = _QUOTED.sub(_blank, text)
-            if not _DIGIT.search(text):
+            if not has_digit(text):
                 continue
         mentions = []
         for match in pattern.finditer(text):

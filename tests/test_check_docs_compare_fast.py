@@ -37,7 +37,15 @@ from transdocs.pages.markdown import read_markdown
 from transdocs.placeholders import unbalanced
 from transdocs.statements.targets import Targets
 from transdocs.translations.structure_diff import _front_matter_part, compare, shape
-from transdocs.translations.value_drift import Drift, _unmatched, has_digit, numbered_statements, value_drift
+from transdocs.translations.value_drift import (
+    Drift,
+    _names,
+    _unmatched,
+    blanked,
+    has_digit,
+    numbered_statements,
+    value_drift,
+)
 
 ROOT = Path(__file__).parent.parent
 
@@ -425,3 +433,18 @@ def test_a_digit_is_found_where_the_digit_pattern_finds_one() -> None:
         assert has_digit(text) == (re.search(r"\d", text) is not None), repr(text)
         found += has_digit(text)
     assert 1_000 < found < len(texts) - 1_000
+
+
+def test_a_block_with_its_setting_names_blanked_is_what_substituting_them_gives() -> None:
+    pattern = _names(our_targets())
+    assert pattern is not None
+    rng = random.Random(18)
+    texts = [block for pair in _real_pairs() for block in pair[0].split("\n\n")]
+    pieces = [*_NUMBERED, "timeout", "LLM_TIMEOUT", "{{ num_retries.env }}", "model.", "x", " ", "5", "\n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
+    named = 0
+    for text in texts:
+        matches = list(pattern.finditer(text))
+        assert blanked(text, matches) == pattern.sub(lambda m: " " * len(m.group(0)), text), repr(text)
+        named += len(matches) > 1
+    assert named > 1_000

@@ -101,6 +101,20 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+def blanked(text: str, matches: list[re.Match[str]]) -> str:
+    """``text`` with each of ``matches`` (a pattern's matches in it, in order) blanked: what
+    ``pattern.sub(_blank, text)`` gives, without searching the text again."""
+    if not matches:
+        return text
+    parts, at = [], 0
+    for match in matches:
+        start, end = match.span()
+        parts += (text[at:start], " " * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 def _blocks(
     doc: Document, starts: list[int], sections: Container[int] | None
 ) -> Iterator[tuple[int, str, list[int], bool]]:
@@ -149,13 +163,14 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
             if not has_digit(text):
                 continue
         mentions = []
-        for match in pattern.finditer(text):
+        matches = list(pattern.finditer(text))
+        for match in matches:
             target = targets.lookup(match.group(1) or match.group(0)) or targets.by_setting.get(match.group(1) or "")
             if target is not None and target.info.kind == "number" and target.info.name not in mentions:
                 mentions.append(target.info.name)
         if not mentions:
             continue
-        masked = pattern.sub(_blank, text)
+        masked = blanked(text, matches)
         numbers = [(first + bisect_right(breaks, m.start()), m.group(0)) for m in _NUMBER.finditer(masked)]
         if len(mentions) > 1 and len(numbers) == len(mentions):
             for name, number in zip(mentions, numbers, strict=True):

@@ -106,7 +106,8 @@ def blanked(text: str, matches: list[re.Match[str]]) -> str:
     ``pattern.sub(_blank, text)`` gives, without searching the text again."""
     if not matches:
         return text
-    parts, at = [], 0
+    parts: list[str] = []
+    at = 0
     for match in matches:
         start, end = match.span()
         parts += (text[at:start], " " * (end - start))

@@ -31,7 +31,7 @@ from transdocs.languages.detect import (
     quick_census,
     read_language,
 )
-from transdocs.languages.scripts import count, foreign_letters, letters
+from transdocs.languages.scripts import count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
@@ -70,17 +70,24 @@ def _utf8_share(text: str, code_page: str, cut: bool = False) -> tuple[float, in
     All in C: the UTF-8 decoder finds the valid sequences (a regex took 4x longer). With
     ``cut``, sequences cut short by a byte the code page dropped count too.
     """
+    high, valid, cut_bytes = _utf8_bytes(text, code_page, cut)
+    if not high:
+        return 0.0, 0
+    return (valid + cut_bytes) / high, valid + cut_bytes
+
+
+def _utf8_bytes(text: str, code_page: str, cut: bool) -> tuple[int, int, int]:
+    """(re-encoded non-ASCII bytes, those forming UTF-8 sequences, with ``cut`` those of sequences
+    cut short by a byte the code page dropped; else 0): :func:`_utf8_share` both ways from one encoding."""
     data = text.encode(code_page, errors="ignore")
     ascii_bytes = len(data.translate(None, _HIGH_BYTES))
     high = len(data) - ascii_bytes
     if not high:
-        return 0.0, 0
+        return 0, 0, 0
     valid = len(data.decode("utf-8", errors="ignore").encode("utf-8")) - ascii_bytes
-    if cut:
-        # A 3- or 4-byte sequence that lost a byte the code page has no character for still
-        # shows its lead byte and a continuation byte.
-        valid += sum(map(len, _CUT_SEQUENCE.findall(data)))
-    return valid / high, valid
+    # A 3- or 4-byte sequence that lost a byte the code page has no character for still
+    # shows its lead byte and a continuation byte.
+    return high, valid, sum(map(len, _CUT_SEQUENCE.findall(data))) if cut else 0
 
 
 def _paired(runs: list[str]) -> bool:
@@ -161,13 +168,17 @@ def _first_line(lines: list[str], code_page: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if not line.isascii())
 
 
-def _suspect(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> bool:
-    """Whether the page looks wrong for its language at all: only then is weak evidence weighed."""
+def _suspect(rest: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> bool:
+    """Whether the page looks wrong for its language at all: only then is weak evidence weighed.
+
+    ``rest``: the page's non-ASCII characters (:func:`non_ascii`), where junk and foreign letters
+    (none of them ASCII) are looked for: a page in Latin script is a few of them.
+    """
     if lang is None or not files.words(lang).scripts:
         return False
     if reading is not None and not reading.reads_as_expected:
         return True
-    return bool(_JUNK.search(text) or foreign_letters(files.words(lang).scripts).search(text))
+    return bool(_JUNK.search(rest) or foreign_letters(files.words(lang).scripts).search(rest))
 
 
 def _letter_runs(text: str) -> list[str]:
@@ -189,8 +200,57 @@ def _has_letter(run: str) -> bool:
     return run.isalpha() or _HAS_LETTER.search(run) is not None
 
 
+# ASCII bytes become "a", UTF-8 continuation bytes "c", lead bytes "l": two non-ASCII characters side
+# by side are a "cl" (every one ends with a continuation byte and starts with a lead byte).
+_BYTE_KINDS = bytes(b"a"[0] if byte < 0x80 else b"c"[0] if byte < 0xC0 else b"l"[0] for byte in range(256))
+
+
+def _plainly_unpaired(text: str, rest: str) -> bool:
+    """Whether :func:`_paired` is surely false for the page's letter runs, told without gathering them:
+    at most twice as many characters as there are pairs of non-ASCII characters side by side stand in
+    runs of two or more, and the runs hold at least the page's non-ASCII letters (``rest``: the page's
+    non-ASCII characters). Most pages in Latin script hold a few lone accented letters."""
+    side_by_side = text.encode("utf-8", "surrogatepass").translate(_BYTE_KINDS).count(b"cl")
+    return 4 * side_by_side < count(_HAS_LETTER, rest)
+
+
+# Characters that JIS X 0213 and HKSCS code pages write together with the one before (か + U+309A is
+# one code): with none of them in a text, every code page writes it character by character.
+PAIRED = frozenset("\u02e5\u02e9\u0300\u0301\u0304\u030c\u309a")
+_ASCII_APART = "".join(chr(code) + "\0" for code in range(1, 128))
+
+
+class _Tried:
+    """The code pages tried on a page, by how each writes the page's characters (and whether it drops
+    bytes). Everything the search does with a code page reads only the page's characters re-encoded
+    one by one, so two code pages that write each of them alike give the same answer (a Japanese page
+    reads alike in GBK and GB18030, in Shift-JIS and CP932): the second one is passed by.
+    """
+
+    def __init__(self, rest: str) -> None:
+        self.rest = rest  # the page's non-ASCII characters
+        self.chars: str | None = None  # (read at the first code page tried)
+        self.seen: set[tuple[bytes, bool]] = set()
+
+    def again(self, code_page: str) -> bool:
+        """Whether ``code_page`` writes the characters as one tried before (and then gave no answer)."""
+        if self.chars is None:
+            # Each character once, apart (a NUL between two: every code page writes the NUL alike, and no NUL
+            # byte for another character): every ASCII one (the space joining the sample's runs too), then the others.
+            paired = any(char in self.rest for char in PAIRED)
+            self.chars = "" if paired else _ASCII_APART + "\0".join(set(self.rest))
+        if not self.chars:
+            return False
+        key = (self.chars.encode(code_page, errors="ignore"), undefined_bytes(code_page))
+        if key in self.seen:
+            return True
+        self.seen.add(key)
+        return False
+
+
 def _mojibake(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> EncodingProblem | None:
-    suspect = _suspect(text, lang, reading, files)
+    rest = non_ascii(text)
+    suspect = _suspect(rest, lang, reading, files)
     scripts = files.words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake
     # in its own script's letters if it is written in Latin script (or unknown): skip the search
@@ -198,20 +258,27 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
     # gathering the runs of a clean page in another script).
     if not suspect and scripts and set(scripts) != {"Latin"}:
         return None
+    if not suspect and _plainly_unpaired(text, rest):
+        return None
     runs = _letter_runs(text)
     if not runs or not (suspect or _paired(runs)):
         return None
     sample = _sample(runs)
     head = sample[:_HEAD]
+    tried = _Tried(rest)
     for code_page in _candidates(sample):
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
-        share, valid = _utf8_share(sample, code_page)
+        if tried.again(code_page):
+            continue  # it writes every character of the page as a code page already tried: the same answer
+        # The share of the sample's bytes forming UTF-8; below STRONG_SHARE, on a suspect page, with
+        # the sequences cut short by a byte the code page dropped (both counted from one encoding).
+        high, valid, cut_bytes = _utf8_bytes(sample, code_page, suspect and undefined_bytes(code_page))
+        share = valid / high if high else 0.0
         if share < STRONG_SHARE:
             if not suspect:
                 continue
-            if undefined_bytes(code_page):
-                share, valid = _utf8_share(sample, code_page, cut=True)
+            share, valid = ((valid + cut_bytes) / high, valid + cut_bytes) if high else (0.0, 0)
         if share < WEAK_SHARE or valid < 3:
             continue
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")

@@ -1,0 +1,151 @@
+"""The encoding check's shortcuts answer exactly as the full search they spare.
+
+The full search tries every candidate code page on a page and gathers the page's letter runs
+before it weighs them; the shortcuts pass by a code page that writes every character of the page
+as one already tried, and a page whose lone accented letters cannot make its runs paired. Each
+test compares the two on our docs and the fixtures, each also garbled through code pages (real
+round trips of their UTF-8 bytes), with a word in another script added, and on random texts.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from transdocs.encoding import mojibake
+from transdocs.encoding.codepages import code_pages
+from transdocs.languages.scripts import non_ascii
+from transdocs.languages.words import OURS
+
+ROOT = Path(__file__).parent.parent
+# Code pages a page is garbled through: single-byte ones of several scripts, and multi-byte ones.
+GARBLING = ("cp1252", "latin_1", "cp1251", "cp1256", "cp874", "mac_roman", "gbk", "shift_jis", "big5", "euc_kr")
+# Words of other scripts a page may name (a language menu, a name): each makes a page suspect.
+OTHER_SCRIPTS = ("العربية", "Ελληνικά", "Русский", "café", "中文", "한국어")
+_POOL = (
+    "aZq09 _-.,;:!?'\"`<>{}[]()#&|*~\t\n\r\n\néÀçßſıİΑΣσЖжعربيةً中文字ひらがなカタカナｱｲＡＺａｚ"
+    "ÃƒÂ©â€™Ð°Ñ\u0080\u0085\ufffd\ue000\u00a0\u202f’«»─├━\u309a\u0301か\ud800\x00"
+)
+
+
+def _pages() -> list[tuple[str, str | None]]:
+    """(text, the language of its folder) of our docs and the fixtures."""
+    paths = sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")])
+    languages = set(OURS.available())
+    found = []
+    for path in paths:
+        tags = [part.split("-")[0].lower() for part in reversed(path.parts)]
+        lang = next((tag for tag in tags if tag in languages), None)
+        found.append((path.read_text(encoding="utf-8", errors="replace"), lang))
+    return found
+
+
+def _texts() -> list[tuple[str, str | None]]:
+    pages = _pages()
+    rng = random.Random(4)
+    texts = list(pages)
+    for text, lang in pages:
+        data = text.encode("utf-8")
+        for code_page in rng.sample(GARBLING, 3):
+            texts.append((data.decode(code_page, errors=rng.choice(("ignore", "replace"))), lang))
+        word = rng.choice(OTHER_SCRIPTS)
+        cut = rng.randrange(len(text) + 1)
+        texts.append((f"{text[:cut]} {word} {text[cut:]}", lang))
+    languages = [None, *OURS.available()]
+    for _ in range(1_500):
+        text = "".join(rng.choice(_POOL) for _ in range(rng.randint(0, 400)))
+        texts.append((text, rng.choice(languages)))
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _full_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mojibake._Tried, "again", lambda self, code_page: False)
+    monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda text, rest: False)
+
+
+def test_the_encoding_check_finds_what_the_full_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [mojibake.check_text(text, lang) for text, lang in TEXTS]
+    _full_search(monkeypatch)
+    assert fast == [mojibake.check_text(text, lang) for text, lang in TEXTS]
+    assert sum(problem is not None for problem in fast) > 100  # (garbled pages are found)
+
+
+def test_a_code_page_passed_by_writes_the_page_as_one_tried_before() -> None:
+    """Every code page passed by gives the share, the repair and the answer of the one it repeats."""
+    passed = 0
+    for text, _ in TEXTS:
+        runs = mojibake._letter_runs(text)
+        if not runs:
+            continue
+        sample = mojibake._sample(runs)
+        tried = mojibake._Tried(non_ascii(text))
+        first: dict[tuple[bytes, bool], str] = {}
+        for code_page in mojibake._candidates(sample):
+            written = (text.encode(code_page, errors="ignore"), mojibake.undefined_bytes(code_page))
+            if tried.again(code_page):
+                passed += 1
+                same = first[written]  # (a KeyError: the page is not written as by any code page tried)
+                for part in (sample, sample[: mojibake._HEAD]):
+                    assert part.encode(code_page, errors="ignore") == part.encode(same, errors="ignore")
+            else:
+                first.setdefault(written, code_page)
+    assert passed > 100
+
+
+def test_a_page_plainly_unpaired_has_letter_runs_that_are_not_paired() -> None:
+    plain = 0
+    for text, _ in TEXTS:
+        if mojibake._plainly_unpaired(text, non_ascii(text)):
+            plain += 1
+            assert not mojibake._paired(mojibake._letter_runs(text)), text[:80]
+    assert plain > 50
+
+
+def test_junk_and_foreign_letters_are_found_among_the_non_ascii_characters_as_in_the_page() -> None:
+    alone = [(f"a {char} b", lang) for char in _POOL + "".join(OTHER_SCRIPTS) for lang in ("en", "ar", "zh")]
+    for text, lang in TEXTS + alone:
+        for reading_lang in {lang, "fr", "ja"} - {None}:
+            scripts = OURS.words(reading_lang).scripts
+            plain = bool(mojibake._JUNK.search(text) or mojibake.foreign_letters(scripts).search(text))
+            assert mojibake._suspect(non_ascii(text), reading_lang, None, OURS) == plain
+
+
+def test_no_code_page_writes_a_nul_byte_for_another_character() -> None:
+    """The characters a code page is compared on are written apart, a NUL between two."""
+    every = "".join(chr(code) for code in range(1, 0x110000) if not 0xD800 <= code < 0xE000)
+    for code_page in code_pages():
+        assert b"\0" not in every.encode(code_page, errors="ignore"), code_page
+        assert "\0".encode(code_page) == b"\0", code_page  # (and every one writes the NUL alike)
+
+
+def _decodes(data: bytes, code_page: str) -> bool:
+    try:
+        data.decode(code_page)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_only_the_paired_characters_make_a_code_page_write_two_characters_as_one() -> None:
+    """Every code of two bytes (three after EUC's 0x8F) that reads as two characters has one of PAIRED
+    second; without those characters, random texts are written character by character."""
+    for code_page in code_pages():
+        for lead in (byte for byte in range(0x80, 0x100) if not _decodes(bytes([byte]), code_page)):
+            codes = [bytes([lead, trail]) for trail in range(0x21, 0x100)]
+            if lead == 0x8F and not any(map(_decodes, codes, [code_page] * len(codes))):
+                codes = [bytes([lead, middle, trail]) for middle in range(0xA1, 0xFF) for trail in range(0xA1, 0xFF)]
+            for code in codes:
+                if _decodes(code, code_page) and len(read := code.decode(code_page)) > 1:
+                    assert set(read[1:]) <= mojibake.PAIRED, (code_page, code, read)
+    rng = random.Random(7)
+    pool = [c for c in "".join(map(chr, range(0x80, 0x3100))) + "中文字漢かなカナ한국어" if c not in mojibake.PAIRED]
+    for code_page in code_pages():
+        for _ in range(200):
+            text = "".join(rng.choice(pool) for _ in range(8))
+            alone = b"".join(char.encode(code_page, errors="ignore") for char in text)
+            assert text.encode(code_page, errors="ignore") == alone, (code_page, text)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.docs_tree import our_lexicon, our_targets, real_prose
+from transdocs.fastscan import _trie as fastscan_trie
 from transdocs.fastscan import guard, guarded, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS, Words
@@ -206,3 +207,14 @@ def test_inline_flags_give_the_guard_they_allow() -> None:
     assert guard(r"(?i:[0-9]x)|\{\{").startswith(r"(?=[0-9\{])")
     assert guard(r"(?-i:ab)|c", re.IGNORECASE).startswith("(?=[ac])")
     assert guard(r"(?-i:(?<![a-z])x)|y", re.IGNORECASE).startswith("(?=[xy])")
+
+
+def test_cached_helpers_give_what_they_compute() -> None:
+    # Each lexicon asks again for the same names' trie and the same words' script: both are cached.
+    names = ["LLM_TIMEOUT", "LLM_TOTAL_TIMEOUT", "LLM_MODEL", "model", "mode", ""]
+    assert trie(names) == trie(reversed(names)) == f"(?:{fastscan_trie(sorted(set(names)))})"
+    words = lexicons._merge(list(LANGUAGES), OURS)
+    for word in [w for f in dataclasses.fields(words) for w in _entries(words, f.name)]:
+        plain = "cjk" if any(re.match(f"[{lexicons._CJK}]", c) for c in word) else None
+        plain = plain or ("arabic" if re.search(f"[{lexicons._ARABIC_LETTER}]", word) else "latin")
+        assert lexicons._script(word) == plain, word

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from transdocs import regex_cache
@@ -39,7 +40,12 @@ def trie(words: Iterable[str]) -> str:
 
     No words gives ``(?:)``, which matches the empty string, as ``"|".join([])`` in a group does.
     """
-    return f"(?:{_trie(sorted(set(words)))})"
+    return _sorted_trie(tuple(sorted(set(words))))
+
+
+@lru_cache(maxsize=1024)  # each language's lexicon asks for the same settings' names
+def _sorted_trie(words: tuple[str, ...]) -> str:
+    return f"(?:{_trie(list(words))})"
 
 
 def _trie(words: list[str]) -> str:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
+from functools import cache, lru_cache, reduce
 from typing import Any
 
 from transdocs import regex_cache
@@ -51,14 +51,16 @@ def normalize(word: str) -> str:
     return " ".join(_ARABIC_MARK.sub("", unicodedata.normalize("NFC", word)).lower().split())
 
 
+@cache  # every lexicon merges English words with its own: each word is asked again
 def _script(word: str) -> str:
-    if any(_CJK_CHAR.match(c) for c in word):
+    if _CJK_CHAR.search(word):
         return "cjk"
-    if re.search(f"[{_ARABIC_LETTER}]", word):
+    if _ARABIC_LETTER_CHAR.search(word):
         return "arabic"
     return "latin"
 
 
+@cache
 def _flex(word: str) -> str:
     """Pattern for ``word`` that tolerates any spaces and both apostrophes.
 
@@ -234,6 +236,7 @@ def _from_underscore(names: list[str]) -> str:
     return f"_(?:{'|'.join(branches)})"
 
 
+@lru_cache(maxsize=64)  # the same for every language of a run
 def _setting_token(targets: Targets) -> str:
     """Where the token pattern can give a setting token (``M``), or a superset of it: an env var or
     key (``env``, ``key``, and the same inside inline code), a placeholder ``{{ x.env }}`` or

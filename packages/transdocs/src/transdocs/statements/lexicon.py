@@ -291,6 +291,8 @@ class Lexicon:
     counter: re.Pattern[str] = re.compile(r"(?!x)x")
     # Characters every match of ``hint`` holds one of ("" when there is no such set).
     hint_marks: str = ""
+    # The groups ``tokens`` names kinds with besides the kinds' own (``end_1``: ``end``), see _dispatched.
+    token_kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # The setting each heading or parent item names (see subject.named_setting): they repeat.
     named: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -331,6 +333,28 @@ class Lexicon:
         return self.units.get(normalize(unit)) if unit else None
 
 
+# The parts of the token pattern that are words of one kind and nothing else, in the order they are
+# tried (before the copulas: "is set to" must win over "is"), with the signs a kind also holds.
+_KIND_WORDS = (
+    ("neutral", "neutral"),
+    ("false", "false_words"),
+    ("true", "true_words"),
+    ("D", "default"),
+    ("R", "respectively"),
+    ("F", "foreign"),
+    ("B", "blocker"),
+    ("E", "set_copula"),
+    ("C", "copula"),
+    ("conj", "conjunction"),
+)
+_SIGN_CHARS = {"E": "=:：＝"}
+_SIGNS = {kind: f"[{chars}]|" for kind, chars in _SIGN_CHARS.items()}
+
+
+def _word_kinds(words: Words) -> list[tuple[str, list[str]]]:
+    return [(kind, list(getattr(words, name))) for kind, name in _KIND_WORDS]
+
+
 def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[str, str]:
     """The branches of the token pattern by group name (``worded`` holds the word groups behind their
     Arabic screen), in the order they are tried; :func:`_value_screens` reads the same strings."""
@@ -348,17 +372,7 @@ def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[st
         rf"(?:(?P<cjkunit>{cjk_units})(?!别|別)|(?={cjk_counters})))",
         "wnum": rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)})"
         rf"(?:[ \u00a0-]+(?P<wunit>{units})|(?=[ \u00a0]+(?:{counters}))))",
-        "neutral": rf"(?P<neutral>{alternation(words.neutral)})",
-        "false": rf"(?P<false>{alternation(words.false_words)})",
-        "true": rf"(?P<true>{alternation(words.true_words)})",
-        "D": rf"(?P<D>{alternation(words.default)})",
-        "R": rf"(?P<R>{alternation(words.respectively)})",
-        "F": rf"(?P<F>{alternation(words.foreign)})",
-        "B": rf"(?P<B>{alternation(words.blocker)})",
-        # Before the copulas: "is set to" must win over "is" (alternatives are tried in order).
-        "E": rf"(?P<E>[=:：＝]|{alternation(words.set_copula)})",
-        "C": rf"(?P<C>{alternation(words.copula)})",
-        "conj": rf"(?P<conj>{alternation(words.conjunction)})",
+        **{kind: rf"(?P<{kind}>{_SIGNS.get(kind, '')}{alternation(listed)})" for kind, listed in _word_kinds(words)},
     }
     worded_lists: list[Iterable[str]] = [words.dual_units, words.number_words, words.neutral, words.false_words]
     worded_lists += [words.true_words, words.default, words.respectively, words.foreign, words.blocker]
@@ -390,6 +404,133 @@ def _joined(parts: dict[str, str]) -> str:
     return "|".join(part for name, part in parts.items() if not name.startswith("worded."))
 
 
+_NEVER = r"(?!x)x"  # what alternation() gives for no words
+# The characters whose lower case (as re folds them) is not reached from it by str.upper() or
+# str.title(): with those, the cases of a lower-case letter are known without a search of every
+# code point (test_check_docs_token_dispatch checks the list against every code point).
+_ODD_CASES = "\u0130\u03f4\u1e9e\u2126\u212a\u212b"
+
+
+def _cases(char: str) -> str | None:
+    """Every character ``re.IGNORECASE`` matches ``char`` with (for a class matched case-sensitively);
+    None when ``re``'s case tables are not at hand."""
+    if _tolower is None or _extra_cases is None:
+        return None
+    if char in "'’":
+        return "'’"  # _flex matches both apostrophes
+    lower = int(_tolower(ord(char)))
+    folds = {lower, *_extra_cases.get(lower, ())}
+    candidates = {char, *_ODD_CASES}
+    for code in folds:
+        candidates.update(c for c in (chr(code), chr(code).upper(), chr(code).title()) if len(c) == 1)
+    return "".join(c for c in sorted(candidates) if int(_tolower(ord(c))) in folds)
+
+
+def _latin_word(word: str) -> bool:
+    r"""A word written with the look-behind ``(?<!\w)`` in front (see word_pattern)."""
+    return not word.startswith("~") and _script(word) == "latin"
+
+
+def _dispatched(parts: dict[str, str], words: Words) -> tuple[str, dict[str, str]]:
+    """The token pattern of :func:`_joined`, rewritten so that ``re`` tries at a position only the
+    branches that can start there; and the group names it adds, with the kind each stands for.
+
+    ``re`` tries every branch of an alternation at every position it reaches, except a branch that
+    opens with a case-sensitive character or class: that one it skips in one test when the
+    character differs. A branch opening with a named group (every kind) or a look-behind (every
+    word) it enters, which costs as much as a few characters of matching. So here:
+
+    - a kind that opens with its character (code, placeholder, parentheses, sentence end, link
+      target) names itself with an empty group at its end (``re.Match.lastgroup`` is the last group
+      closed); a URL opens with the cases of ``h``;
+    - the kinds made of words only (``_KIND_WORDS``) give their Latin words to one branch per first
+      letter, each opening with that letter's cases and behind one look-behind; in a branch, each
+      kind's words in its order, in kind order, each kind named by an empty group at its end. Their
+      other words (Arabic, CJK) stay in their kinds, after that. No two branches share a first
+      letter and no other word can start with one, so at any position the words that can match
+      are tried in the plain pattern's order;
+    - parts that cannot match (no words) are left out.
+
+    When that cannot be told (a letter re folds with another first letter, a word's first
+    character a space, no case tables), the word kinds stay as they are.
+    """
+    renamed: dict[str, str] = {}
+    fast = dict(parts)
+    fast["code"] = r"`[^`\n]+`(?P<code>)"
+    fast["ph"] = rf"{PLACEHOLDER.pattern}(?P<ph>)"
+    fast["open"] = r"[(（](?P<open>)"
+    fast["close"] = r"[)）](?P<close>)"
+    fast["end"] = r"[。！？؟；;](?P<end>)|[.!?](?=\s|$)(?P<end_1>)"
+    renamed["end_1"] = "end"
+    h = _cases("h")
+    if h is not None:
+        fast["url"] = rf"(?-i:[{h}])ttps?://[^\s)>\]]+(?P<url>)|\]\([^)\s]*\)(?P<url_1>)"
+        renamed["url_1"] = "url"
+    worded = [name for name in parts if name.startswith("worded.")]
+    kept = [name for name in worded if parts[name] != f"(?P<{name[7:]}>{_NEVER})"]
+    if all(_script(word) != "cjk" for word in [*words.units, *words.counters]):
+        kept.remove("worded.cjk")  # no CJK unit or counter: a CJK number is never read
+    flat = _by_letter(words, renamed)
+    branches = [fast[name] for name in kept]
+    if flat is not None:
+        branch, others = flat
+        simple = [name for name in kept if name[7:] in {kind for kind, _ in _KIND_WORDS}]
+        first = kept.index(simple[0]) if simple else len(kept)
+        branches = [fast[name] for name in kept[:first] if name not in simple]
+        branches += [branch, *others]
+        branches += [fast[name] for name in kept[first:] if name not in simple]
+    screen = parts["worded"][: parts["worded"].index("(?:(?P<dual>")]
+    fast["worded"] = f"{screen}(?:{'|'.join(branches)})" if branches else _NEVER
+    return _joined(fast), renamed
+
+
+def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] | None:
+    """The word kinds' Latin words as one branch per first letter (see :func:`_dispatched`), and
+    each kind with its other words; None when that would change a match."""
+    letters: dict[int, list[tuple[str, list[str]]]] = {}
+    others: list[str] = []
+    other_starts: set[str] = set()
+    for kind, listed in _word_kinds(words):
+        unique = sorted(set(listed), key=lambda w: (-len(w), w))
+        latin = [w for w in unique if _latin_word(w)]
+        # In alternation(): the whole words first, then the others in order (those ending in ' or .).
+        ordered = [w for w in latin if w[-1] not in "'’."] + [w for w in latin if w[-1] in "'’."]
+        for word in ordered:
+            first = _ARABIC_MARK.sub("", word)[:1]
+            if not first or first.isspace():
+                return None
+            tail = "" if word[-1] in "'’." else r"(?!\w)"
+            entry = letters.setdefault(_ignorecase_key(first), [])
+            if not entry or entry[-1][0] != kind:
+                entry.append((kind, []))
+            entry[-1][1].append(_flex(word)[len(_flex(first)) :] + tail)
+        rest = [w for w in unique if not _latin_word(w)]
+        other_starts.update(_ARABIC_MARK.sub("", w.removeprefix("~"))[:1] for w in rest)
+        if any(_script(w) == "arabic" for w in rest):
+            other_starts.update("وفبلا")  # ARABIC_PREFIX
+        other_starts.update(_SIGN_CHARS.get(kind, ""))
+        if rest or kind in _SIGNS:
+            others.append(rf"(?P<{kind}>{_SIGNS.get(kind, '')}{alternation(rest) if rest else _NEVER})")
+    classes = {key: _cases(chr(key)) for key in letters}
+    starts = "".join(cases or "" for cases in classes.values())
+    if not letters or not _distinct_letters(set(letters)) or None in classes.values() or len(set(starts)) < len(starts):
+        return None
+    for start in other_starts:
+        cases = _cases(start)
+        if cases is None or set(cases) & set(starts):
+            return None  # another word can start where a Latin one does: the order would change
+    branches = []
+    for index, (key, kinds) in enumerate(letters.items()):
+        alternatives = []
+        for kind, rests in kinds:
+            name = f"{kind}_{index}"
+            renamed[name] = kind
+            alternatives.append(f"(?:{'|'.join(rests)})(?P<{name}>)")
+        cases = "".join(_class_char(c) for c in str(classes[key]))
+        branches.append(f"(?-i:[{cases}])(?:{'|'.join(alternatives)})")
+    return rf"(?<!\w)(?:{'|'.join(branches)})", others
+
+
 def _value_screens(parts: dict[str, str], targets: Targets) -> list[str]:
     """Patterns that together are found wherever the token pattern can give a value token (``V``),
     cheapest first: the value branches of :func:`_token_parts` (the same strings, so they cannot
@@ -415,6 +556,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     words = _merge(languages, files)
     decimal_comma = lang is not None and files.words(lang).decimal_mark != "."
     parts = _token_parts(words, decimal_comma, targets)
+    token_pattern, token_kinds = _dispatched(parts, words)
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
@@ -429,7 +571,8 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         lang=lang,
         targets=targets,
         languages=files,
-        tokens=guarded(_joined(parts), flags),
+        tokens=guarded(token_pattern, flags),
+        token_kinds=token_kinds,
         hint=hint,
         setting_token=regex_cache.compile(_setting_token(targets), flags),
         value_tokens=tuple(guarded(screen, flags) for screen in _value_screens(parts, targets)),

@@ -166,8 +166,10 @@ def _number_word(text: str, lex: Lexicon) -> int | None:
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Tokens of ``text`` in order; offsets index into ``text``."""
     tokens: list[Token] = []
+    renamed = lex.token_kinds
     for match in lex.tokens.finditer(text):
         kind = match.lastgroup
+        kind = renamed.get(kind, kind)  # type: ignore[arg-type]
         start, end = match.span()
         word = _WORD_KINDS.get(kind)  # two thirds of the matches: asked first
         if word is not None:

@@ -1,0 +1,109 @@
+"""The token pattern as the lexicon builds it (branches dispatched on their first character, see
+lexicon._dispatched) finds exactly the tokens of the plain pattern (lexicon._joined)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import sys
+
+import pytest
+
+from tests.support.docs_tree import our_lexicon, real_prose
+from transdocs.languages import LANGUAGES
+from transdocs.languages.words import OURS, Words
+from transdocs.statements import lexicon as lexicons
+from transdocs.statements.tokens import tokenize
+
+# The groups tokenize reads besides the kind.
+_PARTS = ("digits", "unit", "cjknum", "cjkunit", "wnumber", "wunit")
+
+
+def _tokens(pattern: re.Pattern[str], renamed: dict[str, str], text: str) -> list[tuple[object, ...]]:
+    found = []
+    for match in pattern.finditer(text):
+        groups = match.groupdict()
+        kind = match.lastgroup
+        found.append((match.span(), renamed.get(kind, kind) if kind else kind, [groups.get(p) for p in _PARTS]))
+    return found
+
+
+def _words(lang: str | None) -> Words:
+    return lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
+
+
+def _plain(lang: str | None) -> re.Pattern[str]:
+    lex = our_lexicon(lang)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    return re.compile(lexicons._token_pattern(_words(lang), decimal_comma, lex.targets), lex.tokens.flags)
+
+
+def _random_texts(words: Words, seed: int, count: int) -> list[str]:
+    """Texts of the language's words in any case, with letters re folds with others (ſ for s, K for k,
+    İ and ı for i), glued to letters or not, with numbers, code, placeholders, links and marks."""
+    rng = random.Random(seed)
+    vocabulary = [
+        w.removeprefix("~")
+        for f in dataclasses.fields(words)
+        if isinstance(getattr(words, f.name), dict | list | tuple | set | frozenset)
+        for w in getattr(words, f.name)
+        if isinstance(w, str)
+    ]
+    pieces = [*vocabulary, " ", " ", "\n", "5", "30 s", ". ", "(", ")", "`", "`LLM_TIMEOUT`", "{{ timeout.env }}"]
+    pieces += ["https://x.org/a", "](u)", "'", "’", "ſ", "\u212a", "İ", "ı", "é", "É", "x", "_", "、", "=", ":"]
+    texts = []
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        text = "".join(c.upper() if rng.random() < 0.2 else c for c in text)
+        if rng.random() < 0.3:
+            text = text.replace("s", "ſ").replace("k", "\u212a").replace("i", "ı").replace("I", "İ")
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_the_dispatched_token_pattern_finds_the_plain_tokens(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    assert "D" in lex.token_kinds.values()  # the words are dispatched on their first letter
+    plain = _plain(lang)
+    texts = [*real_prose(), *_random_texts(_words(lang), 11, 4000)]
+    assert [_tokens(lex.tokens, lex.token_kinds, t) for t in texts] == [_tokens(plain, {}, t) for t in texts]
+
+
+def test_tokenize_reads_renamed_kinds() -> None:
+    lex = our_lexicon("en")
+    kinds = [t.kind for t in tokenize("LLM_TIMEOUT defaults to 30 s; if unset, it is true. (See `x`)", lex)]
+    assert kinds == ["M", "D", "V", "END", "D", "C", "V", "END", "(", "V", ")"]
+
+
+def test_the_cases_of_a_letter_are_what_re_matches_it_with() -> None:
+    assert set(str(lexicons._cases("k"))) == {"k", "K", "\u212a"}
+    assert set(str(lexicons._cases("s"))) == {"s", "S", "ſ"}
+    assert set(str(lexicons._cases("i"))) == {"i", "I", "İ", "ı"}
+    assert lexicons._cases("’") == "'’"
+    letters = {w[0] for f in ("default", "blocker", "copula", "foreign") for w in getattr(_words(None), f)}
+    for letter in letters | set("abcdefghijklmnopqrstuvwxyzàéèçãõ"):
+        cases = lexicons._cases(letter)
+        assert cases is not None
+        if letter not in "'’" and ord(letter) < 0x2200:  # the Latin words' first letters
+            matching = {c for c in map(chr, range(0x2200)) if re.fullmatch(re.escape(letter), c, re.IGNORECASE)}
+            extra = {c for c in "\u212a\u212b\u2126" if re.fullmatch(re.escape(letter), c, re.IGNORECASE)}
+            assert set(cases) == matching | extra, letter
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="one pass over every code point is enough on one Python")
+def test_the_odd_cases_are_all_the_characters_upper_and_title_do_not_reach() -> None:
+    tolower = lexicons._tolower
+    odd = {
+        chr(code)
+        for code in range(0x110000)
+        if tolower(code) != code and chr(code) not in (chr(tolower(code)).upper(), chr(tolower(code)).title())
+    }
+    assert odd == set(lexicons._ODD_CASES)
+
+
+def test_words_that_could_start_where_a_latin_word_starts_keep_the_plain_pattern() -> None:
+    words = dataclasses.replace(Words(), default=("default", "dé"), copula=("d秒",))  # a CJK word starting with d
+    assert lexicons._by_letter(words, {}) is None
+    assert lexicons._by_letter(dataclasses.replace(words, copula=("秒",)), {}) is not None

@@ -192,7 +192,8 @@ def test_only_the_sections_where_english_states_a_default_are_compared_and_find_
             # English's places are found from where its sections start, before (or without) its sections
             assert section_starts(english_doc) == [section.start for section in laid.sections]
             full = _full_comparison(laid, lay_out(doc, translated))
-            assert aligned_differences(laid, english, doc, translated) == full, (english, translated)
+            for _ in range(2):  # English read anew, then as remembered for another translation
+                assert aligned_differences(laid, english, doc, translated) == full, (english, translated)
             compared += bool(full)
     assert compared > 100  # the pages do differ: the comparison is not empty throughout
 
@@ -448,3 +449,21 @@ def test_a_block_with_its_setting_names_blanked_is_what_substituting_them_gives(
         assert blanked(text, matches) == pattern.sub(lambda m: " " * len(m.group(0)), text), repr(text)
         named += len(matches) > 1
     assert named > 1_000
+
+
+def test_sections_pair_as_when_the_english_page_is_read_anew_for_each_translation() -> None:
+    """pair_sections keeps what it reads of the English sections alone (unique keys, foreign headings) for
+    the page's other translations."""
+    by_english: dict[str, list[str]] = defaultdict(list)
+    for english, translated in [*_real_pairs(), *_random_pairs()]:
+        by_english[english].append(translated)
+    paired = 0
+    for english, translations in by_english.items():
+        ours = lay_out(read_markdown(english, False), english)
+        memo: dict[Hashable, Any] = {}
+        for translated in translations * 2:
+            theirs = lay_out(read_markdown(translated, False), translated)
+            found = pair_sections(ours.sections, theirs.sections, memo)
+            assert found == pair_sections(ours.sections, theirs.sections), (english, translated)
+            paired += len(found) > 2
+    assert paired > 1_000

@@ -15,8 +15,10 @@ and comparing values across it would compare different options).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from transdocs.pages.document import Document, Table
 
@@ -109,36 +111,50 @@ def _listed_options(doc: Document, starts: list[int]) -> dict[int, str]:
     return {index: "\n".join(names) for index, names in keys.items()}
 
 
-def _anchors(english: list[Section], translation: list[Section]) -> list[tuple[int, int]]:
+def _unique(found: list[Section]) -> dict[str, int]:
+    """The keys (or else heading texts) of a page's sections that are unique on it, with their index."""
+    seen: dict[str, int] = {}
+    doubled = set()
+    for index, section in enumerate(found):
+        # A heading left as it was ("## AWS", a product's name) pairs like an anchor, when unique.
+        if not index:
+            continue  # the part before the first heading pairs anyway
+        key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
+        ways = [key]
+        if section.options and section.key is None:  # "### Options" under "## Vagrant" in both
+            ways += ["|" + section.options, section.parent + "|" + section.options]
+        for one in ways:
+            if one in seen:
+                doubled.add(one)
+            seen[one] = index
+    return {k: v for k, v in seen.items() if k not in doubled}
+
+
+def _english(memo: dict[Hashable, Any] | None, name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` of the English page, kept in ``memo`` (the English page's) for its other translations."""
+    if memo is None:
+        return compute()
+    key = ("pairing", name)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _anchors(
+    english: list[Section], translation: list[Section], memo: dict[Hashable, Any] | None = None
+) -> list[tuple[int, int]]:
     """Index pairs of sections whose key (or else heading text) is unique on both pages, in
-    increasing order on both."""
-
-    def unique(found: list[Section]) -> dict[str, int]:
-        seen: dict[str, int] = {}
-        doubled = set()
-        for index, section in enumerate(found):
-            # A heading left as it was ("## AWS", a product's name) pairs like an anchor, when unique.
-            if not index:
-                continue  # the part before the first heading pairs anyway
-            key = section.key if section.key is not None else "=" + " ".join(section.name.lower().split())
-            ways = [key]
-            if section.options and section.key is None:  # "### Options" under "## Vagrant" in both
-                ways += ["|" + section.options, section.parent + "|" + section.options]
-            for one in ways:
-                if one in seen:
-                    doubled.add(one)
-                seen[one] = index
-        return {k: v for k, v in seen.items() if k not in doubled}
-
-    theirs = unique(translation)
-    candidates = sorted({(index, theirs[key]) for key, index in unique(english).items() if key in theirs})
+    increasing order on both (``memo``: see :func:`pair_sections`)."""
+    theirs = _unique(translation)
+    ours: dict[str, int] = _english(memo, "unique", lambda: _unique(english))
+    candidates = sorted({(index, theirs[key]) for key, index in ours.items() if key in theirs})
     # Anchors and options first; a heading's unchanged text only fills the gaps between them
     # ("### Actions" in both must not outvote the option a section documents).
     strong = _increasing([c for c in candidates if english[c[0]].key is not None])
     bounds = [(0, 0), *strong, (len(english), len(translation))]
     weak = [c for c in candidates if english[c[0]].key is None]
     if weak:
-        foreign = _foreign_headings(english)
+        foreign: set[int] = _english(memo, "foreign", lambda: _foreign_headings(english))
         weak = [c for c in weak if c[0] not in foreign]
     found = []
     for (e0, t0), (e1, t1) in pairwise(bounds):
@@ -188,9 +204,12 @@ def _search(candidates: list[tuple[int, int]], tails: list[int], other: int) -> 
     return low
 
 
-def pair_sections(english: list[Section], translation: list[Section]) -> list[tuple[Section, Section]]:
-    """Sections of both pages that document the same thing (see the module docstring)."""
-    anchors = [(0, 0), *_anchors(english, translation), (len(english), len(translation))]
+def pair_sections(
+    english: list[Section], translation: list[Section], memo: dict[Hashable, Any] | None = None
+) -> list[tuple[Section, Section]]:
+    """Sections of both pages that document the same thing (see the module docstring). ``memo``: a
+    dict kept with the English sections, where what is read of them alone is kept for their other translations."""
+    anchors = [(0, 0), *_anchors(english, translation, memo), (len(english), len(translation))]
     pairs: list[tuple[Section, Section]] = []
     for (e0, t0), (e1, t1) in pairwise(anchors):
         if e0 < len(english) and t0 < len(translation) and (e0, t0) != (len(english), len(translation)):

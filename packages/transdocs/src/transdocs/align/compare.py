@@ -358,7 +358,9 @@ def aligned_differences(english: Document | Laid, english_text: str, translated:
     their_sections = sections(translated, lines, len(lines))
     index_e = {id(s): i for i, s in enumerate(ours.sections)}
     index_t = {id(s): i for i, s in enumerate(their_sections)}
-    pairs = [(index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, their_sections, ours.places.read)]
+    pairs = [
+        (index_e[id(e)], index_t[id(t)]) for e, t in pair_sections(ours.sections, their_sections, ours.places.read)
+    ]
     # The translation's labelled lines are read only where they are compared; the labels it
     # translates are learned from every pair of sections, only when some pair needs them.
     starts = [section.start for section in their_sections]

@@ -17,6 +17,7 @@ from typing import Any
 
 from tests.support.docs_tree import our_targets
 from transdocs.align.compare import (
+    _DEFAULT,
     Aligned,
     Laid,
     _learned_labels,
@@ -467,3 +468,30 @@ def test_sections_pair_as_when_the_english_page_is_read_anew_for_each_translatio
             assert found == pair_sections(ours.sections, theirs.sections), (english, translated)
             paired += len(found) > 2
     assert paired > 1_000
+
+
+def test_a_label_says_default_where_the_default_pattern_finds_it() -> None:
+    pattern = _DEFAULT
+    rng = random.Random(18)
+    labels = [cell for pair in _real_pairs() for line in pair[0].split("\n") for cell in line.split("|")]
+    words = ["default", "DEFAULT", "Defaults", "standard", "STANDARD", "defecto", "padrao", "PADRÃO", "padrão"]
+    words += [
+        "défaut",
+        "DÉFAUT",
+        "ſtandard",
+        "默认",
+        "既定",
+        "기본",
+        "умолчанию",
+        "УМОЛЧАН",
+        "defaul",
+        "stand",
+        "ard",
+        "x",
+    ]
+    labels += ["".join(rng.choice([*words, " ", "-", "`"]) for _ in range(rng.randint(0, 4))) for _ in range(20_000)]
+    said = 0
+    for label in labels:
+        assert says_default(label) == (pattern.search(label) is not None), repr(label)
+        said += says_default(label)
+    assert 1_000 < said < len(labels) - 1_000

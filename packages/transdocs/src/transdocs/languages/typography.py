@@ -34,8 +34,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from transdocs import regex_cache
 from transdocs.errors import InputError
-from transdocs.fastscan import guarded
 from transdocs.languages.scripts import SCRIPTS
 
 MARKUP = "\u2060"  # where markup stood in a line as readers see it (a word joiner: invisible)
@@ -156,11 +156,14 @@ def _names(chars: str) -> str:
 
 @cache
 def _compiled(rule: Rule) -> re.Pattern[str]:
-    """The rule's pattern (:func:`plain_pattern`) behind a look-ahead on the characters its matches
-    start with: every rule but ``quotes`` opens with a look-behind testing a Unicode category, which re
-    tried at every position of the line; now only where a space or a mark stands (the same matches)."""
+    """The rule's pattern (:func:`plain_pattern`) as the character its matches start with, then the
+    plain pattern from that character (looking back at it), its end in the group ``_end``: every rule
+    but ``quotes`` opens with a look-behind testing a Unicode category, which re tried at every position
+    of the line; the pattern opens with a character class, so re skips in C to where a space or a mark
+    stands. Each match is one character long, and matches may start inside the one before: :func:`slips`
+    reads the end from ``_end`` and passes those by, as ``finditer`` of the plain pattern does."""
     first, pattern = plain_pattern(rule)
-    return re.compile(f"(?=[{first}])(?:{pattern})" if first else pattern)
+    return re.compile(rf"[{first}](?<=(?=(?:{pattern})(?P<_end>))[\s\S])" if first else pattern)
 
 
 def plain_pattern(rule: Rule) -> tuple[str, str]:
@@ -201,22 +204,24 @@ def _excerpt(line: str, start: int, end: int) -> str:
     return line[max(0, start - _EXCERPT) : end + _EXCERPT].replace(MARKUP, "").strip()
 
 
-def _message(rule: Rule, match: re.Match[str], line: str, sentence_start: int) -> str | None:
-    excerpt = repr(_excerpt(line, match.start(), match.end()))
+def _message(rule: Rule, match: re.Match[str], end: int, line: str, sentence_start: int) -> str | None:
+    """The message of a slip: ``match`` of the rule's pattern, the plain pattern's match ending at ``end``."""
+    excerpt = repr(_excerpt(line, match.start(), end))
     if rule.rule in ("space-before", "space-after"):
         where = "before" if rule.rule == "space-before" else "after"
         want = f"a no-break space ({_names(rule.spaces)})" if rule.spaces else "no space"
-        if match.group("none") is not None:
+        none = match.group("none") if rule.missing else None  # (the group only a "missing" rule has)
+        if none is not None:
             if not rule.spaces:
                 return None
-            return f"{excerpt}: no space {where} {match.group('none')!r}; write {want}"
+            return f"{excerpt}: no space {where} {none!r}; write {want}"
         mark = line[match.end("slip")] if where == "before" else line[match.start("slip") - 1]
         return f"{excerpt}: an ordinary space {where} {mark!r}; write {want}"
     if rule.rule == "no-space-between":
-        before, after = line[match.start() - 1], line[match.end()]
+        before, after = line[match.start() - 1], line[end]
         if any(_letters(name).match(before) and _letters(name).match(after) for name in rule.allow):
             return None  # "ターゲット フレームワーク": a convention of the script
-        pair = f"{line[match.start() - 1]}{match.group('slip')}{line[match.end()]}"
+        pair = f"{line[match.start() - 1]}{match.group('slip')}{line[end]}"
         return f"{excerpt}: a space between two CJK characters ({pair!r}); remove it"
     if rule.rule == "full-width-after":
         mark = match.group("slip")
@@ -232,21 +237,45 @@ def _message(rule: Rule, match: re.Match[str], line: str, sentence_start: int) -
 def trigger(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """What a raw line must hold for any of ``rules`` to find a slip in it (most lines are passed by
     without building their reader's view): a mark, an entity, or CJK text beside a space, a mark or markup.
-    Searched in most lines of a page: behind a look-ahead on its first characters (fastscan.guarded),
-    re does not try every branch at every position."""
-    return guarded(trigger_pattern(rules))
+
+    Only asked whether a line holds one, so it is searched as the character a piece of it stands on
+    (a mark, an ``&``, the space or mark after CJK text, the space before it), then what stands around
+    it: the pattern opens with a character class, so re skips to those characters in C (behind a
+    look-ahead, it tried a match at every position; CJK text was a stop at every letter).
+    Finds something in a line exactly when :func:`trigger_pattern` does."""
+    firsts, around = ["&"], ["(?<=&)"]
+    for rule in rules:
+        if rule.rule in ("space-before", "space-after"):
+            firsts.append(_class(rule.marks))
+            around.append(f"(?<=[{_class(rule.marks)}])")
+        elif rule.rule in ("no-space-between", "full-width-after"):
+            cjk = _script_class(rule)
+            firsts.append(_AFTER_CJK)
+            around += [rf"(?<=[{cjk}][{_AFTER_CJK}])", rf"(?<=\s)(?=[{cjk}])"]
+        elif rule.rule == "quotes":
+            straight = _class("".join(rule.instead))
+            firsts.append(straight)
+            around.append(f"(?<=[{straight}])")
+        else:
+            firsts.append(re.escape(rule.close[0]))
+            around.append(f"(?<=(?={re.escape(rule.close)}).)")
+    return regex_cache.compile(f"[{''.join(firsts)}](?:{'|'.join(around)})", re.DOTALL)
+
+
+# What may stand after CJK text where a slip may be: a space, a mark, or markup that may hide one
+# ("注意**:", "字<!-- -->:"); \s also stands before CJK text.
+_AFTER_CJK = r"\s,.:;!?*_~\]<>`&"
 
 
 def trigger_pattern(rules: tuple[Rule, ...]) -> str:
-    """The text of :func:`trigger`'s pattern."""
+    """What :func:`trigger` finds, as one plain pattern (the reference its tests compare it with)."""
     parts = ["&"]
     for rule in rules:
         if rule.rule in ("space-before", "space-after"):
             parts.append(f"[{_class(rule.marks)}]")
         elif rule.rule in ("no-space-between", "full-width-after"):
             cjk = _script_class(rule)
-            # A space or mark after CJK text, or markup that may hide one ("注意**:", "字<!-- -->:").
-            parts.append(rf"[{cjk}][\s,.:;!?*_~\]<>`&]|\s[{cjk}]")
+            parts.append(rf"[{cjk}][{_AFTER_CJK}]|\s[{cjk}]")
         elif rule.rule == "quotes":
             parts.append(f"[{_class(''.join(rule.instead))}]")
         else:
@@ -269,14 +298,20 @@ def slips(given: str, rules: tuple[Rule, ...]) -> list[tuple[int, str]]:
         if rule.rule == "inverted":
             # Where each sentence of the line starts: the open mark is looked for from there (linear).
             starts = [m.end() for m in _SENTENCE_END.finditer(line)]
-        index = 0
-        for match in rule.pattern.finditer(line):
+        index = end = 0
+        pattern = rule.pattern
+        ends = "_end" in pattern.groupindex  # (see _compiled)
+        for match in pattern.finditer(line):
+            start = match.start()
+            if start < end:
+                continue  # inside the last match: the plain pattern's search goes on from its end
+            end = match.end("_end") if ends else match.end()
             sentence = 0
             if starts:
-                while index < len(starts) and starts[index] <= match.start():
+                while index < len(starts) and starts[index] <= start:
                     index += 1
                 sentence = starts[index - 1] if index else 0
-            message = _message(rule, match, line, sentence)
+            message = _message(rule, match, end, line, sentence)
             if message is not None:
-                found.append((match.start(), message))
+                found.append((start, message))
     return sorted(found)

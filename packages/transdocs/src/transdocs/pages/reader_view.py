@@ -16,7 +16,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from transdocs.fastscan import guarded
+from transdocs import regex_cache
 from transdocs.languages.typography import MARKUP
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.pages.front_matter import front_matter_span
@@ -44,11 +44,14 @@ _LINE_SPANS = Scanner(
 # A built page's text: its tags are gone, its inline code is in backticks (pages.html).
 _HTML_SPANS = Scanner([*_CODE, _URL])
 _REPLACEMENT = {"code": _VALUE, "value": _VALUE, "url": _VALUE, "target": "]", "tag": MARKUP}
-# Markdown's own marks: emphasis, brackets of links, escapes, an image's "!". This and _SPAN_START are
-# searched in most lines: behind a look-ahead on their first characters (fastscan.guarded), re does not
-# try every branch at every position of the line.
+# Markdown's own marks: emphasis, brackets of links, escapes, an image's "!". Replaced in most lines:
+# as the character each starts with, then each branch of the plain pattern after it, looking back at
+# that character (the pattern opens with a character class, so re skips to those characters in C;
+# behind a look-ahead it tried a match at every position). The same matches as MARKUP_MARKS.
 MARKUP_MARKS = r"!(?=\[)|[\[\]*]|~~|(?<![^\W_])_+|_+(?![^\W_])|\\(?=[^\w\s])"
-_MARKUP = guarded(MARKUP_MARKS)
+_MARKUP = regex_cache.compile(
+    r"[!\[\]*~_\\](?:(?<=!)(?=\[)|(?<=[\[\]*])|(?<=~)~|(?<=_)(?<![^\W_]_)_*|(?<=_)_*(?![^\W_])|(?<=\\)(?=[^\w\s]))"
+)
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s")
 _ESM = re.compile(r"^(?:import|export)\s")
@@ -64,9 +67,12 @@ def _markup(match: re.Match[str]) -> str:
     return "" if match.group(0).startswith("\\") else MARKUP
 
 
-# Where a span of _LINE_SPANS may start: a line without one skips the scanner.
+# Where a span of _LINE_SPANS may start: a line without one skips the scanner. Only asked whether a
+# line holds one: searched as the character it starts with, then what follows it (the pattern opens
+# with a character class, so re skips to those characters in C; behind a look-ahead it tried a match
+# at every position of the line). Finds something in a line exactly when SPAN_START does.
 SPAN_START = r"[`<{\]]|://|www\.|:[a-z0-9_+-]+:"
-_SPAN_START = guarded(SPAN_START)
+_SPAN_START = regex_cache.compile(r"[`<{\]:w](?:(?<=[`<{\]])|(?<=:)(?=//|[a-z0-9_+-]+:)|(?<=w)(?=ww\.))")
 
 
 def markdown_line(line: str) -> str:

@@ -1,0 +1,80 @@
+"""Typography slips found with the rules' fast patterns are those the plain patterns find.
+
+The fast pattern of a rule matches one character where a match of the plain one starts, and may
+match again inside it; :func:`transdocs.languages.typography.slips` reads each plain match's end
+and passes those by. The plain reading is kept here and compared on our docs' lines as readers see
+them, the fixtures' and random lines, for every rule of our language files and a few more.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from transdocs.languages import typography
+from transdocs.languages.typography import MARKUP, Rule, plain_pattern
+from transdocs.languages.words import OURS
+from transdocs.pages.markdown import read_markdown
+from transdocs.pages.reader_view import markdown_lines
+
+ROOT = Path(__file__).parent.parent
+RULES = [rule for lang in OURS.available() for rule in OURS.words(lang).typography] + [
+    Rule("space-before", marks=";:!?»", spaces="\u202f\u00a0", missing=True),
+    Rule("space-before", marks="?", spaces=""),
+    Rule("space-after", marks="«", spaces="\u202f", missing=True),
+    Rule("no-space-between", scripts=("Han", "Hiragana"), punctuation="、。", allow=("Hiragana",)),
+    Rule("full-width-after", scripts=("Han",), full_width=((",", "，"), (":", "："))),
+    Rule("quotes", open="„", close="“", instead=('"',)),
+    Rule("inverted", open="¿", close="?"),
+    Rule("inverted", open="¡", close="!!"),
+    Rule("no-space-between", scripts=("Han",), punctuation=" "),  # (a match may start inside the last)
+]
+_POOL = "ab Z9 \t:;!?»«,.\"'`*_[]()<>„“¿¡中文字ひらがな、。，：\u202f\u00a0\u3000" + MARKUP
+
+
+def _plain_slips(given: str, rules: tuple[Rule, ...]) -> list[tuple[int, str]]:
+    """slips as it read each rule's plain pattern (every match, its own end)."""
+    line, found = given, []
+    plain = line.replace(MARKUP, "")
+    for rule in rules:
+        line = given if rule.rule == "no-space-between" else plain
+        starts = [m.end() for m in typography._SENTENCE_END.finditer(line)] if rule.rule == "inverted" else []
+        index = 0
+        for match in re.finditer(plain_pattern(rule)[1], line):
+            sentence = 0
+            if starts:
+                while index < len(starts) and starts[index] <= match.start():
+                    index += 1
+                sentence = starts[index - 1] if index else 0
+            message = typography._message(rule, match, match.end(), line, sentence)
+            if message is not None:
+                found.append((match.start(), message))
+    return sorted(found)
+
+
+def _lines() -> list[str]:
+    lines = []
+    for path in sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines += text.split("\n")
+        doc = read_markdown(text)
+        lines += [seen for _, seen in markdown_lines(text, doc)]
+    rng = random.Random(19)
+    lines += ["".join(rng.choice(_POOL) for _ in range(rng.randint(0, 30))) for _ in range(15_000)]
+    return lines
+
+
+def test_slips_are_those_the_plain_patterns_find() -> None:
+    lines = _lines()
+    found = 0
+    for rule in RULES:
+        rules = (rule,)
+        for line in lines:
+            slipped = typography.slips(line, rules)
+            assert slipped == _plain_slips(line, rules), (rule, line)
+            found += bool(slipped)
+    assert found > 1_000
+    for lang in OURS.available():
+        rules = OURS.words(lang).typography
+        assert all(typography.slips(line, rules) == _plain_slips(line, rules) for line in lines[:5_000])

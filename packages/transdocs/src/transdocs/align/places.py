@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Container, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from transdocs.pages.document import Code, Document, Table
 from transdocs.pages.jsx_props import naming_prop
@@ -33,8 +33,9 @@ _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[*_`]|\\(?=.)|!?\[([^\]]*)\]\([^)]*\)")
 
 
-@dataclass(frozen=True)
-class Labelled:
+class Labelled(NamedTuple):
+    """A labelled line (a named tuple, as :class:`~transdocs.align.sections.Section` and for the same reason)."""
+
     line: int
     label: str
     value: str
@@ -42,8 +43,7 @@ class Labelled:
     block: tuple[tuple[int, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Prop:
+class Prop(NamedTuple):
     line: int
     component: str
     name: str

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from transdocs.pages.document import Document, Table
 
@@ -35,9 +34,10 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 _ASIDE = re.compile(r"<[^<>]*>|\([^()]*\)|\[[^\]]*\]")  # badges, tags, "(deprecated)"
 
 
-@dataclass(frozen=True)
-class Section:
-    """Lines ``start`` to ``end`` (exclusive) of a page; ``start`` is the heading's line (1 before any)."""
+class Section(NamedTuple):
+    """Lines ``start`` to ``end`` (exclusive) of a page; ``start`` is the heading's line (1 before any).
+    (A named tuple: made for every heading of every translation compared, it is made four times faster
+    than a frozen dataclass.)"""
 
     start: int
     end: int

@@ -32,7 +32,7 @@ def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
     words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
     parts = lexicons._token_parts(words, decimal_comma, lex.targets)
-    plain = re.compile(lexicons._dispatched(parts, words)[0], lex.tokens.flags)  # without the guard
+    plain = re.compile(lexicons._dispatched(parts, words, lex.targets)[0], lex.tokens.flags)  # without the guard
     assert lex.tokens.pattern != plain.pattern  # the guard is there
     texts = list(real_prose())
     assert _matches(lex.tokens, texts) == _matches(plain, texts)

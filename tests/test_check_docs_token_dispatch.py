@@ -51,6 +51,7 @@ def _random_texts(words: Words, seed: int, count: int) -> list[str]:
         if isinstance(w, str)
     ]
     pieces = [*vocabulary, " ", " ", "\n", "5", "30 s", ". ", "(", ")", "`", "`LLM_TIMEOUT`", "{{ timeout.env }}"]
+    pieces += ["LLM_TIMEOUT", "llm_model", "retry_max_wait", "total_timeout", "etc.", "i.e.", "Vs.", "ex.", "env."]
     pieces += ["https://x.org/a", "](u)", "'", "’", "ſ", "\u212a", "İ", "ı", "é", "É", "x", "_", "、", "=", ":"]
     texts = []
     for _ in range(count):

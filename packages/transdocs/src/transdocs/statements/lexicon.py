@@ -314,7 +314,10 @@ class Lexicon:
     def may_hold_value(self, text: str) -> bool:
         """Whether :func:`~transdocs.statements.tokens.tokenize` may find a value (``V``) in ``text``;
         False means it finds none."""
-        return any(pattern.search(text) is not None for pattern in self.value_tokens)
+        for pattern in self.value_tokens:  # noqa: SIM110 - a generator in any() costs more than most searches
+            if pattern.search(text) is not None:
+                return True
+        return False
 
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
         """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
@@ -348,6 +351,8 @@ _KIND_WORDS = (
     ("conj", "conjunction"),
 )
 _SIGN_CHARS = {"E": "=:：＝"}
+# Abbreviations whose dot ends no sentence (each alternative opens with a letter).
+_ABBREVIATIONS = r"etc|i\.e|cf|vs|approx|env|ex"
 _SIGNS = {kind: f"[{chars}]|" for kind, chars in _SIGN_CHARS.items()}
 
 
@@ -384,7 +389,7 @@ def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[st
         "ph": rf"(?P<ph>{PLACEHOLDER.pattern})",
         "env": rf"(?P<env>(?<!\w)(?:{envs})(?!\w))",
         "key": rf"(?P<key>(?<![\w.])(?:{keys})(?!\w))",
-        "abbr": r"(?P<abbr>(?<!\w)(?:etc|i\.e|cf|vs|approx|env|ex)\.)",
+        "abbr": rf"(?P<abbr>(?<!\w)(?:{_ABBREVIATIONS})\.)",
         "num": rf"(?P<num>{_NUMBER_START}(?P<digits>{number}){_NUMBER_END}{_PERCENT_WORDS}"
         rf"(?:[ \u00a0\u202f]?-?[ \u00a0]?(?P<unit>{units}))?{_AFTER_NUMBER})",
         "worded": rf"{screen}(?:{'|'.join(worded.values())})",
@@ -431,7 +436,7 @@ def _latin_word(word: str) -> bool:
     return not word.startswith("~") and _script(word) == "latin"
 
 
-def _dispatched(parts: dict[str, str], words: Words) -> tuple[str, dict[str, str]]:
+def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[str, dict[str, str]]:
     """The token pattern of :func:`_joined`, rewritten so that ``re`` tries at a position only the
     branches that can start there; and the group names it adds, with the kind each stands for.
 
@@ -449,6 +454,8 @@ def _dispatched(parts: dict[str, str], words: Words) -> tuple[str, dict[str, str
       other words (Arabic, CJK) stay in their kinds, after that. No two branches share a first
       letter and no other word can start with one, so at any position the words that can match
       are tried in the plain pattern's order;
+    - env vars, config keys and abbreviations (each opening with a look-behind) are one branch per
+      first letter the same way, in that order (a key's look-behind also refuses a dot);
     - parts that cannot match (no words) are left out.
 
     When that cannot be told (a letter re folds with another first letter, a word's first
@@ -466,6 +473,9 @@ def _dispatched(parts: dict[str, str], words: Words) -> tuple[str, dict[str, str
     if h is not None:
         fast["url"] = rf"(?-i:[{h}])ttps?://[^\s)>\]]+(?P<url>)|\]\([^)\s]*\)(?P<url_1>)"
         renamed["url_1"] = "url"
+    names = _names_by_letter(targets, renamed)
+    if names is not None:  # one branch where the three were
+        fast = {name: (names if name == "env" else part) for name, part in fast.items() if name not in ("key", "abbr")}
     worded = [name for name in parts if name.startswith("worded.")]
     kept = [name for name in worded if parts[name] != f"(?P<{name[7:]}>{_NEVER})"]
     if all(_script(word) != "cjk" for word in [*words.units, *words.counters]):
@@ -482,6 +492,38 @@ def _dispatched(parts: dict[str, str], words: Words) -> tuple[str, dict[str, str
     screen = parts["worded"][: parts["worded"].index("(?:(?P<dual>")]
     fast["worded"] = f"{screen}(?:{'|'.join(branches)})" if branches else _NEVER
     return _joined(fast), renamed
+
+
+def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> str | None:
+    """The ``env``, ``key`` and ``abbr`` parts of :func:`_token_parts` as one branch per first letter
+    (see :func:`_dispatched`); None when a name is more than word characters (it is a pattern there)
+    or two first letters fold together."""
+    listed = [
+        ("env", list(targets.env_names), ""),
+        ("key", [k for k in targets.key_names if "_" in k], r"(?<!\.(?s:.))"),
+        ("abbr", _ABBREVIATIONS.split("|"), ""),
+    ]
+    letters: dict[int, list[str]] = {}
+    for kind, alternatives, behind in listed:
+        if kind != "abbr" and (not alternatives or not all(re.fullmatch(r"\w+", n, re.ASCII) for n in alternatives)):
+            return None
+        by_letter: dict[int, list[str]] = {}
+        for name in alternatives:
+            by_letter.setdefault(_ignorecase_key(name[0]), []).append(name[1:])
+        for key, rests in by_letter.items():
+            name = f"{kind}_{len(renamed)}"
+            renamed[name] = kind
+            tail = r"\." if kind == "abbr" else r"(?!\w)"
+            letters.setdefault(key, []).append(f"{behind}(?:{'|'.join(rests)}){tail}(?P<{name}>)")
+    classes = {key: _cases(chr(key)) for key in letters}
+    starts = "".join(cases or "" for cases in classes.values())
+    if not letters or not _distinct_letters(set(letters)) or None in classes.values() or len(set(starts)) < len(starts):
+        return None
+    branches = [
+        f"(?-i:[{''.join(_class_char(c) for c in str(classes[key]))}])(?:{'|'.join(alternatives)})"
+        for key, alternatives in letters.items()
+    ]
+    return rf"(?<!\w)(?:{'|'.join(branches)})"
 
 
 def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] | None:
@@ -510,7 +552,8 @@ def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] |
             other_starts.update("وفبلا")  # ARABIC_PREFIX
         other_starts.update(_SIGN_CHARS.get(kind, ""))
         if rest or kind in _SIGNS:
-            others.append(rf"(?P<{kind}>{_SIGNS.get(kind, '')}{alternation(rest) if rest else _NEVER})")
+            signs = f"[{_SIGN_CHARS[kind]}]" if kind in _SIGN_CHARS else ""
+            others.append(rf"(?P<{kind}>{'|'.join(filter(None, [signs, alternation(rest) if rest else '']))})")
     classes = {key: _cases(chr(key)) for key in letters}
     starts = "".join(cases or "" for cases in classes.values())
     if not letters or not _distinct_letters(set(letters)) or None in classes.values() or len(set(starts)) < len(starts):
@@ -556,7 +599,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     words = _merge(languages, files)
     decimal_comma = lang is not None and files.words(lang).decimal_mark != "."
     parts = _token_parts(words, decimal_comma, targets)
-    token_pattern, token_kinds = _dispatched(parts, words)
+    token_pattern, token_kinds = _dispatched(parts, words, targets)
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]

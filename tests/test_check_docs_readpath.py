@@ -20,7 +20,7 @@ from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_let
 from transdocs.languages.typography import Rule
 from transdocs.languages.words import OURS
 from transdocs.pages import markdown, reader_view
-from transdocs.pages.document import Document, Prose
+from transdocs.pages.document import Code, Document, Prose, introduces_list
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.jsx_props import OPENING
 from transdocs.pages.markdown import _TAGS, is_include, read_markdown
@@ -410,9 +410,57 @@ def test_a_tag_without_the_word_default_states_no_default() -> None:
         assert sentence in [block.text for block in read_markdown(f"Text\n\n{tag}\n").blocks], tag
 
 
+def _plain_strip_tags(line: str) -> str:
+    return markdown._TAGS.sub(
+        lambda span: line[span.start : span.end] if span.kind == "code" else " " * (span.end - span.start), line
+    )
+
+
+def test_tags_are_blanked_as_the_plain_substitution_blanks_them() -> None:
+    lines = [line for text in TEXTS for line in text.split("\n")]
+    lines += _pieces(["<a>", "</b>", "<", ">", "`", "{/*", "*/}", '"', "'", "{", "}", " ", "x", "<br/>"], 50_000, 12)
+    for line in lines:
+        assert markdown.strip_tags(line) == _plain_strip_tags(line), repr(line)
+
+
 class _PlainReader(markdown._Reader):
-    """The reader's loop as it was before the shortcuts (a line's first character tells which patterns
-    to try; plain prose lines taken as such): every line asks every question in turn."""
+    """The reader's loop and flush as they were before the shortcuts (a line's first character tells which
+    patterns to try; plain prose lines and one-line blocks taken as such): every line asks every question."""
+
+    def flush(self) -> None:
+        if not self.open:
+            return
+        parts, breaks, offset = [], [], 0
+        for n, (_, line) in enumerate(self.open):
+            if n:
+                breaks.append(offset)
+            parts.append(line)
+            offset += len(line) + 1
+        text = "\n".join(parts)
+        kind = self.open_kind
+        # (a paragraph of config lines sets something: without "=", it is prose)
+        config = (
+            markdown._config_language(parts) if kind == "paragraph" and not self.open_parent and "=" in text else None
+        )
+        if config is not None:
+            intro = self.intro_text()
+            self.doc.blocks.append(Code(config, self.open[0][0], list(self.open), intro, unfenced=True))
+            self.open, self.list_intro, self.last_paragraph = [], "", None
+            return
+        intro = self.list_intro if kind == "item" else ""
+        if not intro and self.admonition is not None:
+            intro = self.admonition[1]  # "!!! note "Defaults"" introduces what it contains
+        block = Prose(kind, text, self.open[0][0], breaks, intro, self.open_parent, self.section)
+        self.doc.blocks.append(block)
+        if kind == "item":
+            self.items.append((self.open_indent, block))
+        else:
+            self.term = None
+            if not self.open_parent:  # (only a paragraph ending in a colon, "。" or a space may introduce one)
+                end = text[-1:]
+                self.list_intro = text if (end in ":：。" or end.isspace()) and introduces_list(text) else ""
+        self.last_paragraph = block if kind == "paragraph" else None
+        self.open = []
 
     def read(self) -> Document:
         i, lines, comment = 0, self.lines, False
@@ -445,7 +493,7 @@ class _PlainReader(markdown._Reader):
                     continue
                 for tag in markdown._TAGS.finditer(line):
                     self.read_props(i, line[tag.start : tag.end])
-                text = markdown.strip_tags(line)
+                text = _plain_strip_tags(line)
                 if line.strip() and not text.strip():
                     self.read_tag_line(i, line)
                     i += 1

@@ -17,7 +17,7 @@ from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
 from transdocs.pages.line_search import within_lines
 from transdocs.placeholders import BLOCK_LINE
-from transdocs.spans import Kind, Scanner
+from transdocs.spans import Kind, Scanner, Span
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 # What :func:`heading` reads, as a pattern (the tests compare them): re tries the end's optional parts
@@ -123,11 +123,18 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 _ESM = re.compile(r"^(?:import|export)\s")  # MDX: module lines, not prose
 
 
-def strip_tags(line: str) -> str:
-    """``line`` with HTML/JSX tags and MDX comments blanked (same length: offsets stay put)."""
-    return _TAGS.sub(
-        lambda span: line[span.start : span.end] if span.kind == "code" else " " * (span.end - span.start), line
-    )
+def strip_tags(line: str, spans: list[Span] | None = None) -> str:
+    """``line`` with HTML/JSX tags and MDX comments blanked (same length: offsets stay put); ``spans``:
+    its spans of ``_TAGS`` when they were found already."""
+    if spans is None:
+        spans = list(_TAGS.finditer(line))
+    parts, last = [], 0
+    for span in spans:
+        if span.kind != "code":
+            parts += [line[last : span.start], " " * (span.end - span.start)]
+            last = span.end
+    parts.append(line[last:])
+    return "".join(parts)
 
 
 # Whether :meth:`_Reader.read` takes a line that can only be prose as such (off: as any other line,
@@ -176,13 +183,18 @@ class _Reader:
     def flush(self) -> None:
         if not self.open:
             return
-        parts, breaks, offset = [], [], 0
-        for n, (_, line) in enumerate(self.open):
-            if n:
-                breaks.append(offset)
-            parts.append(line)
-            offset += len(line) + 1
-        text = "\n".join(parts)
+        breaks: list[int] = []  # where each line after the first starts in the text
+        if len(self.open) == 1:  # (most blocks)
+            text = self.open[0][1]
+            parts = [text]
+        else:
+            parts, offset = [], 0
+            for n, (_, line) in enumerate(self.open):
+                if n:
+                    breaks.append(offset)
+                parts.append(line)
+                offset += len(line) + 1
+            text = "\n".join(parts)
         kind = self.open_kind
         # (a paragraph of config lines sets something: without "=", it is prose)
         config = _config_language(parts) if kind == "paragraph" and not self.open_parent and "=" in text else None
@@ -255,8 +267,11 @@ class _Reader:
                     self.flush()
                 i += 1
                 continue
-            if not stripped:  # (a line that holds something may still read as blank: see below)
-                self.read_blank_line(blank=True)
+            if not stripped:  # (read_blank_line; a line that holds something may still read as blank: see below)
+                if self.open:
+                    self.flush()
+                if self.open_kind == "item":
+                    self.open_kind = "paragraph"
                 i += 1
                 continue
             if shortcut and stripped[0].isalpha() and "<" not in line and "|" not in line and "{/*" not in line:
@@ -290,9 +305,10 @@ class _Reader:
                     self.read_tag_line(i, " ".join(lines[i : end + 1]))
                     i = end + 1
                     continue
-                for tag in _TAGS.finditer(line):
+                spans = list(_TAGS.finditer(line))
+                for tag in spans:
                     self.read_props(i, line[tag.start : tag.end])
-                text = strip_tags(line)
+                text = strip_tags(line, spans)
                 if line.strip() and not text.strip():
                     self.read_tag_line(i, line)
                     i += 1
@@ -435,11 +451,12 @@ class _Reader:
         mark = fence.group(2)
         lang = fence_language(fence.group(3))
         intro = self.intro()
-        start, body = self.first + i, []
+        first, lines = self.first, self.lines
+        start, body = first + i, []
         i += 1
         closing = _closing(mark[0], len(mark))
-        while i < len(self.lines) and not closing.match(self.lines[i]):
-            body.append((self.first + i, self.lines[i]))
+        while i < len(lines) and not closing.match(lines[i]):
+            body.append((first + i, lines[i]))
             i += 1
         self.doc.code_blocks.append((start, lang))
         self.add(Code(lang, start, body, intro))

@@ -67,6 +67,7 @@ def _random_texts(words: Words, seed: int, count: int) -> list[str]:
 def test_the_dispatched_token_pattern_finds_the_plain_tokens(lang: str | None) -> None:
     lex = our_lexicon(lang)
     assert "D" in lex.token_kinds.values()  # the words are dispatched on their first letter
+    assert lex.tokens.pattern.startswith("(?=(?-i:[")  # behind the dispatch guard
     plain = _plain(lang)
     texts = [*real_prose(), *_random_texts(_words(lang), 11, 4000)]
     assert [_tokens(lex.tokens, lex.token_kinds, t) for t in texts] == [_tokens(plain, {}, t) for t in texts]
@@ -108,3 +109,17 @@ def test_words_that_could_start_where_a_latin_word_starts_keep_the_plain_pattern
     words = dataclasses.replace(Words(), default=("default", "dé"), copula=("d秒",))  # a CJK word starting with d
     assert lexicons._by_letter(words, {}) is None
     assert lexicons._by_letter(dataclasses.replace(words, copula=("秒",)), {}) is not None
+
+
+def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:
+    # Letters under IGNORECASE (k also matches K, s also ſ, ǅ also Ǆ and ǆ), a range, a class with
+    # a category, look-behinds of both kinds: the guard spells out every case and keeps each look-behind.
+    pattern = r"(?<!\w)(?:kelvin|sun|ǅx)|(?<![a-c])[0-9]+|[d-f]y|\{\{|(?<![\u0621-\u064a])ب"
+    guarded = lexicons._dispatch_guard(pattern, re.IGNORECASE)
+    assert guarded.startswith("(?=(?-i:[")
+    rng = random.Random(5)
+    pieces = ["kelvin", "KELVIN", "\u212aelvin", "sun", "ſun", "ǅx", "Ǆx", "ǆx", "7", "a7", "Dy", "ey", "{{", "بب"]
+    texts = ["".join(rng.choice([*pieces, " ب", " ", "x", "_"]) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    plain, fast = re.compile(pattern, re.IGNORECASE), re.compile(guarded, re.IGNORECASE)
+    spans = [[m.span() for m in fast.finditer(t)] for t in texts]
+    assert spans == [[m.span() for m in plain.finditer(t)] for t in texts]

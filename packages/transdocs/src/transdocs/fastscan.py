@@ -230,6 +230,20 @@ def guard(pattern: str, flags: int = 0) -> str:
     return pattern
 
 
+def first_classes(pattern: str, flags: int = 0) -> dict[str | None, set[str]] | None:
+    r"""What :func:`guard` reads: for each one-character look-behind a match can open with (the
+    class body it rejects, ``\w``, or None for none), the class pieces its first character is in;
+    None when that cannot be told or a match could be empty."""
+    if _parser is None:
+        return None
+    try:
+        ignorecase = bool(flags & re.IGNORECASE)
+        firsts, nullable = _first(_parser.parse(pattern, flags), _Case(ignorecase, ignorecase))
+    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
+        return None
+    return firsts if firsts and not nullable else None
+
+
 def first_literals(pattern: str) -> set[str] | None:
     """The characters a match of ``pattern`` can start with, when each is one known character (no
     range or category, no look-behind before it, no letter whose other cases start matches too);

@@ -16,7 +16,7 @@ from functools import cache, lru_cache, reduce
 from typing import Any
 
 from transdocs import regex_cache
-from transdocs.fastscan import guarded, trie
+from transdocs.fastscan import first_classes, guard, guarded, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
@@ -574,6 +574,53 @@ def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] |
     return rf"(?<!\w)(?:{'|'.join(branches)})", others
 
 
+# Class pieces fastscan reads that are the same set with or without IGNORECASE.
+_UNCASED_PIECES = frozenset({r"\d", r"\D", r"\s", r"\S", r"\w", r"\W"})
+
+
+def _cased_class(pieces: set[str]) -> str | None:
+    """The class body matching case-sensitively what ``[pieces]`` matches under IGNORECASE (each
+    character with its cases, ``_cases``); None for a range too long to spell out."""
+    chars: set[str] = set()
+    kept: list[str] = []
+    for piece in sorted(pieces):
+        if piece in _UNCASED_PIECES:
+            kept.append(piece)
+            continue
+        spans = re.fullmatch(r"(\\?.)(?:-(\\?.))?", piece, re.DOTALL)
+        if spans is None:
+            return None
+        low, high = (ord(end[-1]) for end in (spans.group(1), spans.group(2) or spans.group(1)))
+        if high - low > 2000:
+            return None
+        for code in range(low, high + 1):
+            cases = _cases(chr(code))
+            if cases is None:
+                return None
+            chars.update(cases)
+    return "".join(kept) + "".join(_class_char(c) for c in sorted(chars))
+
+
+def _dispatch_guard(pattern: str, flags: int = 0) -> str:
+    r"""``pattern`` behind one look-ahead that holds where :func:`~transdocs.fastscan.guard`'s does,
+    written so ``re`` skips most of it on the character: each start class matched case-sensitively
+    (its cases spelt out), and a look-behind after that character (``(?<!\w(?s:.))`` where the guard
+    has ``(?<!\w)`` before it). The guard's own form enters each of its branches at every position
+    (a look-ahead or look-behind first), which was half of reading prose once the branches were
+    dispatched. Falls back to :func:`~transdocs.fastscan.guard` when a class cannot be spelt out."""
+    firsts = first_classes(pattern, flags)
+    if firsts is None or not flags & re.IGNORECASE:
+        return guard(pattern, flags)
+    branches = []
+    for behind, pieces in sorted(firsts.items(), key=lambda item: item[0] or ""):
+        cased = _cased_class(pieces)
+        if cased is None:
+            return guard(pattern, flags)
+        rejected = "" if behind is None else rf"(?<!{behind}(?s:.))" if behind == r"\w" else rf"(?<![{behind}](?s:.))"
+        branches.append(f"(?-i:[{cased}]){rejected}")
+    return f"(?={'|'.join(branches)})(?:{pattern})"
+
+
 def _value_screens(parts: dict[str, str], targets: Targets) -> list[str]:
     """Patterns that together are found wherever the token pattern can give a value token (``V``),
     cheapest first: the value branches of :func:`_token_parts` (the same strings, so they cannot
@@ -614,7 +661,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         lang=lang,
         targets=targets,
         languages=files,
-        tokens=guarded(token_pattern, flags),
+        tokens=regex_cache.compile(token_pattern, flags, rewrite=_dispatch_guard),
         token_kinds=token_kinds,
         hint=hint,
         setting_token=regex_cache.compile(_setting_token(targets), flags),

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from transdocs.align.blocks import block_values
 from transdocs.align.places import Labelled, Places, key_cell, places
@@ -46,8 +47,7 @@ _KINDS: dict[str, Kind] = {
 }
 
 
-@dataclass(frozen=True)
-class Aligned:
+class Aligned(NamedTuple):
     """A value the translation states at ``line`` for ``setting`` where English states another."""
 
     line: int
@@ -157,8 +157,7 @@ def _labelled_default(cells: list[str]) -> bool:
     return bool(cells) and says_default(cells[0])
 
 
-@dataclass(frozen=True)
-class _EnglishTable:
+class _EnglishTable(NamedTuple):
     """What :func:`_table_cells` reads of an English table, read once for all its translations."""
 
     columns: list[int]  # its default columns

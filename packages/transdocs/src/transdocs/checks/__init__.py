@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -155,8 +155,7 @@ class Context:
         return self._shared[key]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A check module: its declaration, its per-page ``run`` and its optional ``finish``."""
 
     check: Check

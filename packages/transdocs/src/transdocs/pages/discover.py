@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
 from transdocs.errors import InputError
 from transdocs.languages import LANGUAGES
@@ -21,8 +22,7 @@ from transdocs.pages.walk import HTML_SUFFIXES, PAGE_SUFFIXES, file_problem, suf
 __all__ = ["Discovery", "InputError", "Page", "discover"]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     path: Path
     shown: str
     format: str  # "md" or "html"

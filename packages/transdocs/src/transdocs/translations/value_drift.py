@@ -19,9 +19,8 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from transdocs.fastscan import guarded, trie
 from transdocs.pages.document import Code, Document, Prose, Table
@@ -41,8 +40,7 @@ _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\
 _PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_]\w*)\.(?:env|key|default)\s*\}\}")
 
 
-@dataclass(frozen=True)
-class Drift:
+class Drift(NamedTuple):
     line: int
     setting: str  # the label findings use: env var, else config key
     stated: str

@@ -123,3 +123,23 @@ def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:
     plain, fast = re.compile(pattern, re.IGNORECASE), re.compile(guarded, re.IGNORECASE)
     spans = [[m.span() for m in fast.finditer(t)] for t in texts]
     assert spans == [[m.span() for m in plain.finditer(t)] for t in texts]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr", "zh", None])
+def test_the_lexicons_other_patterns_behind_the_dispatch_guard_match_as_plain(lang: str | None) -> None:
+    lex, words = our_lexicon(lang), _words(lang)
+    decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
+    parts = lexicons._token_parts(words, decimal_comma, lex.targets)
+    pairs = [
+        (lex.default, lexicons.alternation([*words.default, *words.default_header])),
+        (lex.blocker, lexicons.alternation([*words.blocker, *words.foreign])),
+        (lex.glue, lexicons.alternation(words.glue)),
+        (lex.names, lexicons.trie([*lex.targets.env_names, *lex.targets.key_names])),
+        *zip(lex.value_tokens, lexicons._value_screens(parts, lex.targets), strict=True),
+    ]
+    texts = [*real_prose(), *_random_texts(words, 13, 2000)]
+    for fast, source in pairs:
+        assert fast.pattern.startswith("(?=(?-i:[")
+        plain = re.compile(source, re.IGNORECASE)
+        spans = [[m.span() for m in fast.finditer(t)] for t in texts]
+        assert spans == [[m.span() for m in plain.finditer(t)] for t in texts], source

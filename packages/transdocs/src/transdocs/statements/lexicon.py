@@ -16,7 +16,7 @@ from functools import cache, lru_cache, reduce
 from typing import Any
 
 from transdocs import regex_cache
-from transdocs.fastscan import first_classes, guard, guarded, trie
+from transdocs.fastscan import first_classes, guard, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
@@ -621,6 +621,11 @@ def _dispatch_guard(pattern: str, flags: int = 0) -> str:
     return f"(?={'|'.join(branches)})(?:{pattern})"
 
 
+def _guarded(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled behind :func:`_dispatch_guard` (kept on disk, as fastscan.guarded)."""
+    return regex_cache.compile(pattern, flags, rewrite=_dispatch_guard)
+
+
 def _value_screens(parts: dict[str, str], targets: Targets) -> list[str]:
     """Patterns that together are found wherever the token pattern can give a value token (``V``),
     cheapest first: the value branches of :func:`_token_parts` (the same strings, so they cannot
@@ -656,21 +661,21 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     if hint_marks:  # every branch opens with a character that has no other case: re skips to them
         hint = regex_cache.compile(rf"{_from_underscore(named)}|{others}", flags)
     else:
-        hint = guarded(rf"{trie(named)}|{others}", flags)
+        hint = _guarded(rf"{trie(named)}|{others}", flags)
     return Lexicon(
         lang=lang,
         targets=targets,
         languages=files,
-        tokens=regex_cache.compile(token_pattern, flags, rewrite=_dispatch_guard),
+        tokens=_guarded(token_pattern, flags),
         token_kinds=token_kinds,
         hint=hint,
         setting_token=regex_cache.compile(_setting_token(targets), flags),
-        value_tokens=tuple(guarded(screen, flags) for screen in _value_screens(parts, targets)),
-        names=guarded(trie([*targets.env_names, *targets.key_names]), flags),
+        value_tokens=tuple(_guarded(screen, flags) for screen in _value_screens(parts, targets)),
+        names=_guarded(trie([*targets.env_names, *targets.key_names]), flags),
         hint_marks=hint_marks,
-        default=guarded(alternation([*words.default, *words.default_header]), flags),
-        blocker=guarded(alternation([*words.blocker, *words.foreign]), flags),
-        glue=guarded(alternation(words.glue), flags),
+        default=_guarded(alternation([*words.default, *words.default_header]), flags),
+        blocker=_guarded(alternation([*words.blocker, *words.foreign]), flags),
+        glue=_guarded(alternation(words.glue), flags),
         units={normalize(k): v for k, v in words.units.items()},
         dual_units={normalize(k): v for k, v in words.dual_units.items()},
         number_words={normalize(k): v for k, v in words.number_words.items()},

@@ -28,7 +28,7 @@ from transdocs.align.compare import (
     lay_out,
     says_default,
 )
-from transdocs.align.places import Places, key_cell
+from transdocs.align.places import _BOLD, _PLAIN, Labelled, Places, _labelled, key_cell, label_key
 from transdocs.align.sections import _OPTION as _OPTION_NAME
 from transdocs.align.sections import _key, pair_sections, section_starts
 from transdocs.pages.broken_placeholders import broken_placeholders
@@ -495,3 +495,23 @@ def test_a_label_says_default_where_the_default_pattern_finds_it() -> None:
         assert says_default(label) == (pattern.search(label) is not None), repr(label)
         said += says_default(label)
     assert 1_000 < said < len(labels) - 1_000
+
+
+def test_a_line_is_read_as_labelled_as_when_every_line_is_matched() -> None:
+    """_labelled matches the plain label pattern only on a line with a colon before a backtick."""
+    rng = random.Random(18)
+    lines = [line for pair in _real_pairs() for line in pair[0].split("\n")]
+    pieces = ["Default", "**", ":", "：", " ", "\u3000", "`x`", "`", "> ", "- ", "1. ", "a b c d e", "<b>", "|", "\t"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(30_000)]
+    labelled = 0
+    for line in lines:
+        plain = _PLAIN.match(line)
+        bold = _BOLD.match(line)
+        expected = None
+        if bold is not None and (bold.group("inside") or bold.group("after")):
+            expected = Labelled(7, label_key(bold.group("label")), bold.group("value").strip())
+        elif plain is not None and len(plain.group("label").split()) <= 4:
+            expected = Labelled(7, label_key(plain.group("label")), plain.group("value").strip())
+        assert _labelled(7, line) == expected, repr(line)
+        labelled += expected is not None
+    assert labelled > 500

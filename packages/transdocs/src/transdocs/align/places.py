@@ -28,6 +28,8 @@ _BOLD = re.compile(
     r"\s*(?P<after>[:：])?\s*(?P<value>.*)$"
 )
 _PLAIN = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?P<label>[^\W\d][^:：`*<>|\n]{0,30}?)\s*[:：]\s*(?P<value>`.*)$")
+# What a plain label's line cannot lack: a colon, spaces, then its value's backtick (searched first).
+_COLON_CODE = re.compile(r"[:：]\s*`")
 _TAG = re.compile(r"<(?P<component>[A-Z][\w.]*)\s[^<>]{0,2000}>")
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[*_`]|\\(?=.)|!?\[([^\]]*)\]\([^)]*\)")
@@ -78,7 +80,7 @@ def _labelled(line: int, text: str) -> Labelled | None:
     found = _BOLD.match(text) if ("**" in text or "__" in text or "<strong>" in text or "<b>" in text) else None
     if found is not None and (found.group("inside") or found.group("after")):
         return Labelled(line, label_key(found.group("label")), found.group("value").strip())
-    plain = _PLAIN.match(text) if "`" in text else None
+    plain = _PLAIN.match(text) if "`" in text and _COLON_CODE.search(text) else None
     if plain is not None and len(plain.group("label").split()) <= 4:
         return Labelled(line, label_key(plain.group("label")), plain.group("value").strip())
     return None

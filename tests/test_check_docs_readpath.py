@@ -97,8 +97,8 @@ def test_a_census_counts_as_the_plain_one(lang: str) -> None:
 
 
 def test_common_words_between_spaces_are_counted_as_the_plain_counter_counts_them() -> None:
-    """The words split in bytes (ASCII pages, a few non-ASCII kinds) and by the word pattern (pages in
-    another script) count what a Counter of every lower-cased word counts."""
+    """The words split in bytes (the non-ASCII characters that are not letters made spaces: pages in
+    ASCII, Latin or another script) count what a Counter of every lower-cased word counts."""
     rng = random.Random(18)
     soup = [word for lang in OURS.available() for word in OURS.words(lang).common_words]
     soup += ["ab", "x", " ", ".", "\n", "’", "d'", "l’"]

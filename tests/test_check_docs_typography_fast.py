@@ -1,4 +1,5 @@
-"""Typography slips found with the rules' fast patterns are those the plain patterns find.
+"""Typography slips found with the rules' fast patterns are those the plain patterns find, and the
+lines read as the reader's loop read them when it asked every pattern of every line.
 
 The fast pattern of a rule matches one character where a match of the plain one starts, and may
 match again inside it; :func:`transdocs.languages.typography.slips` reads each plain match's end
@@ -15,6 +16,9 @@ from pathlib import Path
 from transdocs.languages import typography
 from transdocs.languages.typography import MARKUP, Rule, plain_pattern
 from transdocs.languages.words import OURS
+from transdocs.pages import reader_view
+from transdocs.pages.document import Document
+from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.markdown import read_markdown
 from transdocs.pages.reader_view import markdown_lines
 
@@ -78,3 +82,91 @@ def test_slips_are_those_the_plain_patterns_find() -> None:
     for lang in OURS.available():
         rules = OURS.words(lang).typography
         assert all(typography.slips(line, rules) == _plain_slips(line, rules) for line in lines[:5_000])
+
+
+def _plain_markdown_lines(text: str, doc: Document, mdx: bool, wanted: re.Pattern[str] | None) -> list[tuple[int, str]]:
+    """markdown_lines as it was: every pattern asked of every line it reaches."""
+    skip = front_matter_span(text)
+    first = text.count("\n", 0, skip) + 1
+    code = reader_view._code_lines(doc)
+    in_comment = in_tag = False
+    raw_block: str | None = None
+    found = []
+    for index, line in enumerate(text[skip:].split("\n")):
+        number = first + index
+        if number in code:
+            continue
+        if raw_block is not None:
+            if f"</{raw_block}" in line.lower():
+                raw_block = None
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if in_tag:
+            end = line.find(">")
+            if end < 0:
+                continue
+            in_tag, line = False, line[end + 1 :]
+        if wanted is not None and not wanted.search(line) and "<" not in line:
+            continue
+        if reader_view._DELIMITER_ROW.match(line) or reader_view._REFERENCE.match(line):
+            continue
+        if mdx and reader_view._ESM.match(line):
+            continue
+        opened = reader_view._RAW_BLOCK.search(line)
+        if opened and f"</{opened.group(1).lower()}" not in line[opened.end() :].lower():
+            raw_block, line = opened.group(1).lower(), line[: opened.start()]
+        if "<!--" in line and "-->" not in line[line.rindex("<!--") :]:
+            in_comment, line = True, line[: line.rindex("<!--")]
+        seen = reader_view.markdown_line(line)
+        unclosed = reader_view._OPEN_TAG.search(seen) if "<" in seen else None
+        if unclosed:
+            in_tag, seen = True, seen[: unclosed.start()]
+        if seen.strip():
+            found.append((number, seen))
+    return found
+
+
+_MARKDOWN = [
+    "| a | b |",
+    "|---|:-:|",
+    "--- | ---",
+    " --- ",
+    "-:",
+    "[t]:	x",
+    "  - item: a - b",
+    "[ref]: https://example.org",
+    "   [a b]: x",
+    "see [ref]: here",
+    "<pre>",
+    "code <b>x</b>",
+    "</pre>",
+    "<PRE class='x'>a</PRE> b :",
+    "<script>x = 1 ;",
+    "</script>",
+    "<!-- a",
+    "b -->",
+    'text <a href="x"',
+    'title="y"> after :',
+    "import x from 'y'",
+    "mot : fin ; « a »",
+    "字 字，中文: 字",
+    "```",
+]
+
+
+def test_reader_lines_are_read_as_every_pattern_asked_of_every_line_reads_them() -> None:
+    """markdown_lines asks each line pattern only of a line holding a character it needs."""
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    texts += [
+        path.read_text(encoding="utf-8", errors="replace") for path in sorted(ROOT.glob("tests/fixtures/**/*.md"))
+    ]
+    rng = random.Random(23)
+    texts += ["\n".join(rng.choice(_MARKDOWN) for _ in range(rng.randint(1, 12))) for _ in range(3_000)]
+    patterns = [None, *(typography.trigger(OURS.words(lang).typography) for lang in ("fr", "ja"))]
+    for text in texts:
+        doc = read_markdown(text)
+        for mdx in (False, True):
+            for wanted in patterns:
+                assert list(markdown_lines(text, doc, mdx, wanted)) == _plain_markdown_lines(text, doc, mdx, wanted)

@@ -123,9 +123,12 @@ def markdown_lines(
             in_tag, line = False, line[end + 1 :]
         if wanted is not None and not wanted.search(line) and "<" not in line:
             continue  # (a tag may open here and go on over the next lines)
-        if _DELIMITER_ROW.match(line) or _REFERENCE.match(line) or (mdx and _ESM.match(line)):
+        # (each pattern asked only of a line holding a character it needs: "-", "]:", "<")
+        if ("-" in line and _DELIMITER_ROW.match(line)) or ("]:" in line and _REFERENCE.match(line)):
             continue
-        opened = _RAW_BLOCK.search(line)
+        if mdx and _ESM.match(line):
+            continue
+        opened = _RAW_BLOCK.search(line) if "<" in line else None
         if opened and f"</{opened.group(1).lower()}" not in line[opened.end() :].lower():
             raw_block, line = opened.group(1).lower(), line[: opened.start()]
         if "<!--" in line and "-->" not in line[line.rindex("<!--") :]:

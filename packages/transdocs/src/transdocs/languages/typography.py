@@ -163,7 +163,8 @@ def _compiled(rule: Rule) -> re.Pattern[str]:
     stands. Each match is one character long, and matches may start inside the one before: :func:`slips`
     reads the end from ``_end`` and passes those by, as ``finditer`` of the plain pattern does."""
     first, pattern = plain_pattern(rule)
-    return re.compile(rf"[{first}](?<=(?=(?:{pattern})(?P<_end>))[\s\S])" if first else pattern)
+    # (kept on disk between runs: re compiles the CJK rules' large classes in Python, ~120 M instructions)
+    return regex_cache.compile(rf"[{first}](?<=(?=(?:{pattern})(?P<_end>))[\s\S])" if first else pattern)
 
 
 def plain_pattern(rule: Rule) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
-from transdocs.pages.line_search import within_lines
+from transdocs.pages.line_search import matches_by_line, within_lines
 from transdocs.placeholders import BLOCK_LINE
 from transdocs.spans import Kind, Scanner, Span
 
@@ -505,16 +505,8 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
 
 
 def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line number, name) of each placeholder in ``text``: :func:`~transdocs.pages.line_search.matches_by_line`
-    with the name taken in the loop (a page holds a score of them)."""
-    found: list[tuple[int, str]] = []
-    line, counted = first_line, 0
-    for match in NAMED_PLACEHOLDER.finditer(text):
-        at = match.start()
-        line += text.count("\n", counted, at)
-        counted = at
-        found.append((line, match[1]))
-    return found
+    """(line number, name) of each placeholder in ``text``."""
+    return [(line, match[1]) for line, match in matches_by_line(NAMED_PLACEHOLDER, text, first_line)]
 
 
 def _include_lines(text: str, first_line: int) -> list[tuple[int, str]]:

@@ -515,15 +515,8 @@ def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> str | None:
             renamed[name] = kind
             tail = r"\." if kind == "abbr" else r"(?!\w)"
             letters.setdefault(key, []).append(f"{behind}(?:{'|'.join(rests)}){tail}(?P<{name}>)")
-    classes = {key: _cases(chr(key)) for key in letters}
-    starts = "".join(cases or "" for cases in classes.values())
-    if not letters or not _distinct_letters(set(letters)) or None in classes.values() or len(set(starts)) < len(starts):
-        return None
-    branches = [
-        f"(?-i:[{''.join(_class_char(c) for c in str(classes[key]))}])(?:{'|'.join(alternatives)})"
-        for key, alternatives in letters.items()
-    ]
-    return rf"(?<!\w)(?:{'|'.join(branches)})"
+    branches = _letter_branches(letters)
+    return None if branches is None else rf"(?<!\w)(?:{'|'.join(branches)})"
 
 
 def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] | None:
@@ -554,6 +547,21 @@ def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] |
         if rest or kind in _SIGNS:
             signs = f"[{_SIGN_CHARS[kind]}]" if kind in _SIGN_CHARS else ""
             others.append(rf"(?P<{kind}>{'|'.join(filter(None, [signs, alternation(rest) if rest else '']))})")
+    named: dict[int, list[str]] = {}
+    for index, (key, kinds) in enumerate(letters.items()):
+        for kind, rests in kinds:
+            name = f"{kind}_{index}"
+            renamed[name] = kind
+            named.setdefault(key, []).append(f"(?:{'|'.join(rests)})(?P<{name}>)")
+    branches = _letter_branches(named, other_starts)
+    return None if branches is None else (rf"(?<!\w)(?:{'|'.join(branches)})", others)
+
+
+def _letter_branches(letters: dict[int, list[str]], other_starts: Iterable[str] = ()) -> list[str] | None:
+    """One branch per first letter (keyed by :func:`_ignorecase_key`), opening with that letter's cases
+    matched case-sensitively, then its alternatives; None when a letter's cases are not known, two
+    letters fold together, or a word of ``other_starts`` can start where one of them does (the order
+    of the plain pattern would change)."""
     classes = {key: _cases(chr(key)) for key in letters}
     starts = "".join(cases or "" for cases in classes.values())
     if not letters or not _distinct_letters(set(letters)) or None in classes.values() or len(set(starts)) < len(starts):
@@ -561,17 +569,11 @@ def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] |
     for start in other_starts:
         cases = _cases(start)
         if cases is None or set(cases) & set(starts):
-            return None  # another word can start where a Latin one does: the order would change
-    branches = []
-    for index, (key, kinds) in enumerate(letters.items()):
-        alternatives = []
-        for kind, rests in kinds:
-            name = f"{kind}_{index}"
-            renamed[name] = kind
-            alternatives.append(f"(?:{'|'.join(rests)})(?P<{name}>)")
-        cases = "".join(_class_char(c) for c in str(classes[key]))
-        branches.append(f"(?-i:[{cases}])(?:{'|'.join(alternatives)})")
-    return rf"(?<!\w)(?:{'|'.join(branches)})", others
+            return None
+    return [
+        f"(?-i:[{''.join(_class_char(c) for c in str(classes[key]))}])(?:{'|'.join(alternatives)})"
+        for key, alternatives in letters.items()
+    ]
 
 
 # Class pieces fastscan reads that are the same set with or without IGNORECASE.

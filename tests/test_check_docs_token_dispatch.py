@@ -19,12 +19,18 @@ from transdocs.statements.tokens import tokenize
 # The groups tokenize reads besides the kind.
 _PARTS = ("digits", "unit", "cjknum", "cjkunit", "wnumber", "wunit")
 
+# Numbers in every digit and form the number branch reads, and what may stand before and after one.
+_NUMBERS = "٣٠ ３０ 0 12 1.5 2,5 3٫5 10% ٥٪ ５％ v1.2.3 1.2.3 2^10 3*4 60s 5-min 1e3 a1 #1 $5 @2 -3 /4"
+_NUMBERS += " +5 ×6 é7 x2 ٣ ٫ , . - 1,000 0.25"
+
 
 def _tokens(pattern: re.Pattern[str], renamed: dict[str, str], text: str) -> list[tuple[object, ...]]:
     found = []
     for match in pattern.finditer(text):
         groups = match.groupdict()
         kind = match.lastgroup
+        if groups.get("digits") is not None:  # the dispatched number leaves its first digit out of the group
+            groups["digits"] = text[match.start() : match.end("digits")]
         found.append((match.span(), renamed.get(kind, kind) if kind else kind, [groups.get(p) for p in _PARTS]))
     return found
 
@@ -53,6 +59,7 @@ def _random_texts(words: Words, seed: int, count: int) -> list[str]:
     pieces = [*vocabulary, " ", " ", "\n", "5", "30 s", ". ", "(", ")", "`", "`LLM_TIMEOUT`", "{{ timeout.env }}"]
     pieces += ["LLM_TIMEOUT", "llm_model", "retry_max_wait", "total_timeout", "etc.", "i.e.", "Vs.", "ex.", "env."]
     pieces += ["https://x.org/a", "](u)", "'", "’", "ſ", "\u212a", "İ", "ı", "é", "É", "x", "_", "、", "=", ":"]
+    pieces += [*_NUMBERS.split(), "10 %", "8 GB", "30\u00a0ms", "50 percent", "12 per cent", "\u202f", "\u00a0"]
     texts = []
     for _ in range(count):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -68,6 +75,7 @@ def test_the_dispatched_token_pattern_finds_the_plain_tokens(lang: str | None) -
     lex = our_lexicon(lang)
     assert "D" in lex.token_kinds.values()  # the words are dispatched on their first letter
     assert lex.tokens.pattern.startswith("(?=(?-i:[")  # behind the dispatch guard
+    assert "|\\d(?<!" in lex.tokens.pattern  # numbers dispatched on their first digit
     plain = _plain(lang)
     texts = [*real_prose(), *_random_texts(_words(lang), 11, 4000)]
     assert [_tokens(lex.tokens, lex.token_kinds, t) for t in texts] == [_tokens(plain, {}, t) for t in texts]
@@ -143,3 +151,10 @@ def test_the_lexicons_other_patterns_behind_the_dispatch_guard_match_as_plain(la
         plain = re.compile(source, re.IGNORECASE)
         spans = [[m.span() for m in fast.finditer(t)] for t in texts]
         assert spans == [[m.span() for m in plain.finditer(t)] for t in texts], source
+
+
+def test_tokenize_reads_each_number_from_its_first_digit() -> None:
+    # The dispatched number branch matches its first digit outside the ``digits`` group.
+    lex = our_lexicon("en")
+    values = [t.value for t in tokenize("It waits 30 s, then 1.5 minutes, ３０ ms or 7.", lex) if t.value]
+    assert [(v.number, v.unit) for v in values] == [(30.0, 1.0), (1.5, 60.0), (30.0, 0.001), (7.0, None)]

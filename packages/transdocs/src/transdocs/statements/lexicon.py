@@ -259,7 +259,8 @@ def _merge(languages: Iterable[str], files: LanguageFiles) -> Words:
 
 
 # A number: not glued to a word, a path, a version or an expression on its left...
-_NUMBER_START = r"(?<![0-9A-Za-z_\u00c0-\u024f.\-/^*+×$#@])(?<!\d)"
+_BEFORE_NUMBER = r"[0-9A-Za-z_\u00c0-\u024f.\-/^*+×$#@]"
+_NUMBER_START = rf"(?<!{_BEFORE_NUMBER})(?<!\d)"
 # ... and not followed by more digits of a version, an expression or a percent sign.
 _NUMBER_END = r"(?![.,٫]\d)(?!\d)(?!\s?[\^*×/%％٪])"
 _PERCENT_WORDS = r"(?!\s*(?:percent|per\s?cent|pour\s?cent|por\s?cento|بالمئة|بالمائة|في\s?المئة))"
@@ -489,9 +490,21 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
         branches = [fast[name] for name in kept[:first] if name not in simple]
         branches += [branch, *others]
         branches += [fast[name] for name in kept[first:] if name not in simple]
+    fast["num"] = _number_by_digit(parts["num"])
     screen = parts["worded"][: parts["worded"].index("(?:(?P<dual>")]
     fast["worded"] = f"{screen}(?:{'|'.join(branches)})" if branches else _NEVER
     return _joined(fast), renamed
+
+
+def _number_by_digit(part: str) -> str:
+    """The ``num`` part of :func:`_token_parts` opening with its first digit (``re`` skips it in one
+    test where no digit is), the look-behinds after that digit, ``digits`` the rest of the number and
+    the kind an empty group at its end: a number's digits are ``string[start():end("digits")]``."""
+    head = rf"(?P<num>{_NUMBER_START}(?P<digits>\d+"
+    if not part.startswith(head) or not part.endswith(")"):
+        return part
+    after = rf"(?<!{_BEFORE_NUMBER}\d)(?<!\d\d)"
+    return rf"\d{after}(?P<digits>\d*{part[len(head) : -1]}(?P<num>)"
 
 
 def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> str | None:

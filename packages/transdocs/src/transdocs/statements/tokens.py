@@ -97,7 +97,8 @@ def _placeholder(text: str, start: int, end: int, lex: Lexicon) -> Token | None:
 
 def _number_token(match: re.Match[str], lex: Lexicon) -> Token | None:
     unit_text = match.group("unit")
-    value = number_value(match.group("digits"), match.group(0), lex.unit_factor(unit_text))
+    digits = match.string[match.start() : match.end("digits")]  # the first digit may be outside the group
+    value = number_value(digits, match.group(0), lex.unit_factor(unit_text))
     assert value.number is not None
     low, high = _STATUS_RANGE
     if unit_text is None and value.number.is_integer() and low <= value.number <= high:

@@ -14,7 +14,6 @@ the leftmost span, and at one position the first kind (in the given order) that 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -143,33 +142,30 @@ class Scanner:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
         """Spans that do not overlap, left to right, from ``pos`` (openers up to ``endpos``)."""
-        return iter(self._scan(text, pos, len(text) if endpos is None else endpos))
+        names = self._names
+        for index, start, end in self._scan(text, pos, len(text) if endpos is None else endpos):
+            yield _new_span(Span, (names[index], start, end))
 
-    def _scan(self, text: str, pos: int, end: int) -> list[Span]:
-        """The spans of :meth:`finditer`, as a list built in one loop (no generator to resume per span).
+    def _scan(self, text: str, pos: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """(kind index, start, end) of each span: :meth:`finditer` without building spans.
 
-        Each closer's search remembers its last answer (``since``: where it started, ``upto``: where
-        what it found starts, ``found``: the match): positions mostly grow, so a search from a later
-        position that the answer still covers (nothing was found, or the match starts after it) needs
-        none; each character is searched once per closer.
+        Each closer's search remembers its last answer (``since``: where it started, ``found``: what
+        it found): positions mostly grow, so a search from a later position that the answer still
+        covers (nothing was found, or the match starts after it) needs none; each character is
+        searched once per closer.
         """
-        plan, names = self._plan, self._names
-        spans: list[Span] = []
-        append = spans.append
-        never = sys.maxsize
-        since: list[int] = [never] * self._closers  # no answer yet: every position is before it
-        upto: list[int] = [never] * self._closers
+        plan = self._plan
+        since: list[int] = [-1] * self._closers
         found: list[re.Match[str] | None] = [None] * self._closers
         live = (1 << len(plan)) - 1
         pattern, kind_of = self._search(live)
-        search = pattern.search
         while True:
-            opened = search(text, pos)
+            opened = pattern.search(text, pos)
             if opened is None:
-                return spans
+                return
             at = opened.start()
             if at > end:
-                return spans
+                return
             group = opened.lastindex or 0
             index = kind_of[group]
             after = opened.end(group)  # where the opener ends: its kind's group ends it
@@ -178,16 +174,14 @@ class Scanner:
                 if closer is None:
                     span_end = after
                     break
-                if after < since[slot] or after > upto[slot]:
+                last = since[slot]
+                closed = found[slot]
+                if last < 0 or after < last or (closed is not None and after > closed.start()):
                     closed = found[slot] = closer.search(text, after)
                     since[slot] = after
-                    upto[slot] = never if closed is None else closed.start()
-                else:
-                    closed = found[slot]
                 if closed is None:  # later openers end later: none of them closes either
                     live &= ~(1 << index)
                     pattern, kind_of = self._search(live)
-                    search = pattern.search
                 elif not (stops and closed.group("stop") is not None):
                     span_end = closed.end()
                     break
@@ -198,7 +192,7 @@ class Scanner:
             if index < 0:
                 pos = at + 1
                 continue
-            append(_new_span(Span, (names[index], at, span_end)))
+            yield index, at, span_end
             pos = span_end if span_end > at else at + 1
 
     def _later(self, index: int, live: int, text: str, at: int) -> tuple[int, re.Match[str] | None]:
@@ -219,9 +213,10 @@ class Scanner:
                 last = end
             parts.append(text[last:])
             return replace.join(parts)
-        for span in self._scan(text, 0, len(text)):
-            parts += [text[last : span[1]], replace(span)]
-            last = span[2]
+        names = self._names
+        for index, start, end in self._scan(text, 0, len(text)):
+            parts += [text[last:start], replace(_new_span(Span, (names[index], start, end)))]
+            last = end
         parts.append(text[last:])
         return "".join(parts)
 

@@ -267,11 +267,8 @@ class _Reader:
                     self.flush()
                 i += 1
                 continue
-            if not stripped:  # (read_blank_line; a line that holds something may still read as blank: see below)
-                if self.open:
-                    self.flush()
-                if self.open_kind == "item":
-                    self.open_kind = "paragraph"
+            if not stripped:  # (a line that holds something may still read as blank: see below)
+                self.read_blank_line(blank=True)
                 i += 1
                 continue
             if shortcut and stripped[0].isalpha() and "<" not in line and "|" not in line and "{/*" not in line:

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from transdocs.align.blocks import block_values
 from transdocs.align.places import Labelled, Places, key_cell, places
 from transdocs.align.sections import Section, pair_sections, section_starts, sections
+from transdocs.memo import once
 from transdocs.pages.document import Document, Table
 from transdocs.values.literal import Kind, Value
 from transdocs.values.stated import Difference, difference, stated_values
@@ -68,10 +69,7 @@ def says_default(label: str) -> bool:
 
 def _says_default(ours: Places, label: str) -> bool:
     """:func:`says_default` of an English label, asked once for all the page's translations."""
-    key = ("says", label)
-    found: bool | None = ours.read.get(key)
-    if found is None:
-        found = ours.read[key] = says_default(label)
+    found: bool = once(ours.read, ("says", label), lambda: says_default(label))
     return found
 
 
@@ -166,12 +164,12 @@ class _EnglishTable(NamedTuple):
 
 
 def _english_table(ours: Places, table: Table) -> _EnglishTable:
-    key = ("table", id(table))  # (the table lives as long as the places that hold it)
-    found: _EnglishTable | None = ours.read.get(key)
-    if found is None:
+    def read() -> _EnglishTable:
         columns = _default_columns(table)
         rows = _rows(table) if columns else {}
-        found = ours.read[key] = _EnglishTable(columns, rows, any(_labelled_default(cells) for _, cells in table.rows))
+        return _EnglishTable(columns, rows, any(_labelled_default(cells) for _, cells in table.rows))
+
+    found: _EnglishTable = once(ours.read, ("table", id(table)), read)  # (the table lives as long as its places)
     return found
 
 
@@ -235,11 +233,12 @@ def _stated(ours: Places, option: str, text: str, section: int | None, cell: boo
     """The values English states in ``text`` about ``option``, unwrapped as its section ``section``
     writes the option (None: not read, for a table cell, a prop or a block's key), read once for
     every translation of the page."""
-    key = (option, text, section, cell)
-    found: list[Value] | None = ours.read.get(key)
-    if found is None:
-        read = _cell_values if cell else stated_values
-        found = ours.read[key] = _unwrap(read(text), option, "" if section is None else _Lazy(ours, section))
+    read = _cell_values if cell else stated_values
+    found: list[Value] = once(
+        ours.read,
+        (option, text, section, cell),
+        lambda: _unwrap(read(text), option, "" if section is None else _Lazy(ours, section)),
+    )
     return found
 
 
@@ -260,10 +259,9 @@ def _compare(
 def _blocks(ours: Places, english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
     """A default given as a config block: key by key."""
     theirs = block_values(list(translated.block))
-    key = ("block", english.block)
-    values: dict[str, tuple[int, str]] | None = ours.read.get(key)
-    if values is None:
-        values = ours.read[key] = block_values(list(english.block))
+    values: dict[str, tuple[int, str]] = once(
+        ours.read, ("block", english.block), lambda: block_values(list(english.block))
+    )
     for path, (_, value) in values.items():
         other = theirs.get(path)
         if other is not None:

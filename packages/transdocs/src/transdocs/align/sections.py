@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+from transdocs.memo import once
 from transdocs.pages.document import Document, Table
 
 _EXPLICIT_ID = re.compile(r"\{\s*#([\w:.-]+)[^}]*\}\s*$")
@@ -132,12 +133,7 @@ def _unique(found: list[Section]) -> dict[str, int]:
 
 def _english(memo: dict[Hashable, Any] | None, name: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` of the English page, kept in ``memo`` (the English page's) for its other translations."""
-    if memo is None:
-        return compute()
-    key = ("pairing", name)
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+    return compute() if memo is None else once(memo, ("pairing", name), compute)
 
 
 def _anchors(

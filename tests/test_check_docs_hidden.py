@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from transdocs.cli import EXIT_FINDINGS, EXIT_OK
+from transdocs.pages import visible as visible_module
 from transdocs.pages.visible import _FENCE, _QUICK, Hidden, _any_of, _clean_line, _grouped, group_marks, visible
 from transdocs.report.findings import HIDDEN, STALE
 
@@ -163,3 +164,31 @@ def test_only_lines_worth_a_look_are_read_and_the_text_is_the_same() -> None:
         lang = rng.choice(["en", "fr", "de", "ar", None])
         seen = visible(text, lang)
         assert (seen.text, seen.hidden) == _every_line(text, lang), (text, lang)
+
+
+def _plain_trigger(marks: str) -> re.Pattern[str]:
+    """Where a line may change, as one pattern (what ``visible`` searched before it looked for each part
+    alone): one character class first, then the look-arounds say whether the character found starts one."""
+    hidden, mark = f"{visible_module._INVISIBLE}\u202d\u202e", re.escape(marks)
+    first, grouped = (mark, f"(?<=\\d[{mark}])(?=\\d)") if " " not in marks else ("\\d", f"(?<=\\d)(?=[{mark}]\\d)")
+    return re.compile(
+        f"[{hidden}&<{first}]"
+        f"(?:(?<=[{hidden}])|(?<=&)(?={visible_module._ENTITY.pattern[1:]})|(?<=<)(?=!--)"
+        f"|(?:(?<=\\d<)|(?<=\\d{visible_module._SEPARATOR}<))(?={visible_module._TAG_NAME})|{grouped})"
+    )
+
+
+def test_the_lines_that_may_change_are_those_the_plain_pattern_finds() -> None:
+    root = Path(__file__).parent.parent
+    pages = [*(root / "docs").rglob("*.md"), *(root / "tests" / "fixtures").rglob("*.md")]
+    texts = [page.read_text(encoding="utf-8", errors="replace") for page in sorted(pages)]
+    pieces = ["1", "٣", "０", "23", " ", "\u00a0", "\u202f", "\u2009", ".", ",", "٬", "٫", "<!--", "<span>", "</b>"]
+    pieces += ["<", "<sup>", "&#48;", "&shy;", "&amp;", "&", "\n", "a", "é", "中", *visible_module._HIDDEN_CHARS]
+    rng = random.Random(18)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(20_000)]
+    langs = [None, "en", "fr", "de", "pt-BR", "ar", "ja", "zh-Hans", "ru", "xx"]
+    for marks in dict.fromkeys(group_marks(lang) for lang in langs):
+        plain = _plain_trigger(marks)
+        for text in texts:
+            lines = {text.count("\n", 0, at) for at in visible_module._triggers(text, marks)}
+            assert lines == {text.count("\n", 0, match.start()) for match in plain.finditer(text)}, (text, marks)

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from transdocs import regex_cache
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
@@ -65,6 +66,44 @@ _NOT_PROSE = Scanner(
         Kind("anchor", re.compile(r"\{\s*#[\w-]+\s*\}")),
     ]
 )
+# The same spans as _NOT_PROSE, found by one regular expression in C (no Python work a span): each
+# kind is a branch opening with its first character (so re skips to those characters in C), in the
+# scanner's order among the kinds that share it; a closer is searched lazily and kept once found (an
+# atomic group, as the scanner's search), a closer that stops at its line end is the class up to it.
+# A fence's line end before it is the group ``split`` hands back (the text keeps it). Where re would
+# search again and again (a closer missing to the end of the text: every later opener of its kind
+# searches to the end; a second tag or link target opened before the first one's line stops), the
+# branch instead takes the rest of the text, marked by a NUL after a line end that no span can reach
+# (:data:`_END`): the page is then read by the scanner (linear in any text). So each character is
+# read a bounded number of times and the spans are the scanner's.
+_END = "\n\0"
+
+
+def _closed(closer: str) -> str:
+    """A closer searched lazily and kept once found, or when it is missing, the rest of the text."""
+    return rf"(?:(?>[\s\S]*?{closer})|[\s\S]*)"
+
+
+_NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2 M instructions a run)
+    "|".join(
+        [
+            r"\n(?<=(\n))(?:"  # a fence, the line end before it kept
+            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + _closed(rf"(?m:^[ \t]*{mark}[ \t]*$)") for mark in _FENCES)
+            + ")",
+            "<(?:"  # raw blocks, then a tag to its line's end (a second "<" first: the rest)
+            + "".join(rf"(?i:{tag}\b)" + _closed(f"(?i:</{tag}>)") + "|" for tag in _RAW)
+            + r"[^<>\n]*+(?:>|(?=<)[\s\S]*))",
+            r"`[^`\n]*`",
+            r"\{(?:\{" + _closed(r"\}\}") + "|%" + _closed(r"%\}") + r"|\s*#[\w-]+\s*\})",
+            r"h(?i:ttps?)://\S+",
+            r"H(?i:ttps?)://\S+",
+            r"\]\([^)\n\]]*+(?:\)|(?=\])[\s\S]*)",  # a link target to its line's end (a "]" first: the rest)
+            r"&\w+;",
+        ]
+    )
+)
+
+
 _NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
 # A word between spaces (with its apostrophes: "d'attente" holds "d'" in no list, "attente" in none).
 _WORD = re.compile(r"[^\W\d_]+")
@@ -80,6 +119,16 @@ def prose_of(text: str) -> str:
     # Read after a line end, where a fence on the first line opens as on any other (the line end
     # before a fence is kept: the fence's span starts after it). Front matter is a span of its own.
     body = "\n" + (text[front.end() :] if front else text)
+    pieces = _NOT_PROSE_AT_ONCE.split(body + _END)  # (a test compares it with the scanner's reading)
+    if not pieces[-1].endswith(_END):
+        return _prose_by_spans(body, front is not None)  # a branch took the rest of the text
+    pieces[-1] = pieces[-1][: -len(_END)]
+    pieces[1::2] = [" " if fence is None else "\n " for fence in pieces[1::2]]
+    return (" " if front else "") + "".join(pieces)[1:]
+
+
+def _prose_by_spans(body: str, front: bool) -> str:
+    """:func:`prose_of` of ``body`` (the text after its front matter, behind a line end) by the scanner."""
     gaps, last = ([""] if front else []), 1
     for span in _NOT_PROSE.finditer(body):
         gaps.append(body[last : span.start + 1] if span.kind == _FENCE else body[last : span.start])

@@ -1,0 +1,74 @@
+"""A page's prose read by one regular expression is the prose the span scanner reads.
+
+:func:`transdocs.languages.detect.prose_of` reads a text with ``_NOT_PROSE_AT_ONCE`` (every span in
+C) and hands a text where that search could repeat itself (a closer missing, a second tag or link
+target opened before the first stops) to the scanner. Both readings are compared here on our docs,
+the fixtures, the real corpus's pages when it is beside the clone, and random texts made of the
+pieces each kind of span is made of; most texts must be read the quick way, or the comparison
+would show nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from transdocs.languages import detect
+
+ROOT = Path(__file__).parent.parent
+CORPUS = next(
+    (base / "shared" / "corpora" / "real" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+    None,
+)
+_PIECES = [
+    "`", "``", "{{", "}}", "{%", "%}", "{ #a }", "{#a}", "{", "}", "#", "<", ">", "<a>", "</a>", "<a b='c'>",
+    "<pre>", "</pre>", "<CODE>", "</code>", "<script>", "</Script>", "<style>", "</style>", "<scripts",
+    "](", "[a](b)", ")", "]", "[", "\n", "\r\n", "```", "```py\n", "\n```\n", "  ```\n", "~", "~~", "~~~", "\n~~~\n",
+    "\t", " ", "a", "é", "中文", "&amp;", "&", ";", "http://x.y", "HTTPS://a", "hTtp://", "h", "H", "\0",
+    "---\n", "...", "+++\n", "\ufeff",
+]  # fmt: skip
+
+
+def _both(text: str) -> tuple[str, str, bool]:
+    """(prose_of's reading, the scanner's reading, whether prose_of read it at once)."""
+    front = detect._FRONT.match(text)
+    body = "\n" + (text[front.end() :] if front else text)
+    at_once = detect._NOT_PROSE_AT_ONCE.split(body + detect._END)[-1].endswith(detect._END)
+    return detect.prose_of(text), detect._prose_by_spans(body, front is not None), at_once
+
+
+def _pages() -> list[str]:
+    paths = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
+    if CORPUS is not None and CORPUS.is_dir():
+        paths += [*CORPUS.rglob("*.md"), *CORPUS.rglob("*.mdx")]
+    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(paths)]
+
+
+def test_pages_read_at_once_read_as_the_scanner_reads_them() -> None:
+    pages = _pages()
+    quick = 0
+    for text in pages:
+        for part in (text, *text.split("\n")):  # (mojibake reads a page's lines one by one)
+            read, scanned, at_once = _both(part)
+            assert read == scanned, part[:200]
+            quick += at_once
+    assert quick > 0.9 * sum(text.count("\n") + 2 for text in pages)
+
+
+def test_random_texts_read_at_once_read_as_the_scanner_reads_them() -> None:
+    rng = random.Random(18)
+    quick = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 16)))
+        read, scanned, at_once = _both(text)
+        assert read == scanned, repr(text)
+        quick += at_once
+    assert quick > 10_000
+
+
+def test_a_search_that_would_repeat_itself_is_left_to_the_scanner() -> None:
+    """An opener never closed, or a second one inside the first's stretch: the text is the scanner's."""
+    for opener in ("{{ ", "{% ", "<script>", "<pre>", "```a\n", "~~~a\n", "<a ", "<", "</", "[a](", "](x]("):
+        text = "# T\n\n" + opener * 20_000
+        assert not _both(text)[2], opener
+        assert _both(text)[0] == _both(text)[1]

@@ -24,14 +24,21 @@ _NUMBERS = "٣٠ ３０ 0 12 1.5 2,5 3٫5 10% ٥٪ ５％ v1.2.3 1.2.3 2^10 3*4 
 _NUMBERS += " +5 ×6 é7 x2 ٣ ٫ , . - 1,000 0.25"
 
 
-def _tokens(pattern: re.Pattern[str], renamed: dict[str, str], text: str) -> list[tuple[object, ...]]:
+def _tokens(
+    pattern: re.Pattern[str], renamed: dict[str, str], text: str, number_word: re.Pattern[str] | None = None
+) -> list[tuple[object, ...]]:
     found = []
     for match in pattern.finditer(text):
         groups = match.groupdict()
         kind = match.lastgroup
+        kind = renamed.get(kind, kind) if kind else kind
         if groups.get("digits") is not None:  # the dispatched number leaves its first digit out of the group
             groups["digits"] = text[match.start() : match.end("digits")]
-        found.append((match.span(), renamed.get(kind, kind) if kind else kind, [groups.get(p) for p in _PARTS]))
+        if kind == "wnum" and number_word is not None:  # a dispatched number word: its groups, as tokenize reads them
+            parts = number_word.match(text, match.start())
+            assert parts is not None and parts.end() == match.end()
+            groups.update(parts.groupdict())
+        found.append((match.span(), kind, [groups.get(p) for p in _PARTS]))
     return found
 
 
@@ -60,6 +67,9 @@ def _random_texts(words: Words, seed: int, count: int) -> list[str]:
     pieces += ["LLM_TIMEOUT", "llm_model", "retry_max_wait", "total_timeout", "etc.", "i.e.", "Vs.", "ex.", "env."]
     pieces += ["https://x.org/a", "](u)", "'", "’", "ſ", "\u212a", "İ", "ı", "é", "É", "x", "_", "、", "=", ":"]
     pieces += [*_NUMBERS.split(), "10 %", "8 GB", "30\u00a0ms", "50 percent", "12 per cent", "\u202f", "\u00a0"]
+    # Number words before a unit or counter, spaced, hyphenated or glued ("two minutes", "three times").
+    after, joints = [*words.units, *words.counters, "x"], [" ", "-", "\u00a0", "", " - "]
+    pieces += [n + rng.choice(joints) + rng.choice(after) for n in words.number_words for _ in range(3)]
     texts = []
     for _ in range(count):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -76,9 +86,12 @@ def test_the_dispatched_token_pattern_finds_the_plain_tokens(lang: str | None) -
     assert "D" in lex.token_kinds.values()  # the words are dispatched on their first letter
     assert lex.tokens.pattern.startswith("(?=(?-i:[")  # behind the dispatch guard
     assert "|\\d(?<!" in lex.tokens.pattern  # numbers dispatched on their first digit
+    assert "wnum" in lex.token_kinds.values()  # and number words on their first letter
+    assert lex.tokens.pattern.count("(?<!\\w)(?:(?-i:[") == 1  # names and words in one branch per letter
     plain = _plain(lang)
     texts = [*real_prose(), *_random_texts(_words(lang), 11, 4000)]
-    assert [_tokens(lex.tokens, lex.token_kinds, t) for t in texts] == [_tokens(plain, {}, t) for t in texts]
+    fast = [_tokens(lex.tokens, lex.token_kinds, t, lex.number_word) for t in texts]
+    assert fast == [_tokens(plain, {}, t) for t in texts]
 
 
 def test_tokenize_reads_renamed_kinds() -> None:
@@ -115,8 +128,12 @@ def test_the_odd_cases_are_all_the_characters_upper_and_title_do_not_reach() -> 
 
 def test_words_that_could_start_where_a_latin_word_starts_keep_the_plain_pattern() -> None:
     words = dataclasses.replace(Words(), default=("default", "dé"), copula=("d秒",))  # a CJK word starting with d
-    assert lexicons._by_letter(words, {}) is None
-    assert lexicons._by_letter(dataclasses.replace(words, copula=("秒",)), {}) is not None
+    assert lexicons._by_letter(words, {}, {}, ()) is None
+    words = dataclasses.replace(words, copula=("秒",))
+    assert lexicons._by_letter(words, {}, {}, ()) is not None
+    # The branch is tried before numbers and the parts it passes (an Arabic dual, a CJK number).
+    assert lexicons._by_letter(words, {}, {}, ("d",)) is None
+    assert lexicons._by_letter(dataclasses.replace(words, default=("default", "5th")), {}, {}, ()) is None
 
 
 def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:

@@ -290,6 +290,8 @@ class Lexicon:
     number_words: dict[str, int]
     # A counter right after a number ("1 回", "5 times"): a count, never a duration.
     counter: re.Pattern[str] = re.compile(r"(?!x)x")
+    # The plain ``wnum`` part, whose groups tell a number word and its unit where ``tokens`` found one.
+    number_word: re.Pattern[str] = re.compile(r"(?!x)x")
     # Characters every match of ``hint`` holds one of ("" when there is no such set).
     hint_marks: str = ""
     # The groups ``tokens`` names kinds with besides the kinds' own (``end_1``: ``end``), see _dispatched.
@@ -367,17 +369,15 @@ def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[st
     units = alternation(words.units, glued=True)
     cjk_units = alternation(u for u in words.units if _script(u) == "cjk")
     cjk_counters = alternation(c for c in words.counters if _script(c) == "cjk")
-    counters = alternation(words.counters)
     number = r"\d+(?:[.,٫]\d+)?" if decimal_comma else r"\d+(?:[.٫]\d+)?"
     envs = "|".join(targets.env_names)
     # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
     keys = "|".join(k for k in targets.key_names if "_" in k)
     worded = {  # the parts made of the language's words, behind one screen for Arabic words
         "dual": rf"(?P<dual>{alternation(words.dual_units)})",
-        "cjk": rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[〇零一二两兩三四五六七八九十百]+)[ ]?"
+        "cjk": rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[{_CJK_NUMERALS}]+)[ ]?"
         rf"(?:(?P<cjkunit>{cjk_units})(?!别|別)|(?={cjk_counters})))",
-        "wnum": rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)})"
-        rf"(?:[ \u00a0-]+(?P<wunit>{units})|(?=[ \u00a0]+(?:{counters}))))",
+        "wnum": rf"(?P<wnum>(?P<wnumber>{alternation(words.number_words)}){_after_number_word(words, named=True)})",
         **{kind: rf"(?P<{kind}>{_SIGNS.get(kind, '')}{alternation(listed)})" for kind, listed in _word_kinds(words)},
     }
     worded_lists: list[Iterable[str]] = [words.dual_units, words.number_words, words.neutral, words.false_words]
@@ -401,6 +401,14 @@ def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[st
     }
 
 
+def _after_number_word(words: Words, *, named: bool) -> str:
+    """What must follow a number word for it to be a value (the ``wnum`` part): a unit ("two
+    minutes", named ``wunit`` in the plain pattern) or a counter ("three times")."""
+    units = alternation(words.units, glued=True)
+    unit = f"(?P<wunit>{units})" if named else f"(?:{units})"
+    return rf"(?:[ \u00a0-]+{unit}|(?=[ \u00a0]+(?:{alternation(words.counters)})))"
+
+
 def _token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
     return _joined(_token_parts(words, decimal_comma, targets))
 
@@ -411,12 +419,14 @@ def _joined(parts: dict[str, str]) -> str:
 
 
 _NEVER = r"(?!x)x"  # what alternation() gives for no words
+_CJK_NUMERALS = "〇零一二两兩三四五六七八九十百"  # what the ``cjk`` part starts with
 # The characters whose lower case (as re folds them) is not reached from it by str.upper() or
 # str.title(): with those, the cases of a lower-case letter are known without a search of every
 # code point (test_check_docs_token_dispatch checks the list against every code point).
 _ODD_CASES = "\u0130\u03f4\u1e9e\u2126\u212a\u212b"
 
 
+@cache  # asked for each first letter of every lexicon's words and names
 def _cases(char: str) -> str | None:
     """Every character ``re.IGNORECASE`` matches ``char`` with (for a class matched case-sensitively);
     None when ``re``'s case tables are not at hand."""
@@ -449,18 +459,22 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
     - a kind that opens with its character (code, placeholder, parentheses, sentence end, link
       target) names itself with an empty group at its end (``re.Match.lastgroup`` is the last group
       closed); a URL opens with the cases of ``h``;
-    - the kinds made of words only (``_KIND_WORDS``) give their Latin words to one branch per first
-      letter, each opening with that letter's cases and behind one look-behind; in a branch, each
-      kind's words in its order, in kind order, each kind named by an empty group at its end. Their
-      other words (Arabic, CJK) stay in their kinds, after that. No two branches share a first
-      letter and no other word can start with one, so at any position the words that can match
-      are tried in the plain pattern's order;
-    - env vars, config keys and abbreviations (each opening with a look-behind) are one branch per
-      first letter the same way, in that order (a key's look-behind also refuses a dot);
+    - env vars, config keys and abbreviations (each opening with a look-behind), then number words
+      (``wnum``) and the kinds made of words only (``_KIND_WORDS``) give their Latin words to one
+      branch per first letter, each opening with that letter's cases, all behind one look-behind,
+      in the place of the names: in a letter's branch, each kind's words in its order, in kind
+      order, each kind named by an empty group at its end (a key's look-behind also refuses a dot;
+      a letter's number words are followed by the unit or counter they need, and their match names
+      no ``wnumber``/``wunit`` group: ``Lexicon.number_word`` reads them). The words' other words
+      (Arabic, CJK) stay in their kinds, where the words were. No two branches share a first letter,
+      no other word can start with one, nor a number, an Arabic dual or a CJK number (the parts the
+      words now come before), so at any position the words that can match are tried in the plain
+      pattern's order;
     - parts that cannot match (no words) are left out.
 
     When that cannot be told (a letter re folds with another first letter, a word's first
-    character a space, no case tables), the word kinds stay as they are.
+    character a space, no case tables), the word kinds stay as they are (and the names, when they
+    are patterns: then the words' branch follows them).
     """
     renamed: dict[str, str] = {}
     fast = dict(parts)
@@ -475,25 +489,44 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
         fast["url"] = rf"(?-i:[{h}])ttps?://[^\s)>\]]+(?P<url>)|\]\([^)\s]*\)(?P<url_1>)"
         renamed["url_1"] = "url"
     names = _names_by_letter(targets, renamed)
-    if names is not None:  # one branch where the three were
-        fast = {name: (names if name == "env" else part) for name, part in fast.items() if name not in ("key", "abbr")}
     worded = [name for name in parts if name.startswith("worded.")]
     kept = [name for name in worded if parts[name] != f"(?P<{name[7:]}>{_NEVER})"]
     if all(_script(word) != "cjk" for word in [*words.units, *words.counters]):
         kept.remove("worded.cjk")  # no CJK unit or counter: a CJK number is never read
-    flat = _by_letter(words, renamed)
+    # What the words' branch is tried before: CJK numbers and Arabic duals (and numbers, see _by_letter).
+    passed = [*(_CJK_NUMERALS if "worded.cjk" in kept else ""), *_starts(words.dual_units)]
+    flat = _by_letter(words, renamed, names or {}, passed)
     branches = [fast[name] for name in kept]
+    letters: str | None = None
     if flat is not None:
-        branch, others = flat
-        simple = [name for name in kept if name[7:] in {kind for kind, _ in _KIND_WORDS}]
+        letters, others = flat
+        simple = [name for name in kept if name[7:] in {"wnum", *(kind for kind, _ in _KIND_WORDS)}]
         first = kept.index(simple[0]) if simple else len(kept)
         branches = [fast[name] for name in kept[:first] if name not in simple]
-        branches += [branch, *others]
+        branches += others
         branches += [fast[name] for name in kept[first:] if name not in simple]
+    elif names is not None:
+        letters = rf"(?<!\w)(?:{'|'.join(_letter_branches(names) or [])})"
+    if letters is not None and names is not None:  # one branch where the three names were
+        fast = {
+            name: (letters if name == "env" else part) for name, part in fast.items() if name not in ("key", "abbr")
+        }
+    elif letters is not None:  # right after them
+        items = list(fast.items())
+        after = [name for name, _ in items].index("abbr") + 1
+        fast = dict([*items[:after], ("letters", letters), *items[after:]])
     fast["num"] = _number_by_digit(parts["num"])
     screen = parts["worded"][: parts["worded"].index("(?:(?P<dual>")]
     fast["worded"] = f"{screen}(?:{'|'.join(branches)})" if branches else _NEVER
     return _joined(fast), renamed
+
+
+def _starts(words: Iterable[str]) -> set[str]:
+    """The characters ``words`` can start with in the token pattern (an Arabic word's prefix too)."""
+    starts = {_ARABIC_MARK.sub("", word.removeprefix("~"))[:1] for word in words}
+    if any(_script(word) == "arabic" for word in words):
+        starts.update("وفبلا")  # ARABIC_PREFIX
+    return starts
 
 
 def _number_by_digit(part: str) -> str:
@@ -507,10 +540,10 @@ def _number_by_digit(part: str) -> str:
     return rf"\d{after}(?P<digits>\d*{part[len(head) : -1]}(?P<num>)"
 
 
-def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> str | None:
-    """The ``env``, ``key`` and ``abbr`` parts of :func:`_token_parts` as one branch per first letter
-    (see :func:`_dispatched`); None when a name is more than word characters (it is a pattern there)
-    or two first letters fold together."""
+def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> dict[int, list[str]] | None:
+    """The ``env``, ``key`` and ``abbr`` parts of :func:`_token_parts` by first letter (keyed as in
+    :func:`_letter_branches`, see :func:`_dispatched`); None when a name is more than word characters
+    (it is a pattern there) or two first letters fold together."""
     listed = [
         ("env", list(targets.env_names), ""),
         ("key", [k for k in targets.key_names if "_" in k], r"(?<!\.(?s:.))"),
@@ -528,17 +561,22 @@ def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> str | None:
             renamed[name] = kind
             tail = r"\." if kind == "abbr" else r"(?!\w)"
             letters.setdefault(key, []).append(f"{behind}(?:{'|'.join(rests)}){tail}(?P<{name}>)")
-    branches = _letter_branches(letters)
-    return None if branches is None else rf"(?<!\w)(?:{'|'.join(branches)})"
+    return None if _letter_branches(letters) is None else letters
 
 
-def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] | None:
-    """The word kinds' Latin words as one branch per first letter (see :func:`_dispatched`), and
-    each kind with its other words; None when that would change a match."""
+def _by_letter(
+    words: Words, renamed: dict[str, str], names: dict[int, list[str]], passed: Iterable[str]
+) -> tuple[str, list[str]] | None:
+    """The names (``names``, from :func:`_names_by_letter`), then the number words' and word kinds'
+    Latin words, as one branch per first letter (see :func:`_dispatched`), and each kind with its
+    other words; None when that would change a match. The branch is tried before the number and
+    the branches whose words start with a character of ``passed``: none of them may start where
+    a word of the branch does."""
     letters: dict[int, list[tuple[str, list[str]]]] = {}
     others: list[str] = []
     other_starts: set[str] = set()
-    for kind, listed in _word_kinds(words):
+    after = {"wnum": _after_number_word(words, named=False)}  # a number word is one only before a unit or counter
+    for kind, listed in [("wnum", list(words.number_words)), *_word_kinds(words)]:
         unique = sorted(set(listed), key=lambda w: (-len(w), w))
         latin = [w for w in unique if _latin_word(w)]
         # In alternation(): the whole words first, then the others in order (those ending in ' or .).
@@ -553,20 +591,27 @@ def _by_letter(words: Words, renamed: dict[str, str]) -> tuple[str, list[str]] |
                 entry.append((kind, []))
             entry[-1][1].append(_flex(word)[len(_flex(first)) :] + tail)
         rest = [w for w in unique if not _latin_word(w)]
-        other_starts.update(_ARABIC_MARK.sub("", w.removeprefix("~"))[:1] for w in rest)
-        if any(_script(w) == "arabic" for w in rest):
-            other_starts.update("وفبلا")  # ARABIC_PREFIX
+        other_starts |= _starts(rest)
         other_starts.update(_SIGN_CHARS.get(kind, ""))
         if rest or kind in _SIGNS:
             signs = f"[{_SIGN_CHARS[kind]}]" if kind in _SIGN_CHARS else ""
-            others.append(rf"(?P<{kind}>{'|'.join(filter(None, [signs, alternation(rest) if rest else '']))})")
+            alternatives = "|".join(filter(None, [signs, alternation(rest) if rest else ""]))
+            if kind in after:
+                alternatives = f"(?:{alternatives}){after[kind]}"
+            others.append(rf"(?P<{kind}>{alternatives})")
     named: dict[int, list[str]] = {}
     for index, (key, kinds) in enumerate(letters.items()):
         for kind, rests in kinds:
             name = f"{kind}_{index}"
             renamed[name] = kind
-            named.setdefault(key, []).append(f"(?:{'|'.join(rests)})(?P<{name}>)")
-    branches = _letter_branches(named, other_starts)
+            named.setdefault(key, []).append(f"(?:{'|'.join(rests)}){after.get(kind, '')}(?P<{name}>)")
+    # The words' letters against the words tried after them in the plain pattern, and those they pass.
+    if _letter_branches(named, {*other_starts, *passed}) is None:
+        return None
+    if any(c.isdecimal() for key in named for c in _cases(chr(key)) or ""):
+        return None  # a word could start where a number does
+    merged = {key: [*names.get(key, []), *named.get(key, [])] for key in {**names, **named}}
+    branches = _letter_branches(merged)
     return None if branches is None else (rf"(?<!\w)(?:{'|'.join(branches)})", others)
 
 
@@ -695,4 +740,5 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         dual_units={normalize(k): v for k, v in words.dual_units.items()},
         number_words={normalize(k): v for k, v in words.number_words.items()},
         counter=regex_cache.compile(rf"[ \u00a0]?(?:{alternation(words.counters)})", flags),
+        number_word=regex_cache.compile(parts["worded.wnum"], flags),
     )

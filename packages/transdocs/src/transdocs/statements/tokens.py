@@ -200,8 +200,11 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
             if number is not None:
                 token = Token("V", start, end, value=Value("number", match.group(0), float(number), unit))
         elif kind == "wnum":
-            number = _number_word(match.group("wnumber"), lex)
-            unit = lex.unit_factor(match.group("wunit"))
+            # Dispatched on its first letter, a number word's match names no groups: the plain part's does.
+            parts = lex.number_word.match(match.string, start)
+            assert parts is not None and parts.end() == end
+            number = _number_word(parts.group("wnumber"), lex)
+            unit = lex.unit_factor(parts.group("wunit"))
             if number is not None:
                 token = Token("V", start, end, value=Value("number", match.group(0), float(number), unit))
         elif kind in ("true", "false"):

@@ -424,8 +424,15 @@ def test_tags_are_blanked_as_the_plain_substitution_blanks_them() -> None:
 
 
 class _PlainReader(markdown._Reader):
-    """The reader's loop and flush as they were before the shortcuts (a line's first character tells which
-    patterns to try; plain prose lines and one-line blocks taken as such): every line asks every question."""
+    """The reader's loop, flush and start of a block as they were before the shortcuts (a line's first
+    character tells which patterns to try; plain prose lines and one-line blocks taken as such; a block
+    started with nothing open or no item around): every line asks every question."""
+
+    def start_block(self, kind: str, indent: int) -> None:
+        self.flush()
+        self.close_items(indent)
+        self.open_kind, self.open_indent = kind, indent
+        self.open_parent = self.items[-1][1].text if self.items else ""
 
     def flush(self) -> None:
         if not self.open:

@@ -248,8 +248,10 @@ class _Reader:
 
     def start_block(self, kind: str, indent: int) -> None:
         """Open a paragraph or item at ``indent``; its parent is the nearest enclosing item."""
-        self.flush()
-        self.close_items(indent)
+        if self.open:  # (most blocks start after a blank line, which ended the one before)
+            self.flush()
+        if self.items:
+            self.close_items(indent)
         self.open_kind, self.open_indent = kind, indent
         self.open_parent = self.items[-1][1].text if self.items else ""
 

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from transdocs.languages.tags import base_language
@@ -114,8 +114,10 @@ _GROUP_BY_COMMA = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
 def group_marks(lang: str | None) -> str:
-    """The characters that separate thousands in ``lang``'s numbers (typographic spaces always)."""
+    """The characters that separate thousands in ``lang``'s numbers (typographic spaces always); asked
+    of every page, kept for each language."""
     base = base_language(lang) if lang else ""
     marks = _SPACES
     if base in _GROUP_BY_SPACE:

@@ -94,6 +94,14 @@ def test_the_dispatched_token_pattern_finds_the_plain_tokens(lang: str | None) -
     assert fast == [_tokens(plain, {}, t) for t in texts]
 
 
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_words_starting_with_a_cjk_character_are_dispatched_on_it(lang: str) -> None:
+    lex = our_lexicon(lang)
+    dispatched = {kind for name, kind in lex.token_kinds.items() if "_c" in name}
+    assert {"D", "C", "B"} <= dispatched
+    assert "(?P<D>" not in lex.tokens.pattern  # no default word is left in its kind's own group
+
+
 def test_tokenize_reads_renamed_kinds() -> None:
     lex = our_lexicon("en")
     kinds = [t.kind for t in tokenize("LLM_TIMEOUT defaults to 30 s; if unset, it is true. (See `x`)", lex)]

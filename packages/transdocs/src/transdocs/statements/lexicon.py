@@ -465,11 +465,12 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
       in the place of the names: in a letter's branch, each kind's words in its order, in kind
       order, each kind named by an empty group at its end (a key's look-behind also refuses a dot;
       a letter's number words are followed by the unit or counter they need, and their match names
-      no ``wnumber``/``wunit`` group: ``Lexicon.number_word`` reads them). The words' other words
-      (Arabic, CJK) stay in their kinds, where the words were. No two branches share a first letter,
-      no other word can start with one, nor a number, an Arabic dual or a CJK number (the parts the
-      words now come before), so at any position the words that can match are tried in the plain
-      pattern's order;
+      no ``wnumber``/``wunit`` group: ``Lexicon.number_word`` reads them). The words starting with
+      a CJK character are one branch per first character the same way (without the look-behind),
+      where the kinds' other words were, before those (Arabic), which stay in their kinds. No two
+      branches share a first letter, no other word can start with one, nor a number, an Arabic
+      dual or a CJK number (the parts the Latin words now come before), so at any position the
+      words that can match are tried in the plain pattern's order;
     - parts that cannot match (no words) are left out.
 
     When that cannot be told (a letter re folds with another first letter, a word's first
@@ -573,11 +574,18 @@ def _by_letter(
     the branches whose words start with a character of ``passed``: none of them may start where
     a word of the branch does."""
     letters: dict[int, list[tuple[str, list[str]]]] = {}
+    cjk: dict[int, list[tuple[str, list[str]]]] = {}  # the words starting with a CJK character, the same way
     others: list[str] = []
     other_starts: set[str] = set()
     after = {"wnum": _after_number_word(words, named=False)}  # a number word is one only before a unit or counter
     for kind, listed in [("wnum", list(words.number_words)), *_word_kinds(words)]:
         unique = sorted(set(listed), key=lambda w: (-len(w), w))
+        for word in unique:
+            if not word.startswith("~") and _CJK_CHAR.match(word):
+                entry = cjk.setdefault(_ignorecase_key(word[0]), [])
+                if not entry or entry[-1][0] != kind:
+                    entry.append((kind, []))
+                entry[-1][1].append(_flex(word)[len(_flex(word[0])) :])
         latin = [w for w in unique if _latin_word(w)]
         # In alternation(): the whole words first, then the others in order (those ending in ' or .).
         ordered = [w for w in latin if w[-1] not in "'’."] + [w for w in latin if w[-1] in "'’."]
@@ -590,7 +598,7 @@ def _by_letter(
             if not entry or entry[-1][0] != kind:
                 entry.append((kind, []))
             entry[-1][1].append(_flex(word)[len(_flex(first)) :] + tail)
-        rest = [w for w in unique if not _latin_word(w)]
+        rest = [w for w in unique if not _latin_word(w) and (w.startswith("~") or not _CJK_CHAR.match(w))]
         other_starts |= _starts(rest)
         other_starts.update(_SIGN_CHARS.get(kind, ""))
         if rest or kind in _SIGNS:
@@ -599,20 +607,35 @@ def _by_letter(
             if kind in after:
                 alternatives = f"(?:{alternatives}){after[kind]}"
             others.append(rf"(?P<{kind}>{alternatives})")
-    named: dict[int, list[str]] = {}
-    for index, (key, kinds) in enumerate(letters.items()):
-        for kind, rests in kinds:
-            name = f"{kind}_{index}"
-            renamed[name] = kind
-            named.setdefault(key, []).append(f"(?:{'|'.join(rests)}){after.get(kind, '')}(?P<{name}>)")
+    named, cjk_named = _named(letters, "", after, renamed), _named(cjk, "c", after, renamed)
+    cjk_branches = _letter_branches(cjk_named, other_starts) if cjk_named else []
+    if cjk_branches is None:
+        return None
     # The words' letters against the words tried after them in the plain pattern, and those they pass.
-    if _letter_branches(named, {*other_starts, *passed}) is None:
+    if _letter_branches(named, {*other_starts, *passed, *map(chr, cjk_named)}) is None:
         return None
     if any(c.isdecimal() for key in named for c in _cases(chr(key)) or ""):
         return None  # a word could start where a number does
     merged = {key: [*names.get(key, []), *named.get(key, [])] for key in {**names, **named}}
     branches = _letter_branches(merged)
-    return None if branches is None else (rf"(?<!\w)(?:{'|'.join(branches)})", others)
+    if branches is None:
+        return None
+    # The CJK words are tried where the kinds' other words were, before those (no look-behind: see word_pattern).
+    return rf"(?<!\w)(?:{'|'.join(branches)})", [*cjk_branches, *others]
+
+
+def _named(
+    letters: dict[int, list[tuple[str, list[str]]]], mark: str, after: dict[str, str], renamed: dict[str, str]
+) -> dict[int, list[str]]:
+    """Each letter's alternatives: each kind's words (then what must follow them, ``after``) named by an
+    empty group at their end, ``<kind>_<mark><n>``, recorded in ``renamed``."""
+    named: dict[int, list[str]] = {}
+    for index, (key, kinds) in enumerate(letters.items()):
+        for kind, rests in kinds:
+            name = f"{kind}_{mark}{index}"
+            renamed[name] = kind
+            named.setdefault(key, []).append(f"(?:{'|'.join(rests)}){after.get(kind, '')}(?P<{name}>)")
+    return named
 
 
 def _letter_branches(letters: dict[int, list[str]], other_starts: Iterable[str] = ()) -> list[str] | None:

@@ -102,6 +102,14 @@ def test_words_starting_with_a_cjk_character_are_dispatched_on_it(lang: str) -> 
     assert "(?P<D>" not in lex.tokens.pattern  # no default word is left in its kind's own group
 
 
+@pytest.mark.parametrize("lang", ["ar", None])
+def test_the_arabic_words_alone_are_behind_their_screen(lang: str | None) -> None:
+    pattern = our_lexicon(lang).tokens.pattern
+    assert "(?=(?:(?<![" in pattern  # the Arabic words' screen...
+    assert lexicons._NOT_ARABIC not in pattern  # ...no longer passes every other position to them
+    assert "[=:：＝](?P<E>)" in pattern  # the signs open with their class
+
+
 def test_tokenize_reads_renamed_kinds() -> None:
     lex = our_lexicon("en")
     kinds = [t.kind for t in tokenize("LLM_TIMEOUT defaults to 30 s; if unset, it is true. (See `x`)", lex)]

@@ -200,6 +200,9 @@ def _arabic_screened(words: list[str], branches: list[str]) -> list[str]:
     return [*rest[: arabic[0]], group, *rest[arabic[0] :]]
 
 
+_NOT_ARABIC = f"(?:(?![{_ARABIC_LETTER}])|"  # how _arabic_screen opens
+
+
 def _arabic_screen(words: list[str]) -> str:
     """A look-ahead that any of ``words`` starting with an Arabic letter passes where it matches.
 
@@ -217,7 +220,7 @@ def _arabic_screen(words: list[str]) -> str:
         return ""
     branches = [f"{_ARABIC_LEAD}(?:{_by_first_letter(sorted(led))})"] if led else []
     branches += [_flex(word) for word in sorted(plain)]
-    return f"(?:(?![{_ARABIC_LETTER}])|(?=(?:{'|'.join(branches)})))"
+    return f"{_NOT_ARABIC}(?=(?:{'|'.join(branches)})))"
 
 
 def _from_underscore(names: list[str]) -> str:
@@ -471,6 +474,12 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
       branches share a first letter, no other word can start with one, nor a number, an Arabic
       dual or a CJK number (the parts the Latin words now come before), so at any position the
       words that can match are tried in the plain pattern's order;
+    - the parts left in the word group (Arabic duals, CJK numbers, the kinds' other words, the
+      signs) that never start on an Arabic letter come first, each kind's Arabic words after them,
+      behind the Arabic screen's look-ahead alone: the screen let every other position through to
+      all of them (a named group, a look-ahead and a look-behind each). A kind with both gets two
+      groups (``<kind>_a``); a word that may start on both keeps the screen as it was. Signs open
+      with their class;
     - parts that cannot match (no words) are left out.
 
     When that cannot be told (a letter re folds with another first letter, a word's first
@@ -497,15 +506,16 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
     # What the words' branch is tried before: CJK numbers and Arabic duals (and numbers, see _by_letter).
     passed = [*(_CJK_NUMERALS if "worded.cjk" in kept else ""), *_starts(words.dual_units)]
     flat = _by_letter(words, renamed, names or {}, passed)
-    branches = [fast[name] for name in kept]
+    branches: list[tuple[bool | None, str]] = [(None, fast[name]) for name in kept]
     letters: str | None = None
     if flat is not None:
         letters, others = flat
         simple = [name for name in kept if name[7:] in {"wnum", *(kind for kind, _ in _KIND_WORDS)}]
         first = kept.index(simple[0]) if simple else len(kept)
-        branches = [fast[name] for name in kept[:first] if name not in simple]
+        places = {"worded.dual": _words_on_arabic(words.dual_units), "worded.cjk": False}
+        branches = [(places[name], fast[name]) for name in kept[:first] if name not in simple]
         branches += others
-        branches += [fast[name] for name in kept[first:] if name not in simple]
+        branches += [(places[name], fast[name]) for name in kept[first:] if name not in simple]
     elif names is not None:
         letters = rf"(?<!\w)(?:{'|'.join(_letter_branches(names) or [])})"
     if letters is not None and names is not None:  # one branch where the three names were
@@ -518,8 +528,30 @@ def _dispatched(parts: dict[str, str], words: Words, targets: Targets) -> tuple[
         fast = dict([*items[:after], ("letters", letters), *items[after:]])
     fast["num"] = _number_by_digit(parts["num"])
     screen = parts["worded"][: parts["worded"].index("(?:(?P<dual>")]
-    fast["worded"] = f"{screen}(?:{'|'.join(branches)})" if branches else _NEVER
+    ahead = screen.removeprefix(_NOT_ARABIC)[:-1]
+    if screen and None not in {
+        place for place, _ in branches
+    }:  # the Arabic words alone behind the screen, the others before it
+        arabic = "|".join(branch for place, branch in branches if place)
+        branches = [(False, branch) for place, branch in branches if not place]
+        branches += [(True, f"{ahead}(?:{arabic})")] if arabic else []
+        screen = ""
+    fast["worded"] = f"{screen}(?:{'|'.join(branch for _, branch in branches)})" if branches else _NEVER
     return _joined(fast), renamed
+
+
+def _on_arabic(word: str) -> bool | None:
+    """Whether ``word`` starts only on an Arabic letter in the token pattern (True), never (False), or
+    may do both (None: a word of Arabic script led by a Latin letter, which an Arabic prefix may open)."""
+    if _ARABIC_LETTER_CHAR.match(_ARABIC_MARK.sub("", word.removeprefix("~"))[:1]):
+        return True
+    return None if not word.startswith("~") and _script(word) == "arabic" else False
+
+
+def _words_on_arabic(words: Iterable[str]) -> bool | None:
+    """:func:`_on_arabic` of all ``words`` together (None when they differ)."""
+    places = {_on_arabic(word) for word in words}
+    return places.pop() if len(places) == 1 else None if places else False
 
 
 def _starts(words: Iterable[str]) -> set[str]:
@@ -567,15 +599,16 @@ def _names_by_letter(targets: Targets, renamed: dict[str, str]) -> dict[int, lis
 
 def _by_letter(
     words: Words, renamed: dict[str, str], names: dict[int, list[str]], passed: Iterable[str]
-) -> tuple[str, list[str]] | None:
+) -> tuple[str, list[tuple[bool | None, str]]] | None:
     """The names (``names``, from :func:`_names_by_letter`), then the number words' and word kinds'
     Latin words, as one branch per first letter (see :func:`_dispatched`), and each kind with its
-    other words; None when that would change a match. The branch is tried before the number and
-    the branches whose words start with a character of ``passed``: none of them may start where
-    a word of the branch does."""
+    other words, each told by whether it starts on an Arabic letter (:func:`_on_arabic`; a kind's
+    words split in two when that is told); None when that would change a match. The branch is
+    tried before the number and the branches whose words start with a character of ``passed``:
+    none of them may start where a word of the branch does."""
     letters: dict[int, list[tuple[str, list[str]]]] = {}
     cjk: dict[int, list[tuple[str, list[str]]]] = {}  # the words starting with a CJK character, the same way
-    others: list[str] = []
+    others: list[tuple[bool | None, str]] = []  # True: starts only on an Arabic letter, False: never, None: both
     other_starts: set[str] = set()
     after = {"wnum": _after_number_word(words, named=False)}  # a number word is one only before a unit or counter
     for kind, listed in [("wnum", list(words.number_words)), *_word_kinds(words)]:
@@ -601,12 +634,22 @@ def _by_letter(
         rest = [w for w in unique if not _latin_word(w) and (w.startswith("~") or not _CJK_CHAR.match(w))]
         other_starts |= _starts(rest)
         other_starts.update(_SIGN_CHARS.get(kind, ""))
-        if rest or kind in _SIGNS:
-            signs = f"[{_SIGN_CHARS[kind]}]" if kind in _SIGN_CHARS else ""
-            alternatives = "|".join(filter(None, [signs, alternation(rest) if rest else ""]))
+        places = {_on_arabic(w) for w in rest}
+        parts: list[tuple[bool | None, list[str]]] = [(None, rest)]
+        if None not in places:  # those never starting on an Arabic letter (and signs), then those that do
+            parts = [(False, [w for w in rest if not _on_arabic(w)]), (True, [w for w in rest if _on_arabic(w)])]
+        name = kind
+        for on_arabic, listed in parts:
+            signs = f"[{_SIGN_CHARS[kind]}]" if kind in _SIGN_CHARS and not on_arabic else ""
+            if not listed and not signs:
+                continue
+            alternatives = "|".join(filter(None, [signs, alternation(listed) if listed else ""]))
             if kind in after:
                 alternatives = f"(?:{alternatives}){after[kind]}"
-            others.append(rf"(?P<{kind}>{alternatives})")
+            # Signs alone open with their class, the kind named at the end: re skips them in one test.
+            others.append((on_arabic, f"{signs}(?P<{name}>)" if not listed else rf"(?P<{name}>{alternatives})"))
+            name = f"{kind}_a"  # the kind's second group
+            renamed[name] = kind
     named, cjk_named = _named(letters, "", after, renamed), _named(cjk, "c", after, renamed)
     cjk_branches = _letter_branches(cjk_named, other_starts) if cjk_named else []
     if cjk_branches is None:
@@ -621,7 +664,7 @@ def _by_letter(
     if branches is None:
         return None
     # The CJK words are tried where the kinds' other words were, before those (no look-behind: see word_pattern).
-    return rf"(?<!\w)(?:{'|'.join(branches)})", [*cjk_branches, *others]
+    return rf"(?<!\w)(?:{'|'.join(branches)})", [*((False, b) for b in cjk_branches), *others]
 
 
 def _named(

@@ -13,6 +13,7 @@ step is linear in the line (see :mod:`transdocs.spans`).
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -75,9 +76,76 @@ SPAN_START = r"[`<{\]]|://|www\.|:[a-z0-9_+-]+:"
 _SPAN_START = regex_cache.compile(r"[`<{\]:w](?:(?<=[`<{\]])|(?<=:)(?=//|[a-z0-9_+-]+:)|(?<=w)(?=ww\.))")
 
 
+# The spans of _LINE_SPANS but URLs, found by one regular expression in C (no Python work a span but
+# its replacement's): each kind a branch opening with its first character (re skips to those in C),
+# in the scanner's order among the kinds that share it; a closer searched lazily and kept once found
+# (an atomic group, as the scanner's search); each kind's replacement named by an empty group closing
+# its branch. A URL may start at any letter: a line holding "://" or "www." is the scanner's. Where re
+# would search again and again (a closer missing: every later opener of its kind searches to the
+# line's end), the branch takes the rest of the line in a group of its own, and the line is the
+# scanner's too (linear in any line).
+_AT_ONCE_REPLACEMENT: dict[str | None, str] = {None: ""}  # (by the name of the match's last group)
+_names = itertools.count()
+
+
+def _kind(replacement: str) -> str:
+    name = f"k{next(_names)}"
+    _AT_ONCE_REPLACEMENT[name] = replacement
+    return f"(?P<{name}>)"
+
+
+def _closed(closer: str, replacement: str | None = None) -> str:
+    found = _kind(replacement) if replacement is not None else ""
+    return rf"(?:(?>[\s\S]*?{closer}){found}|[\s\S]*(?P<again{next(_names)}>))"
+
+
+_LINE_AT_ONCE = regex_cache.compile(
+    "|".join(
+        [
+            "``" + _closed("``", _VALUE),
+            "`" + _closed("`", _VALUE),
+            r"<(?:(?i:(?:code|kbd|samp)\b[^<>\n]*>)" + _closed(r"(?i:</(?:code|kbd|samp)\s*>)", _VALUE),
+            "!--" + _closed("-->"),
+            r"/?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"'{}]|\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\})*)?/?>" + _kind(MARKUP) + ")",
+            r"\{(?:\{" + _closed(r"\}\}", _VALUE),
+            "[%#]" + _closed(r"[%#]\}"),
+            r":?[ \t]*[#.][\w-]" + _closed(r"\}") + ")",
+            r"\](?:\(" + _closed(r"\)", "]"),
+            r"\[" + _closed(r"\]", "]") + ")",
+            r":(?<![\w:]:)[a-z0-9_+-]+:(?![\w:])",  # (the emoji's look-behind after its ":")
+        ]
+    )
+)
+
+
+class _Again(Exception):
+    """A closer of the line is missing: the scanner reads the line."""
+
+
+def _at_once_replacement(match: re.Match[str]) -> str:
+    found = _AT_ONCE_REPLACEMENT.get(match.lastgroup)
+    if found is None:
+        raise _Again
+    return found
+
+
+def line_at_once(line: str) -> str | None:
+    """``line`` with its spans replaced as ``_LINE_SPANS.sub(_replace, line)`` replaces them, or None
+    when the scanner must read it (a URL, or a closer missing)."""
+    if "://" in line or "www." in line:
+        return None
+    try:
+        return _LINE_AT_ONCE.sub(_at_once_replacement, line)
+    except _Again:
+        return None
+
+
 def markdown_line(line: str) -> str:
     """One line of Markdown prose as readers see it (:data:`MARKUP` where markup stood)."""
-    seen = _LINE_SPANS.sub(_replace, line) if _SPAN_START.search(line) else line
+    seen = line
+    if _SPAN_START.search(line):
+        quick = line_at_once(line)  # (the same text: a test compares both ways)
+        seen = _LINE_SPANS.sub(_replace, line) if quick is None else quick
     seen = _MARKUP.sub(_markup, seen) if "\\" in seen else _MARKUP.sub(MARKUP, seen)  # (no call per mark)
     return html.unescape(seen) if "&" in seen else seen
 

@@ -243,7 +243,7 @@ def _any_of(marks: str) -> re.Pattern[str]:
 # looked for alone, opening with its own character, once ``in`` says the page holds it: re skips to
 # a literal in a few instructions a character, and tests a class of them in some fifty.
 _HIDDEN_CHARS = f"{_INVISIBLE}\u202d\u202e"
-_TAG_AFTER_DIGIT = re.compile(f"<(?:(?<=\\d<)|(?<=\\d{_SEPARATOR}<))(?={_TAG_NAME})")
+_COMMENT_OR_TAG_AFTER_DIGIT = re.compile(f"<(?:!--|(?:(?<=\\d<)|(?<=\\d{_SEPARATOR}<))(?={_TAG_NAME}))")
 
 
 @cache
@@ -268,7 +268,7 @@ def _triggers(text: str, marks: str) -> list[int]:
     if "&" in text:
         found += [match.start() for match in _ENTITY.finditer(text)]
     if "<" in text:
-        found += _every(text, "<!--") + [match.start() for match in _TAG_AFTER_DIGIT.finditer(text)]
+        found += [match.start() for match in _COMMENT_OR_TAG_AFTER_DIGIT.finditer(text)]
     if not text.isascii():
         for char in _HIDDEN_CHARS:
             if char in text:

@@ -15,7 +15,7 @@ from transdocs.pages.document import Code, Document, Prose, Table, introduces_li
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
-from transdocs.pages.line_search import matches_by_line, within_lines
+from transdocs.pages.line_search import within_lines
 from transdocs.placeholders import BLOCK_LINE
 from transdocs.spans import Kind, Scanner, Span
 
@@ -504,8 +504,14 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
 
 
 def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line number, name) of each placeholder in ``text``."""
-    return [(line, match[1]) for line, match in matches_by_line(NAMED_PLACEHOLDER, text, first_line)]
+    """(line number, name) of each placeholder in ``text``: split at them, the text between two and
+    each one's name alternate (no match object made), and a placeholder holds no line break."""
+    parts = NAMED_PLACEHOLDER.split(text)
+    found, line = [], first_line
+    for at in range(1, len(parts), 2):
+        line += parts[at - 1].count("\n")
+        found.append((line, parts[at]))
+    return found
 
 
 def _include_lines(text: str, first_line: int) -> list[tuple[int, str]]:

@@ -95,3 +95,64 @@ def test_a_changed_rewrite_is_a_miss_not_a_stale_pattern(fresh: None, tmp_path: 
         assert regex_cache.compile("ab", 0, rewrite=new).pattern == "(?=a)ab"  # type: ignore[arg-type]
     finally:
         sys.modules.pop("rewrites", None)
+
+
+def _saved_keys() -> set[tuple[str, int, str]]:
+    (path,) = _files()
+    import marshal
+
+    return set(marshal.loads(path.read_bytes()[regex_cache._DIGEST :]))
+
+
+def test_a_run_decodes_only_the_patterns_it_asks_for(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file also holds other projects' and other versions' patterns: kept as bytes until asked
+    for, they cost a run their size in memory, not the lists of integers they decode to."""
+    for pattern in PATTERNS:
+        regex_cache.compile(pattern)
+    regex_cache.save()
+    regex_cache._entries = None  # the next run
+    decoded: list[object] = []
+    loads = regex_cache.marshal.loads
+
+    def counting(data: bytes) -> object:
+        found = loads(data)
+        decoded.append(found)
+        return found
+
+    monkeypatch.setattr(regex_cache.marshal, "loads", counting)
+    assert _spans(regex_cache.compile(PATTERNS[2])) == _spans(re.compile(PATTERNS[2]))
+    assert regex_cache._entries is not None and len(regex_cache._entries) == len(PATTERNS)
+    assert all(isinstance(kept, bytes) for kept in regex_cache._entries.values())
+    assert len(decoded) == 2  # the file, then the one entry asked for
+
+
+def test_a_file_of_an_older_checker_is_written_again(fresh: None) -> None:
+    """Entries kept decoded (as checkers before this file format wrote them): ignored, replaced."""
+    import hashlib
+    import marshal
+
+    path = regex_cache._path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = {(pattern, 0, ""): regex_cache._compile_code(pattern, 0) for pattern in PATTERNS}
+    body = marshal.dumps(old)
+    path.write_bytes(hashlib.blake2b(body, digest_size=regex_cache._DIGEST).digest() + body)
+    assert _spans(regex_cache.compile(PATTERNS[0])) == _spans(re.compile(PATTERNS[0]))
+    regex_cache.save()
+    regex_cache._entries = None
+    regex_cache.compile(PATTERNS[0])
+    assert regex_cache._entries is not None
+    assert all(isinstance(kept, bytes) for kept in regex_cache._entries.values())
+
+
+def test_over_its_limit_the_file_keeps_what_the_last_run_used(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_cache.compile(PATTERNS[0])
+    regex_cache.compile(PATTERNS[1])
+    regex_cache.save()
+    regex_cache._entries = None  # a run with other patterns, over the limit
+    monkeypatch.setattr(regex_cache, "_used", set())
+    monkeypatch.setattr(regex_cache, "_MAX_BYTES", 1)
+    regex_cache.compile(PATTERNS[1])
+    regex_cache.compile(PATTERNS[2])
+    regex_cache.save()
+    assert _saved_keys() == {(PATTERNS[1], 0, ""), (PATTERNS[2], 0, "")}

@@ -9,6 +9,10 @@ themselves and the source of the function that rewrote it: a changed language fi
 checker gives a new pattern text or a new rewrite, a miss, never a stale pattern. A damaged
 file, another Python or a moved private API falls back to ``re.compile``; ``CHECK_DOCS_CACHE=0``
 turns the file off.
+
+Each entry stays marshalled bytes in memory until a run asks for it: the file also holds the
+patterns of other projects and other versions of the checker, and decoded into lists of Python
+integers they took about 2.5 times the file's size in every run (a file of 16 MB: 40 MB).
 """
 
 from __future__ import annotations
@@ -37,13 +41,15 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
     _sre = _parser = _compiler = None
     _BUILD = ""
 
-# Entries: (pattern text asked for, flags, rewrite name) -> (pattern compiled, its compiler output).
+# Entries: (pattern text asked for, flags, rewrite name) -> the marshalled (pattern compiled, its
+# compiler output); a run decodes only those it asks for.
 _Key = tuple[str, int, str]
 _Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_MAX_BYTES = 16 * 1024 * 1024  # beyond this the file keeps only what the last run used
+# Beyond this the file keeps only what the last run used (one project's six languages: about 1.5 MB).
+_MAX_BYTES = 4 * 1024 * 1024
 _DIGEST = 16
 
-_entries: dict[_Key, _Entry] | None = None
+_entries: dict[_Key, bytes] | None = None
 _used: set[_Key] = set()
 _dirty = False
 
@@ -56,19 +62,21 @@ def _path() -> Path | None:
     return Path(root, "check-docs", f"regex-{name}.marshal")
 
 
-def _load() -> dict[_Key, _Entry]:
+def _load() -> dict[_Key, bytes]:
     path = _path()
     if path is None:
         return {}
     try:
-        blob = path.read_bytes()
+        blob = memoryview(path.read_bytes())  # (a view: the file is not copied once more)
         digest, body = blob[:_DIGEST], blob[_DIGEST:]
         if hashlib.blake2b(body, digest_size=_DIGEST).digest() != digest:
             return {}
         data = marshal.loads(body)
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or not all(isinstance(entry, bytes) for entry in data.values()):
+        return {}  # (a file of an older checker, which kept entries decoded: written again at exit)
+    return data
 
 
 def save() -> None:
@@ -137,11 +145,11 @@ def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | N
         atexit.register(save)
     key = (pattern, int(flags), _rewrite_name(rewrite) if rewrite else "")
     _used.add(key)
-    entry = _entries.get(key)
-    if entry is not None:
+    kept = _entries.get(key)
+    if kept is not None:
         try:
-            return _pattern(entry)
-        except (TypeError, ValueError, RuntimeError, OverflowError):
+            return _pattern(marshal.loads(kept))
+        except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):
             pass  # written by a Python that differs in a way the file name did not catch
     text = rewrite(pattern, flags) if rewrite else pattern
     try:
@@ -149,6 +157,6 @@ def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | N
         compiled = _pattern(entry)
     except (re.error, TypeError, ValueError, RuntimeError, OverflowError, AttributeError):
         return re.compile(text, flags)  # a bad pattern raises its re.error here
-    _entries[key] = entry
+    _entries[key] = marshal.dumps(entry)
     _dirty = True
     return compiled

@@ -22,6 +22,15 @@ from transdocs import regex_cache
 from transdocs.fastscan import first_literals, guard
 
 
+def lazily_closed(closer: str, found: str = "", missing: str = "") -> str:
+    """A piece of a regular expression that reads a span's inside in one pass of ``re``: up to the
+    first ``closer``, searched lazily and kept once found (an atomic group, as :class:`Scanner`
+    keeps its search's first answer), then ``found``; or, when no closer comes, the rest of the
+    text, then ``missing``. A caller that meets the second branch hands the text to a
+    :class:`Scanner` instead: every later opener would search to the end again."""
+    return rf"(?:(?>[\s\S]*?{closer}){found}|[\s\S]*{missing})"
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of span.

@@ -19,7 +19,7 @@ from transdocs import regex_cache
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, script_of
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
-from transdocs.spans import Kind, Scanner
+from transdocs.spans import Kind, Scanner, lazily_closed
 
 # Below this many words of prose a page is too short to tell its language.
 MIN_UNITS = 60
@@ -79,22 +79,17 @@ _NOT_PROSE = Scanner(
 _END = "\n\0"
 
 
-def _closed(closer: str) -> str:
-    """A closer searched lazily and kept once found, or when it is missing, the rest of the text."""
-    return rf"(?:(?>[\s\S]*?{closer})|[\s\S]*)"
-
-
 _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2 M instructions a run)
     "|".join(
         [
             r"\n(?<=(\n))(?:"  # a fence, the line end before it kept
-            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + _closed(rf"(?m:^[ \t]*{mark}[ \t]*$)") for mark in _FENCES)
+            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + lazily_closed(rf"(?m:^[ \t]*{mark}[ \t]*$)") for mark in _FENCES)
             + ")",
             "<(?:"  # raw blocks, then a tag to its line's end (a second "<" first: the rest)
-            + "".join(rf"(?i:{tag}\b)" + _closed(f"(?i:</{tag}>)") + "|" for tag in _RAW)
+            + "".join(rf"(?i:{tag}\b)" + lazily_closed(f"(?i:</{tag}>)") + "|" for tag in _RAW)
             + r"[^<>\n]*+(?:>|(?=<)[\s\S]*))",
             r"`[^`\n]*`",
-            r"\{(?:\{" + _closed(r"\}\}") + "|%" + _closed(r"%\}") + r"|\s*#[\w-]+\s*\})",
+            r"\{(?:\{" + lazily_closed(r"\}\}") + "|%" + lazily_closed(r"%\}") + r"|\s*#[\w-]+\s*\})",
             r"h(?i:ttps?)://\S+",
             r"H(?i:ttps?)://\S+",
             r"\]\([^)\n\]]*+(?:\)|(?=\])[\s\S]*)",  # a link target to its line's end (a "]" first: the rest)

@@ -21,7 +21,7 @@ from transdocs import regex_cache
 from transdocs.languages.typography import MARKUP
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.pages.front_matter import front_matter_span
-from transdocs.spans import Kind, Scanner, Span
+from transdocs.spans import Kind, Scanner, Span, lazily_closed
 
 # A value readers see where code or a placeholder is: a letter of no script rules look at.
 _VALUE = "x"
@@ -96,7 +96,7 @@ def _kind(replacement: str) -> str:
 
 def _closed(closer: str, replacement: str | None = None) -> str:
     found = _kind(replacement) if replacement is not None else ""
-    return rf"(?:(?>[\s\S]*?{closer}){found}|[\s\S]*(?P<again{next(_names)}>))"
+    return lazily_closed(closer, found, f"(?P<again{next(_names)}>)")
 
 
 _LINE_AT_ONCE = regex_cache.compile(

@@ -28,6 +28,7 @@ from measure import (
     Sample,
     bench_env,
     interleaved,
+    median,
     median_cpu,
     median_wall,
     paired_cpu_ratio,
@@ -241,6 +242,9 @@ def run(quick: bool) -> Result:
         result.rows += [
             Row(f"{n} pages, CPU / markdownlint-cli2", paired_cpu_ratio(big, mdl), "x", MAX_CPU_VS_MARKDOWNLINT),
             Row(f"{n} pages, wall / markdownlint-cli2", paired_ratio(big, mdl), "x", MAX_WALL_VS_MARKDOWNLINT),
+            # Cores each kept busy (CPU / wall): what the wall ratio owes to the cores, and to the load.
+            Row(f"{n} pages, cores used: check-docs", median([s.cpu / s.wall for s in big]), "x"),
+            Row(f"{n} pages, cores used: markdownlint-cli2", median([s.cpu / s.wall for s in mdl]), "x"),
         ]
     else:
         result.rows.append(Row(f"{n} pages / markdownlint-cli2 (not installed)", float("nan"), "x"))

@@ -87,7 +87,12 @@ class Child:
             cwd=cwd,
             stdout=self._out,
             stderr=subprocess.STDOUT,
-            start_new_session=True,
+            # A process group of its own (signal() stops the whole tree), but not a session: Linux
+            # schedules each session as one group (autogroup), so a command in a new session gets
+            # an equal share of a busy machine whatever its worker count, as if it ran in another
+            # terminal. Kept in our session, it competes thread by thread with the load as a CI step
+            # or a `make -j` target does, and using the cores counts on a loaded machine too.
+            process_group=0,
         )
 
     def signal(self, signum: int) -> None:

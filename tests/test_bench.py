@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -133,3 +135,41 @@ def test_two_revisions_side_by_side_say_whether_they_find_the_same() -> None:
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     [line] = bad.stderr.strip().splitlines()
     assert line.startswith("versus: git archive no-such-revision")
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting for a reaper."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def test_a_measured_command_shares_our_session_and_dies_with_its_group() -> None:
+    """In a session of its own Linux would schedule it as a separate group (autogroup): on a busy
+    machine it would get an equal share whatever its worker count, and the loaded wall ratio would
+    measure the scheduler, not the cores used. A process group of its own still lets a timeout
+    stop the whole tree, grandchildren included."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from measure import run_child
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+
+    ids = "import os; print(os.getsid(0), os.getpgid(0))"
+    session, group = (int(x) for x in run_child([sys.executable, "-c", ids], timeout=60).output.split()[-2:])
+    assert session == os.getsid(0)
+    assert group != os.getpgid(0)
+    tree = (
+        "import subprocess, sys, time; "
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+        "print(child.pid, flush=True); time.sleep(60)"
+    )
+    stopped = run_child([sys.executable, "-c", tree], timeout=3, check=False)
+    assert stopped.returncode != 0
+    grandchild = int(stopped.output.split()[0])
+    deadline = time.monotonic() + 10
+    while _running(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(grandchild), "the timeout left a grandchild running"

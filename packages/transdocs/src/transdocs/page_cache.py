@@ -8,7 +8,7 @@ checked again: the cache can only skip work, never hide a finding. What a run fi
 (missing translations, unstamped pages, pages not read) is worked out afresh every run.
 
 Entries live in ``~/.cache/check-docs`` (or ``$XDG_CACHE_HOME``), one JSON file per set of
-checked folders; ``CHECK_DOCS_CACHE=0`` or ``--no-cache`` turns the cache off.
+checked folders, the 64 used last; ``CHECK_DOCS_CACHE=0`` or ``--no-cache`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from transdocs.cache_folder import folder, prune, used
 from transdocs.report.findings import Finding
 
 _PACKAGE = Path(__file__).parent
 _FORMAT = "1"
+_KEEP_FILES = 64  # sets of checked folders whose findings are kept (a file each, the last used)
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,14 @@ class PageResult:
     uses_placeholders: bool  # the page (an English one) or its English page writes our placeholders
 
 
-def folder() -> Path | None:
-    if os.environ.get("CHECK_DOCS_CACHE", "1") == "0":
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root, "check-docs")
-
-
 @cache
 def _toolkit() -> bytes:
     """check-docs itself: the bytes of every source and data file of this package."""
     digest = hashlib.sha256(sys.version.encode())
     found = []
-    for folder, dirs, files in os.walk(_PACKAGE):
+    for here, dirs, files in os.walk(_PACKAGE):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found += [os.path.join(folder, f) for f in files if f.endswith((".py", ".toml", ".json"))]
+        found += [os.path.join(here, f) for f in files if f.endswith((".py", ".toml", ".json"))]
     for path in sorted(found):
         with open(path, "rb") as file:
             digest.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + file.read() + b"\0")
@@ -96,6 +91,7 @@ class PageCache:
             return {}
         if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("context") != self.context:
             return {}
+        used(self.path)
         pages = data.get("pages")
         return pages if isinstance(pages, dict) else {}
 
@@ -159,3 +155,4 @@ class PageCache:
             os.replace(file.name, self.path)
         except OSError:
             return  # a read-only home: the next run checks every page again
+        prune(self.path.parent, "pages-*.json", _KEEP_FILES)

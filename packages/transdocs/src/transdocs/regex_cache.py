@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from transdocs.cache_folder import folder, prune
+
 _sre: Any
 _parser: Any
 _compiler: Any
@@ -48,6 +50,7 @@ _Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # Beyond this the file keeps only what the last run used (one project's six languages: about 1.5 MB).
 _MAX_BYTES = 4 * 1024 * 1024
 _DIGEST = 16
+_KEEP_FILES = 2  # Python builds whose patterns are kept (one file each: after an upgrade, the old one goes)
 
 _entries: dict[_Key, bytes] | None = None
 _used: set[_Key] = set()
@@ -55,11 +58,10 @@ _dirty = False
 
 
 def _path() -> Path | None:
-    if os.environ.get("CHECK_DOCS_CACHE", "1") == "0" or not _BUILD:
+    place = folder()
+    if place is None or not _BUILD:
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    name = hashlib.sha256(_BUILD.encode()).hexdigest()[:16]
-    return Path(root, "check-docs", f"regex-{name}.marshal")
+    return place / f"regex-{hashlib.sha256(_BUILD.encode()).hexdigest()[:16]}.marshal"
 
 
 def _load() -> dict[_Key, bytes]:
@@ -101,6 +103,7 @@ def save() -> None:
     except OSError:
         return  # a read-only home: the next run compiles again
     _dirty = False
+    prune(path.parent, "regex-*.marshal", _KEEP_FILES)
 
 
 def _compile_code(text: str, flags: int) -> _Entry:

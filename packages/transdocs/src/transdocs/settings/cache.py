@@ -19,12 +19,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from transdocs.cache_folder import folder as _folder
+from transdocs.cache_folder import prune, used
 
-def _folder() -> Path | None:
-    if os.environ.get("CHECK_DOCS_CACHE", "1") == "0":
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root, "check-docs")
+_KEEP_FILES = 64  # states of settings packages kept (each edit of one makes a new file)
+# A cache file's name: the key's 32 hex digits.
+_NAMES = "[0-9a-f]" * 32 + ".json"
 
 
 def _files(top: str) -> list[str]:
@@ -69,9 +69,11 @@ def load(cache_key: str | None) -> list[dict[str, Any]] | None:
     if cache_key is None or folder is None:
         return None
     try:
-        data = json.loads((folder / f"{cache_key}.json").read_text(encoding="utf-8"))
+        path = folder / f"{cache_key}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    used(path)
     return data if isinstance(data, list) else None
 
 
@@ -92,4 +94,5 @@ def save(cache_key: str | None, settings: list[dict[str, Any]]) -> None:
             out.write(text)
         os.replace(out.name, folder / f"{cache_key}.json")
     except OSError:
-        pass
+        return
+    prune(folder, _NAMES, _KEEP_FILES)

@@ -2,9 +2,11 @@
 
 The full search tries every candidate code page on a page and gathers the page's letter runs
 before it weighs them; the shortcuts pass by a code page that writes every character of the page
-as one already tried, and a page whose lone accented letters cannot make its runs paired. Each
-test compares the two on our docs and the fixtures, each also garbled through code pages (real
-round trips of their UTF-8 bytes), with a word in another script added, and on random texts.
+as one already tried, and a page whose lone accented letters cannot make its runs paired, and weigh
+a repair only as far as it takes to tell whether it reads better. Each test compares the two on our
+docs and the fixtures (the repairs also on the real corpus's pages when it is beside the clone), each
+also garbled through code pages (real round trips of their UTF-8 bytes), with a word in another
+script added, and on random texts.
 """
 
 from __future__ import annotations
@@ -16,10 +18,15 @@ import pytest
 
 from transdocs.encoding import mojibake
 from transdocs.encoding.codepages import code_pages
+from transdocs.languages.detect import MIN_RATE
 from transdocs.languages.scripts import non_ascii
-from transdocs.languages.words import OURS
+from transdocs.languages.words import OURS, LanguageFiles
 
 ROOT = Path(__file__).parent.parent
+CORPUS = next(
+    (base / "shared" / "corpora" / "real" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+    None,
+)
 # Code pages a page is garbled through: single-byte ones of several scripts, and multi-byte ones.
 GARBLING = ("cp1252", "latin_1", "cp1251", "cp1256", "cp874", "mac_roman", "gbk", "shift_jis", "big5", "euc_kr")
 # Words of other scripts a page may name (a language menu, a name): each makes a page suspect.
@@ -30,9 +37,11 @@ _POOL = (
 )
 
 
-def _pages() -> list[tuple[str, str | None]]:
-    """(text, the language of its folder) of our docs and the fixtures."""
+def _pages(corpus: bool = False) -> list[tuple[str, str | None]]:
+    """(text, the language of its folder) of our docs and the fixtures (and with ``corpus``, the real corpus's)."""
     paths = sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")])
+    if corpus and CORPUS is not None and CORPUS.is_dir():
+        paths += sorted([*CORPUS.rglob("*.md"), *CORPUS.rglob("*.mdx")])
     languages = set(OURS.available())
     found = []
     for path in paths:
@@ -63,9 +72,21 @@ def _texts() -> list[tuple[str, str | None]]:
 TEXTS = _texts()
 
 
+def _plain_reads_better(repaired: str, garbled: str, lang: str | None, files: LanguageFiles) -> bool:
+    """The repair weighed whole: both texts' badness, then the two comparisons."""
+    if lang is None or not files.words(lang).scripts:
+        return False
+    bad_after, rate_after = mojibake._badness(repaired, lang, files)
+    bad_before, rate_before = mojibake._badness(garbled, lang, files)
+    fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
+    more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
+    return fewer_foreign or more_words
+
+
 def _full_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mojibake._Tried, "again", lambda self, code_page: False)
     monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda text, rest: False)
+    monkeypatch.setattr(mojibake, "_reads_better", _plain_reads_better)
 
 
 def test_the_encoding_check_finds_what_the_full_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,3 +170,28 @@ def test_only_the_paired_characters_make_a_code_page_write_two_characters_as_one
             text = "".join(rng.choice(pool) for _ in range(8))
             alone = b"".join(char.encode(code_page, errors="ignore") for char in text)
             assert text.encode(code_page, errors="ignore") == alone, (code_page, text)
+
+
+def test_a_repair_reads_better_exactly_when_its_whole_weighing_says_so() -> None:
+    """Pages repaired through code pages (mostly wrong ones: U+FFFD and stray letters) and garbled pages
+    repaired back (right ones), each weighed in its own language and others, answer as weighed whole;
+    both ways of reading better are met, and so are repairs that read no better."""
+    pairs = []
+    for text, lang in _pages(corpus=True):
+        if text.isascii():
+            continue
+        data = text.encode("utf-8")
+        for code_page in ("cp1252", "gbk", "shift_jis", "cp1256", "euc_kr"):
+            pairs.append((text.encode(code_page, errors="ignore").decode("utf-8", errors="replace"), text, lang))
+            garbled = data.decode(code_page, errors="ignore")
+            pairs.append((garbled.encode(code_page, errors="ignore").decode("utf-8", errors="replace"), garbled, lang))
+    ways = {"fewer": 0, "more": 0, "no": 0}
+    for repaired, garbled, lang in pairs:
+        for reading in {lang, "fr", "ja"}:
+            want = _plain_reads_better(repaired, garbled, reading, OURS)
+            assert mojibake._reads_better(repaired, garbled, reading, OURS) == want, (reading, garbled[:80])
+            if reading is not None and want:
+                bad_after, _ = mojibake._badness(repaired, reading, OURS)
+                ways["fewer" if bad_after * 2 <= mojibake._badness(garbled, reading, OURS)[0] else "more"] += 1
+            ways["no"] += not want
+    assert min(ways.values()) > 20, ways

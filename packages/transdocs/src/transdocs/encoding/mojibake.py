@@ -26,12 +26,13 @@ from transdocs.languages.detect import (
     MIN_RATE,
     MIN_UNITS,
     Reading,
+    common_word_hits,
     common_word_rate,
     prose_of,
     quick_census,
     read_language,
 )
-from transdocs.languages.scripts import count, foreign_letters, letters, non_ascii
+from transdocs.languages.scripts import ascii_words, count, foreign_letters, letters, non_ascii
 from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
@@ -126,18 +127,34 @@ def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
     """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
     prose = prose_of(text)
     scripts = files.words(lang).scripts
-    foreign = count(_JUNK, prose) + count(foreign_letters(scripts), prose)
-    return foreign, common_word_rate(prose, lang, quick_census(prose, scripts).total, files=files)
+    return _foreign(prose, scripts), _rate(prose, lang, scripts, files)
+
+
+def _foreign(prose: str, scripts: tuple[str, ...]) -> int:
+    return count(_JUNK, prose) + count(foreign_letters(scripts), prose)
+
+
+def _rate(prose: str, lang: str, scripts: tuple[str, ...], files: LanguageFiles) -> float:
+    return common_word_rate(prose, lang, quick_census(prose, scripts).total, files=files)
 
 
 def _reads_better(repaired: str, garbled: str, lang: str | None, files: LanguageFiles) -> bool:
+    """Whether the repair has at most half the page's foreign letters and junk, or twice its common-word
+    rate (:func:`_badness` of both). The repair is weighed only as far as it takes to tell: most repairs
+    through a wrong code page hold more U+FFFD (junk) than that half, and fewer common words per ASCII
+    word than that rate (a census counts at least those words): counting their letters is then spared."""
     if lang is None or not files.words(lang).scripts:
         return False
-    bad_after, rate_after = _badness(repaired, lang, files)
     bad_before, rate_before = _badness(garbled, lang, files)
-    fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
-    more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
-    return fewer_foreign or more_words
+    prose, scripts = prose_of(repaired), files.words(lang).scripts
+    if bad_before >= 2 and prose.count("\ufffd") * 2 <= bad_before and _foreign(prose, scripts) * 2 <= bad_before:
+        return True  # fewer foreign letters
+    hits = common_word_hits(prose, lang, files)
+    least = float(ascii_words(prose))  # (the census's total is at least this: the rate at most hits / least)
+    if not hits or (least and (hits / least < MIN_RATE or hits / least < 2 * rate_before)):
+        return False
+    rate_after = _rate(prose, lang, scripts, files)
+    return rate_after >= MIN_RATE and rate_after >= 2 * rate_before  # more common words
 
 
 def _convincing(

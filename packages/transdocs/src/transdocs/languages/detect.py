@@ -209,13 +209,16 @@ def common_word_rate(
     spaced, unspaced = _common_words(lang, files)
     if not total or not (spaced or unspaced):
         return 0.0
+    if counts is None:
+        return common_word_hits(prose, lang, files) / total
+    return (sum(prose.count(w) for w in unspaced) + sum(counts[w] for w in spaced)) / total
+
+
+def common_word_hits(prose: str, lang: str, files: LanguageFiles = OURS) -> int:
+    """Occurrences of ``lang``'s common words in ``prose``: :func:`common_word_rate` times the total."""
+    spaced, unspaced = _common_words(lang, files)
     hits = sum(prose.count(w) for w in unspaced)
-    if spaced:
-        if counts is None:
-            hits += _spaced_hits(prose, lang, files)
-        else:
-            hits += sum(counts[w] for w in spaced)
-    return hits / total
+    return hits + _spaced_hits(prose, lang, files) if spaced else hits
 
 
 @dataclass(frozen=True)
@@ -309,4 +312,14 @@ def read_language(prose: str, expected: str | None, files: LanguageFiles = OURS)
     return Reading(lang, expected is None or same, found)
 
 
-__all__ = ["SCRIPTS", "Census", "Reading", "census", "identify", "prose_of", "quick_census", "read_language"]
+__all__ = [
+    "SCRIPTS",
+    "Census",
+    "Reading",
+    "census",
+    "common_word_hits",
+    "identify",
+    "prose_of",
+    "quick_census",
+    "read_language",
+]

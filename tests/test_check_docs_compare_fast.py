@@ -36,11 +36,14 @@ from transdocs.pages.document import Document, Table
 from transdocs.pages.front_matter import front_matter_problem
 from transdocs.pages.markdown import read_markdown
 from transdocs.placeholders import unbalanced
+from transdocs.settings.reader import Setting
 from transdocs.statements.targets import Targets
 from transdocs.translations.structure_diff import _front_matter_part, compare, shape
 from transdocs.translations.value_drift import (
     Drift,
+    _may_number,
     _names,
+    _number_words,
     _unmatched,
     blanked,
     has_digit,
@@ -450,6 +453,82 @@ def test_a_block_with_its_setting_names_blanked_is_what_substituting_them_gives(
         assert blanked(text, matches) == pattern.sub(lambda m: " " * len(m.group(0)), text), repr(text)
         named += len(matches) > 1
     assert named > 1_000
+
+
+# A setting whose placeholder name is no env var or key ({{ wait.env }} names it with neither word), and
+# one with a k (written with the Kelvin sign).
+_MORE = [Setting("wait", "APP_MAX_WAIT", "max_wait", 5, "number"), Setting("keep", None, "keep_alive", 5, "number")]
+
+
+def test_a_block_said_to_name_no_number_setting_names_none_and_the_statements_are_the_same() -> None:
+    """The screen of :func:`numbered_statements` (the number settings' names in the text lower-cased, or
+    ``{{``) says no only where the names' search finds no number setting (letters that IGNORECASE folds to
+    ASCII ones included), and the statements are those found with every block searched."""
+    rng = random.Random(18)
+    pieces = [
+        *_NUMBERED,
+        "LLM_TIMEOUT",
+        "Llm_Num_Retries",
+        "llm_num_retrieſ",  # ſ is s to IGNORECASE
+        "TİMEOUT",  # İ is i
+        "tımeout",  # ı is i
+        "\u212aeep_alive",  # the Kelvin sign is k to IGNORECASE, and lower-cased
+        "{{ wait.env }}",
+        "{{ timeout.key }}",
+        "APP_MAX_WAIT",
+        "max_wait",
+        "model",
+        "LLM_MODEL",
+        "timeout_x",
+        "等待",
+        "é",
+        " ",
+        "`",
+        "5",
+        "1,5",
+        "\n",
+        "|",
+    ]
+    texts = [block for pair in _real_pairs() for block in pair[0].split("\n\n")]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
+    said_no = 0
+    for targets in (our_targets(), Targets([*our_targets().settings, *_MORE])):
+        pattern, words = _names(targets), _number_words(targets)
+        assert pattern is not None and words is not None
+        for text in texts:
+            named = [
+                targets.lookup(m.group(1) or m.group(0)) or targets.by_setting.get(m.group(1) or "")
+                for m in pattern.finditer(text)
+            ]
+            if not _may_number(text, words):
+                assert not any(t is not None and t.info.kind == "number" for t in named), repr(text)
+                said_no += 1
+    assert said_no > 10_000
+    # the statements, screened and with every block searched (no words: the screen is off)
+    targets = Targets([*our_targets().settings, *_MORE])
+    pages = [english for english, _ in _real_pairs()]
+    pages += [
+        "\n\n".join(rng.choice(pieces) * rng.randint(1, 2) for _ in range(rng.randint(0, 12))) for _ in range(3_000)
+    ]
+    stated = 0
+    for page in pages:
+        doc = read_markdown(page, False)
+        found = numbered_statements(doc, targets)
+        assert found == _plain_statements(doc, targets), page
+        stated += bool(found)
+    assert stated > 500
+
+
+def _plain_statements(doc: Document, targets: Targets) -> Any:
+    """numbered_statements with its screen off (every block with a digit searched)."""
+    import transdocs.translations.value_drift as value_drift
+
+    screen = value_drift._number_words
+    value_drift._number_words = lambda targets: None  # type: ignore[assignment]
+    try:
+        return value_drift.numbered_statements(doc, targets)
+    finally:
+        value_drift._number_words = screen
 
 
 def test_sections_pair_as_when_the_english_page_is_read_anew_for_each_translation() -> None:

@@ -62,6 +62,30 @@ def _names(targets: Targets) -> re.Pattern[str] | None:
     return guarded(rf"(?<![\w.])(?:{alternation})(?![\w])|{_PLACEHOLDER_NAME.pattern}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _number_words(targets: Targets) -> tuple[str, ...] | None:
+    """The lower-cased names of the number settings, none holding another: a text without ``{{`` (which
+    a placeholder needs) that holds none of them in any case names no number setting (see
+    :func:`_may_number`). None when a name is not ASCII or a setting has no name (every text is searched)."""
+    names = {*targets.env_names, *targets.key_names}
+    if not all(name and name.isascii() for name in names) or "" in targets.by_setting:
+        return None
+    numbers = set()
+    for name in names:
+        target = targets.lookup(name)
+        if target is not None and target.info.kind == "number":
+            numbers.add(name.lower())
+    return tuple(sorted(word for word in numbers if not any(other in word for other in numbers if other != word)))
+
+
+def _may_number(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may name a number setting as :func:`numbered_statements` finds them: it holds
+    ``{{``, or one of ``words`` (see :func:`_number_words`) in any case. Asked of each block with a digit
+    before the search, which costs ten times more. A name is a setting's when its match, lower-cased, is
+    the setting's name (:meth:`Targets.lookup`), so the text lower-cased holds that name, and one of ``words``."""
+    return "{{" in text or any(map(text.lower().__contains__, words))
+
+
 def _values(text: str) -> set[float]:
     """What a written number may mean: ``1,5`` is 1.5 in German and 15 with a thousands comma.
 
@@ -153,6 +177,7 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
     found: Statements = defaultdict(list)
     if pattern is None:
         return found
+    words = _number_words(targets)
     for first, text, breaks, prose in _blocks(doc, starts, sections):
         section = bisect_right(starts, first)
         if sections is not None and section not in sections:
@@ -161,6 +186,8 @@ def numbered_statements(doc: Document, targets: Targets, sections: Container[int
             text = _QUOTED.sub(_blank, text)
             if not has_digit(text):
                 continue
+        if words is not None and not _may_number(text, words):
+            continue  # (most blocks with a digit name no number setting)
         mentions = []
         matches = list(pattern.finditer(text))
         for match in matches:

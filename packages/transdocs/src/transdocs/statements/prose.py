@@ -419,13 +419,20 @@ def _leads(tokens: list[Token], start: int, text: str, lex: Lexicon) -> bool:
 def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[Statement]:
     """Every statement of a setting's value in ``text`` (a paragraph, list item or cell)."""
     text, kept = strip_marks(text)
+    if context.subject is None and not lex.may_hold_setting(text):
+        return []  # no setting named and none carried in: every sentence states nothing (see below)
+    if not lex.may_hold_value(text):
+        return []  # every rule links a setting to a value (the same test as below, without the scan)
+    return read_tokens(text, kept, tokenize(text, lex), lex, context)
+
+
+def read_tokens(
+    text: str, kept: list[int] | None, every: list[Token], lex: Lexicon, context: Context
+) -> list[Statement]:
+    """:func:`statements` of a text already read: ``text, kept = strip_marks(...)`` and ``every``
+    its tokens (a table cell's, read once to know what it names)."""
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
-    if subject is None and not lex.may_hold_setting(text):
-        return found  # no setting named and none carried in: every sentence states nothing (see below)
-    if not lex.may_hold_value(text):
-        return found  # every rule links a setting to a value (the same test as below, without the scan)
-    every = tokenize(text, lex)
     if not any(token.kind == "V" for token in every):
         return found  # every rule links a setting to a value: without one the text states nothing
     for start, tokens in sentences(every):

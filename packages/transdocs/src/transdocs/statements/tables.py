@@ -17,15 +17,36 @@ from __future__ import annotations
 
 from transdocs.pages.document import Table
 from transdocs.statements.lexicon import Lexicon, strip_marks
-from transdocs.statements.prose import Context, Statement, statements
+from transdocs.statements.prose import Context, Statement, read_tokens, statements
 from transdocs.statements.targets import compatible
-from transdocs.statements.tokens import tokenize
+from transdocs.statements.tokens import Token, tokenize
 
 
-def _read_cell(cell: str, lex: Lexicon) -> tuple[set[str], bool]:
-    """The settings ``cell`` names, and whether it holds a value (without one, read as prose it states nothing)."""
-    tokens = tokenize(strip_marks(cell)[0], lex)
-    return {t.setting for t in tokens if t.kind == "M" and t.setting}, any(t.kind == "V" for t in tokens)
+class _Cell:
+    """A cell read once: the settings it names, whether it holds a value (without one, read as prose
+    it states nothing), and its text and tokens, which the prose reader takes as they are."""
+
+    __slots__ = ("kept", "named", "text", "tokens", "valued")
+
+    def __init__(
+        self,
+        named: set[str],
+        valued: bool = False,
+        text: str = "",
+        kept: list[int] | None = None,
+        tokens: list[Token] | None = None,
+    ) -> None:
+        self.named, self.valued, self.text, self.kept, self.tokens = named, valued, text, kept, tokens or []
+
+
+_NOTHING = _Cell(set())  # a cell that names no setting is not read
+
+
+def _read_cell(cell: str, lex: Lexicon) -> _Cell:
+    text, kept = strip_marks(cell)
+    tokens = tokenize(text, lex)
+    named = {t.setting for t in tokens if t.kind == "M" and t.setting}
+    return _Cell(named, any(t.kind == "V" for t in tokens), text, kept, tokens)
 
 
 def _default_label(cell: str, lex: Lexicon) -> bool:
@@ -57,15 +78,17 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
     naming.update((cell, lex.may_name(cell)) for _, cells in table.rows for cell in cells if cell not in naming)
     if section is None and not any(naming.values()):
         return []  # no setting named and none from the heading: no row has a subject (see below)
-    known: dict[str, tuple[set[str], bool]] = {}  # a row's cells are asked twice
+    # A row's cells are asked twice. A cell repeated in rows is read by the rules from the same tokens
+    # again: grouping gives each value the unit of its group, the same each time.
+    known: dict[str, _Cell] = {}
 
-    def read(cell: str) -> tuple[set[str], bool]:
+    def read(cell: str) -> _Cell:
         if cell not in known:
-            known[cell] = _read_cell(cell, lex) if naming[cell] else (set(), False)
+            known[cell] = _read_cell(cell, lex) if naming[cell] else _NOTHING
         return known[cell]
 
     def named_in(cell: str) -> set[str]:
-        return read(cell)[0]
+        return read(cell).named
 
     by_column = [named_in(cell) for cell in table.header]
     if any(by_column):
@@ -88,8 +111,15 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
                     found += [(line, s) for s in _default_cell(cell, subject, lex)]
                 continue
             # Read as prose: a cell naming a setting when it holds a value (without one it states nothing,
-            # see prose.statements), another when it says "default" about the row's setting.
-            if read(cell)[1] if naming[cell] else subject is not None and lex.says_default(cell):
+            # see prose.statements), from the tokens read above; another when it says "default" about
+            # the row's setting.
+            if naming[cell]:
+                known_cell = read(cell)
+                if known_cell.valued:
+                    context = Context(subject=subject, subject_anywhere=True)
+                    stated = read_tokens(known_cell.text, known_cell.kept, known_cell.tokens, lex, context)
+                    found += [(line, s) for s in stated]
+            elif subject is not None and lex.says_default(cell):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]
     return found

@@ -86,7 +86,11 @@ def _plain_reads_better(repaired: str, garbled: str, lang: str | None, files: La
 def _full_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mojibake._Tried, "again", lambda self, code_page: False)
     monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda text, rest: False)
-    monkeypatch.setattr(mojibake, "_reads_better", _plain_reads_better)
+    monkeypatch.setattr(
+        mojibake,
+        "_reads_better",
+        lambda repaired, page: page is not None and _plain_reads_better(repaired, page.text, page.lang, page.files),
+    )
 
 
 def test_the_encoding_check_finds_what_the_full_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,7 +193,8 @@ def test_a_repair_reads_better_exactly_when_its_whole_weighing_says_so() -> None
     for repaired, garbled, lang in pairs:
         for reading in {lang, "fr", "ja"}:
             want = _plain_reads_better(repaired, garbled, reading, OURS)
-            assert mojibake._reads_better(repaired, garbled, reading, OURS) == want, (reading, garbled[:80])
+            page = mojibake._Garbled(garbled, reading, OURS) if reading in OURS.available() else None
+            assert mojibake._reads_better(repaired, page) == want, (reading, garbled[:80])
             if reading is not None and want:
                 bad_after, _ = mojibake._badness(repaired, reading, OURS)
                 ways["fewer" if bad_after * 2 <= mojibake._badness(garbled, reading, OURS)[0] else "more"] += 1

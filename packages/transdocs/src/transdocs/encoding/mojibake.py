@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property
 
 from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
 from transdocs.languages.detect import (
@@ -122,7 +122,6 @@ def _named(mask: int) -> list[str]:
     return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
 
 
-@lru_cache(maxsize=16)  # the page's own text is weighed against each code page's repair
 def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
     """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
     prose = prose_of(text)
@@ -138,14 +137,28 @@ def _rate(prose: str, lang: str, scripts: tuple[str, ...], files: LanguageFiles)
     return common_word_rate(prose, lang, quick_census(prose, scripts).total, files=files)
 
 
-def _reads_better(repaired: str, garbled: str, lang: str | None, files: LanguageFiles) -> bool:
+class _Garbled:
+    """A page in a language with scripts, weighed once (at the first repair that asks) against every
+    code page's repair."""
+
+    def __init__(self, text: str, lang: str, files: LanguageFiles) -> None:
+        self.text, self.lang, self.files = text, lang, files
+
+    @cached_property
+    def badness(self) -> tuple[int, float]:
+        return _badness(self.text, self.lang, self.files)
+
+
+def _reads_better(repaired: str, garbled: _Garbled | None) -> bool:
     """Whether the repair has at most half the page's foreign letters and junk, or twice its common-word
-    rate (:func:`_badness` of both). The repair is weighed only as far as it takes to tell: most repairs
-    through a wrong code page hold more U+FFFD (junk) than that half, and fewer common words per ASCII
-    word than that rate (a census counts at least those words): counting their letters is then spared."""
-    if lang is None or not files.words(lang).scripts:
+    rate (:func:`_badness` of both; never for a page without a language with scripts: ``None``). The
+    repair is weighed only as far as it takes to tell: most repairs through a wrong code page hold more
+    U+FFFD (junk) than that half, and fewer common words per ASCII word than that rate (a census counts
+    at least those words): counting their letters is then spared."""
+    if garbled is None:
         return False
-    bad_before, rate_before = _badness(garbled, lang, files)
+    lang, files = garbled.lang, garbled.files
+    bad_before, rate_before = garbled.badness
     prose, scripts = prose_of(repaired), files.words(lang).scripts
     if bad_before >= 2 and prose.count("\ufffd") * 2 <= bad_before and _foreign(prose, scripts) * 2 <= bad_before:
         return True  # fewer foreign letters
@@ -157,9 +170,7 @@ def _reads_better(repaired: str, garbled: str, lang: str | None, files: Language
     return rate_after >= MIN_RATE and rate_after >= 2 * rate_before  # more common words
 
 
-def _convincing(
-    share: float, valid: int, runs: list[str], repaired: str, text: str, lang: str | None, files: LanguageFiles
-) -> bool:
+def _convincing(share: float, valid: int, runs: list[str], repaired: str, text: str, garbled: _Garbled | None) -> bool:
     """Whether re-encoding through a code page shows mojibake rather than chance.
 
     A few characters that happen to re-encode as UTF-8 (``π`` or ``°`` alone, ``提示`` in an
@@ -169,7 +180,7 @@ def _convincing(
     """
     if share >= STRONG_SHARE and valid >= _ENOUGH_BYTES:
         return True
-    if _reads_better(repaired, text, lang, files):
+    if _reads_better(repaired, garbled):
         return True
     return share >= STRONG_SHARE and _paired(runs) and repaired.count("\ufffd") <= text.count("\ufffd")
 
@@ -283,6 +294,7 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
     sample = _sample(runs)
     head = sample[:_HEAD]
     tried = _Tried(rest)
+    garbled = _Garbled(text, lang, files) if lang is not None and scripts else None
     for code_page in _candidates(sample):
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
@@ -299,7 +311,7 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
         if share < WEAK_SHARE or valid < 3:
             continue
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
-        if not _convincing(share, valid, runs, repaired, text, lang, files):
+        if not _convincing(share, valid, runs, repaired, text, garbled):
             continue
         number = _first_line(text.split("\n"), code_page)
         fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""

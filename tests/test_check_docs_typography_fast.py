@@ -170,3 +170,49 @@ def test_reader_lines_are_read_as_every_pattern_asked_of_every_line_reads_them()
         for mdx in (False, True):
             for wanted in patterns:
                 assert list(markdown_lines(text, doc, mdx, wanted)) == _plain_markdown_lines(text, doc, mdx, wanted)
+
+
+CORPUS = next(
+    (base / "shared" / "corpora" / "real" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+    None,
+)
+
+
+def _page_lines() -> list[list[str]]:
+    """Each page's prose lines as readers see them: our docs, the fixtures, the real corpus's pages."""
+    paths = sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")])
+    if CORPUS is not None and CORPUS.is_dir():
+        paths += sorted([*CORPUS.rglob("*.md"), *CORPUS.rglob("*.mdx")])
+    pages = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        pages.append([seen for _, seen in markdown_lines(text, read_markdown(text))])
+    return pages
+
+
+def test_a_page_whose_joined_lines_may_not_slip_holds_no_slip_in_any_line() -> None:
+    """may_slip asks each rule once of a page's lines joined: wherever a line holds a match of a rule's
+    pattern (a slip or not), the page may slip. Pages of every language with every rule set, and groups of
+    random lines (slips at line ends among them); both answers are met often."""
+    rng = random.Random(20)
+    groups = _page_lines()
+    groups += [["".join(rng.choice(_POOL) for _ in range(rng.randint(0, 20))) for _ in range(rng.randint(1, 6))]]
+    groups += [
+        ["".join(rng.choice(_POOL) for _ in range(rng.randint(0, 20))) for _ in range(rng.randint(1, 6))]
+        for _ in range(4_000)
+    ]
+    rule_sets = [OURS.words(lang).typography for lang in OURS.available()] + [(rule,) for rule in RULES]
+    answers = {True: 0, False: 0}
+    for rules in rule_sets:
+        if not rules:
+            continue
+        for lines in groups:
+            may = typography.may_slip(lines, rules)
+            if not may:
+                for line in lines:
+                    plain = line.replace(MARKUP, "")
+                    for rule in rules:
+                        matched = re.search(plain_pattern(rule)[1], line if rule.rule == "no-space-between" else plain)
+                        assert matched is None, (rule, line, lines)
+            answers[may] += 1
+    assert min(answers.values()) > 1_000, answers

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from transdocs import glossary
-from transdocs.languages.typography import Rule
+from transdocs.languages.typography import Rule, may_slip
 from transdocs.languages.typography import slips as typography_slips
 from transdocs.languages.words import Words
 from transdocs.pages.document import Document
@@ -47,7 +47,7 @@ def typography(lines: list[tuple[int, str]], own: Words, source: Words) -> list[
     """(line, message) for each typography slip of the rules in ``own`` (the page's language)."""
     rules: tuple[Rule, ...] = own.typography
     found: list[tuple[int, str]] = []
-    if not rules:
+    if not rules or not may_slip([line for _, line in lines], rules):
         return found
     for number, line in lines:
         slipped = typography_slips(line, rules)

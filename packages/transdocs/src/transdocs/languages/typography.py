@@ -287,6 +287,33 @@ def trigger_pattern(rules: tuple[Rule, ...]) -> str:
 _SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")
 
 
+def may_slip(lines: list[str], rules: tuple[Rule, ...]) -> bool:
+    """Whether :func:`slips` may find something in one of ``lines``: each rule's pattern asked once of
+    them all, joined by line ends, instead of once a line (most pages hold no slip at all).
+
+    A match in a line is one in the joined text: no line holds a line end, and every look-around of the
+    patterns is positive (at a line's edge it found nothing in the line alone), but for ``$``: where a
+    rule may end a slip at a line's end, a line end is one of the characters it then reads as going on
+    (a space, :data:`_AFTER`), or for ``full-width-after`` the lines are joined by a letter of its
+    scripts, read as the line's end is (:func:`_line_end`). The joined text may hold a match no line
+    holds: it only says "maybe".
+    """
+    given = "\n".join(lines)
+    plain = given.replace(MARKUP, "") if MARKUP in given else given
+    for rule in rules:
+        text = given if rule.rule == "no-space-between" else plain
+        if rule.rule == "full-width-after":
+            text = text.replace("\n", _line_end(rule))
+        if rule.pattern.search(text):
+            return True
+    return False
+
+
+def _line_end(rule: Rule) -> str:
+    """A letter of the rule's first script (the first one its ranges name: one of its class)."""
+    return SCRIPTS[rule.scripts[0]].replace("A-Za-z", "")[0]
+
+
 def slips(given: str, rules: tuple[Rule, ...]) -> list[tuple[int, str]]:
     """(offset, message) for every slip of ``rules`` in one line of text as readers see it."""
     line = given

@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.docs_tree import our_lexicon, our_targets, real_prose
 from transdocs.fastscan import _trie as fastscan_trie
-from transdocs.fastscan import guard, guarded, trie
+from transdocs.fastscan import guard, guarded, skips_to_starts, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS, Words
 from transdocs.settings.reader import Setting
@@ -163,6 +163,21 @@ def test_value_drift_names_as_a_trie_find_the_same_names() -> None:
     ours = value_drift._names(our_targets())
     assert ours is not None
     assert _matches(ours, texts) == _matches(_plain_names([*our_targets().env_names, *our_targets().key_names]), texts)
+
+
+def test_re_skips_to_a_literal_or_a_class_it_can_read_without_case() -> None:
+    # A literal or a class first: re's search skips to those characters itself, a guard would hide it.
+    assert skips_to_starts(r"`[^`]+`", re.IGNORECASE)
+    assert skips_to_starts(r"\{\{\s*x", re.IGNORECASE)
+    assert skips_to_starts(r"\d(?<!a\d)x", re.IGNORECASE)
+    assert skips_to_starts(r"_a|\.b|`c", re.IGNORECASE)
+    assert skips_to_starts(r"(?P<x>`)y", re.IGNORECASE)  # a group around it too
+    # Not behind a look-ahead or a look-behind, nor a letter under IGNORECASE, nor when it may be empty.
+    for pattern in (r"(?=[a])b", r"(?<!\w)ab", "abc", "`?", r"(?-i:[Ll])x|(?-i:[Ee])y"):
+        assert not skips_to_starts(pattern, re.IGNORECASE), pattern
+    assert skips_to_starts("abc") and not skips_to_starts("[")  # case-sensitive letters do; no pattern does not
+    lex = our_lexicon("fr")
+    assert [skips_to_starts(p.pattern, p.flags) for p in lex.value_tokens] == [True, True, True, False]
 
 
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])

@@ -26,13 +26,15 @@ from transdocs import regex_cache
 # The parser of the re module: private, so any surprise means "no guard", never a wrong one.
 _parser: Any
 _c: Any
+_compiler: Any
 _iscased: Any
 try:
     _parser = importlib.import_module("re._parser")
     _c = importlib.import_module("re._constants")
+    _compiler = importlib.import_module("re._compiler")
     _iscased = importlib.import_module("_sre").unicode_iscased
 except (ImportError, AttributeError):  # pragma: no cover - a Python without these modules
-    _parser = _c = _iscased = None
+    _parser = _c = _compiler = _iscased = None
 
 
 def trie(words: Iterable[str]) -> str:
@@ -228,6 +230,22 @@ def guard(pattern: str, flags: int = 0) -> str:
                 ahead = guards[0] if len(guards) == 1 else f"(?:{'|'.join(guards)})"
                 return f"{ahead}(?:{pattern})"
     return pattern
+
+
+def skips_to_starts(pattern: str, flags: int = 0) -> bool:
+    r"""Whether ``re`` finds where ``pattern`` can match on its own: its compiler gives it a literal
+    prefix (``\`...``, ``{{...``) or a first character set (``\d...``), which the search skips to in a
+    tight loop of its own, where a look-ahead in front would make it try every position. False when
+    that cannot be told."""
+    if _parser is None or _compiler is None:
+        return False
+    try:
+        parsed = _parser.parse(pattern, flags)
+        info: list[Any] = []
+        _compiler._compile_info(info, parsed, parsed.state.flags)
+        return len(info) > 2 and bool(info[2] & (_c.SRE_INFO_PREFIX | _c.SRE_INFO_CHARSET))
+    except (re.error, ValueError, TypeError, AttributeError, IndexError):
+        return False
 
 
 def first_classes(pattern: str, flags: int = 0) -> dict[str | None, set[str]] | None:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache, reduce
 from typing import Any
 
 from transdocs import regex_cache
-from transdocs.fastscan import first_classes, guard, trie
+from transdocs.fastscan import first_classes, guard, skips_to_starts, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
@@ -733,7 +733,10 @@ def _dispatch_guard(pattern: str, flags: int = 0) -> str:
     (its cases spelt out), and a look-behind after that character (``(?<!\w(?s:.))`` where the guard
     has ``(?<!\w)`` before it). The guard's own form enters each of its branches at every position
     (a look-ahead or look-behind first), which was half of reading prose once the branches were
-    dispatched. Falls back to :func:`~transdocs.fastscan.guard` when a class cannot be spelt out."""
+    dispatched. Falls back to :func:`~transdocs.fastscan.guard` when a class cannot be spelt out.
+    A pattern ``re`` already skips to the starts of (a literal or a class first) is left as it is."""
+    if skips_to_starts(pattern, flags):
+        return pattern
     firsts = first_classes(pattern, flags)
     if firsts is None or not flags & re.IGNORECASE:
         return guard(pattern, flags)
@@ -760,13 +763,15 @@ def _value_screens(parts: dict[str, str], targets: Targets) -> list[str]:
     placeholder (one giving a value is found by the next pattern, inside the code too); a
     placeholder is one only as ``{{ retry.x }}`` or ``{{ <setting>.default }}``. A class that must
     match as the token pattern's does is the same text under the same flags; the names and
-    placeholders that make code no value are case-sensitive, as ``re`` folds more than ``str.lower``."""
+    placeholders that make code no value are case-sensitive, as ``re`` folds more than ``str.lower``.
+    The first three open with a character ``re`` skips to on its own (the number as the token pattern
+    reads it, from its first digit), so they go unguarded (:func:`_dispatch_guard`)."""
     names = trie([*targets.env_names, *targets.key_names])
     placeholder = r"\{\{\s*(?-i:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\}\}"  # PLACEHOLDER, as tokens reads code
     code = rf"`(?!(?-i:\s*{names}\s*`))(?!\s*{placeholder}\s*`)[^`\n]+`"
     valued = rf"(?-i:retry)\.[A-Za-z_]\w*|(?-i:{trie(targets.by_setting)}\.default)"
     words_part = "|".join(parts[f"worded.{name}"] for name in ("dual", "cjk", "wnum", "false", "true"))
-    return [code, rf"\{{\{{\s*(?:{valued})\s*\}}\}}", parts["num"], words_part]
+    return [code, rf"\{{\{{\s*(?:{valued})\s*\}}\}}", _number_by_digit(parts["num"]), words_part]
 
 
 @lru_cache(maxsize=64)  # a run needs a few languages of one project

@@ -183,7 +183,7 @@ def test_re_skips_to_a_literal_or_a_class_it_can_read_without_case() -> None:
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
 def test_may_name_answers_as_the_hint_pattern(lang: str | None) -> None:
     lex = our_lexicon(lang)
-    assert lex.hint_marks  # our names all hold "_": blocks without one of its marks skip the regex
+    assert lex.hints  # our names all hold "_": blocks without one of its marks skip the regexes
     texts = list(real_prose())
     assert [lex.may_name(text) for text in texts] == [lex.hint.search(text) is not None for text in texts]
     assert any(lex.may_name(text) for text in texts) and not all(lex.may_name(text) for text in texts)
@@ -192,7 +192,7 @@ def test_may_name_answers_as_the_hint_pattern(lang: str | None) -> None:
 def test_may_name_screens_only_when_every_name_holds_an_underscore() -> None:
     bare = Targets([Setting("port", "PORT", "port", 8, "number")])
     lex = lexicons.lexicon("en", bare, OURS)
-    assert lex.hint_marks == ""
+    assert lex.hints == ()
     assert lex.may_name("set PORT to 9")
 
 

@@ -320,6 +320,35 @@ def test_plain_prose_lines_read_as_every_other_line_is(monkeypatch: pytest.Monke
     assert fast == [(read_markdown(text), read_markdown(text, mdx=True)) for text in texts]
 
 
+def _markdown_texts(count: int) -> list[str]:
+    rng = random.Random(8)
+    lines = [*_MARKDOWN_LINES, "<!-- open", "x --> y", "  text", "more text"]
+    return [text for text in TEXTS if "\n" in text] + [
+        "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 40))) for _ in range(count)
+    ]
+
+
+def test_a_block_of_several_lines_records_where_each_line_after_the_first_starts() -> None:
+    # (the reader joins a block's lines and sums their lengths in one step a block)
+    for text in _markdown_texts(3_000):
+        for block in read_markdown(text).blocks:
+            if isinstance(block, Prose) and block.kind in ("paragraph", "item"):
+                assert block.breaks == [at.end() for at in re.finditer("\n", block.text)], repr(text)
+
+
+def test_an_html_comment_hides_every_line_up_to_the_one_that_closes_it() -> None:
+    # (the reader skips a comment's lines at once instead of asking each line whether one is open)
+    def read(text: str) -> list[tuple[str, str, int]]:
+        return [
+            (block.kind, block.text, block.line) for block in read_markdown(text).blocks if isinstance(block, Prose)
+        ]
+
+    hidden = "Before\n<!-- note\nHidden text\n- hidden item\n\n--> tail hidden\nAfter\n- item"
+    assert read(hidden) == [("paragraph", "Before", 1), ("paragraph", "After", 7), ("item", "  item", 8)]
+    assert read("One\n  <!-- one -->\nTwo\n<!--\nnever closed\n") == [("paragraph", "One", 1), ("paragraph", "Two", 3)]
+    assert read("<!--\n-->\n<!-- a\n-->\nText") == [("paragraph", "Text", 5)]
+
+
 def test_placeholders_and_includes_are_found_in_the_page_as_each_line_alone_holds_them() -> None:
     pieces = ["{{", "}}", " ", "\t", "\r", "\n", "\r\n", "a", "a.b", "--8<--", '"f"', "\u2003", "\x1c", "\x85", "---"]
     rng = random.Random(18)

@@ -29,6 +29,8 @@ _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _CELL_SPLIT = re.compile(r"`[^`]*`|\\\||\|")
 INCLUDE_MARK = "--8<--"
+# The first characters of a title, directive, list item (but digits), definition or quote.
+_MARKERS = "!?=:-*+>"
 
 
 def is_include(line: str) -> bool:
@@ -140,7 +142,9 @@ def strip_tags(line: str, spans: list[Span] | None = None) -> str:
 # Whether :meth:`_Reader.read` takes a line that can only be prose as such (off: as any other line,
 # which the tests compare): one that starts with a letter (no heading, fence, list item, definition,
 # quote, admonition, directive, placeholder or include mark) and holds no tag, MDX comment or table
-# pipe. Half the lines of a page (an MDX page's ``import`` lines are not prose).
+# pipe. Half the lines of a page (an MDX page's ``import`` lines are not prose). On, a page without
+# "{/*" is not searched for it line by line, and a line whose first character starts no title,
+# directive, item, definition or quote goes on its paragraph as soon as it is no heading or table.
 PLAIN_PROSE = True
 
 
@@ -164,8 +168,9 @@ def _config_language(lines: list[str]) -> str | None:
 
 
 class _Reader:
-    def __init__(self, body: list[str], first_line: int, mdx: bool = False) -> None:
-        self.lines, self.first, self.mdx = body, first_line, mdx
+    def __init__(self, body: list[str], first_line: int, mdx: bool = False, comments: bool = True) -> None:
+        # comments: whether the page may hold an MDX comment ("{/*"), asked of the page once, not of each line
+        self.lines, self.first, self.mdx, self.comments = body, first_line, mdx, comments
         self.doc = Document()
         self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
         self.open_kind = "paragraph"
@@ -181,41 +186,44 @@ class _Reader:
         self.admonition: tuple[int, str] | None = None
 
     def flush(self) -> None:
-        if not self.open:
+        lines = self.open
+        if not lines:
             return
         breaks: list[int] = []  # where each line after the first starts in the text
-        if len(self.open) == 1:  # (most blocks)
-            text = self.open[0][1]
-            parts = [text]
+        parts: list[str] | None = None
+        if len(lines) == 1:  # (most blocks)
+            text = lines[0][1]
         else:
-            parts, offset = [], 0
-            for n, (_, line) in enumerate(self.open):
-                if n:
-                    breaks.append(offset)
-                parts.append(line)
-                offset += len(line) + 1
+            parts = [line for _, line in lines]
             text = "\n".join(parts)
-        kind = self.open_kind
+            offset = 0
+            for line in parts[:-1]:
+                offset += len(line) + 1
+                breaks.append(offset)
+        parent = self.open_parent
+        if self.open_kind == "item":  # (what introduces its list, else an admonition's title)
+            intro = self.list_intro or (self.admonition[1] if self.admonition is not None else "")
+            block = Prose("item", text, lines[0][0], breaks, intro, parent, self.section)
+            self.doc.blocks.append(block)
+            self.items.append((self.open_indent, block))
+            self.last_paragraph = None
+            self.open = []
+            return
         # (a paragraph of config lines sets something: without "=", it is prose)
-        config = _config_language(parts) if kind == "paragraph" and not self.open_parent and "=" in text else None
+        config = _config_language(parts or [text]) if not parent and "=" in text else None
         if config is not None:
             intro = self.intro_text()
-            self.doc.blocks.append(Code(config, self.open[0][0], list(self.open), intro, unfenced=True))
+            self.doc.blocks.append(Code(config, lines[0][0], list(lines), intro, unfenced=True))
             self.open, self.list_intro, self.last_paragraph = [], "", None
             return
-        intro = self.list_intro if kind == "item" else ""
-        if not intro and self.admonition is not None:
-            intro = self.admonition[1]  # "!!! note "Defaults"" introduces what it contains
-        block = Prose(kind, text, self.open[0][0], breaks, intro, self.open_parent, self.section)
+        intro = self.admonition[1] if self.admonition is not None else ""  # "!!! note "Defaults"" introduces
+        block = Prose("paragraph", text, lines[0][0], breaks, intro, parent, self.section)
         self.doc.blocks.append(block)
-        if kind == "item":
-            self.items.append((self.open_indent, block))
-        else:
-            self.term = None
-            if not self.open_parent:  # (only a paragraph ending in a colon, "。" or a space may introduce one)
-                end = text[-1:]
-                self.list_intro = text if (end in ":：。" or end.isspace()) and introduces_list(text) else ""
-        self.last_paragraph = block if kind == "paragraph" else None
+        self.term = None
+        if not parent:  # (only a paragraph ending in a colon, "。" or a space may introduce one)
+            end = text[-1:]
+            self.list_intro = text if (end in ":：。" or end.isspace()) and introduces_list(text) else ""
+        self.last_paragraph = block
         self.open = []
 
     def add(self, block: Prose | Table | Code) -> None:
@@ -256,24 +264,27 @@ class _Reader:
         self.open_parent = self.items[-1][1].text if self.items else ""
 
     def read(self) -> Document:
-        i, lines, comment, first = 0, self.lines, False, self.first
-        count, shortcut = len(lines), PLAIN_PROSE and not self.mdx
-        while i < count:
+        i, lines, first = 0, self.lines, self.first
+        size, shortcut, comments = len(lines), PLAIN_PROSE and not self.mdx, self.comments or not PLAIN_PROSE
+        while i < size:
             line = lines[i]
             # Each block is told by the first characters of its line: a line is stripped once, and a
             # pattern is tried only on a line that starts as it must (most lines are prose).
             stripped = line.lstrip()
-            if comment:
-                comment = "-->" not in line
-                if self.open:
-                    self.flush()
-                i += 1
-                continue
             if not stripped:  # (a line that holds something may still read as blank: see below)
-                self.read_blank_line(blank=True)
+                if self.open:  # (read_blank_line)
+                    self.flush()
+                if self.open_kind == "item":
+                    self.open_kind = "paragraph"
                 i += 1
                 continue
-            if shortcut and stripped[0].isalpha() and "<" not in line and "|" not in line and "{/*" not in line:
+            if (
+                shortcut
+                and stripped[0].isalpha()
+                and "<" not in line
+                and "|" not in line
+                and not (comments and "{/*" in line)
+            ):
                 # (PLAIN_PROSE) what the rest of this loop does with such a line, without asking what else it is
                 if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                     self.flush()
@@ -285,16 +296,19 @@ class _Reader:
                 continue
             lead = stripped[0]
             if lead == "<" and stripped.startswith("<!--"):
-                comment = "-->" not in line
                 if self.open:
                     self.flush()
                 i += 1
+                if "-->" not in line:  # the lines up to the one that closes the comment are not read
+                    while i < size and "-->" not in lines[i]:
+                        i += 1
+                    i += 1
                 continue
             fence = _FENCE.match(line) if lead in "`~" and stripped[:3] in ("```", "~~~") else None
             if fence:
                 i = self.read_fence(i, fence)
                 continue
-            if "<" in line or "{/*" in line:
+            if "<" in line or (comments and "{/*" in line):
                 if not self.open and _HTML_BLOCK.match(line):
                     i = self.read_html_block(i)
                     continue
@@ -339,6 +353,12 @@ class _Reader:
                 self.flush()
                 self.close_items(_indent(line))
                 i = self.read_table(i)
+                continue
+            if PLAIN_PROSE and lead not in _MARKERS and not lead.isdecimal():  # no title, directive, item, ...
+                if not self.open:
+                    self.start_block("paragraph", _indent(line))
+                self.open.append((first + i, line))
+                i += 1
                 continue
             title = _TITLE.match(line) if lead in "!?=" and stripped[:3] in ("!!!", "???", "===") else None
             if title:
@@ -495,7 +515,7 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     rest = text[skip:]
     if "\r" in rest:
         rest = rest.replace("\r\n", "\n")
-    doc = _Reader(rest.split("\n"), first_line, mdx).read()
+    doc = _Reader(rest.split("\n"), first_line, mdx, "{/*" in rest).read()
     if "{{" in rest:
         doc.placeholders = _placeholders(rest, first_line)
     if INCLUDE_MARK in rest:

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from transdocs.languages.tags import base_language
 
@@ -279,14 +279,18 @@ def _triggers(text: str, marks: str) -> list[int]:
     return found
 
 
-_FENCE_MARK = re.compile("```|~~~")  # literals: re skips to their first characters
+_ONE_MORE = (1).__add__
 
 
 def _worth_a_look(text: str, lines: list[str], found: list[int]) -> list[int]:
-    """The indexes of the lines at ``found`` (offsets in ``text``) and of those holding a fence's mark."""
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    found += [match.start() for match in _FENCE_MARK.finditer(text)]
-    return sorted({bisect_right(starts, at) - 1 for at in found})
+    """The indexes of the lines at ``found`` (offsets in ``text``) and of those holding a fence's mark
+    (each mark found by ``str.find``: a search of ``re`` for either tests every character). A line's
+    index is how many lines start after the first one up to its offset, all counted in C."""
+    found += _every(text, "```")
+    if "~~~" in text:
+        found += _every(text, "~~~")
+    starts = list(accumulate(map(_ONE_MORE, map(len, lines))))  # where each line after the first starts
+    return sorted(set(map(bisect_right, repeat(starts), found)))
 
 
 def visible(text: str, lang: str | None) -> Visible:

@@ -227,3 +227,23 @@ def test_statements_are_those_of_every_sentence_read(lang: str | None) -> None:
         found = [statements(text, lex, context) for text in texts]
         assert found == [_every_sentence_read(text, lex, context) for text in texts]
         assert sum(map(bool, found)) > 300
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", None])
+def test_inline_code_read_once_gives_the_tokens_of_a_first_reading(lang: str | None) -> None:
+    lex = replace(our_lexicon(lang), code_tokens={})  # its own, empty memo
+    texts = [*real_prose(), *_random_prose(lex, 2000, 21), *_valueish_prose(lex, 3000, 22)]
+    # Read first by a lexicon that has read no code before: what the reading alone gives.
+    first = [tokenize(text, replace(lex, code_tokens={})) for text in texts]
+    assert sum("`" in text for text in texts) > 1000
+    for text, expected in zip(texts, first, strict=True):
+        found = tokenize(text, lex)
+        assert found == expected
+        for token in found:  # the readers move and change tokens: the next reading is not touched
+            token.start, token.end, token.value = -1, -1, None
+    assert [tokenize(text, lex) for text in texts] == first
+    # A code read before, met at another place: its tokens are there (a space before a text moves
+    # its tokens and changes none).
+    moved = [[replace(t, start=t.start + 2, end=t.end + 2) for t in found] for found in first]
+    assert [tokenize("  " + text, lex) for text in texts] == moved
+    assert 300 < len(lex.code_tokens) < sum(text.count("`") for text in texts) // 2  # codes repeat

@@ -21,6 +21,7 @@ from transdocs.languages import LANGUAGES
 from transdocs.languages.words import LanguageFiles, Words, merge
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements.targets import Targets
+from transdocs.statements.values import Value
 
 # How re compares letters under IGNORECASE (private: missing means the words are not grouped).
 _tolower: Any
@@ -302,6 +303,10 @@ class Lexicon:
     token_kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # The setting each heading or parent item names (see subject.named_setting): they repeat.
     named: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # The tokens of each inline code read (see tokens._code_tokens): pages repeat their codes.
+    code_tokens: dict[str, tuple[tuple[str, int, int, str | None, Value | None], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def may_name(self, text: str) -> bool:
         """Whether ``text`` names a setting (``hint`` matches): most blocks hold none of the strings

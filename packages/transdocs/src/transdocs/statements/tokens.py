@@ -47,6 +47,8 @@ _WORD_KINDS: dict[str | None, str] = {  # keyed by re.Match.lastgroup
 }
 # Inline code worth reading token by token: digits, an assignment, a placeholder, a bool.
 _MAY_HOLD_VALUE = re.compile(r"[\d=:{]|true|false", re.IGNORECASE)
+# How many inline codes a lexicon keeps the tokens of (a project's distinct codes; a bound on memory).
+_CODES_KEPT = 20_000
 # Lowest and highest integer treated as an HTTP status code when written without a unit.
 _STATUS_RANGE = (400, 599)
 
@@ -109,28 +111,43 @@ def _number_token(match: re.Match[str], lex: Lexicon) -> Token | None:
 
 
 def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
-    """Inline code: a setting, a value, ``NAME=value``, or else a string value (a model name)."""
-    inner = match.group(0)[1:-1]
-    offset = match.start() + 1
+    """Inline code: a setting, a value, ``NAME=value``, or else a string value (a model name).
+
+    Read once per lexicon and code: a page names its settings' placeholders in code again and again
+    (``{{ timeout.env }}``), and the tokens depend on the code alone. Each read gives new tokens (the
+    readers move and change them); their values are frozen and shared."""
+    code = match.group(0)
+    read = lex.code_tokens.get(code)
+    if read is None:
+        read = tuple((t.kind, t.start, t.end, t.setting, t.value) for t in _read_code(code, lex))
+        if len(lex.code_tokens) < _CODES_KEPT:
+            lex.code_tokens[code] = read
+    at = match.start()
+    return [Token(kind, at + start, at + end, setting, value) for kind, start, end, setting, value in read]
+
+
+def _read_code(code: str, lex: Lexicon) -> list[Token]:
+    """:func:`_code_tokens` of ``code`` (backticks included) at offset 0."""
+    inner = code[1:-1]
     stripped = inner.strip()
     whole = lex.targets.lookup(stripped)
     if whole is not None:
-        return [Token("M", match.start(), match.end(), setting=whole.info.name)]
+        return [Token("M", 0, len(code), setting=whole.info.name)]
     if PLACEHOLDER.fullmatch(stripped):
-        token = _placeholder(stripped, match.start(), match.end(), lex)
+        token = _placeholder(stripped, 0, len(code), lex)
         return [token] if token else []
     if not _MAY_HOLD_VALUE.search(stripped) or looks_like(stripped, "list"):
         # A list literal (``['latin']``, ``[400, 700]``) is one value, not the numbers in it.
-        return [Token("V", match.start(), match.end(), value=Value("str", stripped))]
+        return [Token("V", 0, len(code), value=Value("str", stripped))]
     found = [t for t in tokenize(inner, lex) if t.kind in ("M", "V", "E")]
     if looks_like(stripped, "object") and not any(t.kind == "M" for t in found):
-        return [Token("V", match.start(), match.end(), value=Value("str", stripped))]  # ``{ persist: true }``
+        return [Token("V", 0, len(code), value=Value("str", stripped))]  # ``{ persist: true }``
     for token in found:
-        token.start += offset
-        token.end += offset
+        token.start += 1
+        token.end += 1
     if found or not stripped or re.fullmatch(r"[\d.\s]+", stripped):
         return found
-    return [Token("V", match.start(), match.end(), value=Value("str", stripped))]
+    return [Token("V", 0, len(code), value=Value("str", stripped))]
 
 
 def _one_word_quantity(word: str, lex: Lexicon) -> tuple[float, float] | None:

@@ -13,8 +13,9 @@ from tests.support.docs_tree import our_lexicon, real_prose
 from transdocs.fastscan import trie
 from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
+from transdocs.statements import lexicon as lexicons
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
-from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.lexicon import ARABIC_MARKS, Lexicon, strip_marks
 from transdocs.statements.prose import Context, Statement, _leads, _Sentence, by_place, statements
 from transdocs.statements.tokens import sentences, tokenize
 
@@ -247,3 +248,19 @@ def test_inline_code_read_once_gives_the_tokens_of_a_first_reading(lang: str | N
     moved = [[replace(t, start=t.start + 2, end=t.end + 2) for t in found] for found in first]
     assert [tokenize("  " + text, lex) for text in texts] == moved
     assert 300 < len(lex.code_tokens) < sum(text.count("`") for text in texts) // 2  # codes repeat
+
+
+def test_marks_and_word_units_read_as_the_plain_patterns_do() -> None:
+    # An ASCII text is answered without a search: it holds no Arabic mark and no CJK character.
+    lex = our_lexicon(None)
+    marks = re.compile(f"[{ARABIC_MARKS}]+")
+    cjk, wordish = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"), lexicons._WORDISH
+    rng = random.Random(23)
+    pieces = ["a", "word", " ", "é", "\u064e", "\u0640", "مهلة", "秒", "两分钟", "5", "_", "\n", "の", "x\u0651y"]
+    texts = [*real_prose(), *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000))]
+    assert sum(text.isascii() for text in texts) > 100 and sum(bool(marks.search(t)) for t in texts) > 1000
+    for text in texts:
+        kept = [i for i, char in enumerate(text) if not marks.fullmatch(char)]
+        assert strip_marks(text) == (marks.sub("", text), kept if len(kept) < len(text) else None)
+        units = len(wordish.findall(text)) + len(cjk.findall(text)) / 2
+        assert lex.units_between(text) == units and type(lex.units_between(text)) is float

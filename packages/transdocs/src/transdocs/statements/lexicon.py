@@ -81,8 +81,8 @@ def _flex(word: str) -> str:
 
 def strip_marks(text: str) -> tuple[str, list[int] | None]:
     """``text`` without Arabic harakat and tatweel, and where each kept character came from
-    (None when nothing was removed, the usual case)."""
-    if not _ARABIC_MARK.search(text):
+    (None when nothing was removed, the usual case; ``isascii`` tells it at once for an ASCII text)."""
+    if text.isascii() or not _ARABIC_MARK.search(text):
         return text, None
     kept: list[int] = []
     start = 0
@@ -334,10 +334,10 @@ class Lexicon:
         return False
 
     def units_between(self, text: str, *, skip_glue: bool = False) -> float:
-        """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2."""
+        """How many words apart: a Latin or Arabic word is 1, a CJK character 1/2 (none in ASCII)."""
         if skip_glue:
             text = self.glue.sub(" ", text)
-        return len(_WORDISH.findall(text)) + len(_CJK_CHAR.findall(text)) / 2
+        return len(_WORDISH.findall(text)) + (0.0 if text.isascii() else len(_CJK_CHAR.findall(text)) / 2)
 
     def says_default(self, text: str) -> bool:
         """A default word is in ``text``: a table header, the prose before a code block."""

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.support.docs_tree import append_paragraph, make_docs_tree, read, write
-from transdocs import batch, page_cache
+from transdocs import batch, cache_folder, page_cache
 from transdocs.batch import check_paths
 from transdocs.project import Project, load_project
 from transdocs.report.findings import STALE
@@ -134,8 +134,8 @@ def test_a_change_to_what_a_page_is_checked_against_brings_its_finding_back(
     assert check_paths([str(page)], lang="en", project=project) == []  # the cache, poisoned, hides it
 
     if change == "check-docs itself":
-        original = page_cache._toolkit()
-        monkeypatch.setattr(page_cache, "_toolkit", lambda: original + b"one byte different")
+        original = cache_folder.toolkit()
+        monkeypatch.setattr(page_cache, "toolkit", lambda: original + b"one byte different")
     changed = CHANGES[change](tmp_path)
     again = check_paths([str(page)], lang="en", project=changed)
     assert [(f.kind, f.stated) for f in again] == [(STALE, str(STATED))]

@@ -156,3 +156,28 @@ def test_over_its_limit_the_file_keeps_what_the_last_run_used(fresh: None, monke
     regex_cache.compile(PATTERNS[2])
     regex_cache.save()
     assert _saved_keys() == {(PATTERNS[1], 0, ""), (PATTERNS[2], 0, "")}
+
+
+def test_a_change_to_a_helper_the_rewrite_calls_is_a_miss(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lexicon's rewrites call fastscan's helpers: an edit of fastscan alone gives other patterns,
+    so every rewrite's entries are keyed by check-docs as a whole, not by the rewrite's module alone."""
+    from transdocs import cache_folder
+
+    calls: list[str] = []
+
+    def rewrite(pattern: str, flags: int) -> str:
+        calls.append(pattern)
+        return guard(pattern, flags)
+
+    regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
+    regex_cache.save()
+    regex_cache._entries = None
+    regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
+    assert len(calls) == 1  # the same checker: read back from the file
+    regex_cache._entries = None
+    original = cache_folder.toolkit()
+    monkeypatch.setattr(regex_cache, "toolkit", lambda: original + b"fastscan edited")
+    regex_cache._rewrite_name.cache_clear()  # (the next run, with the edited checker)
+    regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
+    assert len(calls) == 2
+    regex_cache._rewrite_name.cache_clear()

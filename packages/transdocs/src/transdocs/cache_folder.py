@@ -13,8 +13,13 @@ used last (a reader calls :func:`used`, as a file read but not rewritten keeps i
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import sys
+from functools import cache
 from pathlib import Path
+
+_PACKAGE = Path(__file__).parent
 
 
 def folder() -> Path | None:
@@ -23,6 +28,21 @@ def folder() -> Path | None:
         return None
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(root, "check-docs")
+
+
+@cache
+def toolkit() -> bytes:
+    """A digest of check-docs itself, part of every cache key: the Python and the bytes of every
+    source and data file of this package (an edit anywhere, or a new version, is a miss)."""
+    digest = hashlib.sha256(sys.version.encode())
+    found = []
+    for here, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found += [os.path.join(here, f) for f in files if f.endswith((".py", ".toml", ".json"))]
+    for path in sorted(found):
+        with open(path, "rb") as file:
+            digest.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + file.read() + b"\0")
+    return digest.digest()
 
 
 def used(path: Path) -> None:

@@ -16,17 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from transdocs.cache_folder import folder, prune, used
+from transdocs.cache_folder import folder, prune, toolkit, used
 from transdocs.report.findings import Finding
 
-_PACKAGE = Path(__file__).parent
 _FORMAT = "1"
 _KEEP_FILES = 64  # sets of checked folders whose findings are kept (a file each, the last used)
 
@@ -42,25 +39,11 @@ class PageResult:
     uses_placeholders: bool  # the page (an English one) or its English page writes our placeholders
 
 
-@cache
-def _toolkit() -> bytes:
-    """check-docs itself: the bytes of every source and data file of this package."""
-    digest = hashlib.sha256(sys.version.encode())
-    found = []
-    for here, dirs, files in os.walk(_PACKAGE):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found += [os.path.join(here, f) for f in files if f.endswith((".py", ".toml", ".json"))]
-    for path in sorted(found):
-        with open(path, "rb") as file:
-            digest.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + file.read() + b"\0")
-    return digest.digest()
-
-
 def context_key(language_dirs: Iterable[Path], *parts: object) -> str:
     """The run's context: check-docs, the project's language files (``language_dirs``: ours are
     part of the package), and whatever the caller adds (the options and the settings, as text
     that changes whenever they change)."""
-    digest = hashlib.sha256(_toolkit())
+    digest = hashlib.sha256(toolkit())
     for directory in language_dirs:
         for path in sorted(directory.glob("*.toml")):
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from transdocs.cache_folder import folder, prune
+from transdocs.cache_folder import folder, prune, toolkit
 
 _sre: Any
 _parser: Any
@@ -126,20 +126,22 @@ def _pattern(entry: _Entry) -> re.Pattern[str]:
 
 @functools.cache
 def _rewrite_name(rewrite: Callable[[str, int], str]) -> str:
-    """``rewrite``'s name and a digest of its module's source: a rewrite changed since a pattern was
-    kept (a new version of the checker, an edit of an editable install) is not the same rewrite."""
+    """``rewrite``'s name, a digest of its module's source and one of check-docs itself: a rewrite
+    calls helpers of other modules (lexicon's call fastscan's), so a change anywhere since a pattern
+    was kept (a new version, an edit of an editable install) may make it another rewrite."""
     module = sys.modules.get(rewrite.__module__)
     try:
         source = Path(getattr(module, "__file__", None) or "").read_bytes()
     except OSError:
         source = rewrite.__code__.co_code  # no file: its own code, at least
-    return f"{rewrite.__module__}.{rewrite.__qualname__}:{hashlib.blake2b(source, digest_size=8).hexdigest()}"
+    digest = hashlib.blake2b(toolkit() + source, digest_size=8).hexdigest()
+    return f"{rewrite.__module__}.{rewrite.__qualname__}:{digest}"
 
 
 def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | None = None) -> re.Pattern[str]:
     """``re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)``, from the disk when it
-    was compiled before. ``rewrite`` must depend on its arguments and its module only (it is cached
-    by its name and its module's source)."""
+    was compiled before. ``rewrite`` must depend on its arguments and check-docs' code only (it is
+    cached by its name, its module's source and check-docs' own bytes)."""
     global _entries, _dirty
     if _sre is None or _path() is None:
         return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)

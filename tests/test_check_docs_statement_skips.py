@@ -17,7 +17,7 @@ from transdocs.statements import lexicon as lexicons
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import ARABIC_MARKS, Lexicon, strip_marks
 from transdocs.statements.prose import Context, Statement, _leads, _Sentence, by_place, statements
-from transdocs.statements.tokens import sentences, tokenize
+from transdocs.statements.tokens import Group, sentences, tokenize
 
 ROOT = Path(__file__).parent.parent
 
@@ -264,3 +264,84 @@ def test_marks_and_word_units_read_as_the_plain_patterns_do() -> None:
         assert strip_marks(text) == (marks.sub("", text), kept if len(kept) < len(text) else None)
         units = len(wordish.findall(text)) + len(cjk.findall(text)) / 2
         assert lex.units_between(text) == units and type(lex.units_between(text)) is float
+
+
+def _every_rule_asked(sentence: _Sentence, carried: str | None, anywhere: bool, strict: bool) -> list[Statement]:
+    """_Sentence.statements asking every rule of every setting, and rule 4 of every sentence (as before
+    the kinds between a setting and the next told which rules may link it)."""
+    found: list[Statement] = []
+    used: set[int] = set()
+    items = sentence.items
+    settings = [i for i, item in enumerate(items) if isinstance(item, Group) and item.kind == "M"]
+    previous: int | None = None
+    for n, m in enumerate(settings):
+        stop = settings[n + 1] if n + 1 < len(settings) else len(items)
+        named = items[m]
+        assert isinstance(named, Group)
+        first = named.members[0].setting or ""
+        linked: int | None = None
+        for rule in (sentence.rule_default_between, sentence.rule_copula, sentence.rule_default_after):
+            linked = rule(m, stop, first)
+            if linked is not None:
+                break
+        if linked is None and previous is not None:
+            linked = sentence.gapped(previous, m, stop, first)
+        if linked is not None:
+            used.add(linked)
+            values = items[linked]
+            assert isinstance(values, Group)
+            found += sentence.pair(named.members, values)
+        previous = linked
+    found += sentence.value_then_setting(used)
+    if not settings and carried:
+        found += sentence.carried(carried, anywhere, strict)
+    return found
+
+
+def _rule_prose(lex: Lexicon, count: int, seed: int) -> list[str]:
+    """Sentences shaped for each rule: a default word between, copulas, a default word after the value,
+    gapping, the value then the setting in parentheses, and the same with the words of other rules."""
+    rng = random.Random(seed)
+    names = [f"`{name}`" for name in [*lex.targets.env_names, *lex.targets.key_names]] + ["{{ timeout.env }}"]
+    values = ["8", "5 seconds", "2.5", "600 s", "true", "`gpt-4o`", "两分钟", "1 回", "{{ timeout.default }}"]
+    shapes = [
+        "{n} defaults to {v}", "{n} is {v}", "{n} is {v} by default", "{n} vaut {v} par défaut", "{n} = {v}",
+        "{n} (default: {v})", "{n}: {v}", "{n} defaults to {v}, {n} to {v}", "{n} and {n} are {v} and {v} respectively",
+        "waits {v} by default ({n})", "{v} ({n})", "{n}, which every call uses, is {v}", "不设置 {n} 时为 {v}",
+        "{n} is {v} if set", "unlike litellm, {n} is {v}", "{n} {v}", "{n}", "{v} by default", "Default: {v}",
+        "{n} is set to {v}", "{n} 的默认值为 {v}", "{n} は {v} です", "{n}, {v} by default", "{n} to {v}",
+    ]  # fmt: skip
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            shape = rng.choice(shapes)
+            while "{n}" in shape or "{v}" in shape:
+                shape = shape.replace("{n}", rng.choice(names), 1).replace("{v}", rng.choice(values), 1)
+            parts.append(shape + rng.choice([". ", ", ", " ", "; ", "。", " and "]))
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", None])
+def test_rules_asked_by_the_kinds_between_link_what_every_rule_asked_links(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    texts = [*real_prose(), *_random_prose(lex, 1500, 23), *_valueish_prose(lex, 1500, 24), *_rule_prose(lex, 3000, 25)]
+    contexts = [Context(), Context(says_default=True)]
+    compared = stated = skipping = 0
+    for text in texts:
+        text = strip_marks(text)[0]
+        for start, tokens in sentences(tokenize(text, lex)):
+            for context in contexts:
+                sentence = _Sentence(start, tokens, text, lex, context)
+                skipping += "(M)" not in sentence.kinds or any(
+                    not ({"V", "D", "C"} <= set(between) and "VD" in between)
+                    for between in sentence.kinds.split("M")[1:]
+                )
+                for carried, strict in [(None, False), ("timeout", False), ("num_retries", True)]:
+                    found = sentence.statements(carried, False, strict)
+                    assert found == _every_rule_asked(sentence, carried, False, strict), text
+                    compared += 1
+                    stated += bool(found)
+    assert stated > 2000 and compared > 3 * stated  # sentences that state values, and more that do not
+    assert skipping > 10_000  # and most leave some rule unasked

@@ -136,6 +136,9 @@ class _Sentence:
     def __init__(self, start: int, tokens: list[Token], text: str, lex: Lexicon, context: Context) -> None:
         self.start, self.text, self.lex = start, text, lex
         self.items = group(tokens, text, lex)
+        # One character an item: its kind (settings and values are groups, the linking words tokens).
+        self.kinds = "".join([item.kind for item in self.items])
+        assert len(self.kinds) == len(self.items), "a kind of more than one character"
         self.says_default = context.says_default or any(t.kind == "D" for t in tokens)
         self.respectively = any(t.kind == "R" for t in tokens)
 
@@ -306,25 +309,33 @@ class _Sentence:
     def statements(self, carried: str | None, anywhere: bool, strict: bool = False) -> list[Statement]:
         found: list[Statement] = []
         used: set[int] = set()
-        settings = [i for i, item in enumerate(self.items) if _is_group(item, "M")]
+        kinds = self.kinds
+        settings = [i for i, kind in enumerate(kinds) if kind == "M"]
         previous: int | None = None  # the value linked to the previous setting
         for n, m in enumerate(settings):
-            stop = settings[n + 1] if n + 1 < len(settings) else len(self.items)
-            group_ = self.items[m]
-            assert isinstance(group_, Group)
-            first = group_.members[0].setting or ""
+            stop = settings[n + 1] if n + 1 < len(settings) else len(kinds)
             linked: int | None = None
-            for rule in (self.rule_default_between, self.rule_copula, self.rule_default_after):
-                linked = rule(m, stop, first)
+            # Each rule (and gapping) links the setting to a value before the next setting, and is
+            # asked only when the items it needs are there (the kinds between, one character each).
+            between = kinds[m + 1 : stop]
+            if "V" in between:
+                group_ = self.items[m]
+                assert isinstance(group_, Group)
+                first = group_.members[0].setting or ""
+                if "D" in between:  # rule 1: a default word, then the value
+                    linked = self.rule_default_between(m, stop, first)
+                if linked is None and ("C" in between or "E" in between or "R" in between):
+                    linked = self.rule_copula(m, stop, first)  # rule 2: copulas, then the value
+                if linked is None and "VD" in between:
+                    linked = self.rule_default_after(m, stop, first)  # rule 3: the value, then a default word
+                if linked is None and previous is not None and between[0] == "V":
+                    linked = self.gapped(previous, m, stop, first)  # the value right after the setting
                 if linked is not None:
-                    break
-            if linked is None and previous is not None:
-                linked = self.gapped(previous, m, stop, first)
-            if linked is not None:
-                used.add(linked)
-                found += self.pair(group_.members, self.items[linked])  # type: ignore[arg-type]
+                    used.add(linked)
+                    found += self.pair(group_.members, self.items[linked])  # type: ignore[arg-type]
             previous = linked
-        found += self.value_then_setting(used)
+        if "(M)" in kinds:  # a value, then the setting in parentheses: rule 4 asks for nothing else
+            found += self.value_then_setting(used)
         if not settings and carried:
             found += self.carried(carried, anywhere, strict)
         return found

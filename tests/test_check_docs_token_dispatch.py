@@ -11,10 +11,13 @@ import sys
 import pytest
 
 from tests.support.docs_tree import our_lexicon, real_prose
+from tests.test_check_docs_real_corpus import CORPUS
 from transdocs.fastscan import skips_to_starts
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS, Words
+from transdocs.settings.reader import Kind, Setting
 from transdocs.statements import lexicon as lexicons
+from transdocs.statements.targets import Targets
 from transdocs.statements.tokens import tokenize
 
 # The groups tokenize reads besides the kind.
@@ -193,3 +196,59 @@ def test_tokenize_reads_each_number_from_its_first_digit() -> None:
     lex = our_lexicon("en")
     values = [t.value for t in tokenize("It waits 30 s, then 1.5 minutes, ３０ ms or 7.", lex) if t.value]
     assert [(v.number, v.unit) for v in values] == [(30.0, 1.0), (1.5, 60.0), (30.0, 0.001), (7.0, None)]
+
+
+def _camel_case_targets() -> Targets:
+    """Settings as the real corpus' projects name them: no env var, keys without an underscore."""
+    keys = {"port": 3000, "cacheDirectory": "node_modules/.cache", "output.charset": "ascii", "dev.hmr": True}
+    kinds: dict[type, Kind] = {int: "number", str: "str", bool: "bool"}
+    return Targets([Setting(key, None, key, value, kinds[type(value)]) for key, value in keys.items()])
+
+
+def _with_empty_names(lex: lexicons.Lexicon, lang: str) -> lexicons.Lexicon:
+    """``lex`` with the token pattern it had before settings without names got no name branches: the
+    ``env`` and ``key`` parts an empty alternation (a match of the empty string between non-word
+    characters, and no guard)."""
+    decimal_comma = OURS.words(lang).decimal_mark != "."
+    parts = lexicons._token_parts(_words(lang), decimal_comma, lex.targets)
+    parts["env"] = r"(?P<env>(?<!\w)(?:)(?!\w))"
+    parts["key"] = r"(?P<key>(?<![\w.])(?:)(?!\w))"
+    pattern, kinds = lexicons._dispatched(parts, _words(lang), lex.targets)
+    tokens = re.compile(lexicons._dispatch_guard(pattern, lex.tokens.flags), lex.tokens.flags)
+    return dataclasses.replace(lex, tokens=tokens, token_kinds=kinds, code_tokens={}, named={})
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "zh", "ar"])
+def test_settings_without_names_give_no_empty_name_branches(lang: str) -> None:
+    targets = _camel_case_targets()
+    assert not targets.env_names and not any("_" in key for key in targets.key_names)
+    lex = lexicons.lexicon(lang, targets, OURS)
+    assert lex.tokens.pattern.startswith("(?=")  # it can no longer match empty: guarded
+    assert not any(m.start() == m.end() for m in lex.tokens.finditer(" . ( ) ,  - a "))
+    before = _with_empty_names(lex, lang)
+    assert any(m.start() == m.end() for m in before.tokens.finditer(" . ( ) ,  - a "))
+    names = [f"`{key}`" for key in targets.key_names] + [f"{{{{ {key}.default }}}}" for key in targets.key_names]
+    rng = random.Random(3)
+    texts = [*real_prose(), *_real_corpus_prose(), *_random_texts(_words(lang), 12, 3000)]
+    texts += [" ".join(rng.choice([*names, *texts[:50]]) for _ in range(4)) for _ in range(500)]
+
+    def read(text: str, reader: lexicons.Lexicon) -> list[tuple[object, ...]]:
+        return [(t.kind, t.start, t.end, t.setting, t.value) for t in tokenize(text, reader)]
+
+    assert [read(t, lex) for t in texts] == [read(t, before) for t in texts]
+
+
+def _real_corpus_prose() -> list[str]:
+    """The prose blocks of a few real corpus snapshots' pages (English and translated), when the corpus
+    is beside the clone (see test_check_docs_real_corpus)."""
+    from transdocs.pages.document import Prose
+    from transdocs.pages.markdown import read_markdown
+
+    texts: list[str] = []
+    if CORPUS is None:
+        return texts
+    for snapshot in ("rsbuild/2026-08-22-64c8af5", "astro-docs/2026-06-23-655f164", "rspack/2024-10-22-1c0a56f"):
+        for page in sorted((CORPUS / snapshot / "docs").rglob("*.md*")):
+            blocks = read_markdown(page.read_text(errors="replace")).blocks
+            texts += [b.text for b in blocks if isinstance(b, Prose)]
+    return texts

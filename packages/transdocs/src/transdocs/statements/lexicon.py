@@ -381,9 +381,11 @@ def _token_parts(words: Words, decimal_comma: bool, targets: Targets) -> dict[st
     cjk_units = alternation(u for u in words.units if _script(u) == "cjk")
     cjk_counters = alternation(c for c in words.counters if _script(c) == "cjk")
     number = r"\d+(?:[.,٫]\d+)?" if decimal_comma else r"\d+(?:[.٫]\d+)?"
-    envs = "|".join(targets.env_names)
+    # No names, no branch: an empty alternation would match the empty string between any two non-word
+    # characters (a match for each, and a pattern that can match empty gets no guard, see fastscan).
+    envs = "|".join(targets.env_names) or _NEVER
     # Bare keys only when they cannot be an ordinary word ("timeout", "model" need backticks).
-    keys = "|".join(k for k in targets.key_names if "_" in k)
+    keys = "|".join(k for k in targets.key_names if "_" in k) or _NEVER
     worded = {  # the parts made of the language's words, behind one screen for Arabic words
         "dual": rf"(?P<dual>{alternation(words.dual_units)})",
         "cjk": rf"(?P<cjk>(?P<cjknum>(?!十分(?!钟|鐘|間))[{_CJK_NUMERALS}]+)[ ]?"

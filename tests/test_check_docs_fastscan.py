@@ -15,6 +15,7 @@ from transdocs.fastscan import guard, guarded, skips_to_starts, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS, Words
 from transdocs.settings.reader import Setting
+from transdocs.statements import dispatch, token_parts, word_patterns
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.targets import Targets
 from transdocs.translations import value_drift
@@ -31,8 +32,8 @@ def test_guarded_token_patterns_find_the_same_tokens(lang: str | None) -> None:
     lex = our_lexicon(lang)
     words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    parts = lexicons._token_parts(words, decimal_comma, lex.targets)
-    plain = re.compile(lexicons._dispatched(parts, words, lex.targets)[0], lex.tokens.flags)  # without the guard
+    parts = token_parts.token_parts(words, decimal_comma, lex.targets)
+    plain = re.compile(dispatch.dispatched(parts, words, lex.targets)[0], lex.tokens.flags)  # without the guard
     assert lex.tokens.pattern != plain.pattern  # the guard is there
     texts = list(real_prose())
     assert _matches(lex.tokens, texts) == _matches(plain, texts)
@@ -63,25 +64,25 @@ def test_a_trie_matches_its_words_and_nothing_else() -> None:
 
 
 def _token_pattern_without(
-    lang: str | None, monkeypatch: pytest.MonkeyPatch, rewrite: str, plain: object
+    lang: str | None, monkeypatch: pytest.MonkeyPatch, module: object, rewrite: str, plain: object
 ) -> tuple[re.Pattern[str], re.Pattern[str], Words]:
-    """The token pattern of ``lang`` as the lexicon builds it, then with ``lexicons.<rewrite>``
+    """The token pattern of ``lang`` as the lexicon builds it, then with ``<module>.<rewrite>``
     replaced by ``plain`` (the same words)."""
     lex = our_lexicon(lang)
     words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    built = re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
-    monkeypatch.setattr(lexicons, rewrite, plain)
-    return built, re.compile(lexicons._token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags), words
+    built = re.compile(token_parts.token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    monkeypatch.setattr(module, rewrite, plain)
+    return built, re.compile(token_parts.token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags), words
 
 
 def _one_branch_a_word(words: list[str]) -> str:
-    return "|".join(lexicons._flex(w) for w in words)
+    return "|".join(word_patterns.flex(w) for w in words)
 
 
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
 def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    grouped, plain, _ = _token_pattern_without(lang, monkeypatch, "_by_first_letter", _one_branch_a_word)
+    grouped, plain, _ = _token_pattern_without(lang, monkeypatch, word_patterns, "by_first_letter", _one_branch_a_word)
     assert grouped.pattern != plain.pattern
     texts = list(real_prose())
     assert _matches(grouped, texts) == _matches(plain, texts)
@@ -89,7 +90,7 @@ def test_words_grouped_by_first_letter_find_the_same_tokens(lang: str | None, mo
 
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
 def test_the_first_letters_look_ahead_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    ahead, plain, words = _token_pattern_without(lang, monkeypatch, "_first_letters", lambda words: "")
+    ahead, plain, words = _token_pattern_without(lang, monkeypatch, word_patterns, "_first_letters", lambda words: "")
     assert ahead.pattern != plain.pattern
     # Every word of the language in any case, and with letters re folds with others (ſ for s, K for k).
     rng = random.Random(7)
@@ -111,18 +112,18 @@ def _entries(words: object, name: str) -> list[str]:
 
 
 def test_words_whose_first_letters_are_one_letter_to_re_stay_apart() -> None:
-    assert lexicons._by_first_letter(["sa", "sb", "ta"]) == "(?:sa|sb)|ta"
-    assert lexicons._by_first_letter(["it", "In", "ab"]) == "(?:it|In)|ab"  # one letter under IGNORECASE
+    assert word_patterns.by_first_letter(["sa", "sb", "ta"]) == "(?:sa|sb)|ta"
+    assert word_patterns.by_first_letter(["it", "In", "ab"]) == "(?:it|In)|ab"  # one letter under IGNORECASE
     # s and ſ (long s) match each other under IGNORECASE: grouped, "sx" would be tried before "ſxy"
     # and win in "sxy"; so these words stay in their order.
-    assert lexicons._by_first_letter(["sxyz", "ſxy", "sx"]) == "sxyz|ſxy|sx"
+    assert word_patterns.by_first_letter(["sxyz", "ſxy", "sx"]) == "sxyz|ſxy|sx"
     assert re.match("sxyz|ſxy|sx", "sxy", re.IGNORECASE).group(0) == "sxy"  # type: ignore[union-attr]
-    assert lexicons._by_first_letter(["l'a", "’b", "'c"]) == "l['’]a|(?:['’]b|['’]c)"
+    assert word_patterns.by_first_letter(["l'a", "’b", "'c"]) == "l['’]a|(?:['’]b|['’]c)"
 
 
 @pytest.mark.parametrize("lang", ["ar", "en", None])
 def test_the_arabic_screen_keeps_every_token(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    screened, plain, _ = _token_pattern_without(lang, monkeypatch, "_arabic_screen", lambda words: "")
+    screened, plain, _ = _token_pattern_without(lang, monkeypatch, token_parts, "arabic_screen", lambda words: "")
     assert (screened.pattern != plain.pattern) == (lang != "en")
     texts = [*real_prose(), "وافتراضيًا تكون المهلة ستون ثانية، وبالقيمة الافتراضية صحيح", "لا يعاد المحاولة مرتين"]
     assert _matches(screened, texts) == _matches(plain, texts)
@@ -231,6 +232,6 @@ def test_cached_helpers_give_what_they_compute() -> None:
     assert trie(names) == trie(reversed(names)) == f"(?:{fastscan_trie(sorted(set(names)))})"
     words = lexicons._merge(list(LANGUAGES), OURS)
     for word in [w for f in dataclasses.fields(words) for w in _entries(words, f.name)]:
-        plain = "cjk" if any(re.match(f"[{lexicons._CJK}]", c) for c in word) else None
-        plain = plain or ("arabic" if re.search(f"[{lexicons._ARABIC_LETTER}]", word) else "latin")
-        assert lexicons._script(word) == plain, word
+        plain = "cjk" if any(re.match(f"[{word_patterns._CJK}]", c) for c in word) else None
+        plain = plain or ("arabic" if re.search(f"[{word_patterns._ARABIC_LETTER}]", word) else "latin")
+        assert word_patterns.script_of(word) == plain, word

@@ -13,11 +13,12 @@ from tests.support.docs_tree import our_lexicon, real_prose
 from transdocs.fastscan import trie
 from transdocs.pages.document import Code
 from transdocs.pages.markdown import read_markdown
-from transdocs.statements import lexicon as lexicons
+from transdocs.statements import word_patterns
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
-from transdocs.statements.lexicon import ARABIC_MARKS, Lexicon, strip_marks
+from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.prose import Context, Statement, _leads, _Sentence, by_place, statements
 from transdocs.statements.tokens import Group, sentences, tokenize
+from transdocs.statements.word_patterns import ARABIC_MARKS, strip_marks
 
 ROOT = Path(__file__).parent.parent
 
@@ -254,7 +255,10 @@ def test_marks_and_word_units_read_as_the_plain_patterns_do() -> None:
     # An ASCII text is answered without a search: it holds no Arabic mark and no CJK character.
     lex = our_lexicon(None)
     marks = re.compile(f"[{ARABIC_MARKS}]+")
-    cjk, wordish = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"), lexicons._WORDISH
+    cjk, wordish = (
+        re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"),
+        word_patterns.WORDISH,
+    )
     rng = random.Random(23)
     pieces = ["a", "word", " ", "é", "\u064e", "\u0640", "مهلة", "秒", "两分钟", "5", "_", "\n", "の", "x\u0651y"]
     texts = [*real_prose(), *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000))]

@@ -1,5 +1,5 @@
 """The token pattern as the lexicon builds it (branches dispatched on their first character, see
-lexicon._dispatched) finds exactly the tokens of the plain pattern (lexicon._joined)."""
+dispatch.dispatched) finds exactly the tokens of the plain pattern (token_parts.joined)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 
 from tests.support.docs_tree import our_lexicon, real_prose
 from tests.test_check_docs_real_corpus import CORPUS
-from transdocs.fastscan import skips_to_starts
+from transdocs.fastscan import skips_to_starts, trie
 from transdocs.languages import LANGUAGES
 from transdocs.languages.words import OURS, Words
 from transdocs.settings.reader import Kind, Setting
+from transdocs.statements import dispatch, letter_cases, token_parts, word_patterns
 from transdocs.statements import lexicon as lexicons
 from transdocs.statements.targets import Targets
 from transdocs.statements.tokens import tokenize
@@ -53,7 +54,7 @@ def _words(lang: str | None) -> Words:
 def _plain(lang: str | None) -> re.Pattern[str]:
     lex = our_lexicon(lang)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    return re.compile(lexicons._token_pattern(_words(lang), decimal_comma, lex.targets), lex.tokens.flags)
+    return re.compile(token_parts.token_pattern(_words(lang), decimal_comma, lex.targets), lex.tokens.flags)
 
 
 def _random_texts(words: Words, seed: int, count: int) -> list[str]:
@@ -110,7 +111,7 @@ def test_words_starting_with_a_cjk_character_are_dispatched_on_it(lang: str) -> 
 def test_the_arabic_words_alone_are_behind_their_screen(lang: str | None) -> None:
     pattern = our_lexicon(lang).tokens.pattern
     assert "(?=(?:(?<![" in pattern  # the Arabic words' screen...
-    assert lexicons._NOT_ARABIC not in pattern  # ...no longer passes every other position to them
+    assert word_patterns.NOT_ARABIC not in pattern  # ...no longer passes every other position to them
     assert "[=:：＝](?P<E>)" in pattern  # the signs open with their class
 
 
@@ -121,13 +122,13 @@ def test_tokenize_reads_renamed_kinds() -> None:
 
 
 def test_the_cases_of_a_letter_are_what_re_matches_it_with() -> None:
-    assert set(str(lexicons._cases("k"))) == {"k", "K", "\u212a"}
-    assert set(str(lexicons._cases("s"))) == {"s", "S", "ſ"}
-    assert set(str(lexicons._cases("i"))) == {"i", "I", "İ", "ı"}
-    assert lexicons._cases("’") == "'’"
+    assert set(str(letter_cases.cases_of("k"))) == {"k", "K", "\u212a"}
+    assert set(str(letter_cases.cases_of("s"))) == {"s", "S", "ſ"}
+    assert set(str(letter_cases.cases_of("i"))) == {"i", "I", "İ", "ı"}
+    assert letter_cases.cases_of("’") == "'’"
     letters = {w[0] for f in ("default", "blocker", "copula", "foreign") for w in getattr(_words(None), f)}
     for letter in letters | set("abcdefghijklmnopqrstuvwxyzàéèçãõ"):
-        cases = lexicons._cases(letter)
+        cases = letter_cases.cases_of(letter)
         assert cases is not None
         if letter not in "'’" and ord(letter) < 0x2200:  # the Latin words' first letters
             matching = {c for c in map(chr, range(0x2200)) if re.fullmatch(re.escape(letter), c, re.IGNORECASE)}
@@ -137,30 +138,30 @@ def test_the_cases_of_a_letter_are_what_re_matches_it_with() -> None:
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="one pass over every code point is enough on one Python")
 def test_the_odd_cases_are_all_the_characters_upper_and_title_do_not_reach() -> None:
-    tolower = lexicons._tolower
+    tolower = letter_cases._tolower
     odd = {
         chr(code)
         for code in range(0x110000)
         if tolower(code) != code and chr(code) not in (chr(tolower(code)).upper(), chr(tolower(code)).title())
     }
-    assert odd == set(lexicons._ODD_CASES)
+    assert odd == set(letter_cases._ODD_CASES)
 
 
 def test_words_that_could_start_where_a_latin_word_starts_keep_the_plain_pattern() -> None:
     words = dataclasses.replace(Words(), default=("default", "dé"), copula=("d秒",))  # a CJK word starting with d
-    assert lexicons._by_letter(words, {}, {}, ()) is None
+    assert dispatch._by_letter(words, {}, {}, ()) is None
     words = dataclasses.replace(words, copula=("秒",))
-    assert lexicons._by_letter(words, {}, {}, ()) is not None
+    assert dispatch._by_letter(words, {}, {}, ()) is not None
     # The branch is tried before numbers and the parts it passes (an Arabic dual, a CJK number).
-    assert lexicons._by_letter(words, {}, {}, ("d",)) is None
-    assert lexicons._by_letter(dataclasses.replace(words, default=("default", "5th")), {}, {}, ()) is None
+    assert dispatch._by_letter(words, {}, {}, ("d",)) is None
+    assert dispatch._by_letter(dataclasses.replace(words, default=("default", "5th")), {}, {}, ()) is None
 
 
 def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:
     # Letters under IGNORECASE (k also matches K, s also ſ, ǅ also Ǆ and ǆ), a range, a class with
     # a category, look-behinds of both kinds: the guard spells out every case and keeps each look-behind.
     pattern = r"(?<!\w)(?:kelvin|sun|ǅx)|(?<![a-c])[0-9]+|[d-f]y|\{\{|(?<![\u0621-\u064a])ب"
-    guarded = lexicons._dispatch_guard(pattern, re.IGNORECASE)
+    guarded = dispatch.dispatch_guard(pattern, re.IGNORECASE)
     assert guarded.startswith("(?=(?-i:[")
     rng = random.Random(5)
     pieces = ["kelvin", "KELVIN", "\u212aelvin", "sun", "ſun", "ǅx", "Ǆx", "ǆx", "7", "a7", "Dy", "ey", "{{", "بب"]
@@ -174,13 +175,13 @@ def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:
 def test_the_lexicons_other_patterns_behind_the_dispatch_guard_match_as_plain(lang: str | None) -> None:
     lex, words = our_lexicon(lang), _words(lang)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    parts = lexicons._token_parts(words, decimal_comma, lex.targets)
+    parts = token_parts.token_parts(words, decimal_comma, lex.targets)
     pairs = [
-        (lex.default, lexicons.alternation([*words.default, *words.default_header])),
-        (lex.blocker, lexicons.alternation([*words.blocker, *words.foreign])),
-        (lex.glue, lexicons.alternation(words.glue)),
-        (lex.names, lexicons.trie([*lex.targets.env_names, *lex.targets.key_names])),
-        *zip(lex.value_tokens, lexicons._value_screens(parts, lex.targets), strict=True),
+        (lex.default, word_patterns.alternation([*words.default, *words.default_header])),
+        (lex.blocker, word_patterns.alternation([*words.blocker, *words.foreign])),
+        (lex.glue, word_patterns.alternation(words.glue)),
+        (lex.names, trie([*lex.targets.env_names, *lex.targets.key_names])),
+        *zip(lex.value_tokens, token_parts.value_screens(parts, lex.targets), strict=True),
     ]
     texts = [*real_prose(), *_random_texts(words, 13, 2000)]
     for fast, source in pairs:
@@ -210,11 +211,11 @@ def _with_empty_names(lex: lexicons.Lexicon, lang: str) -> lexicons.Lexicon:
     ``env`` and ``key`` parts an empty alternation (a match of the empty string between non-word
     characters, and no guard)."""
     decimal_comma = OURS.words(lang).decimal_mark != "."
-    parts = lexicons._token_parts(_words(lang), decimal_comma, lex.targets)
+    parts = token_parts.token_parts(_words(lang), decimal_comma, lex.targets)
     parts["env"] = r"(?P<env>(?<!\w)(?:)(?!\w))"
     parts["key"] = r"(?P<key>(?<![\w.])(?:)(?!\w))"
-    pattern, kinds = lexicons._dispatched(parts, _words(lang), lex.targets)
-    tokens = re.compile(lexicons._dispatch_guard(pattern, lex.tokens.flags), lex.tokens.flags)
+    pattern, kinds = dispatch.dispatched(parts, _words(lang), lex.targets)
+    tokens = re.compile(dispatch.dispatch_guard(pattern, lex.tokens.flags), lex.tokens.flags)
     return dataclasses.replace(lex, tokens=tokens, token_kinds=kinds, code_tokens={}, named={})
 
 

@@ -2,7 +2,7 @@
 the span scanners, the statement readers' word patterns, value drift's names).
 
 Python's ``re`` tries every branch of a big alternation at every position of the text; the
-word patterns of ``statements/lexicon.py`` have dozens of branches, so scanning prose was most
+word patterns of ``statements/word_patterns.py`` have dozens of branches, so scanning prose was most
 of the checker's time. Two rewrites keep every match and cut that work:
 
 - :func:`trie`: names sharing a prefix share one branch (``LLM_(?:TIMEOUT|MODEL)``), for

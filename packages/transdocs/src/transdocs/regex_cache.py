@@ -127,7 +127,7 @@ def _pattern(entry: _Entry) -> re.Pattern[str]:
 @functools.cache
 def _rewrite_name(rewrite: Callable[[str, int], str]) -> str:
     """``rewrite``'s name, a digest of its module's source and one of check-docs itself: a rewrite
-    calls helpers of other modules (lexicon's call fastscan's), so a change anywhere since a pattern
+    calls helpers of other modules (dispatch's call fastscan's), so a change anywhere since a pattern
     was kept (a new version, an edit of an editable install) may make it another rewrite."""
     module = sys.modules.get(rewrite.__module__)
     try:

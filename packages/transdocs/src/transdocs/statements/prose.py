@@ -58,10 +58,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
 from transdocs.statements.values import Value
+from transdocs.statements.word_patterns import strip_marks
 
 # How far (in words; a CJK character is half a word) a default word may be from its value,
 # not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from transdocs.pages.document import Prose
-from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.tokens import tokenize
+from transdocs.statements.word_patterns import strip_marks
 
 # Marks around a name in a heading or item: "### `X` {#x}", "- **X** (int)", "X:".
 _DECORATION = re.compile(r"\{[^}]*\}|\([^)]*\)|[`*_#:：\s]")

@@ -16,10 +16,11 @@ to the setting of the section's heading.
 from __future__ import annotations
 
 from transdocs.pages.document import Table
-from transdocs.statements.lexicon import Lexicon, strip_marks
+from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.prose import Context, Statement, read_tokens, statements
 from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import Token, tokenize
+from transdocs.statements.word_patterns import strip_marks
 
 
 class _Cell:

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 
 from transdocs.placeholders import PLACEHOLDER
 from transdocs.statements.default_match import looks_like
-from transdocs.statements.lexicon import ARABIC_PREFIX, Lexicon, normalize, word_pattern
+from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.values import Value, cjk_number, number_value
+from transdocs.statements.word_patterns import ARABIC_PREFIX, normalize, word_pattern
 
 _SKIPPED = frozenset({"url", "abbr", "neutral"})
 _WORD_KINDS: dict[str | None, str] = {  # keyed by re.Match.lastgroup

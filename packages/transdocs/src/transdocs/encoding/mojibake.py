@@ -163,8 +163,10 @@ def _reads_better(repaired: str, garbled: _Garbled | None) -> bool:
     if bad_before >= 2 and prose.count("\ufffd") * 2 <= bad_before and _foreign(prose, scripts) * 2 <= bad_before:
         return True  # fewer foreign letters
     hits = common_word_hits(prose, lang, files)
+    if not hits:
+        return False  # (most repairs through a wrong code page: their words are not counted then)
     least = float(ascii_words(prose))  # (the census's total is at least this: the rate at most hits / least)
-    if not hits or (least and (hits / least < MIN_RATE or hits / least < 2 * rate_before)):
+    if least and (hits / least < MIN_RATE or hits / least < 2 * rate_before):
         return False
     rate_after = _rate(prose, lang, scripts, files)
     return rate_after >= MIN_RATE and rate_after >= 2 * rate_before  # more common words

@@ -12,6 +12,7 @@ script added, and on random texts.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,16 @@ def test_a_page_plainly_unpaired_has_letter_runs_that_are_not_paired() -> None:
             plain += 1
             assert not mojibake._paired(mojibake._letter_runs(text)), text[:80]
     assert plain > 50
+
+
+def test_letter_runs_and_their_pairing_are_those_of_the_plain_patterns() -> None:
+    """Runs of non-ASCII characters with a letter, and whether most of their characters stand in runs
+    of two or more, as a search of each run and a sum of the long runs tell."""
+    for text, _ in TEXTS:
+        runs = [run for run in re.findall(r"[^\x00-\x7f]+", text) if re.search(r"[^\W\d_]", run)]
+        assert mojibake._letter_runs(text) == runs
+        total = sum(map(len, runs))
+        assert mojibake._paired(runs) == (total > 0 and sum(len(run) for run in runs if len(run) > 1) * 2 >= total)
 
 
 def test_junk_and_foreign_letters_are_found_among_the_non_ascii_characters_as_in_the_page() -> None:

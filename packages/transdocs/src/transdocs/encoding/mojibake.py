@@ -95,8 +95,10 @@ def _paired(runs: list[str]) -> bool:
     """Most non-ASCII characters stand next to another one, as every character of UTF-8 read
     through a single-byte code page does ("Ã©" for "é"); accented letters in real Latin-script
     prose mostly stand alone."""
-    total = sum(map(len, runs))
-    return total > 0 and sum(len(run) for run in runs if len(run) > 1) * 2 >= total
+    lengths = list(map(len, runs))
+    total = sum(lengths)
+    # (every run holds a character: those in runs of two or more are all but the runs of one)
+    return total > 0 and (total - lengths.count(1)) * 2 >= total
 
 
 def _sample(runs: list[str]) -> str:
@@ -218,7 +220,8 @@ def _letter_runs(text: str) -> list[str]:
     UTF-8 read through a code page gives letters among its symbols (``â”œâ”€â”€`` for
     ``├──``, ``Ã©`` for ``é``), so letterless runs are left out of the search.
     """
-    return [run for run in _NON_ASCII_RUN.findall(text) if _has_letter(run)]
+    # (a run of letters only, as most words of a page in Korean or Japanese, is told without a call)
+    return [run for run in _NON_ASCII_RUN.findall(text) if run.isalpha() or _has_letter(run)]
 
 
 def _has_letter(run: str) -> bool:

@@ -17,6 +17,7 @@ from transdocs.align.compare import lay_out
 from transdocs.checks import Context, EnglishRead, PageRead, units
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages.detect import prose_of, read_language
+from transdocs.pages.broken_placeholders import ONCE as BROKEN_ONCE
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.discover import Page
@@ -47,9 +48,14 @@ def is_mdx(path: Path) -> bool:
 ENGLISH_KEPT = 16
 
 
-def _alone(read: PageText | str) -> tuple[PageText, Visible | None, Document | None] | str:
+# A page decoded, as readers see it and parsed (the last two None when not valid), and for an English
+# original its broken placeholders (else None: worked out by the structure check, when it asks).
+Reading = tuple[PageText, Visible | None, Document | None, list[tuple[int, str]] | None]
+
+
+def _alone(read: PageText | str) -> Reading | str:
     """An HTML page's reading: what was read (it is seen and parsed later), or why it was not."""
-    return read if isinstance(read, str) else (read, None, None)
+    return read if isinstance(read, str) else (read, None, None, None)
 
 
 class Checker:
@@ -65,11 +71,12 @@ class Checker:
         pages = context.discovery.pages
         english = {page.english.absolute() for page in pages if page.english is not None}
         self.originals = english & {page.path.absolute() for page in pages}
-        self.shared: dict[tuple[Path, str | None], tuple[PageText, Visible | None, Document | None]] = {}
+        self.shared: dict[tuple[Path, str | None], Reading] = {}
 
-    def _read_markdown(self, path: Path, lang: str | None) -> tuple[PageText, Visible | None, Document | None] | str:
-        """``path`` decoded, as readers see it and parsed (the last two None when not valid), once per
-        original; or why it is not read (too large: :func:`~transdocs.pages.reader.read_within`)."""
+    def _read_markdown(self, path: Path, lang: str | None) -> Reading | str:
+        """``path``'s :data:`Reading`, once per original; or why it is not read (too large:
+        :func:`~transdocs.pages.reader.read_within`). An original's broken placeholders are worked out
+        here, once: its translations compare with what it meant, and its structure check reports them."""
         key = (path.absolute(), lang)
         if key in self.shared:
             return self.shared.pop(key)
@@ -78,9 +85,11 @@ class Checker:
             return read
         seen = visible(read.text, lang) if read.valid else None
         doc = read_markdown(seen.text, mdx=is_mdx(path)) if seen is not None else None
-        if key[0] in self.originals:
-            self.shared[key] = (read, seen, doc)
-        return read, seen, doc
+        if key[0] not in self.originals:
+            return read, seen, doc, None
+        broken = broken_placeholders(seen.text) if seen is not None and not is_mdx(path) else None
+        self.shared[key] = (read, seen, doc, broken)
+        return read, seen, doc, broken
 
     def english_page(self, path: Path, lang: str | None = None) -> EnglishRead | None:
         """The English page (in ``lang``, the layout's source language) of translations, read once."""
@@ -98,12 +107,13 @@ class Checker:
             elif isinstance(known, str):  # too large: its own finding says so; its translations are not compared
                 self.english[path] = EnglishRead("", None)
             else:
-                page, seen, doc = known
+                page, seen, doc, broken = known
                 text = seen.text if seen is not None else visible(page.text, lang).text
                 if doc is not None and not is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
                     # (A copy: the page's own reading may share this document.)
-                    doc = replace(doc, placeholders=doc.placeholders + broken_placeholders(text))
+                    broken = broken if broken is not None else broken_placeholders(text)
+                    doc = replace(doc, placeholders=doc.placeholders + broken)
                 self.english[path] = EnglishRead(
                     text,
                     doc,
@@ -118,7 +128,7 @@ class Checker:
         known = self._read_markdown(page.path, page.lang) if page.format != "html" else _alone(read_within(page.path))
         if isinstance(known, str):  # too large
             return PageRead(page, lang=page.lang, written_in=page.lang, oversize=known)
-        read, seen, doc = known
+        read, seen, doc, broken = known
         text, problem = read.text, read.problem
         lang = page.lang
         if read.valid and page.format == "html":
@@ -128,6 +138,8 @@ class Checker:
         if problem is None:
             problem = check_text(text, lang, reading, languages)
         found = PageRead(page, raw=text, lang=lang, written_in=lang, reading=reading, problem=problem)
+        if broken is not None:
+            found.once(BROKEN_ONCE, lambda: broken)
         if not read.valid:
             return found
         # Every check reads numbers as readers see them; what hid them is a finding of its own.

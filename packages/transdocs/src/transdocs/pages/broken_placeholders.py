@@ -14,6 +14,9 @@ from transdocs.pages.line_search import matches_by_line, within_lines
 _ESCAPED = within_lines(placeholders._ESCAPED)
 _PLACEHOLDER = within_lines(placeholders.PLACEHOLDER)
 _BROKEN = within_lines(placeholders._BROKEN)
+# The name a page's are kept under for its checks (:meth:`transdocs.checks.PageRead.once`): the runner
+# works out an English original's once, for its translations and its own structure check.
+ONCE = "broken placeholders"
 
 
 def broken_placeholders(text: str) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from transdocs.pages.broken_placeholders import ONCE as BROKEN_ONCE
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
 from transdocs.pages.document import Document
@@ -184,7 +185,7 @@ def structure_findings(read: PageRead) -> list[Finding]:
         if page.path.suffix.lower() != ".mdx" and read.problem is None:  # in MDX, braces are JSX
             found += [
                 Finding(page.shown, line, read.lang, kinds.STRUCTURE, message=placeholder_message(name))
-                for line, name in broken_placeholders(read.text)
+                for line, name in read.once(BROKEN_ONCE, lambda: broken_placeholders(read.text))
             ]
     if page.english is None:
         return found

@@ -10,7 +10,9 @@ comparison would show nothing.
 
 from __future__ import annotations
 
+import html
 import random
+import re
 from pathlib import Path
 
 from transdocs.pages import reader_view
@@ -55,3 +57,12 @@ def test_a_line_whose_search_would_repeat_itself_is_left_to_the_scanner() -> Non
         assert reader_view.line_at_once(line) is None, opener
         assert reader_view.markdown_line(line) == reader_view.markdown_line(line + " ")[:-1]
     assert reader_view.line_at_once("see https://example.org `x`") is None
+
+
+def test_a_line_is_seen_as_the_scanner_and_the_plain_marks_read_it() -> None:
+    """markdown_line reads every line at once when it can (not only those where a span may start): what
+    it gives is the scanner's spans replaced, then Markdown's marks, then entities, as they were read."""
+    marks = re.compile(reader_view.MARKUP_MARKS)
+    for line in _lines():
+        plain = marks.sub(reader_view._markup, reader_view._LINE_SPANS.sub(reader_view._replace, line))
+        assert reader_view.markdown_line(line) == (html.unescape(plain) if "&" in plain else plain), repr(line)

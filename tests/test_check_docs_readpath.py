@@ -159,17 +159,16 @@ def test_an_opener_whose_first_character_is_unknown_leaves_the_search_unguarded(
 
 
 def test_line_patterns_opening_with_their_first_characters_find_what_the_plain_ones_find() -> None:
-    """Markdown's marks are replaced where the plain pattern matches; a span's start and each language's
-    typography trigger are only asked whether a line holds one: they find one where the plain ones do."""
+    """Markdown's marks are replaced where the plain pattern matches; each language's typography trigger
+    is only asked whether a line holds one: it finds one where the plain one does."""
     from transdocs.languages.typography import MARKUP, trigger, trigger_pattern
 
-    found_in_line = [(reader_view._SPAN_START, reader_view.SPAN_START)]
     rules = [OURS.words(lang).typography for lang in OURS.available() if OURS.words(lang).typography]
     rules += [
         (Rule("space-before", marks="?:", spaces="\u202f"), Rule("quotes", open="„", close="“", instead=('"',))),
         (Rule("full-width-after", scripts=("Han",), full_width=((",", "，"),)), Rule("inverted", open="¿", close="?!")),
     ]
-    found_in_line += [(trigger(rule), trigger_pattern(rule)) for rule in rules]
+    found_in_line = [(trigger(rule), trigger_pattern(rule)) for rule in rules]
     rng = random.Random(9)
     pool = 'a w:/.{}<>`]_-9 \t&;!?»«„“"¿¡中文ひらカタ、。，：\u3000\u00a0'
     lines = [line for text in TEXTS for line in text.split("\n")]

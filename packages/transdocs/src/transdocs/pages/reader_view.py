@@ -68,14 +68,6 @@ def _markup(match: re.Match[str]) -> str:
     return "" if match.group(0).startswith("\\") else MARKUP
 
 
-# Where a span of _LINE_SPANS may start: a line without one skips the scanner. Only asked whether a
-# line holds one: searched as the character it starts with, then what follows it (the pattern opens
-# with a character class, so re skips to those characters in C; behind a look-ahead it tried a match
-# at every position of the line). Finds something in a line exactly when SPAN_START does.
-SPAN_START = r"[`<{\]]|://|www\.|:[a-z0-9_+-]+:"
-_SPAN_START = regex_cache.compile(r"[`<{\]:w](?:(?<=[`<{\]])|(?<=:)(?=//|[a-z0-9_+-]+:)|(?<=w)(?=ww\.))")
-
-
 # The spans of _LINE_SPANS but URLs, found by one regular expression in C (no Python work a span but
 # its replacement's): each kind a branch opening with its first character (re skips to those in C),
 # in the scanner's order among the kinds that share it; a closer searched lazily and kept once found
@@ -141,11 +133,11 @@ def line_at_once(line: str) -> str | None:
 
 
 def markdown_line(line: str) -> str:
-    """One line of Markdown prose as readers see it (:data:`MARKUP` where markup stood)."""
-    seen = line
-    if _SPAN_START.search(line):
-        quick = line_at_once(line)  # (the same text: a test compares both ways)
-        seen = _LINE_SPANS.sub(_replace, line) if quick is None else quick
+    """One line of Markdown prose as readers see it (:data:`MARKUP` where markup stood). A line without
+    a span is not searched for where one may start first: that was a second search of most lines
+    (the one of :func:`line_at_once` finds nothing in them, as fast)."""
+    quick = line_at_once(line)  # (the same text: a test compares both ways)
+    seen = _LINE_SPANS.sub(_replace, line) if quick is None else quick
     seen = _MARKUP.sub(_markup, seen) if "\\" in seen else _MARKUP.sub(MARKUP, seen)  # (no call per mark)
     return html.unescape(seen) if "&" in seen else seen
 

@@ -181,3 +181,39 @@ def test_a_change_to_a_helper_the_rewrite_calls_is_a_miss(fresh: None, monkeypat
     regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
     assert len(calls) == 2
     regex_cache._rewrite_name.cache_clear()
+
+
+def test_a_rewrite_s_entries_of_another_version_go_when_the_file_is_written(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each edit of an editable install (or each upgrade) keys a rewrite's patterns anew: the old
+    entries can never be asked for again, and filled the file to its limit. A rewrite the run did
+    not use keeps its entries (another project may use it), as do plain patterns."""
+    from transdocs import cache_folder
+
+    def rewrite(pattern: str, flags: int) -> str:
+        return guard(pattern, flags)
+
+    def other(pattern: str, flags: int) -> str:
+        return pattern
+
+    regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
+    regex_cache.compile(PATTERNS[1], 0, rewrite=other)
+    regex_cache.compile(PATTERNS[2])
+    regex_cache.save()
+    before = _saved_keys()
+    regex_cache._entries = None  # the next run, with an edited checker, using one of the rewrites
+    monkeypatch.setattr(regex_cache, "_used", set())
+    original = cache_folder.toolkit()
+    monkeypatch.setattr(regex_cache, "toolkit", lambda: original + b"edited")
+    regex_cache._rewrite_name.cache_clear()
+    try:
+        regex_cache.compile(PATTERNS[0], 0, rewrite=rewrite)
+        regex_cache.save()
+        after = _saved_keys()
+    finally:
+        regex_cache._rewrite_name.cache_clear()
+    old = {key for key in before if key[2].startswith(f"{rewrite.__module__}.{rewrite.__qualname__}:")}
+    assert len(old) == 1 and not old & after  # the old version's entry went...
+    assert (before - old) <= after  # ...the other rewrite's and the plain pattern's stayed
+    assert len(after) == len(before)  # and the new version's entry came

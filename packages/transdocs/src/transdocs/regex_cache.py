@@ -11,7 +11,8 @@ file, another Python or a moved private API falls back to ``re.compile``; ``CHEC
 turns the file off.
 
 Each entry stays marshalled bytes in memory until a run asks for it: the file also holds the
-patterns of other projects and other versions of the checker, and decoded into lists of Python
+patterns of other projects (a rewrite's entries of another version go when a run
+writes the file), and decoded into lists of Python
 integers they took about 2.5 times the file's size in every run (a file of 16 MB: 40 MB).
 """
 
@@ -87,7 +88,7 @@ def save() -> None:
     path = _path()
     if not _dirty or _entries is None or path is None:
         return
-    entries = _entries
+    entries = _current(_entries)
     body = marshal.dumps(entries)
     if len(body) > _MAX_BYTES:
         entries = {key: entry for key, entry in entries.items() if key in _used}
@@ -104,6 +105,15 @@ def save() -> None:
         return  # a read-only home: the next run compiles again
     _dirty = False
     prune(path.parent, "regex-*.marshal", _KEEP_FILES)
+
+
+def _current(entries: dict[_Key, bytes]) -> dict[_Key, bytes]:
+    """``entries`` without those of a rewrite this run used as another version of check-docs wrote it
+    (its name, another digest): a new version or an edit misses them for good, and an editable
+    install that is edited often filled the file to its limit with them, which every run then read
+    and hashed. A rewrite this run did not use may be another project's: its entries stay."""
+    live = {name.partition(":")[0]: name for _, _, name in _used if name}
+    return {key: entry for key, entry in entries.items() if live.get(key[2].partition(":")[0], key[2]) == key[2]}
 
 
 def _compile_code(text: str, flags: int) -> _Entry:

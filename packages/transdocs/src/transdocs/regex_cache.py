@@ -11,9 +11,9 @@ file, another Python or a moved private API falls back to ``re.compile``; ``CHEC
 turns the file off.
 
 Each entry stays marshalled bytes in memory until a run asks for it: the file also holds the
-patterns of other projects (a rewrite's entries of another version go when a run
-writes the file), and decoded into lists of Python
-integers they took about 2.5 times the file's size in every run (a file of 16 MB: 40 MB).
+patterns of other projects (a rewrite's entries of another version go when a run writes the file),
+and decoded into lists of Python integers they took about 2.5 times the file's size in every run
+(a file of 16 MB: 40 MB).
 """
 
 from __future__ import annotations

@@ -435,18 +435,20 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
         return []  # no setting named and none carried in: every sentence states nothing (see below)
     if not lex.may_hold_value(text):
         return []  # every rule links a setting to a value (the same test as below, without the scan)
-    return read_tokens(text, kept, tokenize(text, lex), lex, context)
+    every = tokenize(text, lex)
+    if not any(token.kind == "V" for token in every):
+        return []  # every rule links a setting to a value: without one the text states nothing
+    return read_tokens(text, kept, every, lex, context)
 
 
 def read_tokens(
     text: str, kept: list[int] | None, every: list[Token], lex: Lexicon, context: Context
 ) -> list[Statement]:
     """:func:`statements` of a text already read: ``text, kept = strip_marks(...)`` and ``every``
-    its tokens (a table cell's, read once to know what it names)."""
+    its tokens (a table cell's, read once to know what it names), which hold a value (callers
+    skip a text without one: it states nothing)."""
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
-    if not any(token.kind == "V" for token in every):
-        return found  # every rule links a setting to a value: without one the text states nothing
     for start, tokens in sentences(every):
         named = {t.setting for t in tokens if t.kind == "M"}
         # With neither a setting nor a subject, or without a value, every rule of _Sentence.statements

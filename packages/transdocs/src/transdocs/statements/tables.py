@@ -24,30 +24,37 @@ from transdocs.statements.word_patterns import strip_marks
 
 
 class _Cell:
-    """A cell read once: the settings it names, whether it holds a value (without one, read as prose
-    it states nothing), and its text and tokens, which the prose reader takes as they are."""
+    """A cell read once: the settings it names, and its text and the tokens the prose reader takes as
+    they are. Most cells that pass ``may_name`` hold no setting token and no value token (the
+    lexicon's ``may_hold_*`` tell without the scan): they are not tokenized, and a cell that may hold
+    a value but no setting only when the prose reader needs its tokens (see ``table_statements``)."""
 
-    __slots__ = ("kept", "named", "text", "tokens", "valued")
+    __slots__ = ("_prose", "kept", "named", "text")
 
-    def __init__(
-        self,
-        named: set[str],
-        valued: bool = False,
-        text: str = "",
-        kept: list[int] | None = None,
-        tokens: list[Token] | None = None,
-    ) -> None:
-        self.named, self.valued, self.text, self.kept, self.tokens = named, valued, text, kept, tokens or []
+    def __init__(self, cell: str, lex: Lexicon | None) -> None:
+        """``lex`` None: a cell not read (it names no setting, see ``may_name``)."""
+        self.text, self.kept = strip_marks(cell) if lex is not None else (cell, None)
+        self.named: set[str] = set()
+        self._prose: list[Token] | None = None
+        if lex is not None and lex.may_hold_setting(self.text):
+            tokens = tokenize(self.text, lex)
+            self.named = {t.setting for t in tokens if t.kind == "M" and t.setting}
+            self._prose = _valued(tokens)
+        elif lex is None or not lex.may_hold_value(self.text):
+            self._prose = []  # neither a setting nor a value: the prose reader reads nothing
+
+    def prose(self, lex: Lexicon) -> list[Token]:
+        """The tokens the prose reader reads: none when the cell holds no value (it states nothing)."""
+        if self._prose is None:
+            self._prose = _valued(tokenize(self.text, lex))
+        return self._prose
 
 
-_NOTHING = _Cell(set())  # a cell that names no setting is not read
+def _valued(tokens: list[Token]) -> list[Token]:
+    return tokens if any(t.kind == "V" for t in tokens) else []
 
 
-def _read_cell(cell: str, lex: Lexicon) -> _Cell:
-    text, kept = strip_marks(cell)
-    tokens = tokenize(text, lex)
-    named = {t.setting for t in tokens if t.kind == "M" and t.setting}
-    return _Cell(named, any(t.kind == "V" for t in tokens), text, kept, tokens)
+_NOTHING = _Cell("", None)
 
 
 def _default_label(cell: str, lex: Lexicon) -> bool:
@@ -85,7 +92,7 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
 
     def read(cell: str) -> _Cell:
         if cell not in known:
-            known[cell] = _read_cell(cell, lex) if naming[cell] else _NOTHING
+            known[cell] = _Cell(cell, lex) if naming[cell] else _NOTHING
         return known[cell]
 
     def named_in(cell: str) -> set[str]:
@@ -111,15 +118,14 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
                 if subject is not None:
                     found += [(line, s) for s in _default_cell(cell, subject, lex)]
                 continue
-            # Read as prose: a cell naming a setting when it holds a value (without one it states nothing,
-            # see prose.statements), from the tokens read above; another when it says "default" about
-            # the row's setting.
+            # Read as prose: a cell that may name a setting, from the tokens read above, when it names one
+            # or the row has a subject (with neither, read_tokens reads no sentence of it) and it holds a
+            # value; another when it says "default" about the row's setting.
             if naming[cell]:
                 known_cell = read(cell)
-                if known_cell.valued:
+                if (known_cell.named or subject is not None) and (tokens := known_cell.prose(lex)):
                     context = Context(subject=subject, subject_anywhere=True)
-                    stated = read_tokens(known_cell.text, known_cell.kept, known_cell.tokens, lex, context)
-                    found += [(line, s) for s in stated]
+                    found += [(line, s) for s in read_tokens(known_cell.text, known_cell.kept, tokens, lex, context)]
             elif subject is not None and lex.says_default(cell):
                 context = Context(subject=subject, subject_anywhere=True)
                 found += [(line, s) for s in statements(cell, lex, context)]

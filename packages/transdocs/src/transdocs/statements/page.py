@@ -40,6 +40,11 @@ def _references_masked(text: str, targets: Targets) -> str:
     return _LINK_TEXT.sub(link, text) if "](" in text else text
 
 
+# The context of most prose blocks (no list introduction saying default, no subject from structure):
+# one, not one a block (a page of real docs has hundreds of blocks).
+_PLAIN = Context()
+
+
 def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
     for block in doc.blocks:
         if isinstance(block, Prose):
@@ -48,11 +53,10 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
                 subject = None  # only "Default: 8" below "- `X`" or "### `X`" needs the subject
             if subject is None and not lex.may_name(block.text):
                 continue
-            context = Context(
-                says_default=bool(block.intro) and says_default(block.intro, lex),
-                subject=subject,
-                from_structure=subject is not None,
-            )
+            says = bool(block.intro) and says_default(block.intro, lex)
+            context = _PLAIN
+            if says or subject is not None:
+                context = Context(says, subject, from_structure=subject is not None)
             for found in statements(_references_masked(block.text, lex.targets), lex, context):
                 yield block.line_at(found.offset), found.setting, found.value
         elif isinstance(block, Table):

@@ -139,7 +139,8 @@ class _Sentence:
         self.items = group(tokens, text, lex)
         # One character an item: its kind (settings and values are groups, the linking words tokens).
         self.kinds = "".join([item.kind for item in self.items])
-        assert len(self.kinds) == len(self.items), "a kind of more than one character"
+        if len(self.kinds) != len(self.items):  # the rules read positions in it: a longer kind would shift them
+            raise ValueError(f"an item kind of more than one character among {[item.kind for item in self.items]}")
         self.says_default = context.says_default or any(t.kind == "D" for t in tokens)
         self.respectively = any(t.kind == "R" for t in tokens)
 
@@ -337,7 +338,7 @@ class _Sentence:
             previous = linked
         if "(M)" in kinds:  # a value, then the setting in parentheses: rule 4 asks for nothing else
             found += self.value_then_setting(used)
-        if not settings and carried:
+        if not settings and carried and "D" in kinds:  # rule 5 links from a default word
             found += self.carried(carried, anywhere, strict)
         return found
 

@@ -253,3 +253,20 @@ def _real_corpus_prose() -> list[str]:
             blocks = read_markdown(page.read_text(errors="replace")).blocks
             texts += [b.text for b in blocks if isinstance(b, Prose)]
     return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "zh", "ar"])
+def test_settings_without_names_are_found_by_may_name_where_tokenize_finds_them(lang: str) -> None:
+    """With no env var and no key holding "_" (the real corpus' projects), a setting is named only in
+    code or a placeholder: ``may_name`` says so where ``tokenize`` finds one, and is false for prose
+    naming none (an empty branch in its pattern made it true for every block of such a project)."""
+    targets = _camel_case_targets()
+    lex = lexicons.lexicon(lang, targets, OURS)
+    names = [f"`{key}`" for key in targets.key_names] + [f"{{{{ {key}.key }}}}" for key in targets.key_names]
+    rng = random.Random(5)
+    texts = [*real_prose(), *_real_corpus_prose(), *_random_texts(_words(lang), 12, 3000)]
+    texts += [" ".join(rng.choice([*names, *texts[:50]]) for _ in range(4)) for _ in range(500)]
+    named = [text for text in texts if any(t.kind == "M" for t in tokenize(text, lex))]
+    assert len(named) > 100 and all(lex.may_name(text) for text in named)
+    assert not lex.may_name("The port is 3000 by default; set output.charset and dev.hmr as you like.")
+    assert sum(map(lex.may_name, texts)) < len(texts) / 2

@@ -155,16 +155,16 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     flags = re.IGNORECASE
     # Only ever asked whether it matches: the names as a trie match the same strings, faster.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
-    # Each branch holds "_", "}" or "`" when every name holds "_" (no names: the empty one matches);
-    # "}" alone: `in` finds one character at memchr speed, two a hundred times slower.
+    # Each branch holds "_", "}" or "`" when every name holds "_"; "}" alone: `in` finds one character
+    # at memchr speed, two a hundred times slower.
     branches = [r"\.(?:env|key)\s*\}\}", rf"`{trie(targets.key_names)}\b"]
     hints: tuple[tuple[str, re.Pattern[str]], ...] = ()
     if named and all("_" in name for name in named):  # every branch opens with a character without case
         branches.insert(0, _from_underscore(named))
         hints = tuple(zip(("_", "}", "`"), (regex_cache.compile(b, flags) for b in branches), strict=True))
         hint = regex_cache.compile("|".join(branches), flags)
-    else:
-        hint = guarded(rf"{trie(named)}|{'|'.join(branches)}", flags)
+    else:  # no names (keys without "_" are settings only in code and placeholders): no name branch
+        hint = guarded("|".join([trie(named), *branches] if named else branches), flags)
     return Lexicon(
         lang=lang,
         targets=targets,

@@ -209,3 +209,36 @@ def test_the_common_words_counted_piece_by_piece_give_the_rate_of_the_whole_pros
             found = detect.quick_census(prose, words(lang).scripts)
             whole = detect._fits(prose, found, lang, OURS) >= detect.MIN_RATE
             assert detect._reaches_rate(prose, found, lang, OURS) == whole, (lang, prose[:80])
+
+
+def test_the_common_words_found_anywhere_are_counted_as_each_words_own_count() -> None:
+    """One search for their first characters spares counting them in a text with none (a page read
+    through a wrong code page): the counts are each word's ``str.count``, in our docs, the fixtures, the
+    real corpus's pages, those read through wrong code pages, and random texts of every language's words."""
+    from transdocs.languages import detect
+
+    root = Path(__file__).parent.parent
+    paths = sorted([*(root / "docs").rglob("*.md"), *(root / "tests" / "fixtures").rglob("*.md")])
+    bases = (root.parent, root.parent.parent)
+    corpus = next((base / "shared" / "corpora" / "real" for base in bases if (base / "shared").is_dir()), None)
+    paths += sorted([*corpus.rglob("*.md"), *corpus.rglob("*.mdx")]) if corpus is not None else []
+    texts = [detect.prose_of(path.read_text(encoding="utf-8", errors="replace")) for path in paths]
+    texts += [
+        text.encode("utf-8").decode(code_page, errors="replace")
+        for text in texts[::5]
+        for code_page in ("cp1252", "gbk", "shift_jis")
+    ]
+    rng = random.Random(21)
+    soup = [word for lang in available_languages() for word in words(lang).common_words] + ["\n", " ", "x", "漢"]
+    texts += ["".join(rng.choice(soup) for _ in range(rng.randint(0, 40))) for _ in range(2_000)]
+    seen = {True: 0, False: 0}
+    for prose in texts:
+        counts = detect._word_counts(prose)
+        for lang in available_languages():
+            spaced, unspaced = detect._common_words(lang, OURS)
+            plain = sum(prose.count(w) for w in unspaced)
+            assert detect._unspaced_hits(prose, lang, OURS) == plain, (lang, prose[:80])
+            assert detect.common_word_hits(prose, lang) == plain + sum(counts[w] for w in spaced), (lang, prose[:80])
+            assert detect.common_word_rate(prose, lang, 7.0, counts) == detect.common_word_rate(prose, lang, 7.0)
+            seen[plain > 0] += bool(unspaced)
+    assert min(seen.values()) > 500, seen

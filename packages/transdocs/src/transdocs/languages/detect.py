@@ -171,6 +171,24 @@ def _common_words(lang: str, files: LanguageFiles) -> tuple[frozenset[str], tupl
 
 
 @lru_cache(maxsize=256)
+def _unspaced_firsts(lang: str, files: LanguageFiles) -> re.Pattern[str]:
+    """The first characters of ``lang``'s common words found anywhere (CJK): a text holding none of
+    them holds none of the words."""
+    _, unspaced = _common_words(lang, files)
+    return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in unspaced})) + "]")
+
+
+def _unspaced_hits(prose: str, lang: str, files: LanguageFiles) -> int:
+    """Occurrences of ``lang``'s common words found anywhere (CJK), each word counted on its own. One
+    search first: a text with none of their first characters (a page read through a wrong code page,
+    weighed by the encoding check, holds no kana at all) is then not read once a word."""
+    _, unspaced = _common_words(lang, files)
+    if not unspaced or _unspaced_firsts(lang, files).search(prose) is None:
+        return 0
+    return sum(prose.count(w) for w in unspaced)
+
+
+@lru_cache(maxsize=256)
 def _spaced_bytes(lang: str, files: LanguageFiles) -> frozenset[bytes]:
     """``lang``'s common words written between spaces, in UTF-8: those a word (:data:`_WORD`) can be."""
     spaced, _ = _common_words(lang, files)
@@ -211,13 +229,13 @@ def common_word_rate(
         return 0.0
     if counts is None:
         return common_word_hits(prose, lang, files) / total
-    return (sum(prose.count(w) for w in unspaced) + sum(counts[w] for w in spaced)) / total
+    return (_unspaced_hits(prose, lang, files) + sum(counts[w] for w in spaced)) / total
 
 
 def common_word_hits(prose: str, lang: str, files: LanguageFiles = OURS) -> int:
     """Occurrences of ``lang``'s common words in ``prose``: :func:`common_word_rate` times the total."""
-    spaced, unspaced = _common_words(lang, files)
-    hits = sum(prose.count(w) for w in unspaced)
+    spaced, _ = _common_words(lang, files)
+    hits = _unspaced_hits(prose, lang, files)
     return hits + _spaced_hits(prose, lang, files) if spaced else hits
 
 
@@ -253,7 +271,7 @@ def _reaches_rate(prose: str, found: Census, lang: str, files: LanguageFiles) ->
     while start < len(prose):
         end = prose.find("\n", start + _PIECE) + 1 or len(prose)
         piece = prose[start:end]
-        hits += sum(piece.count(w) for w in unspaced)
+        hits += _unspaced_hits(piece, lang, files)
         if spaced:
             hits += _spaced_hits(piece, lang, files)
         if hits / found.total >= MIN_RATE:

@@ -216,3 +216,25 @@ def test_a_page_whose_joined_lines_may_not_slip_holds_no_slip_in_any_line() -> N
                         assert matched is None, (rule, line, lines)
             answers[may] += 1
     assert min(answers.values()) > 1_000, answers
+
+
+def test_a_rules_hint_finds_something_wherever_its_pattern_does() -> None:
+    """may_slip asks each rule's hint of a page's lines joined: it must find something wherever the rule's
+    pattern does (a ``space-before`` hint stands on the mark, its pattern on the space before it), in
+    pages of every language, groups of random lines and random texts; in real pages it rarely finds more."""
+    rng = random.Random(22)
+    texts = ["\n".join(lines) for lines in _page_lines()]
+    pages = len(texts)
+    texts += ["".join(rng.choice(_POOL + "\n") for _ in range(rng.randint(0, 40))) for _ in range(20_000)]
+    found = {"both": 0, "hint alone": 0, "hint alone in a page": 0}
+    for rule in RULES:
+        for number, text in enumerate(texts):
+            text = text.replace(MARKUP, "") if rule.rule != "no-space-between" else text
+            hinted = rule.hint.search(text) is not None
+            if rule.pattern.search(text):
+                assert hinted, (rule, text)
+                found["both"] += 1
+            elif hinted:
+                found["hint alone"] += 1
+                found["hint alone in a page"] += number < pages
+    assert found["both"] > 5_000 and found["hint alone"] > 100 and found["hint alone in a page"] < 10, found

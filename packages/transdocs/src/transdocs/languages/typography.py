@@ -81,6 +81,12 @@ class Rule:
         more than the search)."""
         return _compiled(self)
 
+    @cached_property
+    def hint(self) -> re.Pattern[str]:
+        """A pattern that finds something in a text wherever :attr:`pattern` does, and maybe elsewhere
+        (:func:`may_slip` asks it of a page's lines joined); looked up once per rule as :attr:`pattern`."""
+        return _hint(self)
+
 
 def _fail(path: Path, index: int, message: str) -> TypographyError:
     return TypographyError(f"{path}: typography rule {index + 1}: {message}")
@@ -167,6 +173,20 @@ def _compiled(rule: Rule) -> re.Pattern[str]:
     return regex_cache.compile(rf"[{first}](?<=(?=(?:{pattern})(?P<_end>))[\s\S])" if first else pattern)
 
 
+@cache
+def _hint(rule: Rule) -> re.Pattern[str]:
+    """:attr:`Rule.hint`. A ``space-before`` rule's pattern starts at a space (``mot :``), so its search
+    stopped at every space of a page to look for a mark after it; the hint stands on the mark and
+    looks back one character, at a space or a letter (with ``missing``): where the rule's pattern
+    matches, the character before the mark is one of those. It looks no further back (a line may
+    start with `` :``, no slip): such a page is then read line by line, as any page that may slip."""
+    if rule.rule != "space-before":
+        return rule.pattern
+    marks, space = _class(rule.marks), _SPACE.format(allowed=_class(rule.spaces))
+    before = rf"(?:{space}|[^\W_])" if rule.missing else space
+    return regex_cache.compile(rf"[{marks}](?<={before}[{marks}]){_ends_word(marks)}")
+
+
 def plain_pattern(rule: Rule) -> tuple[str, str]:
     """(a class body holding every character a match can start with, or "" for none needed; the
     rule's pattern): each match is one slip (its ``slip`` group, or the whole match)."""
@@ -174,7 +194,7 @@ def plain_pattern(rule: Rule) -> tuple[str, str]:
         marks, space = _class(rule.marks), _SPACE.format(allowed=_class(rule.spaces))
         if rule.rule == "space-before":
             # "mot :" (a wrong space) or "mot:" (none); the mark ends a word: "10:30", "a:b" are not slips.
-            follows = rf"(?=[{marks}]*(?:[{_AFTER}]|$))"
+            follows = _ends_word(marks)
             wrong = rf"(?<=\S)(?P<slip>{space}+)[{marks}]{follows}"
             none = rf"|(?<=[^\W_])(?P<none>[{marks}]){follows}" if rule.missing else ""
             return rf"\s{marks}", wrong + none  # a space of _SPACE is one of \s
@@ -194,6 +214,11 @@ def plain_pattern(rule: Rule) -> tuple[str, str]:
         return "", rf"(?P<slip>[{straight}])(?=[^\W_])[^{straight}\n]*[{straight}]"  # (re skips to its class)
     # inverted: a question or exclamation (the close mark ending it), to look back for the open mark.
     return _class(rule.close[0]), rf"(?<=[^\W_])(?P<slip>{re.escape(rule.close)})(?=[{_AFTER}]|$)"
+
+
+def _ends_word(marks: str) -> str:
+    """After a mark of ``marks`` (a class body): it ends a word ("10:30", "a:b" go on)."""
+    return rf"(?=[{marks}]*(?:[{_AFTER}]|$))"
 
 
 @cache
@@ -288,8 +313,9 @@ _SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")
 
 
 def may_slip(lines: list[str], rules: tuple[Rule, ...]) -> bool:
-    """Whether :func:`slips` may find something in one of ``lines``: each rule's pattern asked once of
-    them all, joined by line ends, instead of once a line (most pages hold no slip at all).
+    """Whether :func:`slips` may find something in one of ``lines``: each rule's :attr:`~Rule.hint` (its
+    pattern, or more) asked once of them all, joined by line ends, instead of once a line (most pages
+    hold no slip at all).
 
     A match in a line is one in the joined text: no line holds a line end, and every look-around of the
     patterns is positive (at a line's edge it found nothing in the line alone), but for ``$``: where a
@@ -304,7 +330,7 @@ def may_slip(lines: list[str], rules: tuple[Rule, ...]) -> bool:
         text = given if rule.rule == "no-space-between" else plain
         if rule.rule == "full-width-after":
             text = text.replace("\n", _line_end(rule))
-        if rule.pattern.search(text):
+        if rule.hint.search(text):
             return True
     return False
 

@@ -16,7 +16,7 @@ import pytest
 from transdocs import placeholders
 from transdocs.encoding import mojibake
 from transdocs.languages import detect
-from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii
+from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, utf8
 from transdocs.languages.typography import Rule
 from transdocs.languages.words import OURS
 from transdocs.pages import markdown, reader_view
@@ -50,9 +50,9 @@ TEXTS = _texts()
 def test_ascii_words_and_non_ascii_letters_are_counted_as_the_plain_patterns_count_them() -> None:
     scripts = [(name,) for name in SCRIPTS] + [tuple(OURS.words(lang).scripts) for lang in OURS.available()]
     for text in TEXTS:
-        assert ascii_words(text) == len(re.findall("[A-Za-z]+", text)), text[:80]
+        assert ascii_words(text) == ascii_words(text, utf8(text)) == len(re.findall("[A-Za-z]+", text)), text[:80]
         rest = non_ascii(text)
-        assert rest == "".join(c for c in text if not c.isascii())
+        assert rest == non_ascii(text, utf8(text)) == "".join(c for c in text if not c.isascii())
         for names in scripts:
             for pattern in (letters(names), foreign_letters(names)):
                 assert count(pattern, rest) == count(pattern, text) == len(pattern.findall(text))

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from transdocs import regex_cache
-from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, script_of
+from transdocs.languages.scripts import (
+    SCRIPTS,
+    ascii_words,
+    count,
+    foreign_letters,
+    letters,
+    non_ascii,
+    script_of,
+    utf8,
+)
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
 from transdocs.spans import Kind, Scanner, lazily_closed
@@ -153,10 +162,11 @@ def _script(char: str) -> str:
 
 def census(prose: str) -> Census:
     units: dict[str, float] = {}
-    words = ascii_words(prose)
+    encoded = utf8(prose)
+    words = ascii_words(prose, encoded)
     if words:
         units["Latin"] = float(words)
-    for char, times in Counter(_NON_ASCII_LETTER.findall(non_ascii(prose))).items():
+    for char, times in Counter(_NON_ASCII_LETTER.findall(non_ascii(prose, encoded))).items():
         script = _script(char)
         units[script] = units.get(script, 0.0) + times * (_CJK_UNIT if script in _CJK_SCRIPTS else _LETTER_UNIT)
     return Census(dict(units), sum(units.values()))
@@ -299,8 +309,9 @@ def identify(prose: str, found: Census | None = None, files: LanguageFiles = OUR
 def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
     """A census that only tells ``scripts`` from the rest (three counts instead of every script;
     letters are counted among the non-ASCII characters only, as none of them is ASCII)."""
-    units = {"Latin": float(ascii_words(prose))}
-    rest = non_ascii(prose)
+    encoded = utf8(prose)
+    units = {"Latin": float(ascii_words(prose, encoded))}
+    rest = non_ascii(prose, encoded)
     own = count(letters(scripts), rest) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
     other = count(foreign_letters(scripts), rest) * _LETTER_UNIT
     units[scripts[0]] = units.get(scripts[0], 0.0) + own

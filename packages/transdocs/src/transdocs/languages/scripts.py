@@ -75,24 +75,31 @@ def count(pattern: re.Pattern[str], text: str) -> int:
 _ASCII = bytes(range(128))
 
 
-def non_ascii(text: str) -> str:
+def utf8(text: str) -> bytes:
+    """``text`` in UTF-8, lone surrogates kept: what :func:`non_ascii` and :func:`ascii_words` read (a
+    caller asking both of one text passes it to both: encoding a page not in ASCII costs as much as
+    reading it)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def non_ascii(text: str, encoded: bytes | None = None) -> str:
     """The characters of ``text`` that are not ASCII, in order: counting letters of a script (none
     of them ASCII, see :func:`letters` and :func:`foreign_letters`) in them gives the count in
-    ``text``, and most pages in Latin script are nearly all ASCII. Taken from the UTF-8 bytes, the
-    ASCII ones deleted (every byte of another character is above them): three times faster than
-    joining a pattern's runs."""
+    ``text``, and most pages in Latin script are nearly all ASCII. Taken from the UTF-8 bytes
+    (``encoded``: :func:`utf8` of ``text``, when the caller has it), the ASCII ones deleted (every
+    byte of another character is above them): three times faster than joining a pattern's runs."""
     if text.isascii():
         return ""
-    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return (utf8(text) if encoded is None else encoded).translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
 # ASCII letters become "a", every other byte (those of non-ASCII characters too) a space.
 _ASCII_LETTER_OR_SPACE = bytes(0x61 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256))
 
 
-def ascii_words(text: str) -> int:
-    """How many runs of ASCII letters (``[A-Za-z]+``) ``text`` holds, counted in its UTF-8 bytes:
-    each run starts the text or follows a space once the bytes are mapped (``findall`` made a
-    string of every word, three times slower)."""
-    mapped = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTER_OR_SPACE)
+def ascii_words(text: str, encoded: bytes | None = None) -> int:
+    """How many runs of ASCII letters (``[A-Za-z]+``) ``text`` holds, counted in its UTF-8 bytes
+    (``encoded``, as for :func:`non_ascii`): each run starts the text or follows a space once the
+    bytes are mapped (``findall`` made a string of every word, three times slower)."""
+    mapped = (utf8(text) if encoded is None else encoded).translate(_ASCII_LETTER_OR_SPACE)
     return mapped.count(b" a") + mapped.startswith(b"a")

@@ -148,7 +148,7 @@ def test_junk_and_foreign_letters_are_found_among_the_non_ascii_characters_as_in
         for reading_lang in {lang, "fr", "ja"} - {None}:
             scripts = OURS.words(reading_lang).scripts
             plain = bool(mojibake._JUNK.search(text) or mojibake.foreign_letters(scripts).search(text))
-            assert mojibake._suspect(non_ascii(text), reading_lang, None, OURS) == plain
+            assert (mojibake._suspect(non_ascii(text), reading_lang, None, OURS) is not None) == plain
 
 
 def test_no_code_page_writes_a_nul_byte_for_another_character() -> None:
@@ -211,3 +211,23 @@ def test_a_repair_reads_better_exactly_when_its_whole_weighing_says_so() -> None
                 ways["fewer" if bad_after * 2 <= mojibake._badness(garbled, reading, OURS)[0] else "more"] += 1
             ways["no"] += not want
     assert min(ways.values()) > 20, ways
+
+
+def test_letters_a_code_page_cannot_write_are_no_evidence_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page suspect only for letters foreign to its language weighs the weak evidence of a code page
+    that writes one of them, not of the others: UTF-8 read through a code page gives only characters
+    it has. On our pages, the fixtures and the random texts, garbled or not, with a word of another
+    script added before and after the garbling, the answers are those of weighing every code page."""
+    arabic = mojibake._writers("ثانيتان")
+    assert arabic is not None and {"cp1256", "gb18030"} <= arabic
+    assert not {"shift_jis", "gbk", "big5", "euc_kr", "cp1252"} & arabic
+    assert mojibake._writers("") is None  # junk or a page that reads unlike its language: every code page
+    rng = random.Random(8)
+    texts = list(TEXTS)
+    for text, lang in _pages():
+        quoted = f"{text} {rng.choice(OTHER_SCRIPTS)}"
+        texts += [(quoted.encode("utf-8").decode(page, errors="replace"), lang) for page in rng.sample(GARBLING, 3)]
+    found = [mojibake.check_text(text, lang) for text, lang in texts]
+    monkeypatch.setattr(mojibake, "_writers", lambda foreign: None)
+    assert found == [mojibake.check_text(text, lang) for text, lang in texts]
+    assert sum(problem is not None for problem in found) > 150

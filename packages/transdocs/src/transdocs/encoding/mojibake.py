@@ -200,17 +200,35 @@ def _first_line(lines: list[str], code_page: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if not line.isascii())
 
 
-def _suspect(rest: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> bool:
-    """Whether the page looks wrong for its language at all: only then is weak evidence weighed.
+def _suspect(rest: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> str | None:
+    """Why the page looks wrong for its language, if it does (None): only then is weak evidence weighed.
+    "" when it reads unlike its language or holds junk: for every code page. Else the letters foreign
+    to its language it holds, one of each: weighed only for a code page that writes one of them
+    (:func:`_writers`).
 
     ``rest``: the page's non-ASCII characters (:func:`non_ascii`), where junk and foreign letters
     (none of them ASCII) are looked for: a page in Latin script is a few of them.
     """
     if lang is None or not files.words(lang).scripts:
-        return False
-    if reading is not None and not reading.reads_as_expected:
-        return True
-    return bool(_JUNK.search(rest) or foreign_letters(files.words(lang).scripts).search(rest))
+        return None
+    if (reading is not None and not reading.reads_as_expected) or _JUNK.search(rest):
+        return ""
+    foreign = set(foreign_letters(files.words(lang).scripts).findall(rest))
+    return "".join(sorted(foreign)) if foreign else None
+
+
+def _writers(foreign: str) -> frozenset[str] | None:
+    """The code pages that write one of the ``foreign`` letters (None: any code page, for ""). UTF-8 read
+    through a code page gives only characters it has, so letters it cannot write are no sign of it: a
+    Japanese page quoting an Arabic word (an example, a language switcher) is no evidence that it went
+    through Shift-JIS, which has no Arabic letter; the weak evidence of those code pages was weighed on
+    every such page, a whole repair each."""
+    if not foreign:
+        return None
+    mask = 0
+    for char in foreign:
+        mask |= encodable_in(char)
+    return frozenset(_named(mask))
 
 
 def _letter_runs(text: str) -> list[str]:
@@ -283,7 +301,8 @@ class _Tried:
 
 def _mojibake(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> EncodingProblem | None:
     rest = non_ascii(text)
-    suspect = _suspect(rest, lang, reading, files)
+    why = _suspect(rest, lang, reading, files)
+    suspect = why is not None
     scripts = files.words(lang).scripts if lang else ()
     # A page that reads as its language, with no letter foreign to it, can only hide mojibake
     # in its own script's letters if it is written in Latin script (or unknown): skip the search
@@ -300,17 +319,19 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
     head = sample[:_HEAD]
     tried = _Tried(rest)
     garbled = _Garbled(text, lang, files) if lang is not None and scripts else None
+    writers = _writers(why) if why is not None else None
     for code_page in _candidates(sample):
+        weak = suspect and (writers is None or code_page in writers)  # weak evidence is weighed
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
         if tried.again(code_page):
             continue  # it writes every character of the page as a code page already tried: the same answer
-        # The share of the sample's bytes forming UTF-8; below STRONG_SHARE, on a suspect page, with
-        # the sequences cut short by a byte the code page dropped (both counted from one encoding).
-        high, valid, cut_bytes = _utf8_bytes(sample, code_page, suspect and undefined_bytes(code_page))
+        # The share of the sample's bytes forming UTF-8; below STRONG_SHARE, where weak evidence is
+        # weighed, with the sequences cut short by a byte the code page dropped (both counted from one encoding).
+        high, valid, cut_bytes = _utf8_bytes(sample, code_page, weak and undefined_bytes(code_page))
         share = valid / high if high else 0.0
         if share < STRONG_SHARE:
-            if not suspect:
+            if not weak:
                 continue
             share, valid = ((valid + cut_bytes) / high, valid + cut_bytes) if high else (0.0, 0)
         if share < WEAK_SHARE or valid < 3:

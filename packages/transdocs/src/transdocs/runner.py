@@ -50,10 +50,10 @@ ENGLISH_KEPT = 16
 
 # A page decoded, as readers see it and parsed (the last two None when not valid), and for an English
 # original its broken placeholders (else None: worked out by the structure check, when it asks).
-Reading = tuple[PageText, Visible | None, Document | None, list[tuple[int, str]] | None]
+MarkdownRead = tuple[PageText, Visible | None, Document | None, list[tuple[int, str]] | None]
 
 
-def _alone(read: PageText | str) -> Reading | str:
+def _alone(read: PageText | str) -> MarkdownRead | str:
     """An HTML page's reading: what was read (it is seen and parsed later), or why it was not."""
     return read if isinstance(read, str) else (read, None, None, None)
 
@@ -71,10 +71,10 @@ class Checker:
         pages = context.discovery.pages
         english = {page.english.absolute() for page in pages if page.english is not None}
         self.originals = english & {page.path.absolute() for page in pages}
-        self.shared: dict[tuple[Path, str | None], Reading] = {}
+        self.shared: dict[tuple[Path, str | None], MarkdownRead] = {}
 
-    def _read_markdown(self, path: Path, lang: str | None) -> Reading | str:
-        """``path``'s :data:`Reading`, once per original; or why it is not read (too large:
+    def _read_markdown(self, path: Path, lang: str | None) -> MarkdownRead | str:
+        """``path``'s :data:`MarkdownRead`, once per original; or why it is not read (too large:
         :func:`~transdocs.pages.reader.read_within`). An original's broken placeholders are worked out
         here, once: its translations compare with what it meant, and its structure check reports them."""
         key = (path.absolute(), lang)

@@ -201,9 +201,9 @@ def _first_line(lines: list[str], code_page: str) -> int:
 
 
 def _suspect(rest: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> str | None:
-    """Why the page looks wrong for its language, if it does (None): only then is weak evidence weighed.
-    "" when it reads unlike its language or holds junk: for every code page. Else the letters foreign
-    to its language it holds, one of each: weighed only for a code page that writes one of them
+    """Why the page looks wrong for its language, or None when it does not: only then is weak evidence
+    weighed. "" when it reads unlike its language or holds junk: for every code page. Else the letters
+    foreign to its language it holds, one of each: weighed only for a code page that writes one of them
     (:func:`_writers`).
 
     ``rest``: the page's non-ASCII characters (:func:`non_ascii`), where junk and foreign letters

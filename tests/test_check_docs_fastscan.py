@@ -71,9 +71,13 @@ def _token_pattern_without(
     lex = our_lexicon(lang)
     words = lexicons._merge(list(LANGUAGES) if lang is None else sorted({lang, "en"}), OURS)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    built = re.compile(token_parts.token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags)
+    built = re.compile(token_parts.joined(token_parts.token_parts(words, decimal_comma, lex.targets)), lex.tokens.flags)
     monkeypatch.setattr(module, rewrite, plain)
-    return built, re.compile(token_parts.token_pattern(words, decimal_comma, lex.targets), lex.tokens.flags), words
+    return (
+        built,
+        re.compile(token_parts.joined(token_parts.token_parts(words, decimal_comma, lex.targets)), lex.tokens.flags),
+        words,
+    )
 
 
 def _one_branch_a_word(words: list[str]) -> str:

@@ -54,7 +54,9 @@ def _words(lang: str | None) -> Words:
 def _plain(lang: str | None) -> re.Pattern[str]:
     lex = our_lexicon(lang)
     decimal_comma = lang is not None and OURS.words(lang).decimal_mark != "."
-    return re.compile(token_parts.token_pattern(_words(lang), decimal_comma, lex.targets), lex.tokens.flags)
+    return re.compile(
+        token_parts.joined(token_parts.token_parts(_words(lang), decimal_comma, lex.targets)), lex.tokens.flags
+    )
 
 
 def _random_texts(words: Words, seed: int, count: int) -> list[str]:

@@ -92,10 +92,6 @@ def after_number_word(words: Words, *, named: bool) -> str:
     return rf"(?:[ \u00a0-]+{unit}|(?=[ \u00a0]+(?:{alternation(words.counters)})))"
 
 
-def token_pattern(words: Words, decimal_comma: bool, targets: Targets) -> str:
-    return joined(token_parts(words, decimal_comma, targets))
-
-
 def joined(parts: dict[str, str]) -> str:
     """The token pattern made of :func:`token_parts`."""
     return "|".join(part for name, part in parts.items() if not name.startswith("worded."))

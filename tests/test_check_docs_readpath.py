@@ -47,6 +47,17 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 
 
+def _real_pages() -> list[str]:
+    """The pages of other projects' docs in the shared real corpus beside the clone (a worktree's clone
+    is two levels up), when there is one."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        corpus = base / "shared" / "corpora" / "real"
+        if corpus.is_dir():
+            pages = sorted(page for page in corpus.rglob("*") if page.suffix in (".md", ".mdx") and page.is_file())
+            return [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+    return []
+
+
 def test_ascii_words_and_non_ascii_letters_are_counted_as_the_plain_patterns_count_them() -> None:
     scripts = [(name,) for name in SCRIPTS] + [tuple(OURS.words(lang).scripts) for lang in OURS.available()]
     for text in TEXTS:
@@ -279,6 +290,9 @@ _MARKDOWN_LINES = [
     ": definition",
     "> quote",
     "> - quoted item",
+    "- > item quoting",
+    "1.  [x] >quoted task",
+    ": > defined quote",
     "<div>",
     "</div>",
     "<table>",
@@ -598,9 +612,27 @@ class _PlainReader(markdown._Reader):
 
 def test_the_reader_reads_every_page_as_the_plain_loop_reads_it() -> None:
     rng = random.Random(18)
-    texts = [text for text in TEXTS if "\n" in text]
+    texts = [text for text in TEXTS if "\n" in text] + _real_pages()
     texts += ["\n".join(rng.choice(_MARKDOWN_LINES) for _ in range(rng.randint(1, 40))) for _ in range(4_000)]
     for text in texts:
         lines = text.replace("\r\n", "\n").split("\n")
         for mdx in (False, True):
             assert markdown._Reader(lines, 1, mdx).read() == _PlainReader(lines, 1, mdx).read(), repr(text[:200])
+
+
+def _plain_introduces_list(text: str) -> bool:
+    stripped = text.rstrip()
+    following = ("次の", "以下", "下記", "如下")
+    return stripped.endswith((":", "：")) or (stripped.endswith("。") and any(word in stripped for word in following))
+
+
+def test_a_paragraph_introduces_a_list_as_the_plain_test_says() -> None:
+    # (the four words that say "the following" are searched one by one)
+    rng = random.Random(18)
+    texts = [*TEXTS, *_real_pages()]
+    paragraphs = [block.text for text in texts for block in read_markdown(text).blocks if isinstance(block, Prose)]
+    pieces = ["次の", "以下", "下記", "如下", "次", "の", "以", "下", "如", "。", ":", "：", " ", "\n", "\u3000", "a"]
+    paragraphs += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
+    assert any(map(_plain_introduces_list, paragraphs))
+    for text in paragraphs:
+        assert introduces_list(text) == _plain_introduces_list(text), repr(text)

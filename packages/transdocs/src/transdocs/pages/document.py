@@ -49,14 +49,19 @@ class Code:
 
 Block = Prose | Table | Code
 
-# Japanese and Chinese end a list's lead-in with "。" and say "the following" instead of a colon.
-_FOLLOWING = ("次の", "以下", "下記", "如下")
-
 
 def introduces_list(text: str) -> bool:
-    """Whether a paragraph leads into what follows: "The defaults are:", "既定値は次のとおりです。"."""
+    """Whether a paragraph leads into what follows: "The defaults are:", "既定値は次のとおりです。".
+
+    Japanese and Chinese end a list's lead-in with "。" and say "the following" (次の, 以下, 下記, 如下)
+    instead of a colon. Most of their paragraphs end with "。": the four are searched one by one, where
+    ``any`` over them called a method a word."""
     stripped = text.rstrip()
-    return stripped.endswith((":", "：")) or (stripped.endswith("。") and any(map(stripped.__contains__, _FOLLOWING)))
+    if stripped.endswith((":", "：")):
+        return True
+    if not stripped.endswith("。"):
+        return False
+    return "次の" in stripped or "以下" in stripped or "下記" in stripped or "如下" in stripped
 
 
 @dataclass

@@ -290,7 +290,10 @@ class _Reader:
                     self.flush()
                     self.admonition = None
                 if not self.open:
-                    self.start_block("paragraph", _indent(line))
+                    if self.items:
+                        self.start_block("paragraph", _indent(line))
+                    else:  # (start_block, with nothing open to end and no item around: no call)
+                        self.open_kind, self.open_indent, self.open_parent = "paragraph", _indent(line), ""
                 self.open.append((first + i, line))
                 i += 1
                 continue
@@ -391,7 +394,9 @@ class _Reader:
                 line = _unquoted(" " * definition.end() + line[definition.end() :])
             elif item:
                 self.start_block("item", _indent(line))  # (an item's line is no quote)
-                line = _unquoted(" " * item.end() + line[item.end() :])
+                # (its text starts right after the match, which ends with spaces: a quote starts there)
+                line = " " * item.end() + line[item.end() :]
+                line = _QUOTE.sub("", line) if line[item.end() : item.end() + 1] == ">" else line
             else:
                 line = _QUOTE.sub("", line) if lead == ">" else line  # (_unquoted: stripped is its line's)
                 if not self.open:

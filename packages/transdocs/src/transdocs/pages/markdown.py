@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import count
 
 from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
 from transdocs.pages.front_matter import front_matter_span
@@ -172,7 +173,10 @@ class _Reader:
         # comments: whether the page may hold an MDX comment ("{/*"), asked of the page once, not of each line
         self.lines, self.first, self.mdx, self.comments = body, first_line, mdx, comments
         self.doc = Document()
-        self.open: list[tuple[int, str]] = []  # the paragraph or list item being read
+        # The lines of the paragraph or list item being read, and the number of its first one (its lines
+        # follow each other: whatever comes between two lines ends the block first).
+        self.open: list[str] = []
+        self.open_line = 0
         self.open_kind = "paragraph"
         self.list_intro = ""
         # Enclosing list items (or definitions): (marker indent, the item's block), outermost first.
@@ -190,34 +194,32 @@ class _Reader:
         if not lines:
             return
         breaks: list[int] = []  # where each line after the first starts in the text
-        parts: list[str] | None = None
         if len(lines) == 1:  # (most blocks)
-            text = lines[0][1]
+            text = lines[0]
         else:
-            parts = [line for _, line in lines]
-            text = "\n".join(parts)
+            text = "\n".join(lines)
             offset = 0
-            for line in parts[:-1]:
+            for line in lines[:-1]:
                 offset += len(line) + 1
                 breaks.append(offset)
-        parent = self.open_parent
+        parent, first = self.open_parent, self.open_line
         if self.open_kind == "item":  # (what introduces its list, else an admonition's title)
             intro = self.list_intro or (self.admonition[1] if self.admonition is not None else "")
-            block = Prose("item", text, lines[0][0], breaks, intro, parent, self.section)
+            block = Prose("item", text, first, breaks, intro, parent, self.section)
             self.doc.blocks.append(block)
             self.items.append((self.open_indent, block))
             self.last_paragraph = None
             self.open = []
             return
         # (a paragraph of config lines sets something: without "=", it is prose)
-        config = _config_language(parts or [text]) if not parent and "=" in text else None
+        config = _config_language(lines) if not parent and "=" in text else None
         if config is not None:
             intro = self.intro_text()
-            self.doc.blocks.append(Code(config, lines[0][0], list(lines), intro, unfenced=True))
+            self.doc.blocks.append(Code(config, first, list(zip(count(first), lines)), intro, unfenced=True))
             self.open, self.list_intro, self.last_paragraph = [], "", None
             return
         intro = self.admonition[1] if self.admonition is not None else ""  # "!!! note "Defaults"" introduces
-        block = Prose("paragraph", text, lines[0][0], breaks, intro, parent, self.section)
+        block = Prose("paragraph", text, first, breaks, intro, parent, self.section)
         self.doc.blocks.append(block)
         self.term = None
         if not parent:  # (only a paragraph ending in a colon, "。" or a space may introduce one)
@@ -294,7 +296,8 @@ class _Reader:
                         self.start_block("paragraph", _indent(line))
                     else:  # (start_block, with nothing open to end and no item around: no call)
                         self.open_kind, self.open_indent, self.open_parent = "paragraph", _indent(line), ""
-                self.open.append((first + i, line))
+                    self.open_line = first + i
+                self.open.append(line)
                 i += 1
                 continue
             lead = stripped[0]
@@ -360,7 +363,8 @@ class _Reader:
             if PLAIN_PROSE and lead not in _MARKERS and not lead.isdecimal():  # no title, directive, item, ...
                 if not self.open:
                     self.start_block("paragraph", _indent(line))
-                self.open.append((first + i, line))
+                    self.open_line = first + i
+                self.open.append(line)
                 i += 1
                 continue
             title = _TITLE.match(line) if lead in "!?=" and stripped[:3] in ("!!!", "???", "===") else None
@@ -401,7 +405,9 @@ class _Reader:
                 line = _QUOTE.sub("", line) if lead == ">" else line  # (_unquoted: stripped is its line's)
                 if not self.open:
                     self.start_block("paragraph", _indent(line))
-            self.open.append((first + i, line))
+            if not self.open:  # (a block started here)
+                self.open_line = first + i
+            self.open.append(line)
             i += 1
         self.flush()
         return self.doc

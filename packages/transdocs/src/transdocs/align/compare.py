@@ -256,6 +256,14 @@ def _compare(
     return Aligned(line, setting, found) if found is not None else None
 
 
+def _unchanged(english: str, translated: str) -> bool:
+    """A value left as English wrote it (most default cells, props and config lines are code): read
+    alike on both sides, it states the same values, so it differs in none (:func:`difference` of a
+    list with itself is None) and need not be read. Not for a labelled line of an option's section,
+    whose value each page may unwrap by its own section's text (:func:`_unwrap`)."""
+    return english == translated
+
+
 def _blocks(ours: Places, english: Labelled, translated: Labelled, name: str) -> Iterator[Aligned]:
     """A default given as a config block: key by key."""
     theirs = block_values(list(translated.block))
@@ -264,7 +272,7 @@ def _blocks(ours: Places, english: Labelled, translated: Labelled, name: str) ->
     )
     for path, (_, value) in values.items():
         other = theirs.get(path)
-        if other is not None:
+        if other is not None and not _unchanged(value, other[1]):
             found = _compare(
                 _stated(ours, "", value, None), "", other[1], "", other[0], f"{name}: {path}" if name else path
             )
@@ -283,19 +291,23 @@ def _section_pair(
         if a.block and b.block:
             yield from _blocks(ours, a, b, e.name or a.label)
             continue
+        if not option and _unchanged(a.value, b.value):
+            continue  # (a section's option may be unwrapped differently by each page's section text)
         expected = _stated(ours, option, a.value, ei)
         found = _compare(expected, option, b.value, their_text, b.line, e.name or a.label)
         if found is not None:
             yield found
     for a_table, b_table in _table_pairs(ours.tables[ei], theirs.tables[ti]):
         for key, cell, line, other in _table_cells(ours, a_table, b_table):
+            if _unchanged(cell, other):
+                continue
             found = _compare(_stated(ours, key, cell, None, cell=True), key, other, "", line, key, cell=True)
             if found is not None:
                 yield found
     their_props = {(p.component, p.name): p for p in theirs.props[ti]}
     for prop in ours.props[ei]:
         match = their_props.get((prop.component, prop.name))
-        if match is not None:
+        if match is not None and not _unchanged(prop.value, match.value):
             found = _compare(
                 _stated(ours, prop.name, prop.value, None), prop.name, match.value, "", match.line, prop.name
             )

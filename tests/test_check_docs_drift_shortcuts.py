@@ -1,0 +1,82 @@
+"""Shortcuts of the value comparisons (aligned places, table statements) answer as the plain reading does.
+
+Each test turns a shortcut off (the plain way) and compares the package's answers with it on pages of our
+docs, the fixtures, the shared real-docs corpus when it is beside the clone, and random pages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.test_check_docs_compare_fast import _random_pairs, _real_pairs
+from transdocs.align import compare
+from transdocs.align.compare import Aligned, aligned_differences, lay_out
+from transdocs.pages.markdown import read_markdown
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = next(
+    (base / "shared" / "corpora" / "real" for base in (REPO.parent, REPO.parent.parent) if (base / "shared").is_dir()),
+    None,
+)
+
+
+def _corpus_pairs() -> list[tuple[str, str, bool]]:
+    """(English page, its translation, whether MDX) of every tree of the real-docs corpus."""
+    if CORPUS is None:
+        return []
+    pairs = []
+    for docs in sorted(CORPUS.glob("*/*/docs")):
+        by_name: dict[Path, dict[str, Path]] = defaultdict(dict)
+        for page in sorted(docs.rglob("*.md*")):
+            lang, *rest = page.relative_to(docs).parts
+            by_name[Path(*rest)][lang] = page
+        for pages in by_name.values():
+            english = pages.pop("en", None)
+            if english is not None:
+                text = english.read_text(encoding="utf-8", errors="replace")
+                mdx = english.suffix == ".mdx"
+                pairs += [(text, page.read_text(encoding="utf-8", errors="replace"), mdx) for page in pages.values()]
+    return pairs
+
+
+# An option's default left as English wrote it, which English reads as the option's own value (its section
+# writes the option as that object) and the translation as written (its section does not): they differ.
+_OPTION = "## `platformProxy.persist`\n\n**Type:** `{ persist?: boolean }`\n\n**Default:** `{ persist: true }`\n"
+_UNWRAPPED_IN_ENGLISH_ONLY = (_OPTION, _OPTION.replace("`{ persist?: boolean }`", "`boolean`"))
+# A string default whose case the translation changed.
+_TABLE = "| Option | Default |\n|---|---|\n| `title` | `'On this page'` |\n"
+_CASE_CHANGED = (_TABLE, _TABLE.replace("On", "on"))
+
+
+def _all_pairs() -> list[tuple[str, str, bool]]:
+    ours = [_UNWRAPPED_IN_ENGLISH_ONLY, _CASE_CHANGED, *_real_pairs(), *_random_pairs()]
+    return [(a, b, mdx) for a, b in ours for mdx in (False, True)] + _corpus_pairs()
+
+
+def _differences(pairs: list[tuple[str, str, bool]]) -> list[list[Aligned]]:
+    found = []
+    for english, translated, mdx in pairs:
+        laid = lay_out(read_markdown(english, mdx), english)
+        doc = read_markdown(translated, mdx)
+        found.append(aligned_differences(laid, english, doc, translated))
+        found.append(aligned_differences(laid, english, doc, translated))  # English's values as remembered
+    return found
+
+
+def test_values_left_as_english_wrote_them_differ_as_when_they_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = _all_pairs()
+    skipped = []
+    shortcut = compare._unchanged
+
+    def unchanged(english: str, translated: str) -> bool:
+        skipped.append(shortcut(english, translated))
+        return skipped[-1]
+
+    monkeypatch.setattr(compare, "_unchanged", unchanged)
+    found = _differences(pairs)
+    monkeypatch.setattr(compare, "_unchanged", lambda english, translated: False)
+    assert found == _differences(pairs)
+    assert sum(skipped) > 1_000 and any(found)  # the shortcut is taken, and differences are found

@@ -69,15 +69,26 @@ class Checker:
         # An English page is read as a page and as its translations' original: the first reading
         # waits here for the second (keyed by path and language), so the file is read and parsed once.
         pages = context.discovery.pages
-        english = {page.english.absolute() for page in pages if page.english is not None}
-        self.originals = english & {page.path.absolute() for page in pages}
+        # Each path made absolute once: ``Path.absolute`` asks the system for the working folder and
+        # builds a new path each time (an English page's path is asked for by each of its translations).
+        self.absolute: dict[Path, Path] = {}
+        for page in pages:
+            for path in (page.path, page.english):
+                if path is not None and path not in self.absolute:
+                    self.absolute[path] = path.absolute()
+        english = {self.absolute[page.english] for page in pages if page.english is not None}
+        self.originals = english & {self.absolute[page.path] for page in pages}
         self.shared: dict[tuple[Path, str | None], MarkdownRead] = {}
+
+    def _absolute(self, path: Path) -> Path:
+        found = self.absolute.get(path)
+        return found if found is not None else path.absolute()
 
     def _read_markdown(self, path: Path, lang: str | None) -> MarkdownRead | str:
         """``path``'s :data:`MarkdownRead`, once per original; or why it is not read (too large:
         :func:`~transdocs.pages.reader.read_within`). An original's broken placeholders are worked out
         here, once: its translations compare with what it meant, and its structure check reports them."""
-        key = (path.absolute(), lang)
+        key = (self._absolute(path), lang)
         if key in self.shared:
             return self.shared.pop(key)
         read = read_within(path)
@@ -99,9 +110,8 @@ class Checker:
             if len(self.english) >= ENGLISH_KEPT:
                 self.english.popitem(last=False)
             lang = lang or self.context.source_lang
-            known = (
-                self._read_markdown(path, lang) if (path.absolute(), lang) in self.shared or path.is_file() else None
-            )
+            waiting = (self._absolute(path), lang) in self.shared
+            known = self._read_markdown(path, lang) if waiting or path.is_file() else None
             if known is None:
                 self.english[path] = None
             elif isinstance(known, str):  # too large: its own finding says so; its translations are not compared

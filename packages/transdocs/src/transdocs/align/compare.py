@@ -259,8 +259,8 @@ def _compare(
 def _unchanged(english: str, translated: str) -> bool:
     """A value left as English wrote it (most default cells, props and config lines are code): read
     alike on both sides, it states the same values, so it differs in none (:func:`difference` of a
-    list with itself is None) and need not be read. Not for a labelled line of an option's section,
-    whose value each page may unwrap by its own section's text (:func:`_unwrap`)."""
+    list with itself is None) and need not be read. Not for an object stated on a labelled line of an
+    option's section: each page may unwrap it by its own section's text (:func:`_unwrap`)."""
     return english == translated
 
 
@@ -291,8 +291,8 @@ def _section_pair(
         if a.block and b.block:
             yield from _blocks(ours, a, b, e.name or a.label)
             continue
-        if not option and _unchanged(a.value, b.value):
-            continue  # (a section's option may be unwrapped differently by each page's section text)
+        if _unchanged(a.value, b.value) and (not option or "{" not in a.value):
+            continue  # (an object, written with "{", may be unwrapped by each page's own section text)
         expected = _stated(ours, option, a.value, ei)
         found = _compare(expected, option, b.value, their_text, b.line, e.name or a.label)
         if found is not None:

@@ -13,8 +13,10 @@ import pytest
 
 from tests.test_check_docs_compare_fast import _random_pairs, _real_pairs
 from transdocs.align import compare
-from transdocs.align.compare import Aligned, aligned_differences, lay_out
+from transdocs.align.compare import Aligned, _cell_values, _Lazy, _unwrap, aligned_differences, lay_out
 from transdocs.pages.markdown import read_markdown
+from transdocs.values.literal import Value
+from transdocs.values.stated import difference, stated_values
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = next(
@@ -80,3 +82,28 @@ def test_values_left_as_english_wrote_them_differ_as_when_they_are_read(monkeypa
     monkeypatch.setattr(compare, "_unchanged", lambda english, translated: False)
     assert found == _differences(pairs)
     assert sum(skipped) > 1_000 and any(found)  # the shortcut is taken, and differences are found
+
+
+def _plain_compare(
+    english: list[Value], option: str, translated: str, theirs: str | _Lazy, line: int, setting: str, cell: bool = False
+) -> Aligned | None:
+    """align.compare._compare as it was: the translated value read even where English states none."""
+    read = _cell_values if cell else stated_values
+    found = difference(english, _unwrap(read(translated), option, theirs))
+    return Aligned(line, setting, found) if found is not None else None
+
+
+def test_a_translation_is_not_read_where_english_states_no_value_and_differs_as_when_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pairs = _all_pairs()
+    found = _differences(pairs)
+    empty = []
+
+    def plain(english: list[Value], *args: object, **kwargs: object) -> Aligned | None:
+        empty.append(not english)
+        return _plain_compare(english, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compare, "_compare", plain)
+    assert found == _differences(pairs)
+    assert sum(empty) > 200 and any(found)  # English states nothing in many places, and differences are found

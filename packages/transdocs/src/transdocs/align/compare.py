@@ -251,6 +251,8 @@ def _compare(
     setting: str,
     cell: bool = False,
 ) -> Aligned | None:
+    if not english:
+        return None  # English states no value there ("the values in the table below"): the translation differs in none
     read = _cell_values if cell else stated_values
     found = difference(english, _unwrap(read(translated), option, theirs))
     return Aligned(line, setting, found) if found is not None else None

@@ -13,7 +13,16 @@ import pytest
 
 from tests.test_check_docs_compare_fast import _random_pairs, _real_pairs
 from transdocs.align import compare
-from transdocs.align.compare import Aligned, _cell_values, _Lazy, _unwrap, aligned_differences, lay_out
+from transdocs.align.compare import (
+    Aligned,
+    _cell_values,
+    _Lazy,
+    _unwrap,
+    aligned_differences,
+    lay_out,
+    says_default,
+)
+from transdocs.align.places import Labelled, Places
 from transdocs.pages.markdown import read_markdown
 from transdocs.values.literal import Value
 from transdocs.values.stated import difference, stated_values
@@ -52,9 +61,13 @@ _UNWRAPPED_IN_ENGLISH_ONLY = (_OPTION, _OPTION.replace("`{ persist?: boolean }`"
 _TABLE = "| Option | Default |\n|---|---|\n| `title` | `'On this page'` |\n"
 _CASE_CHANGED = (_TABLE, _TABLE.replace("On", "on"))
 
+# A default given as a block below an empty Default line, a key's value changed.
+_BLOCK = "## `server`\n\n**Default:**\n\n```js\nconst defaults = {\n  port: 3000,\n}\n```\n"
+_BLOCK_CHANGED = (_BLOCK, _BLOCK.replace("3000", "4000"))
+
 
 def _all_pairs() -> list[tuple[str, str, bool]]:
-    ours = [_UNWRAPPED_IN_ENGLISH_ONLY, _CASE_CHANGED, *_real_pairs(), *_random_pairs()]
+    ours = [_UNWRAPPED_IN_ENGLISH_ONLY, _CASE_CHANGED, _BLOCK_CHANGED, *_real_pairs(), *_random_pairs()]
     return [(a, b, mdx) for a, b in ours for mdx in (False, True)] + _corpus_pairs()
 
 
@@ -84,6 +97,11 @@ def test_values_left_as_english_wrote_them_differ_as_when_they_are_read(monkeypa
     assert sum(skipped) > 1_000 and any(found)  # the shortcut is taken, and differences are found
 
 
+def _says_default(ours: Places, item: Labelled) -> bool:
+    """Whether a line of English is compared, as it was: whenever its label says "default"."""
+    return says_default(item.label)
+
+
 def _plain_compare(
     english: list[Value], option: str, translated: str, theirs: str | _Lazy, line: int, setting: str, cell: bool = False
 ) -> Aligned | None:
@@ -96,6 +114,7 @@ def _plain_compare(
 def test_a_translation_is_not_read_where_english_states_no_value_and_differs_as_when_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(compare, "_states_default", _says_default)  # every Default line compared
     pairs = _all_pairs()
     found = _differences(pairs)
     empty = []
@@ -107,3 +126,18 @@ def test_a_translation_is_not_read_where_english_states_no_value_and_differs_as_
     monkeypatch.setattr(compare, "_compare", plain)
     assert found == _differences(pairs)
     assert sum(empty) > 200 and any(found)  # English states nothing in many places, and differences are found
+
+
+def test_sections_where_english_says_default_but_states_no_value_find_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = _all_pairs()
+    found = _differences(pairs)
+    valueless = []
+    states = compare._states_default
+
+    def every(ours: Places, item: Labelled) -> bool:
+        valueless.append(_says_default(ours, item) and not states(ours, item))
+        return _says_default(ours, item)
+
+    monkeypatch.setattr(compare, "_states_default", every)
+    assert found == _differences(pairs)
+    assert sum(valueless) > 100 and any(found)  # Default lines without a value, and differences, are found

@@ -233,12 +233,18 @@ def _stated(ours: Places, option: str, text: str, section: int | None, cell: boo
     """The values English states in ``text`` about ``option``, unwrapped as its section ``section``
     writes the option (None: not read, for a table cell, a prop or a block's key), read once for
     every translation of the page."""
-    read = _cell_values if cell else stated_values
     found: list[Value] = once(
         ours.read,
         (option, text, section, cell),
-        lambda: _unwrap(read(text), option, "" if section is None else _Lazy(ours, section)),
+        lambda: _unwrap(_written(ours, text, cell), option, "" if section is None else _Lazy(ours, section)),
     )
+    return found
+
+
+def _written(ours: Places, text: str, cell: bool = False) -> list[Value]:
+    """The values English writes in ``text`` (a cell: :func:`_cell_values`), read once for the page."""
+    read = _cell_values if cell else stated_values
+    found: list[Value] = once(ours.read, ("written", text, cell), lambda: read(text))
     return found
 
 
@@ -338,16 +344,24 @@ class Laid:
     @cached_property
     def stating_defaults(self) -> frozenset[int]:
         """The sections where an English page states a default a translation could contradict: a line
-        labelled "default", a table with a default column or row, a prop (:func:`_section_pair`
-        compares only these). Most pages have none: their translations need not be laid out."""
+        labelled "default" that states a value, a table with a default column or row, a prop
+        (:func:`_section_pair` compares only these). Most pages have none: their translations need not
+        be laid out."""
         found = self.places
         return frozenset(
             index
             for index in range(len(found.labelled))
-            if any(says_default(item.label) for item in found.labelled[index])
+            if any(_states_default(found, item) for item in found.labelled[index])
             or any(_default_table(table) for table in found.tables[index])
             or found.props[index]
         )
+
+
+def _states_default(ours: Places, item: Labelled) -> bool:
+    """A labelled line of English that :func:`_section_pair` may find a translation contradicting: it
+    says "default" and gives a block, or a value (a line saying "the values in the table below" states
+    none, nor does its unwrapped form: the translation differs in nothing there)."""
+    return says_default(item.label) and bool(item.block or _written(ours, item.value))
 
 
 def _default_table(table: Table) -> bool:

@@ -19,7 +19,7 @@ import pytest
 
 from transdocs.encoding import mojibake
 from transdocs.encoding.codepages import code_pages
-from transdocs.languages.detect import MIN_RATE
+from transdocs.languages.detect import MIN_RATE, prose_of
 from transdocs.languages.scripts import non_ascii
 from transdocs.languages.words import OURS, LanguageFiles
 
@@ -73,12 +73,19 @@ def _texts() -> list[tuple[str, str | None]]:
 TEXTS = _texts()
 
 
+def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
+    """(characters of the prose foreign to the language or junk, its common-word rate), read whole."""
+    prose = prose_of(text)
+    scripts = files.words(lang).scripts
+    return mojibake._foreign(prose, scripts), mojibake._rate(prose, lang, scripts, files)
+
+
 def _plain_reads_better(repaired: str, garbled: str, lang: str | None, files: LanguageFiles) -> bool:
     """The repair weighed whole: both texts' badness, then the two comparisons."""
     if lang is None or not files.words(lang).scripts:
         return False
-    bad_after, rate_after = mojibake._badness(repaired, lang, files)
-    bad_before, rate_before = mojibake._badness(garbled, lang, files)
+    bad_after, rate_after = _badness(repaired, lang, files)
+    bad_before, rate_before = _badness(garbled, lang, files)
     fewer_foreign = bad_before >= 2 and bad_after * 2 <= bad_before
     more_words = rate_after >= MIN_RATE and rate_after >= 2 * rate_before
     return fewer_foreign or more_words
@@ -204,11 +211,11 @@ def test_a_repair_reads_better_exactly_when_its_whole_weighing_says_so() -> None
     for repaired, garbled, lang in pairs:
         for reading in {lang, "fr", "ja"}:
             want = _plain_reads_better(repaired, garbled, reading, OURS)
-            page = mojibake._Garbled(garbled, reading, OURS) if reading in OURS.available() else None
+            page = None if reading is None else mojibake._Garbled(garbled, non_ascii(garbled), reading, OURS)
             assert mojibake._reads_better(repaired, page) == want, (reading, garbled[:80])
             if reading is not None and want:
-                bad_after, _ = mojibake._badness(repaired, reading, OURS)
-                ways["fewer" if bad_after * 2 <= mojibake._badness(garbled, reading, OURS)[0] else "more"] += 1
+                bad_after, _ = _badness(repaired, reading, OURS)
+                ways["fewer" if bad_after * 2 <= _badness(garbled, reading, OURS)[0] else "more"] += 1
             ways["no"] += not want
     assert min(ways.values()) > 20, ways
 

@@ -124,14 +124,8 @@ def _named(mask: int) -> list[str]:
     return [name for bit, name in enumerate(code_pages()) if mask >> bit & 1]
 
 
-def _badness(text: str, lang: str, files: LanguageFiles) -> tuple[int, float]:
-    """(characters foreign to the language or junk, common-word rate): lower, higher is better."""
-    prose = prose_of(text)
-    scripts = files.words(lang).scripts
-    return _foreign(prose, scripts), _rate(prose, lang, scripts, files)
-
-
 def _foreign(prose: str, scripts: tuple[str, ...]) -> int:
+    """Characters foreign to the language or junk."""
     return count(_JUNK, prose) + count(foreign_letters(scripts), prose)
 
 
@@ -140,38 +134,62 @@ def _rate(prose: str, lang: str, scripts: tuple[str, ...], files: LanguageFiles)
 
 
 class _Garbled:
-    """A page in a language with scripts, weighed once (at the first repair that asks) against every
-    code page's repair."""
+    """A page in a language with scripts, weighed against a code page's repair at the first repair
+    that asks, and only as far as one asks: most repairs through a wrong code page are told from
+    the count of junk and foreign letters among the page's non-ASCII characters (``rest``) alone,
+    without reading the page's prose (a census of a whole page: most of a repair's weighing)."""
 
-    def __init__(self, text: str, lang: str, files: LanguageFiles) -> None:
-        self.text, self.lang, self.files = text, lang, files
+    def __init__(self, text: str, rest: str, lang: str, files: LanguageFiles) -> None:
+        self.text, self.rest, self.lang, self.files = text, rest, lang, files
+        self.scripts = files.words(lang).scripts
 
     @cached_property
-    def badness(self) -> tuple[int, float]:
-        return _badness(self.text, self.lang, self.files)
+    def most_foreign(self) -> int:
+        """At least :attr:`foreign`: the page's prose is pieces of the page between ASCII characters."""
+        return _foreign(self.rest, self.scripts)
+
+    @cached_property
+    def prose(self) -> str:
+        return prose_of(self.text)
+
+    @cached_property
+    def foreign(self) -> int:
+        """Characters of its prose foreign to its language or junk: lower is better."""
+        return _foreign(self.prose, self.scripts)
+
+    @cached_property
+    def rate(self) -> float:
+        """Its prose's common-word rate: higher is better."""
+        return _rate(self.prose, self.lang, self.scripts, self.files)
 
 
 def _reads_better(repaired: str, garbled: _Garbled | None) -> bool:
     """Whether the repair has at most half the page's foreign letters and junk, or twice its common-word
-    rate (:func:`_badness` of both; never for a page without a language with scripts: ``None``). The
-    repair is weighed only as far as it takes to tell: most repairs through a wrong code page hold more
-    U+FFFD (junk) than that half, and fewer common words per ASCII word than that rate (a census counts
-    at least those words): counting their letters is then spared."""
+    rate (:attr:`_Garbled.foreign`, :attr:`_Garbled.rate` of both; never for a page without a language
+    with scripts: ``None``). The repair is weighed only as far as it takes to tell: most repairs through
+    a wrong code page hold more U+FFFD (junk) than half the page's junk and foreign letters (more than
+    half of those the whole page holds: its prose is not read then), and fewer common words per ASCII
+    word than that rate (a census counts at least those words): counting their letters is then spared."""
     if garbled is None:
         return False
-    lang, files = garbled.lang, garbled.files
-    bad_before, rate_before = garbled.badness
-    prose, scripts = prose_of(repaired), files.words(lang).scripts
-    if bad_before >= 2 and prose.count("\ufffd") * 2 <= bad_before and _foreign(prose, scripts) * 2 <= bad_before:
+    lang, files, scripts = garbled.lang, garbled.files, garbled.scripts
+    prose = prose_of(repaired)
+    twice_junk = prose.count("\ufffd") * 2
+    if (
+        twice_junk <= garbled.most_foreign
+        and garbled.foreign >= 2
+        and twice_junk <= garbled.foreign
+        and _foreign(prose, scripts) * 2 <= garbled.foreign
+    ):
         return True  # fewer foreign letters
     hits = common_word_hits(prose, lang, files)
     if not hits:
         return False  # (most repairs through a wrong code page: their words are not counted then)
     least = float(ascii_words(prose))  # (the census's total is at least this: the rate at most hits / least)
-    if least and (hits / least < MIN_RATE or hits / least < 2 * rate_before):
+    if least and (hits / least < MIN_RATE or hits / least < 2 * garbled.rate):
         return False
     rate_after = _rate(prose, lang, scripts, files)
-    return rate_after >= MIN_RATE and rate_after >= 2 * rate_before  # more common words
+    return rate_after >= MIN_RATE and rate_after >= 2 * garbled.rate  # more common words
 
 
 def _convincing(share: float, valid: int, runs: list[str], repaired: str, text: str, garbled: _Garbled | None) -> bool:
@@ -318,7 +336,7 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
     sample = _sample(runs)
     head = sample[:_HEAD]
     tried = _Tried(rest)
-    garbled = _Garbled(text, lang, files) if lang is not None and scripts else None
+    garbled = _Garbled(text, rest, lang, files) if lang is not None and scripts else None
     writers = _writers(why) if why is not None else None
     for code_page in _candidates(sample):
         weak = suspect and (writers is None or code_page in writers)  # weak evidence is weighed

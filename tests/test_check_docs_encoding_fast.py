@@ -20,7 +20,7 @@ import pytest
 from transdocs.encoding import mojibake
 from transdocs.encoding.codepages import code_pages
 from transdocs.languages.detect import MIN_RATE, prose_of
-from transdocs.languages.scripts import non_ascii
+from transdocs.languages.scripts import non_ascii, utf8
 from transdocs.languages.words import OURS, LanguageFiles
 
 ROOT = Path(__file__).parent.parent
@@ -93,7 +93,7 @@ def _plain_reads_better(repaired: str, garbled: str, lang: str | None, files: La
 
 def _full_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mojibake._Tried, "again", lambda self, code_page: False)
-    monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda text, rest: False)
+    monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda encoded, rest: False)
     monkeypatch.setattr(
         mojibake,
         "_reads_better",
@@ -112,7 +112,7 @@ def test_a_code_page_passed_by_writes_the_page_as_one_tried_before() -> None:
     """Every code page passed by gives the share, the repair and the answer of the one it repeats."""
     passed = 0
     for text, _ in TEXTS:
-        runs = mojibake._letter_runs(text)
+        runs = mojibake._letter_runs(utf8(text))
         if not runs:
             continue
         sample = mojibake._sample(runs)
@@ -133,18 +133,20 @@ def test_a_code_page_passed_by_writes_the_page_as_one_tried_before() -> None:
 def test_a_page_plainly_unpaired_has_letter_runs_that_are_not_paired() -> None:
     plain = 0
     for text, _ in TEXTS:
-        if mojibake._plainly_unpaired(text, non_ascii(text)):
+        if mojibake._plainly_unpaired(utf8(text), non_ascii(text)):
             plain += 1
-            assert not mojibake._paired(mojibake._letter_runs(text)), text[:80]
+            assert not mojibake._paired(mojibake._letter_runs(utf8(text))), text[:80]
     assert plain > 50
 
 
 def test_letter_runs_and_their_pairing_are_those_of_the_plain_patterns() -> None:
     """Runs of non-ASCII characters with a letter, and whether most of their characters stand in runs
-    of two or more, as a search of each run and a sum of the long runs tell."""
-    for text, _ in TEXTS:
+    of two or more, as a search of each run and a sum of the long runs tell (runs between every kind of
+    ASCII character, lone surrogates and line ends of other scripts among them)."""
+    edges = ["é" + chr(code) + "àb\u2028c\x85\ud800ü" for code in range(128)]
+    for text, _ in [*TEXTS, *((edge, None) for edge in edges)]:
         runs = [run for run in re.findall(r"[^\x00-\x7f]+", text) if re.search(r"[^\W\d_]", run)]
-        assert mojibake._letter_runs(text) == runs
+        assert mojibake._letter_runs(utf8(text)) == runs
         total = sum(map(len, runs))
         assert mojibake._paired(runs) == (total > 0 and sum(len(run) for run in runs if len(run) > 1) * 2 >= total)
 

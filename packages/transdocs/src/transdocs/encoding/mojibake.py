@@ -69,16 +69,15 @@ def _utf8_share(text: str, code_page: str, cut: bool = False) -> tuple[float, in
     All in C: the UTF-8 decoder finds the valid sequences (a regex took 4x longer). With
     ``cut``, sequences cut short by a byte the code page dropped count too.
     """
-    high, valid, cut_bytes = _utf8_bytes(text, code_page, cut)
+    high, valid, cut_bytes = _utf8_bytes(text.encode(code_page, errors="ignore"), cut)
     if not high:
         return 0.0, 0
     return (valid + cut_bytes) / high, valid + cut_bytes
 
 
-def _utf8_bytes(text: str, code_page: str, cut: bool) -> tuple[int, int, int]:
-    """(re-encoded non-ASCII bytes, those forming UTF-8 sequences, with ``cut`` those of sequences
+def _utf8_bytes(data: bytes, cut: bool) -> tuple[int, int, int]:
+    """(non-ASCII bytes of a re-encoded text, those forming UTF-8 sequences, with ``cut`` those of sequences
     cut short by a byte the code page dropped; else 0): :func:`_utf8_share` both ways from one encoding."""
-    data = text.encode(code_page, errors="ignore")
     ascii_bytes = len(data.translate(None, _HIGH_BYTES))
     high = len(data) - ascii_bytes
     if not high:
@@ -87,6 +86,22 @@ def _utf8_bytes(text: str, code_page: str, cut: bool) -> tuple[int, int, int]:
     # A 3- or 4-byte sequence that lost a byte the code page has no character for still
     # shows its lead byte and a continuation byte.
     return high, valid, _cut_bytes(data) if cut else 0
+
+
+def _evidence(written: bytes, weak: bool, drops: bool) -> tuple[float, int] | None:
+    """(share, count) of the sample's re-encoded non-ASCII bytes (``written``) forming UTF-8 when they are
+    enough to weigh a repair, else None: a share of at least STRONG_SHARE, or where weak evidence is
+    weighed, with the sequences cut short by a byte the code page dropped (``drops``), at least
+    WEAK_SHARE (both counted from one encoding), and at least three bytes."""
+    high, valid, cut_bytes = _utf8_bytes(written, weak and drops)
+    share = valid / high if high else 0.0
+    if share < STRONG_SHARE:
+        if not weak:
+            return None
+        share, valid = ((valid + cut_bytes) / high, valid + cut_bytes) if high else (0.0, 0)
+    if share < WEAK_SHARE or valid < 3:
+        return None
+    return share, valid
 
 
 def _cut_bytes(data: bytes) -> int:
@@ -304,32 +319,47 @@ PAIRED = frozenset("\u02e5\u02e9\u0300\u0301\u0304\u030c\u309a")
 _ASCII_APART = "".join(chr(code) + "\0" for code in range(1, 128))
 
 
+# How a code page writes the sample, whether its weak evidence is weighed, and whether it drops bytes.
+_Key = tuple[bytes, bool, bool]
+
+
 class _Tried:
-    """The code pages tried on a page, by how each writes the page's characters (and whether it drops
-    bytes). Everything the search does with a code page reads only the page's characters re-encoded
-    one by one, so two code pages that write each of them alike give the same answer (a Japanese page
-    reads alike in GBK and GB18030, in Shift-JIS and CP932): the second one is passed by.
+    """The code pages tried on a page. Until a repair is built, the search reads only a code page's
+    :data:`_Key`: a code page with the key of one passed by before a repair was built gives the same
+    answer (a Japanese page's sample reads alike in GBK and GB18030, in Shift-JIS and CP932), and is
+    passed by from the key alone (``passed``). A repair reads the whole page: a code page whose repair
+    would be weighed repeats one weighed before (that gave no answer) only when it writes each of the
+    page's characters alike (:meth:`again`; code pages that do have the same key).
     """
 
     def __init__(self, rest: str) -> None:
         self.rest = rest  # the page's non-ASCII characters
-        self.chars: str | None = None  # (read at the first code page tried)
-        self.seen: set[tuple[bytes, bool]] = set()
+        self.passed: set[_Key] = set()
+        self.weighed: dict[_Key, list[str]] = {}
+        self.chars: str | None = None  # (read at the first code page compared)
+        self.written: dict[str, bytes] = {}  # (how a code page compared writes them)
 
-    def again(self, code_page: str) -> bool:
-        """Whether ``code_page`` writes the characters as one tried before (and then gave no answer)."""
+    def again(self, code_page: str, key: _Key) -> bool:
+        """Whether ``code_page`` (of ``key``) writes every character of the page as one weighed before."""
+        earlier = self.weighed.setdefault(key, [])
+        if earlier and self._chars() and any(self._writes(page) == self._writes(code_page) for page in earlier):
+            return True
+        earlier.append(code_page)
+        return False
+
+    def _chars(self) -> str:
+        """Each character once, apart (a NUL between two: every code page writes the NUL alike, and no NUL
+        byte for another character): every ASCII one (the space joining the sample's runs too), then the
+        others; "" when a code page may write two of them as one (:data:`PAIRED`): never compared then."""
         if self.chars is None:
-            # Each character once, apart (a NUL between two: every code page writes the NUL alike, and no NUL
-            # byte for another character): every ASCII one (the space joining the sample's runs too), then the others.
             paired = any(char in self.rest for char in PAIRED)
             self.chars = "" if paired else _ASCII_APART + "\0".join(set(self.rest))
-        if not self.chars:
-            return False
-        key = (self.chars.encode(code_page, errors="ignore"), undefined_bytes(code_page))
-        if key in self.seen:
-            return True
-        self.seen.add(key)
-        return False
+        return self.chars
+
+    def _writes(self, code_page: str) -> bytes:
+        if code_page not in self.written:
+            self.written[code_page] = self._chars().encode(code_page, errors="ignore")
+        return self.written[code_page]
 
 
 def _mojibake(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> EncodingProblem | None:
@@ -358,18 +388,17 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
         weak = suspect and (writers is None or code_page in writers)  # weak evidence is weighed
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
-        if tried.again(code_page):
-            continue  # it writes every character of the page as a code page already tried: the same answer
-        # The share of the sample's bytes forming UTF-8; below STRONG_SHARE, where weak evidence is
-        # weighed, with the sequences cut short by a byte the code page dropped (both counted from one encoding).
-        high, valid, cut_bytes = _utf8_bytes(sample, code_page, weak and undefined_bytes(code_page))
-        share = valid / high if high else 0.0
-        if share < STRONG_SHARE:
-            if not weak:
-                continue
-            share, valid = ((valid + cut_bytes) / high, valid + cut_bytes) if high else (0.0, 0)
-        if share < WEAK_SHARE or valid < 3:
+        written = sample.encode(code_page, errors="ignore")
+        key = (written, weak, undefined_bytes(code_page))
+        if key in tried.passed:
+            continue  # it writes the sample as a code page passed by before a repair: the same answer
+        found = _evidence(written, weak, undefined_bytes(code_page))
+        if found is None:
+            tried.passed.add(key)
             continue
+        if tried.again(code_page, key):
+            continue  # it writes every character of the page as a code page weighed before: the same answer
+        share, valid = found
         repaired = text.encode(code_page, errors="ignore").decode("utf-8", errors="replace")
         if not _convincing(share, valid, runs, repaired, text, garbled):
             continue

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from transdocs.encoding import mojibake
+from transdocs.encoding import codepages, mojibake
 from transdocs.encoding.codepages import code_pages
 from transdocs.languages.detect import MIN_RATE, prose_of
 from transdocs.languages.scripts import non_ascii, utf8
@@ -278,3 +278,42 @@ def test_letters_a_code_page_cannot_write_are_no_evidence_of_it(monkeypatch: pyt
     monkeypatch.setattr(mojibake, "_writers", lambda foreign: None)
     assert found == [mojibake.check_text(text, lang) for text, lang in texts]
     assert sum(problem is not None for problem in found) > 150
+
+
+def _found_anew() -> tuple[tuple[str, ...], list[int]]:
+    for cached in (codepages._kept, codepages.code_pages, codepages.encodable_in):
+        cached.cache_clear()
+    return codepages.code_pages(), [codepages.encodable_in(char) for char in _KEPT_CHARS]
+
+
+_KEPT_CHARS = "aé€ثЖ中かｱ\u309a\ud800"
+
+
+def test_code_pages_and_the_characters_they_write_kept_on_disk_are_those_the_codecs_tell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next run reads them from the file (without asking the codecs); a damaged file, or caching
+    turned off, gives them as the codecs tell, and with caching off nothing is written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("CHECK_DOCS_CACHE", raising=False)
+    pages = codepages._find_code_pages()
+    told = (pages, [codepages._encodable_in(char, pages) for char in _KEPT_CHARS])
+    try:
+        assert _found_anew() == told
+        codepages._kept().save()
+        (kept,) = (tmp_path / "check-docs").glob("codepages-*.marshal")
+        with monkeypatch.context() as reading:
+            reading.setattr(codepages, "_find_code_pages", lambda: pytest.fail("the codecs were asked"))
+            reading.setattr(codepages, "_encodable_in", lambda char, pages: pytest.fail("the codecs were asked"))
+            assert _found_anew() == told
+        kept.write_bytes(kept.read_bytes()[:-9])
+        assert _found_anew() == told
+        monkeypatch.setenv("CHECK_DOCS_CACHE", "0")
+        kept.unlink()
+        assert _found_anew() == told
+        codepages._kept().save()
+        assert not kept.exists()
+    finally:
+        codepages._kept().changed = False  # (nothing written at exit)
+        monkeypatch.undo()
+        _found_anew()

@@ -292,16 +292,23 @@ _KEPT_CHARS = "aé€ثЖ中かｱ\u309a\ud800"
 def test_code_pages_and_the_characters_they_write_kept_on_disk_are_those_the_codecs_tell(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The next run reads them from the file (without asking the codecs); a damaged file, or caching
-    turned off, gives them as the codecs tell, and with caching off nothing is written."""
+    """The next run reads them from the file (without asking the codecs; the code pages are written as
+    soon as they are found, for a worker of a parallel run runs no exit handler); a damaged file, or
+    caching turned off, gives them as the codecs tell, and with caching off nothing is written."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("CHECK_DOCS_CACHE", raising=False)
     pages = codepages._find_code_pages()
     told = (pages, [codepages._encodable_in(char, pages) for char in _KEPT_CHARS])
     try:
         assert _found_anew() == told
-        codepages._kept().save()
-        (kept,) = (tmp_path / "check-docs").glob("codepages-*.marshal")
+        (kept,) = (tmp_path / "check-docs").glob("codepages-*.marshal")  # (the code pages: written at once)
+        with monkeypatch.context() as reading:
+            reading.setattr(codepages, "_find_code_pages", lambda: pytest.fail("the codecs were asked"))
+            for cached in (codepages._kept, codepages.code_pages):
+                cached.cache_clear()
+            assert codepages.code_pages() == pages
+        assert _found_anew() == told
+        codepages._kept().save()  # (the characters: at exit)
         with monkeypatch.context() as reading:
             reading.setattr(codepages, "_find_code_pages", lambda: pytest.fail("the codecs were asked"))
             reading.setattr(codepages, "_encodable_in", lambda char, pages: pytest.fail("the codecs were asked"))

@@ -66,6 +66,8 @@ class _Kept:
         prune(self.path.parent, "codepages-*.marshal", _KEEP_FILES)
 
     def change(self) -> None:
+        """Mark it for writing at exit (the characters: a worker of a parallel run, which runs no exit
+        handler, finds them again; the code pages cost more and are written at once)."""
         if not self.changed:
             self.changed = True
             atexit.register(self.save)
@@ -97,6 +99,7 @@ def code_pages() -> tuple[str, ...]:
     if not kept.pages:
         kept.pages = _find_code_pages()
         kept.change()
+        kept.save()
     return kept.pages
 
 

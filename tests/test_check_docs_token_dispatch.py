@@ -27,6 +27,9 @@ _PARTS = ("digits", "unit", "cjknum", "cjkunit", "wnumber", "wunit")
 # Numbers in every digit and form the number branch reads, and what may stand before and after one.
 _NUMBERS = "٣٠ ３０ 0 12 1.5 2,5 3٫5 10% ٥٪ ５％ v1.2.3 1.2.3 2^10 3*4 60s 5-min 1e3 a1 #1 $5 @2 -3 /4"
 _NUMBERS += " +5 ×6 é7 x2 ٣ ٫ , . - 1,000 0.25"
+# Digits of other scripts (Devanagari, Thai, Tibetan, Myanmar, Osmanya and mathematical past the BMP), and
+# characters past the BMP that are none (an emoji, a CJK ideograph of plane 2).
+_NUMBERS += " ५० ๕ ༣ ၅ \U000104a5 \U0001d7d3 \U0001d7d3s \U0001f600 \U00020000 7\U0001f600 \U0001d7ce\U0001d7cf"
 
 
 def _tokens(
@@ -171,6 +174,24 @@ def test_the_dispatch_guard_keeps_every_match_of_a_case_blind_pattern() -> None:
     plain, fast = re.compile(pattern, re.IGNORECASE), re.compile(guarded, re.IGNORECASE)
     spans = [[m.span() for m in fast.finditer(t)] for t in texts]
     assert spans == [[m.span() for m in plain.finditer(t)] for t in texts]
+
+
+def test_the_guards_digits_are_re_s_in_the_bmp_and_hold_every_digit_past_it() -> None:
+    digits = re.compile(f"[{dispatch._digits()}]")
+    for code in range(0x110000):
+        char = chr(code)
+        if code < 0x10000:
+            assert (digits.match(char) is None) == (re.match(r"\d", char) is None), hex(code)
+        else:
+            assert digits.match(char) is not None, hex(code)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_token_pattern_finds_the_plain_tokens_in_the_real_corpus(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    texts = _real_corpus_prose()
+    fast = [_tokens(lex.tokens, lex.token_kinds, t, lex.number_word) for t in texts]
+    assert fast == [_tokens(_plain(lang), {}, t) for t in texts]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr", "zh", None])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from transdocs import regex_cache
 from transdocs.fastscan import first_classes, guard, skips_to_starts
@@ -284,6 +285,22 @@ def _letter_branches(letters: dict[int, list[str]], other_starts: Iterable[str] 
 _UNCASED_PIECES = frozenset({r"\d", r"\D", r"\s", r"\S", r"\w", r"\W"})
 
 
+@lru_cache(maxsize=1)
+def _digits() -> str:
+    r"""``\d`` in a guard's class: the decimal digits of the BMP spelt out, then every character past it.
+
+    ``re`` puts a class's BMP characters in one table and tests a category (``\d``) after it, a
+    Unicode lookup, at every character the table lacks: most of a page's, at every position of the
+    token scan. Spelt out, the BMP digits join the table; the 25 runs of digits past the BMP, as
+    many ranges tested one by one, would cost more than the lookup, so one range holds them all
+    (rare in a page; the guard only lets ``re`` try the pattern there, whose own ``\d`` decides).
+    """
+    codes = [code for code in range(0x10000) if chr(code).isdecimal()]  # what re's \d is: Nd
+    runs = [code for index, code in enumerate(codes) if index == 0 or codes[index - 1] != code - 1]
+    ends = [code for index, code in enumerate(codes) if index == len(codes) - 1 or codes[index + 1] != code + 1]
+    return "".join(f"{chr(low)}-{chr(high)}" for low, high in zip(runs, ends, strict=True)) + r"\U00010000-\U0010ffff"
+
+
 def _cased_class(pieces: set[str]) -> str | None:
     """The class body matching case-sensitively what ``[pieces]`` matches under IGNORECASE (each
     character with its cases, ``cases_of``); None for a range too long to spell out."""
@@ -291,7 +308,7 @@ def _cased_class(pieces: set[str]) -> str | None:
     kept: list[str] = []
     for piece in sorted(pieces):
         if piece in _UNCASED_PIECES:
-            kept.append(piece)
+            kept.append(_digits() if piece == r"\d" else piece)
             continue
         spans = re.fullmatch(r"(\\?.)(?:-(\\?.))?", piece, re.DOTALL)
         if spans is None:

@@ -17,6 +17,7 @@ from transdocs import placeholders
 from transdocs.encoding import mojibake
 from transdocs.languages import detect
 from transdocs.languages.scripts import SCRIPTS, ascii_words, count, foreign_letters, letters, non_ascii, utf8
+from transdocs.languages.tags import base_language
 from transdocs.languages.typography import Rule
 from transdocs.languages.words import OURS
 from transdocs.pages import markdown, reader_view
@@ -105,6 +106,42 @@ def test_a_census_counts_as_the_plain_one(lang: str) -> None:
         prose = detect.prose_of(text)
         assert detect.quick_census(prose, scripts) == _plain_quick_census(prose, scripts), prose[:80]
         assert detect.census(prose) == _plain_census(prose), prose[:80]
+
+
+def _plain_reading(prose: str, expected: str | None) -> tuple[str | None, bool, detect.Census]:
+    """read_language as it was before the letters of other scripts were bounded (every census counted)."""
+    if expected is not None and not (OURS.has_words(expected) and OURS.words(expected).scripts):
+        return None, True, detect.census(prose)
+    if expected is not None:
+        quick = detect.quick_census(prose, OURS.words(expected).scripts)
+        if quick.total < detect.MIN_UNITS or detect._reaches_rate(prose, quick, expected, OURS):
+            return expected, True, quick
+    found = detect.census(prose)
+    if found.total < detect.MIN_UNITS:
+        return expected, True, found
+    lang = detect.identify(prose, found, OURS)
+    same = expected is not None and lang is not None and base_language(lang) == base_language(expected)
+    return lang, expected is None or same, found
+
+
+def test_a_page_reads_as_expected_from_bounds_as_from_the_census() -> None:
+    """The letters of other scripts are counted only when a page does not read as expected with all
+    its other non-ASCII characters taken for them; the reading and its census (counted when asked
+    for) are the plain ones: our docs, the fixtures, the real corpus and random pages near the
+    thresholds (few words, common words or not, foreign letters and CJK marks among them)."""
+    rng = random.Random(18)
+    soup = [word for lang in OURS.available() for word in OURS.words(lang).common_words]
+    soup += ["x", "ab", "\n", "ΣΑΣ", "жж", "ع", "、", "。", "字", "ひ", "é", "«", "\u00a0", "①"]
+    randoms = [" ".join(rng.choice(soup) for _ in range(rng.randint(20, 160))) for _ in range(3_000)]
+    proses = [detect.prose_of(text) for text in [*TEXTS, *_real_pages()]] + randoms
+    bounded = 0
+    for prose in proses:
+        for expected in [*OURS.available(), "pt-BR", None, "ko"]:
+            reading = detect.read_language(prose, expected)
+            want = _plain_reading(prose, expected)
+            assert (reading.lang, reading.reads_as_expected, reading.census) == want, (expected, prose[:80])
+            bounded += reading.reads_as_expected and reading.lang == expected
+    assert bounded > len(proses)  # (the bounds decide most pages)
 
 
 def test_common_words_between_spaces_are_counted_as_the_plain_counter_counts_them() -> None:

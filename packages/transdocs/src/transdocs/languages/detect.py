@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from transdocs import regex_cache
 from transdocs.languages.scripts import (
@@ -249,13 +250,21 @@ def common_word_hits(prose: str, lang: str, files: LanguageFiles = OURS) -> int:
     return hits + _spaced_hits(prose, lang, files) if spaced else hits
 
 
-@dataclass(frozen=True)
 class Reading:
-    """What a page's prose says about its language."""
+    """What a page's prose says about its language. Its census may be given as the function that
+    counts it, called when first asked for: only a page that does not read as expected has its
+    census read (by the encoding check), and :func:`read_language` tells most pages from bounds."""
 
-    lang: str | None  # the known language it is written in; None when unsure or unknown
-    reads_as_expected: bool  # it reads as the expected language (or is too short to tell)
-    census: Census
+    def __init__(self, lang: str | None, reads_as_expected: bool, census: Census | Callable[[], Census]) -> None:
+        self.lang = lang  # the known language it is written in; None when unsure or unknown
+        self.reads_as_expected = reads_as_expected  # it reads as the expected language (or is too short to tell)
+        self._census = census
+
+    @property
+    def census(self) -> Census:
+        if not isinstance(self._census, Census):
+            self._census = self._census()
+        return self._census
 
 
 def _fits(prose: str, found: Census, lang: str, files: LanguageFiles) -> float:
@@ -309,12 +318,24 @@ def identify(prose: str, found: Census | None = None, files: LanguageFiles = OUR
 def quick_census(prose: str, scripts: tuple[str, ...]) -> Census:
     """A census that only tells ``scripts`` from the rest (three counts instead of every script;
     letters are counted among the non-ASCII characters only, as none of them is ASCII)."""
+    words, own, rest = _own_counts(prose, scripts)
+    return _quick(words, own, count(foreign_letters(scripts), rest), scripts)
+
+
+def _own_counts(prose: str, scripts: tuple[str, ...]) -> tuple[int, int, str]:
+    """(ASCII words, letters of ``scripts``, the non-ASCII characters) of ``prose``."""
     encoded = utf8(prose)
-    units = {"Latin": float(ascii_words(prose, encoded))}
     rest = non_ascii(prose, encoded)
-    own = count(letters(scripts), rest) * (_CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT)
-    other = count(foreign_letters(scripts), rest) * _LETTER_UNIT
-    units[scripts[0]] = units.get(scripts[0], 0.0) + own
+    return ascii_words(prose, encoded), count(letters(scripts), rest), rest
+
+
+def _quick(words: int, own: int, foreign: int, scripts: tuple[str, ...]) -> Census:
+    """:func:`quick_census` of these counts (``foreign``: letters of no script in ``scripts``)."""
+    units = {"Latin": float(words)}
+    units[scripts[0]] = units.get(scripts[0], 0.0) + own * (
+        _CJK_UNIT if _CJK_SCRIPTS.intersection(scripts) else _LETTER_UNIT
+    )
+    other = foreign * _LETTER_UNIT
     if other:
         units["other"] = other
     return Census(units, sum(units.values()))
@@ -327,10 +348,19 @@ def read_language(prose: str, expected: str | None, files: LanguageFiles = OURS)
     as written. A page too short to tell reads as expected.
     """
     if expected is not None and not (files.has_words(expected) and files.words(expected).scripts):
-        return Reading(None, True, census(prose))
+        return Reading(None, True, partial(census, prose))
     if expected is not None:
         # Most pages are in their language: tell that from three counts, the full census otherwise.
-        quick = quick_census(prose, files.words(expected).scripts)
+        # The letters of other scripts are first taken to be all the other non-ASCII characters (a
+        # foreign letter is one of them), not counted: the total is then at its largest, and a
+        # larger total makes a page neither short nor reach the rate more often (coverage and
+        # rate are shares of it), so a page short or reaching the rate with it is so with the count.
+        scripts = files.words(expected).scripts
+        words, own, rest = _own_counts(prose, scripts)
+        most = _quick(words, own, len(rest) - own, scripts)
+        if most.total < MIN_UNITS or _reaches_rate(prose, most, expected, files):
+            return Reading(expected, True, partial(quick_census, prose, scripts))
+        quick = _quick(words, own, count(foreign_letters(scripts), rest), scripts)
         if quick.total < MIN_UNITS or _reaches_rate(prose, quick, expected, files):
             return Reading(expected, True, quick)
     found = census(prose)

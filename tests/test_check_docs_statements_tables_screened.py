@@ -29,7 +29,8 @@ from transdocs.statements.tokens import tokenize
 
 
 def _plain_table_statements(table: Table, lex: Lexicon, section: str | None) -> list[tuple[int, Statement]]:
-    """``tables.table_statements`` with every cell that may name a setting tokenized (as it was)."""
+    """``tables.table_statements`` with every cell that may name a setting tokenized, and every row's cells
+    read, also a row whose cells name no setting (as it was)."""
     naming = {cell: lex.may_name(cell) for cell in [*table.header, *(c for _, cells in table.rows for c in cells)]}
     if section is None and not any(naming.values()):
         return []

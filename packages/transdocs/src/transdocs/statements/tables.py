@@ -86,33 +86,35 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
     naming.update((cell, lex.may_name(cell)) for _, cells in table.rows for cell in cells if cell not in naming)
     if section is None and not any(naming.values()):
         return []  # no setting named and none from the heading: no row has a subject (see below)
-    # A row's cells are asked twice. A cell repeated in rows is read by the rules from the same tokens
-    # again: grouping gives each value the unit of its group, the same each time.
-    known: dict[str, _Cell] = {}
+    # Each cell is tokenized once: a cell repeated in rows is read by the rules from the same tokens again,
+    # which state the same (grouping gives each value the unit of its group, the same each time).
+    known = {cell: _NOTHING for cell, may in naming.items() if not may}
 
     def read(cell: str) -> _Cell:
-        if cell not in known:
-            known[cell] = _Cell(cell, lex) if naming[cell] else _NOTHING
-        return known[cell]
+        found = known.get(cell)
+        if found is None:
+            found = known[cell] = _Cell(cell, lex)
+        return found
 
-    def named_in(cell: str) -> set[str]:
-        return read(cell).named
-
-    by_column = [named_in(cell) for cell in table.header]
+    by_column = [read(cell).named for cell in table.header]
     if any(by_column):
         return _default_rows(table, lex, [_one(named) for named in by_column])
     default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
+    # Each row's cells, read once for the row's subject and for its prose (the default column's are values).
+    rows = [[_NOTHING if i == default_column else read(c) for i, c in enumerate(cells)] for _, cells in table.rows]
+    named_by_row = [set().union(*(cell.named for cell in cells)) for cells in rows]
     if default_column is None:
-        named = set().union(*(named_in(c) for _, cells in table.rows for c in cells))
+        named = set().union(*named_by_row)
         subject = _one(named) if named else section
         if subject is not None and len(table.header) == 2:
-            rows = _default_rows(table, lex, [None, subject])
-            if rows:
-                return rows
+            defaults = _default_rows(table, lex, [None, subject])
+            if defaults:
+                return defaults
     found: list[tuple[int, Statement]] = []
-    for line, cells in table.rows:
-        named = set().union(*(named_in(c) for i, c in enumerate(cells) if i != default_column))
-        subject = named.pop() if len(named) == 1 else None
+    for (line, cells), read_cells, named in zip(table.rows, rows, named_by_row, strict=True):
+        if not named:
+            continue  # no subject, and no cell names a setting its prose could be about: nothing is read
+        subject = _one(named)
         for index, cell in enumerate(cells):
             if index == default_column:
                 if subject is not None:
@@ -122,7 +124,7 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
             # or the row has a subject (with neither, read_tokens reads no sentence of it) and it holds a
             # value; another when it says "default" about the row's setting.
             if naming[cell]:
-                known_cell = read(cell)
+                known_cell = read_cells[index]
                 if (known_cell.named or subject is not None) and (tokens := known_cell.prose(lex)):
                     context = Context(subject=subject, subject_anywhere=True)
                     found += [(line, s) for s in read_tokens(known_cell.text, known_cell.kept, tokens, lex, context)]

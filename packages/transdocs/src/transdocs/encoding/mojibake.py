@@ -388,11 +388,11 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
         weak = suspect and (writers is None or code_page in writers)  # weak evidence is weighed
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
-        written = sample.encode(code_page, errors="ignore")
-        key = (written, weak, undefined_bytes(code_page))
+        written, drops = sample.encode(code_page, errors="ignore"), undefined_bytes(code_page)
+        key = (written, weak, drops)
         if key in tried.passed:
             continue  # it writes the sample as a code page passed by before a repair: the same answer
-        found = _evidence(written, weak, undefined_bytes(code_page))
+        found = _evidence(written, weak, drops)
         if found is None:
             tried.passed.add(key)
             continue
@@ -404,9 +404,7 @@ def _mojibake(text: str, lang: str | None, reading: Reading | None, files: Langu
             continue
         number = _first_line(text.split("\n"), code_page)
         fixed = repaired.split("\n")[number - 1] if repaired.count("\n") == text.count("\n") else ""
-        lost = (
-            " (bytes it has no character for were lost)" if undefined_bytes(code_page) and "\ufffd" in repaired else ""
-        )
+        lost = " (bytes it has no character for were lost)" if drops and "\ufffd" in repaired else ""
         hint = f" (this line should read: {fixed.strip()[:60]})" if fixed.strip() else ""
         return EncodingProblem(number, f"mojibake: UTF-8 text was read as {code_page} and saved again{lost}{hint}")
     return None

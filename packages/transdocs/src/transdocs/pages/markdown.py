@@ -41,6 +41,8 @@ def is_include(line: str) -> bool:
 
 def fence_language(info: str) -> str:
     """```` ```toml title="x" ```` -> ``toml``; ```` ``` { .toml } ```` -> ``toml``."""
+    if info.isalnum():  # (most fences: one word, nothing to strip or split)
+        return info.lower()
     word = info.strip().lstrip("{").strip().lstrip(".").split(maxsplit=1)
     return word[0].lower().rstrip("}") if word else ""
 
@@ -294,8 +296,9 @@ class _Reader:
                 if not self.open:
                     if self.items:
                         self.start_block("paragraph", _indent(line))
-                    else:  # (start_block, with nothing open to end and no item around: no call)
-                        self.open_kind, self.open_indent, self.open_parent = "paragraph", _indent(line), ""
+                    else:  # (start_block, with nothing open to end and no item around: no call; the
+                        # indent is not set: only an item's is read)
+                        self.open_kind, self.open_parent = "paragraph", ""
                     self.open_line = first + i
                 self.open.append(line)
                 i += 1
@@ -399,8 +402,9 @@ class _Reader:
             elif item:
                 self.start_block("item", _indent(line))  # (an item's line is no quote)
                 # (its text starts right after the match, which ends with spaces: a quote starts there)
-                line = " " * item.end() + line[item.end() :]
-                line = _QUOTE.sub("", line) if line[item.end() : item.end() + 1] == ">" else line
+                after = item.end()  # (where its text starts)
+                line = " " * after + line[after:]
+                line = _QUOTE.sub("", line) if line[after : after + 1] == ">" else line
             else:
                 line = _QUOTE.sub("", line) if lead == ">" else line  # (_unquoted: stripped is its line's)
                 if not self.open:
@@ -482,15 +486,17 @@ class _Reader:
         lang = fence_language(fence.group(3))
         intro = self.intro()
         first, lines = self.first, self.lines
-        start, body = first + i, []
+        start, body, size = first + i, [], len(lines)
         i += 1
         closing = _closing(mark[0], len(mark))
-        while i < len(lines) and not closing.match(lines[i]):
-            body.append((first + i, lines[i]))
+        while i < size:
+            line = lines[i]
+            if mark in line and closing.match(line):  # (a closing line holds the mark: only those are matched)
+                break
+            body.append((first + i, line))
             i += 1
         self.doc.code_blocks.append((start, lang))
-        self.add(Code(lang, start, body, intro))
-        self.list_intro = ""
+        self.add(Code(lang, start, body, intro))  # (which ends the list a paragraph introduced)
         return i + 1
 
     def read_table(self, i: int) -> int:

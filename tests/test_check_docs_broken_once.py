@@ -35,9 +35,9 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts broken placeholders are worked out of, by the runner and by the structure check."""
     texts: list[str] = []
 
-    def counted(text: str) -> list[tuple[int, str]]:
+    def counted(text: str, whole: int | None = None) -> list[tuple[int, str]]:
         texts.append(text)
-        return broken_placeholders(text)
+        return broken_placeholders(text, whole)
 
     monkeypatch.setattr(runner, "broken_placeholders", counted)
     monkeypatch.setattr(structure_diff, "broken_placeholders", counted)

@@ -98,7 +98,9 @@ class Checker:
         doc = read_markdown(seen.text, mdx=is_mdx(path)) if seen is not None else None
         if key[0] not in self.originals:
             return read, seen, doc, None
-        broken = broken_placeholders(seen.text) if seen is not None and not is_mdx(path) else None
+        broken = None
+        if seen is not None and doc is not None and not is_mdx(path):
+            broken = broken_placeholders(seen.text, len(doc.placeholders))
         self.shared[key] = (read, seen, doc, broken)
         return read, seen, doc, broken
 
@@ -122,7 +124,7 @@ class Checker:
                 if doc is not None and not is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
                     # (A copy: the page's own reading may share this document.)
-                    broken = broken if broken is not None else broken_placeholders(text)
+                    broken = broken if broken is not None else broken_placeholders(text, len(doc.placeholders))
                     doc = replace(doc, placeholders=doc.placeholders + broken)
                 self.english[path] = EnglishRead(
                     text,

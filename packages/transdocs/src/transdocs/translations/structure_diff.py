@@ -185,7 +185,7 @@ def structure_findings(read: PageRead) -> list[Finding]:
         if page.path.suffix.lower() != ".mdx" and read.problem is None:  # in MDX, braces are JSX
             found += [
                 Finding(page.shown, line, read.lang, kinds.STRUCTURE, message=placeholder_message(name))
-                for line, name in read.once(BROKEN_ONCE, lambda: broken_placeholders(read.text))
+                for line, name in read.once(BROKEN_ONCE, lambda: broken_placeholders(read.text, len(doc.placeholders)))
             ]
     if page.english is None:
         return found

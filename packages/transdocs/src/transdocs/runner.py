@@ -30,7 +30,6 @@ from transdocs.placeholders import uses_placeholders
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
 from transdocs.translations.hash_stamp import recorded_hash
-from transdocs.translations.source_hash import source_hash
 from transdocs.translations.value_drift import numbered_statements
 
 
@@ -131,7 +130,7 @@ class Checker:
                     doc,
                     numbered_statements(doc, self.context.targets) if doc else {},
                     lay_out(doc, text) if doc else None,
-                    source_hash(page.text),
+                    page.text,
                 )
         return self.english[path]
 

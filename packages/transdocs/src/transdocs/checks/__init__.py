@@ -68,9 +68,19 @@ class EnglishRead:
     doc: Document | None  # None when the English page itself is unreadable or too large
     values: Statements = field(default_factory=dict)  # numbers next to settings, per section (value drift)
     laid: Laid | None = None  # its sections and the places that state values (aligned value drift)
-    hash: str = ""  # source_hash of the file as it is
+    source: str | None = None  # the file as it is (None when not read)
     # Results every translation of it would compute alike (see :meth:`once`).
     _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def hash(self) -> str:
+        """source_hash of the file as it is ("" when not read), worked out when first asked: only a
+        translation that records a source_hash asks (most projects' translations record none)."""
+        from transdocs.translations.source_hash import source_hash
+
+        source = self.source
+        found: str = self.once("hash", lambda: source_hash(source)) if source is not None else ""
+        return found
 
     def once(self, name: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, computed once for this English page however many translations ask under ``name``."""

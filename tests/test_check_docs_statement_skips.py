@@ -16,8 +16,8 @@ from transdocs.pages.markdown import read_markdown
 from transdocs.statements import word_patterns
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import Lexicon
-from transdocs.statements.prose import Context, Statement, _leads, _Sentence, by_place, statements
-from transdocs.statements.tokens import Group, sentences, tokenize
+from transdocs.statements.prose import Context, Statement, _leads, _may_link, _Sentence, by_place, statements
+from transdocs.statements.tokens import Group, Token, sentences, tokenize
 from transdocs.statements.word_patterns import ARABIC_MARKS, strip_marks
 
 ROOT = Path(__file__).parent.parent
@@ -202,6 +202,10 @@ def test_prose_holding_no_value_is_skipped_with_the_same_statements(lang: str | 
     assert sum(lex.may_hold_setting(text) for text in skipped) > 500
 
 
+def _kinds(tokens: list[Token]) -> str:
+    return "".join(t.kind for t in tokens)
+
+
 def _every_sentence_read(text: str, lex: Lexicon, context: Context) -> list[Statement]:
     """prose.statements without any skip: every text tokenized, every sentence with a setting or a
     subject read by every rule (the reader as it was before the screens and the value test)."""
@@ -212,7 +216,9 @@ def _every_sentence_read(text: str, lex: Lexicon, context: Context) -> list[Stat
     for start, tokens in sentences(every):
         named = {t.setting for t in tokens if t.kind == "M"}
         if named or subject:
-            found += _Sentence(start, tokens, text, lex, context).statements(subject, context.subject_anywhere, strict)
+            found += _Sentence(start, tokens, _kinds(tokens), text, lex, context).statements(
+                subject, context.subject_anywhere, strict
+            )
         if named:
             subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
             strict = False
@@ -222,13 +228,18 @@ def _every_sentence_read(text: str, lex: Lexicon, context: Context) -> list[Stat
 @pytest.mark.parametrize("lang", ["en", "fr", "zh", None])
 def test_statements_are_those_of_every_sentence_read(lang: str | None) -> None:
     lex = our_lexicon(lang)
-    texts = [*real_prose(), *_random_prose(lex, 3000, 21), *_valueish_prose(lex, 3000, 22)]
+    texts = [*real_prose(), *_random_prose(lex, 3000, 21), *_valueish_prose(lex, 3000, 22), *_rule_prose(lex, 2000, 26)]
     contexts = [Context(), Context(says_default=True), Context(subject="timeout", subject_anywhere=True)]
     contexts.append(Context(subject="num_retries", from_structure=True))
     for context in contexts:
         found = [statements(text, lex, context) for text in texts]
         assert found == [_every_sentence_read(text, lex, context) for text in texts]
         assert sum(map(bool, found)) > 300
+    # Sentences the rules are not asked of (by their tokens' kinds), and subjects handed on without
+    # asking _leads of every sentence naming one setting, are there to skip.
+    sentence_kinds = [_kinds(tokens) for text in texts for _, tokens in sentences(tokenize(text, lex))]
+    assert sum("M" in kinds and "V" in kinds and not _may_link(kinds) for kinds in sentence_kinds) > 300
+    assert sum(kinds.count("M") == 1 for kinds in sentence_kinds) > 3000
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "zh", None])
@@ -337,7 +348,7 @@ def test_rules_asked_by_the_kinds_between_link_what_every_rule_asked_links(lang:
         text = strip_marks(text)[0]
         for start, tokens in sentences(tokenize(text, lex)):
             for context in contexts:
-                sentence = _Sentence(start, tokens, text, lex, context)
+                sentence = _Sentence(start, tokens, _kinds(tokens), text, lex, context)
                 skipping += "(M)" not in sentence.kinds or any(
                     not ({"V", "D", "C"} <= set(between) and "VD" in between)
                     for between in sentence.kinds.split("M")[1:]

@@ -134,15 +134,18 @@ def _fits(setting: str, values: Item, lex: Lexicon) -> bool:
 class _Sentence:
     """One sentence's items and the rules that link them."""
 
-    def __init__(self, start: int, tokens: list[Token], text: str, lex: Lexicon, context: Context) -> None:
+    def __init__(
+        self, start: int, tokens: list[Token], token_kinds: str, text: str, lex: Lexicon, context: Context
+    ) -> None:
+        """``token_kinds``: the kinds of ``tokens``, one character each."""
         self.start, self.text, self.lex = start, text, lex
         self.items = group(tokens, text, lex)
         # One character an item: its kind (settings and values are groups, the linking words tokens).
         self.kinds = "".join([item.kind for item in self.items])
         if len(self.kinds) != len(self.items):  # the rules read positions in it: a longer kind would shift them
             raise ValueError(f"an item kind of more than one character among {[item.kind for item in self.items]}")
-        self.says_default = context.says_default or any(t.kind == "D" for t in tokens)
-        self.respectively = any(t.kind == "R" for t in tokens)
+        self.says_default = context.says_default or "D" in token_kinds
+        self.respectively = "R" in token_kinds
 
     def gap(self, a: Item, b: Item, *, skip_glue: bool = False) -> float:
         text = self.text[a.end : b.start]
@@ -447,20 +450,38 @@ def read_tokens(
 ) -> list[Statement]:
     """:func:`statements` of a text already read: ``text, kept = strip_marks(...)`` and ``every``
     its tokens (a table cell's, read once to know what it names), which hold a value (callers
-    skip a text without one: it states nothing)."""
+    skip a text without one: it states nothing).
+
+    A sentence is read by the rules only when the kinds of its tokens allow one to link (see
+    ``_may_link``); whether a sentence hands its setting on to the next (``_leads``) is asked only
+    when a later sentence would take it."""
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
+    leading: tuple[str | None, list[Token], int] | None = None  # a setting handed on if _leads says so
     for start, tokens in sentences(every):
-        named = {t.setting for t in tokens if t.kind == "M"}
-        # With neither a setting nor a subject, or without a value, every rule of _Sentence.statements
-        # finds nothing (each links a setting to a value group of the sentence).
-        if (named or subject) and any(t.kind == "V" for t in tokens):
-            sentence = _Sentence(start, tokens, text, lex, context)
-            found += sentence.statements(subject, context.subject_anywhere, strict)
-        if named:
-            subject = named.pop() if len(named) == 1 and _leads(tokens, start, text, lex) else None
-            strict = False
+        kinds = "".join([t.kind for t in tokens])  # one character a token (END is not among them)
+        if "M" in kinds:
+            if _may_link(kinds):  # the carried subject counts only in a sentence naming no setting (rule 5)
+                found += _Sentence(start, tokens, kinds, text, lex, context).statements(None, False)
+            named = {t.setting for t in tokens if t.kind == "M"}
+            leading = (named.pop(), tokens, start) if len(named) == 1 else None
+            subject, strict = None, False
+        elif "D" in kinds and "V" in kinds and (subject or leading):  # rule 5 links from a default word
+            if leading is not None:
+                setting, lead, lead_start = leading
+                subject, leading = (setting if _leads(lead, lead_start, text, lex) else None), None
+            if subject:
+                sentence = _Sentence(start, tokens, kinds, text, lex, context)
+                found += sentence.statements(subject, context.subject_anywhere, strict)
     return by_place(found, kept)
+
+
+def _may_link(kinds: str) -> bool:
+    """Whether a sentence naming a setting, its tokens' kinds ``kinds``, may state a value: rules 1
+    and 3 need a default word and a value after the setting, rule 2 a copula (``C``, ``E``, ``R``)
+    and a value after it, gapping a setting linked before it, rule 4 a default word and a value."""
+    after = kinds[kinds.index("M") + 1 :]
+    return "V" in kinds and ("D" in kinds or ("V" in after and ("C" in after or "E" in after or "R" in after)))
 
 
 def by_place(found: list[Statement], kept: list[int] | None) -> list[Statement]:

@@ -272,6 +272,8 @@ def test_marks_and_word_units_read_as_the_plain_patterns_do() -> None:
     )
     rng = random.Random(23)
     pieces = ["a", "word", " ", "é", "\u064e", "\u0640", "مهلة", "秒", "两分钟", "5", "_", "\n", "の", "x\u0651y"]
+    # Characters on either side of the marks' UTF-8 lead byte (U+0640-U+067F), and a lone surrogate.
+    pieces += ["\u063f", "\u067f", "\u0680", "\u0670", "\ud800", "\U0001f600"]
     texts = [*real_prose(), *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000))]
     assert sum(text.isascii() for text in texts) > 100 and sum(bool(marks.search(t)) for t in texts) > 1000
     for text in texts:

@@ -125,6 +125,25 @@ def test_docusaurus_translations_are_checked_like_folder_ones(tmp_path: Path) ->
     assert recorded_hash(read(german)) == source_hash(read(english))
 
 
+def test_a_page_read_keeps_its_text_in_utf8(tmp_path: Path) -> None:
+    """The bytes the encoding check reads are the page's text in UTF-8 (without the BOM; none when
+    the file is not UTF-8): our docs, the fixtures, the real corpus's pages when it is beside the clone,
+    and pages with a BOM or in a legacy code page."""
+    root = Path(__file__).parent.parent
+    paths = [*(root / "docs").rglob("*.md"), *(root / "tests" / "fixtures").rglob("*.md*")]
+    for base in (root.parent, root.parent.parent):
+        paths += (base / "shared" / "corpora" / "real").rglob("*.md*")
+    for name, data in (("bom.md", codecs.BOM_UTF8 + "Café\n".encode()), ("legacy.md", "Café\n".encode("cp1252"))):
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(data)
+    valid = 0
+    for path in paths:
+        page = read_page(path)
+        assert page.data == (page.text.encode("utf-8") if page.valid else b""), path
+        valid += page.valid
+    assert len(paths) - 1 == valid > 200
+
+
 def test_a_bom_page_reads_stamps_and_hashes_like_the_same_page_without_bom(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path, ["fr"])
     english, french = docs / "en" / "retries.md", docs / "fr" / "retries.md"
@@ -132,6 +151,7 @@ def test_a_bom_page_reads_stamps_and_hashes_like_the_same_page_without_bom(tmp_p
     english.write_bytes(codecs.BOM_UTF8 + english.read_bytes())
     french.write_bytes(codecs.BOM_UTF8 + french.read_bytes())
     assert read_page(english).bom and not read_page(english).text.startswith("\ufeff")
+    assert read_page(english).data == read_page(english).text.encode("utf-8")  # (what the encoding check reads)
     assert source_hash(read_page(english).text) == before
     assert check_paths([str(docs)]) == []
     body = french.read_bytes()

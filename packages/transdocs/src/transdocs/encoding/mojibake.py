@@ -362,8 +362,9 @@ class _Tried:
         return self.written[code_page]
 
 
-def _mojibake(text: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> EncodingProblem | None:
-    encoded = utf8(text)  # (read by the steps below: the page is encoded once)
+def _mojibake(
+    text: str, lang: str | None, reading: Reading | None, files: LanguageFiles, encoded: bytes
+) -> EncodingProblem | None:
     rest = non_ascii(text, encoded)
     why = _suspect(rest, lang, reading, files)
     suspect = why is not None
@@ -441,16 +442,22 @@ def _foreign_script(text: str, lang: str, reading: Reading, files: LanguageFiles
 
 
 def check_text(
-    text: str, lang: str | None, reading: Reading | None = None, files: LanguageFiles = OURS
+    text: str,
+    lang: str | None,
+    reading: Reading | None = None,
+    files: LanguageFiles = OURS,
+    encoded: bytes | None = None,
 ) -> EncodingProblem | None:
     """The earliest sign of a wrong encoding in decoded text, if any.
 
     ``reading`` is what :func:`transdocs.languages.detect.read_language` says of the page
-    (computed here when not given); ``files``: the language files the run reads.
+    (computed here when not given); ``files``: the language files the run reads; ``encoded``:
+    ``text`` in UTF-8 (:func:`utf8`), when the caller has it (a page's bytes as read: the steps of
+    the search read them, and encoding a page not in ASCII costs as much as reading it).
     """
     if text.isascii():
         return None
-    problems = [_mojibake(text, lang, reading, files)]
+    problems = [_mojibake(text, lang, reading, files, utf8(text) if encoded is None else encoded)]
     if "\ufffd" in text:
         first = text.count("\n", 0, text.index("\ufffd")) + 1
         message = "U+FFFD replacement characters: the text was decoded with a wrong encoding and saved again"

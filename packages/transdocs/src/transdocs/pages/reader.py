@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from transdocs.encoding.mojibake import EncodingProblem
@@ -42,6 +42,9 @@ class PageText:
     text: str
     bom: bool = False
     problem: EncodingProblem | None = None
+    # The file's bytes after the BOM when it is UTF-8: ``text`` in UTF-8, which the encoding check
+    # reads (encoding a page again costs as much as reading it); b"" otherwise.
+    data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def valid(self) -> bool:
@@ -57,7 +60,7 @@ def decode_page(path: Path, raw: bytes) -> PageText:
     bom = raw.startswith(codecs.BOM_UTF8)
     body = raw[len(codecs.BOM_UTF8) :] if bom else raw
     try:
-        return PageText(path, body.decode("utf-8"), bom)
+        return PageText(path, body.decode("utf-8"), bom, data=body)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start + (3 if bom else 0)) + 1
         byte = body[exc.start]

@@ -19,8 +19,8 @@ import pytest
 
 from transdocs.encoding import codepages, mojibake
 from transdocs.encoding.codepages import code_pages
-from transdocs.languages.detect import MIN_RATE, prose_of
-from transdocs.languages.scripts import non_ascii, utf8
+from transdocs.languages.detect import MIN_RATE, Census, Reading, prose_of
+from transdocs.languages.scripts import SCRIPTS, UNIVERSAL, foreign_letters, non_ascii, utf8
 from transdocs.languages.words import OURS, LanguageFiles
 
 ROOT = Path(__file__).parent.parent
@@ -110,6 +110,7 @@ class _TriesAll(mojibake._Tried):
 def _full_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mojibake, "_Tried", _TriesAll)
     monkeypatch.setattr(mojibake, "_plainly_unpaired", lambda encoded, rest: False)
+    monkeypatch.setattr(mojibake, "_suspect", _plain_suspect)
     monkeypatch.setattr(
         mojibake,
         "_reads_better",
@@ -196,6 +197,42 @@ def test_junk_and_foreign_letters_are_found_among_the_non_ascii_characters_as_in
             scripts = OURS.words(reading_lang).scripts
             plain = bool(mojibake._JUNK.search(text) or mojibake.foreign_letters(scripts).search(text))
             assert (mojibake._suspect(non_ascii(text), reading_lang, None, OURS) is not None) == plain
+
+
+def _plain_suspect(rest: str, lang: str | None, reading: Reading | None, files: LanguageFiles) -> str | None:
+    """:func:`mojibake._suspect` read as it says: junk searched, then every foreign letter found."""
+    if lang is None or not files.words(lang).scripts:
+        return None
+    if (reading is not None and not reading.reads_as_expected) or mojibake._JUNK.search(rest):
+        return ""
+    foreign = set(foreign_letters(files.words(lang).scripts).findall(rest))
+    return "".join(sorted(foreign)) if foreign else None
+
+
+def test_why_a_page_is_suspect_is_told_by_one_search_as_by_a_search_for_each_kind() -> None:
+    """Junk and foreign letters found by one pattern give the answer of a search for junk, then one for
+    foreign letters: on our pages, the fixtures, garbled and random texts and every character of the
+    pool and of other scripts alone, in each language with scripts, read as expected or not."""
+    alone = [(f"a {char} b", None) for char in _POOL + "".join(OTHER_SCRIPTS) + "\u2113\u00b2\u3006\u0660"]
+    readings = [None, Reading("en", True, lambda: Census({}, 0.0)), Reading(None, False, lambda: Census({}, 0.0))]
+    kinds = {"": 0, "letters": 0, None: 0}
+    for text, _ in TEXTS + alone:
+        rest = non_ascii(text)
+        for lang in [None, *OURS.available()]:
+            for reading in readings:
+                want = _plain_suspect(rest, lang, reading, OURS)
+                assert mojibake._suspect(rest, lang, reading, OURS) == want, (lang, text[:80])
+                kinds["letters" if want else want] += 1
+    assert min(kinds.values()) > 1000, kinds
+
+
+def test_no_script_holds_junk() -> None:
+    """Junk is never a character of a script nor a universal letter: the one search for junk or a foreign
+    letter starts with a character of no script of the page."""
+    junk = [chr(code) for code in range(0x110000) if mojibake._JUNK.match(chr(code))]
+    for name, ranges in [*SCRIPTS.items(), ("universal", UNIVERSAL)]:
+        allowed = re.compile(f"[{ranges}]")
+        assert not [char for char in junk if allowed.match(char)], name
 
 
 def test_no_code_page_writes_a_nul_byte_for_another_character() -> None:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from transdocs import regex_cache
 from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
 from transdocs.languages.detect import (
     MIN_RATE,
@@ -32,7 +33,16 @@ from transdocs.languages.detect import (
     quick_census,
     read_language,
 )
-from transdocs.languages.scripts import ascii_words, count, foreign_letters, letters, non_ascii, utf8
+from transdocs.languages.scripts import (
+    SCRIPTS,
+    UNIVERSAL,
+    ascii_words,
+    count,
+    foreign_letters,
+    letters,
+    non_ascii,
+    utf8,
+)
 from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
@@ -254,10 +264,22 @@ def _suspect(rest: str, lang: str | None, reading: Reading | None, files: Langua
     """
     if lang is None or not files.words(lang).scripts:
         return None
-    if (reading is not None and not reading.reads_as_expected) or _JUNK.search(rest):
+    if reading is not None and not reading.reads_as_expected:
         return ""
-    foreign = set(foreign_letters(files.words(lang).scripts).findall(rest))
-    return "".join(sorted(foreign)) if foreign else None
+    odd = set(_junk_or_foreign(files.words(lang).scripts).findall(rest))
+    if not odd:
+        return None  # (most pages: one search of their non-ASCII characters, not one for each kind)
+    return "" if _JUNK.search("".join(odd)) else "".join(sorted(odd))
+
+
+@cache
+def _junk_or_foreign(scripts: tuple[str, ...]) -> re.Pattern[str]:
+    """A character that is junk (:data:`_JUNK`) or a letter foreign to ``scripts`` (:func:`foreign_letters`),
+    found by one search: a character that is neither ASCII nor of ``scripts`` (no junk is: a test reads
+    every script), then junk or a letter (tested only there, as in :func:`foreign_letters`). Kept on
+    disk: the class of a CJK language's scripts cost about 30 M instructions to compile."""
+    allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
+    return regex_cache.compile(f"[^\\x00-\\x7f{allowed}](?<={_JUNK.pattern}|[^\\W\\d_])")
 
 
 def _writers(foreign: str) -> frozenset[str] | None:

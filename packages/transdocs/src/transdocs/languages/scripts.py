@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from transdocs import regex_cache
+
 SCRIPTS: dict[str, str] = {
     "Latin": "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
     "Greek": "\u0370-\u03ff\u1f00-\u1fff",
@@ -36,17 +38,27 @@ UNIVERSAL = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 
 def script_of(char: str) -> str | None:
     """The script of one letter, None when it is in none of :data:`SCRIPTS`."""
-    for name, ranges in SCRIPTS.items():
-        if re.match(f"[{ranges}]", char):
+    for name in SCRIPTS:
+        if _script_class(name).match(char):
             return name
     return None
+
+
+# The classes of letters are kept on disk (regex_cache): re builds a class in Python a character at a
+# time, and a run reading Japanese pages built Han's (about 28,000 characters, about 30 M instructions
+# a pattern) in each of these patterns, the runs' twice: about a tenth of a run of 120 pages.
+
+
+@cache
+def _script_class(name: str) -> re.Pattern[str]:
+    return regex_cache.compile(f"[{SCRIPTS[name]}]")
 
 
 @cache
 def letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
     """Letters of any of ``scripts``, ASCII letters excluded."""
     ranges = "".join(SCRIPTS[name] for name in scripts).replace("A-Za-z", "")
-    return re.compile(f"[{ranges}]" if ranges else r"(?!x)x")
+    return regex_cache.compile(f"[{ranges}]" if ranges else r"(?!x)x")
 
 
 @cache
@@ -56,14 +68,14 @@ def foreign_letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
     class, ranges only, as a table at every character it scans; the letter test (a Unicode category)
     runs only where that class matched (a class holding both cost three times as much)."""
     allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
-    return re.compile(f"[^\\x00-\\x7f{allowed}](?<=[^\\W\\d_])")
+    return regex_cache.compile(f"[^\\x00-\\x7f{allowed}](?<=[^\\W\\d_])")
 
 
 @cache
 def _runs(pattern: re.Pattern[str]) -> re.Pattern[str]:
     # "x(?:x)*", not "(?:x)+": re skips to a run's first character only when the pattern starts with
     # a character (class); a repeat first makes it try a match at every position.
-    return re.compile(f"(?:{pattern.pattern})(?:{pattern.pattern})*", pattern.flags)
+    return regex_cache.compile(f"(?:{pattern.pattern})(?:{pattern.pattern})*", pattern.flags)
 
 
 def count(pattern: re.Pattern[str], text: str) -> int:

@@ -35,7 +35,11 @@ def named_setting(text: str, lex: Lexicon) -> str | None:
         lex.named.clear()
     found: str | None = None
     if text:
-        named = {t.setting for t in tokenize(strip_marks(text)[0], lex) if t.kind == "M" and t.setting}
+        stripped = strip_marks(text)[0]
+        # Most headings and parent items name none: the lexicon's screen tells so without the scan.
+        named: set[str | None] = set()
+        if lex.may_hold_setting(stripped):
+            named = {t.setting for t in tokenize(stripped, lex) if t.kind == "M" and t.setting}
         if len(named) == 1:
             found = named.pop()
         elif not named:

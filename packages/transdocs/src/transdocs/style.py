@@ -10,7 +10,7 @@ source can hold what it looks for (a mark, an avoided word): most lines are pass
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 from transdocs import glossary
@@ -24,14 +24,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def reader_lines(
-    text: str, doc: Document, format: str, mdx: bool, wanted: re.Pattern[str] | None = None
+    text: str,
+    doc: Document,
+    format: str,
+    mdx: bool,
+    wanted: re.Pattern[str] | None = None,
+    numbers: Container[int] | None = None,
 ) -> list[tuple[int, str]]:
     """(line number, text as readers see it) of a page's prose (Markdown, or a built HTML page's
-    article): with ``wanted``, only the lines whose source it finds something in."""
+    article): with ``wanted``, only the lines whose source it finds something in; with ``numbers``
+    (Markdown), only the lines numbered so."""
     if format == "html":
         lines: Iterator[tuple[int, str]] = document_lines(doc, wanted)
     else:
-        lines = markdown_lines(text, doc, mdx, wanted)
+        lines = markdown_lines(text, doc, mdx, wanted, numbers)
     return list(lines)
 
 

@@ -31,12 +31,19 @@ def run(page: PageRead, context: Context) -> list[Finding]:
     own = context.languages.words(page.written_in)
     if not own.typography:
         return []
-    from transdocs.languages.typography import trigger
+    from transdocs.languages.typography import page_triggers, trigger
+    from transdocs.pages.reader_view import lines_holding
     from transdocs.report.findings import Finding
     from transdocs.style import reader_lines, typography
 
-    doc, mdx, wanted = page.doc, _mdx(page), trigger(own.typography)
-    lines = reader_lines(page.text, doc, page.page.format, mdx, wanted)
+    doc, mdx = page.doc, _mdx(page)
+    if page.page.format == "html":
+        lines = reader_lines(page.text, doc, "html", mdx, trigger(own.typography))
+    else:  # the lines a slip may stand in, found by searching the page: none in most pages
+        numbers = lines_holding(page.text, doc, page_triggers(own.typography))
+        if not numbers:
+            return []
+        lines = reader_lines(page.text, doc, page.page.format, mdx, numbers=numbers)
     source = context.languages.words(context.source_lang)
     return [Finding(page.shown, line, page.lang, KIND, message=m) for line, m in typography(lines, own, source)]
 

@@ -259,54 +259,92 @@ def _message(rule: Rule, match: re.Match[str], end: int, line: str, sentence_sta
     return f"{excerpt}: {rule.close!r} ends a sentence that does not open with {rule.open!r}"
 
 
+# What the reader's view (transdocs.pages.reader_view) does to a line, as :func:`trigger` needs it. Code,
+# <code>, <kbd>, <samp>, {{ values }} and URLs become "x"; a link's target "]"; tags and Markdown's marks
+# (* _ ~~ [ ] ! before [) MARKUP, which every rule but no-space-between reads as nothing; comments,
+# {% templates %}, {# notes #}, attribute lists, :emoji: and an escape's backslash become nothing;
+# entities their characters. So the character readers see beside a mark is the source's character
+# beside it, or one the source holds past a piece that went. Such a piece ends with one of _GONE_END
+# (or an emoji's ":" after its letters) and starts with one of _GONE_START, an emoji's ":" before a
+# letter of its name, or the "{" of a template or an attribute list; the head or tail a line loses to
+# a tag, <pre> or comment going on over lines starts or ends at a "<". A URL takes in every mark a rule
+# names (; : ! ? » , ...): none stands right after one. "x" is a letter of no script the CJK rules read.
+_GONE_END = r">}\\)\]*_~\[\u2060"
+_GONE_START = r"<\[\]!*~_\\&\u2060"
+_GONE_START_OTHER = r":[a-z0-9_+-]|\{(?=[%#:]|[ \t]*[#.])"
+_AFTER_EMOJI = "(?<=[a-z0-9_+-]:{mark})"  # (a mark after an emoji's closing ":")
+# A piece of a line that readers see as nothing in no-space-between's reading (MARKUP stays there).
+_GONE_WHOLE = r"<!--|\{[%#]|\{:?[ \t]*[#.][\w-]|:[a-z0-9_+-]+:|\\"
+# The characters of a URL that ends before a mark: a rule naming one reads any character before it.
+_ENDS_URL = frozenset(" \t<>()[]\"'`")
+# Entities that give a character no rule reads (when none of the rules names it): any other may give one.
+_PLAIN_ENTITIES = {"lt;": "<", "gt;": ">", "amp;": "&", "quot;": '"'}
+
+
 @cache
 def trigger(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """What a raw line must hold for any of ``rules`` to find a slip in it (most lines are passed by
-    without building their reader's view): a mark, an entity, or CJK text beside a space, a mark or markup.
+    """What a raw line must hold for any of ``rules`` to find a slip in what readers see of it (most lines
+    are passed by without building their reader's view): one search of each line.
 
-    Only asked whether a line holds one, so it is searched as the character a piece of it stands on
-    (a mark, an ``&``, the space or mark after CJK text, the space before it), then what stands around
-    it: the pattern opens with a character class, so re skips to those characters in C (behind a
-    look-ahead, it tried a match at every position; CJK text was a stop at every letter).
-    Finds something in a line exactly when :func:`trigger_pattern` does."""
-    firsts, around = ["&"], ["(?<=&)"]
-    for rule in rules:
-        if rule.rule in ("space-before", "space-after"):
-            firsts.append(_class(rule.marks))
-            around.append(f"(?<=[{_class(rule.marks)}])")
-        elif rule.rule in ("no-space-between", "full-width-after"):
-            cjk = _script_class(rule)
-            firsts.append(_AFTER_CJK)
-            around += [rf"(?<=[{cjk}][{_AFTER_CJK}])", rf"(?<=\s)(?=[{cjk}])"]
-        elif rule.rule == "quotes":
-            straight = _class("".join(rule.instead))
-            firsts.append(straight)
-            around.append(f"(?<=[{straight}])")
-        else:
-            firsts.append(re.escape(rule.close[0]))
-            around.append(f"(?<=(?={re.escape(rule.close)}).)")
-    return regex_cache.compile(f"[{''.join(firsts)}](?:{'|'.join(around)})", re.DOTALL)
+    Each rule's piece (:func:`_slip_may_stand`) is where its pattern's match may stand once the reader's
+    view took its pieces out (see above): a mark after a letter or a space and before a space, a line's
+    end or one of _AFTER (French), a mark or a space after CJK text (CJK). Besides, an entity may give
+    any character. The pattern opens with a character class, so re skips to those characters in C."""
+    pieces = _pieces(rules)
+    firsts = _class("".join(first for first, _ in pieces))
+    return regex_cache.compile(rf"[{firsts}](?<=(?=(?:{'|'.join(piece for _, piece in pieces)}))[\s\S])", re.MULTILINE)
 
 
-# What may stand after CJK text where a slip may be: a space, a mark, or markup that may hide one
-# ("注意**:", "字<!-- -->:"); \s also stands before CJK text.
-_AFTER_CJK = r"\s,.:;!?*_~\]<>`&"
+@cache
+def page_triggers(rules: tuple[Rule, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:func:`trigger` as one pattern for each character its matches start with, to search a whole page:
+    a page is searched only for the characters it holds (``in``, in C), and re skips to a literal first
+    character at a few instructions a character of the page, where it tests a class at some thirty. No
+    pattern looks past a line end, and one is read as a line's end: a page's lines need not be split."""
+    by_char: dict[str, list[str]] = {}
+    for first, piece in _pieces(rules):
+        for char in first:
+            by_char.setdefault(char, []).append(piece)
+    return tuple(
+        (char, regex_cache.compile(rf"{re.escape(char)}(?<=(?=(?:{'|'.join(pieces)}))[\s\S])", re.MULTILINE))
+        for char, pieces in by_char.items()
+    )
 
 
-def trigger_pattern(rules: tuple[Rule, ...]) -> str:
-    """What :func:`trigger` finds, as one plain pattern (the reference its tests compare it with)."""
-    parts = ["&"]
-    for rule in rules:
-        if rule.rule in ("space-before", "space-after"):
-            parts.append(f"[{_class(rule.marks)}]")
-        elif rule.rule in ("no-space-between", "full-width-after"):
-            cjk = _script_class(rule)
-            parts.append(rf"[{cjk}][{_AFTER_CJK}]|\s[{cjk}]")
-        elif rule.rule == "quotes":
-            parts.append(f"[{_class(''.join(rule.instead))}]")
-        else:
-            parts.append(re.escape(rule.close))
-    return "|".join(parts)
+def _pieces(rules: tuple[Rule, ...]) -> list[tuple[str, str]]:
+    """(the characters a match starts with, the pattern) for an entity and for each rule."""
+    named = "".join(rule.marks + rule.spaces + rule.punctuation + rule.open + rule.close for rule in rules)
+    named += "".join(char for rule in rules for char in rule.instead)
+    named += "".join(mark + wide for rule in rules for mark, wide in rule.full_width)
+    plain = "|".join(name for name, char in _PLAIN_ENTITIES.items() if char not in named)
+    return [("&", rf"&(?!{plain})[#A-Za-z]" if plain else "&[#A-Za-z]"), *map(_slip_may_stand, rules)]
+
+
+def _slip_may_stand(rule: Rule) -> tuple[str, str]:
+    """(the characters a match starts with, a pattern that matches in a raw line wherever ``rule`` may slip
+    in what readers see of it): see :func:`trigger`."""
+    if rule.rule in ("space-before", "space-after"):
+        marks, space = _class(rule.marks), _SPACE.format(allowed=_class(rule.spaces))
+        if rule.rule == "space-after":  # a space, a letter (missing), or a piece that may hide or give one
+            letter = r"\w`{" if rule.missing else ""
+            return rule.marks, rf"[{marks}](?:{space}|[{_GONE_START}{letter}]|{_GONE_START_OTHER})"
+        follows = rf"(?=[{marks}]*(?:[{_AFTER}{_GONE_START}]|{_GONE_START_OTHER}|$))"
+        if any(mark in _ENDS_URL or mark.isspace() for mark in rule.marks):
+            return rule.marks, rf"[{marks}]{follows}"
+        letter = r"\w" if rule.missing else ""
+        before = rf"(?<={space}[{marks}])|(?<=[{_GONE_END}`{letter}][{marks}])|{_AFTER_EMOJI.format(mark=f'[{marks}]')}"
+        return rule.marks, rf"[{marks}](?:{before}){follows}"
+    if rule.rule == "no-space-between":  # spaces or pieces that went between two CJK characters
+        cjk = _script_class(rule)
+        gap = rf"(?<=[{cjk}])(?:[ \t\u00a0]+(?=[{cjk}])|[ \t\u00a0]*(?:{_GONE_WHOLE})(?=[^\n{cjk}]*[{cjk}]))"
+        return " \t\u00a0<{:\\", gap
+    if rule.rule == "full-width-after":
+        cjk, marks = _script_class(rule), "".join(mark for mark, _ in rule.full_width)
+        before = rf"(?<=[{cjk}{_GONE_END}][{_class(marks)}])|{_AFTER_EMOJI.format(mark=f'[{_class(marks)}]')}"
+        return marks, rf"[{_class(marks)}](?:{before})(?=[ \t]*(?:[{cjk}{_GONE_START}]|{_GONE_START_OTHER}|$))"
+    if rule.rule == "quotes":
+        return "".join(rule.instead), f"[{_class(''.join(rule.instead))}]"
+    return rule.close[0], re.escape(rule.close)
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;](?=\s|$)")

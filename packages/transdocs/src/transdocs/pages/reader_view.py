@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from transdocs import regex_cache
 from transdocs.languages.typography import MARKUP
@@ -155,11 +155,33 @@ def _code_lines(doc: Document) -> set[int]:
     return lines
 
 
+def lines_holding(text: str, doc: Document, searches: Iterable[tuple[str, re.Pattern[str]]]) -> set[int]:
+    """The numbers of the lines :func:`markdown_lines` may read of the page (past its front matter, outside
+    code blocks) in which one of ``searches`` (a character, and a pattern whose matches start with it and
+    look past no line end) finds something. Each pattern searches the whole page, and only a page holding
+    its character: most pages hold nothing any finds, even in code."""
+    skip = front_matter_span(text)
+    found = [match.start() for char, pattern in searches if char in text for match in pattern.finditer(text, skip)]
+    if not found:
+        return set()
+    numbers, line, counted = set(), text.count("\n", 0, skip) + 1, skip
+    for at in sorted(found):
+        line += text.count("\n", counted, at)
+        counted = at
+        numbers.add(line)
+    return numbers - _code_lines(doc)
+
+
 def markdown_lines(
-    text: str, doc: Document, mdx: bool = False, wanted: re.Pattern[str] | None = None
+    text: str,
+    doc: Document,
+    mdx: bool = False,
+    wanted: re.Pattern[str] | None = None,
+    numbers: Container[int] | None = None,
 ) -> Iterator[tuple[int, str]]:
     """(line number, text as readers see it) for every prose line of a Markdown page; with ``wanted``,
-    only for the lines whose source it finds something in (the others cannot hold what is looked for)."""
+    only for the lines whose source it finds something in, with ``numbers`` only for the lines numbered
+    so (the others cannot hold what is looked for). Lines that may open a tag are read all the same."""
     skip = front_matter_span(text)
     first = text.count("\n", 0, skip) + 1
     code = _code_lines(doc)
@@ -183,6 +205,8 @@ def markdown_lines(
             in_tag, line = False, line[end + 1 :]
         if wanted is not None and not wanted.search(line) and "<" not in line:
             continue  # (a tag may open here and go on over the next lines)
+        if numbers is not None and number not in numbers and "<" not in line and "&lt;" not in line:
+            continue  # (or in what readers see of "&lt;", which ``numbers`` need not hold)
         # (each pattern asked only of a line holding a character it needs: "-", "]:", "<")
         if ("-" in line and _DELIMITER_ROW.match(line)) or ("]:" in line and _REFERENCE.match(line)):
             continue

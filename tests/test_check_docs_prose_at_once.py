@@ -72,3 +72,18 @@ def test_a_search_that_would_repeat_itself_is_left_to_the_scanner() -> None:
         text = "# T\n\n" + opener * 20_000
         assert not _both(text)[2], opener
         assert _both(text)[0] == _both(text)[1]
+
+
+def test_a_closed_fence_is_read_at_once() -> None:
+    """A fence's lines are passed over a line at a time up to the first closing line (a lazy search
+    tried the closer after every character): the closing line found is the scanner's, and the page is
+    read the quick way."""
+    bodies = ["", "x = 1\n", "a ``` b\n```py\n", " ````\n~~~~x\n", "```x\n", "\n\n", "é\t```\\\n"]
+    for mark in ("```", "~~~"):
+        for body in bodies:
+            for closing in (mark, f"  {mark}", f"\t{mark} \t", f"{mark}  "):
+                for after in ("", "\n", "\nText `code` after.\n", f"\n{mark}\nmore\n{mark}\n"):
+                    text = f"# T\n\n{mark}py\n{body}{closing}{after}"
+                    read, scanned, at_once = _both(text)
+                    assert read == scanned, repr(text)
+                    assert at_once, repr(text)

@@ -79,7 +79,8 @@ _NOT_PROSE = Scanner(
 # The same spans as _NOT_PROSE, found by one regular expression in C (no Python work a span): each
 # kind is a branch opening with its first character (so re skips to those characters in C), in the
 # scanner's order among the kinds that share it; a closer is searched lazily and kept once found (an
-# atomic group, as the scanner's search), a closer that stops at its line end is the class up to it.
+# atomic group, as the scanner's search; a fence's a line at a time, see _fence_body), a closer that
+# stops at its line end is the class up to it.
 # A fence's line end before it is the group ``split`` hands back (the text keeps it). Where re would
 # search again and again (a closer missing to the end of the text: every later opener of its kind
 # searches to the end; a second tag or link target opened before the first one's line stops), the
@@ -89,11 +90,22 @@ _NOT_PROSE = Scanner(
 _END = "\n\0"
 
 
+def _fence_body(mark: str) -> str:
+    """A fence's lines after its opening line, up to its closing line (``mark`` alone on a line, but for
+    spaces and tabs), as :func:`transdocs.spans.lazily_closed` reads them, but a line at a time: the
+    lines before the closing one are passed over whole (``[^\\n]*``, a count in C), where a lazy search
+    tried the closer after every character (about 100 instructions a character of code, a third of
+    prose_of on the real corpus's pages). The closer opens a line, so the first line it matches is the
+    first place the lazy search found; a fence never closed takes the rest of the text, as there."""
+    closing = rf"[ \t]*{mark}[ \t]*$"
+    return rf"(?m:(?:(?!{closing})[^\n]*\n)*+{closing}|[\s\S]*)"
+
+
 _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2 M instructions a run)
     "|".join(
         [
             r"\n(?<=(\n))(?:"  # a fence, the line end before it kept
-            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + lazily_closed(rf"(?m:^[ \t]*{mark}[ \t]*$)") for mark in _FENCES)
+            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + _fence_body(mark) for mark in _FENCES)
             + ")",
             "<(?:"  # raw blocks, then a tag to its line's end (a second "<" first: the rest)
             + "".join(rf"(?i:{tag}\b)" + lazily_closed(f"(?i:</{tag}>)") + "|" for tag in _RAW)

@@ -6,19 +6,18 @@ has to be checked: a run whose pages all come from the cache costs little more t
 Pages are independent: a translation needs only itself and its English page. Above
 :data:`POOL_THRESHOLD` pages to check, worker processes (forked, so they share the run's
 context) each take groups of pages that translate the same English page, so each English
-page is read by one worker; by default as many as the cores other work left idle while the run
-started (:mod:`transdocs.free_cores`). Results come back in page order: the run's findings are exactly
+page is read by one worker. Results come back in page order: the run's findings are exactly
 those of checking the pages one by one in this process (a test compares them).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from transdocs.checks import Context, units
-from transdocs.free_cores import IdleClock, usable_cores
 from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.page_cache import PageCache, PageResult, context_key
 from transdocs.pages.discover import Page, discover
@@ -34,8 +33,13 @@ _GROUP = 24  # pages per task: enough to keep a worker busy, few enough to balan
 
 
 def jobs_wanted(jobs: int | None) -> int:
-    """``jobs`` worker processes, by default at most one per core this process may use."""
-    return max(1, jobs) if jobs is not None else len(usable_cores())
+    """``jobs`` worker processes, by default one per core this process may use."""
+    if jobs is not None:
+        return max(1, jobs)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def check_one(checker: Checker, page: Page) -> PageResult:
@@ -89,11 +93,9 @@ class Run:
     uses_placeholders: bool = False  # whether an English page writes our placeholders
 
 
-def check_pages(context: Context, cache: PageCache, jobs: int | None = None, clock: IdleClock | None = None) -> Run:
-    """Every page's findings, in page order. With ``jobs`` None, workers only on the cores that stayed
-    idle since ``clock`` started (by default, since this call)."""
+def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> Run:
+    """Every page's findings, in page order."""
     global _work
-    clock = clock or IdleClock()
     found = context.discovery
     pages = found.pages
     results: dict[int, PageResult] = {}
@@ -123,15 +125,10 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None, clo
                 # The first task here: an English page and its translations import the checks' code
                 # and build their languages' word patterns once, for every worker (each did it again).
                 results.update(_check_group(tasks[0]))
-                if jobs is None:  # the cores still free, now that the run has been busy a while
-                    workers = min(workers, clock.workers())
-                if workers == 1:
-                    results.update(done for task in tasks[1:] for done in _check_group(task))
-                else:
-                    gc.freeze()  # the objects made so far stay shared with the workers, not copied by gc
-                    with multiprocessing.get_context("fork").Pool(workers) as pool:
-                        for done in pool.imap_unordered(_check_group, tasks[1:]):
-                            results.update(done)
+                gc.freeze()  # the objects made so far stay shared with the workers, not copied by gc
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for done in pool.imap_unordered(_check_group, tasks[1:]):
+                        results.update(done)
             finally:
                 gc.unfreeze()
                 _work = None
@@ -208,11 +205,10 @@ def check_paths(
     and ``source`` overriding it; a ``module:object`` settings spec there is imported, as
     a Python caller's choice (the commands pass a project that imports only when asked).
     Pages unchanged since the last run come from the page cache (``use_cache``), the others are
-    checked by ``jobs`` worker processes (default: one per core other work leaves idle) when there are many.
+    checked by ``jobs`` worker processes (default: one per core) when there are many.
     Raises :class:`InputError` for paths that do not exist or cannot be read, and for a
     configuration that cannot be used.
     """
-    clock = IdleClock()  # how busy other work keeps the cores, from the run's start
     project = (project or load_project().override(allow_import=True)).override(
         lang=lang, layout=layout, source_lang=source
     )
@@ -224,7 +220,7 @@ def check_paths(
     key = context_key(context.languages.extra, *options, project.source_lang, project.languages, settings, glossaries)
     folders = [str(folder) for folder in context.discovery.folders] or list(paths)
     cache = PageCache(key, folders, enabled=use_cache)
-    return sorted(set(_across_pages(context, check_pages(context, cache, jobs, clock))))
+    return sorted(set(_across_pages(context, check_pages(context, cache, jobs))))
 
 
 def project_context(project: Project, paths: Iterable[str]) -> Context:

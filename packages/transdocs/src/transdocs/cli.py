@@ -243,7 +243,7 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="worker processes for large trees (default: one per core other work leaves idle; 1: in this process)",
+        help="worker processes for large trees (default: one per core; 1 checks in this process)",
     )
     check.set_defaults(run=run_check)
 

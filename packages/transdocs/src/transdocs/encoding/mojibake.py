@@ -33,16 +33,7 @@ from transdocs.languages.detect import (
     quick_census,
     read_language,
 )
-from transdocs.languages.scripts import (
-    SCRIPTS,
-    UNIVERSAL,
-    ascii_words,
-    count,
-    foreign_letters,
-    letters,
-    non_ascii,
-    utf8,
-)
+from transdocs.languages.scripts import ascii_words, count, foreign_letters, letters, non_ascii, outside, utf8
 from transdocs.languages.words import OURS, LanguageFiles
 
 # Re-encoded non-ASCII bytes forming UTF-8: always mojibake above STRONG (our real pages
@@ -278,8 +269,7 @@ def _junk_or_foreign(scripts: tuple[str, ...]) -> re.Pattern[str]:
     found by one search: a character that is neither ASCII nor of ``scripts`` (no junk is: a test reads
     every script), then junk or a letter (tested only there, as in :func:`foreign_letters`). Kept on
     disk: the class of a CJK language's scripts cost about 30 M instructions to compile."""
-    allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
-    return regex_cache.compile(f"[^\\x00-\\x7f{allowed}](?<={_JUNK.pattern}|[^\\W\\d_])")
+    return regex_cache.compile(f"{outside(scripts)}(?<={_JUNK.pattern}|[^\\W\\d_])")
 
 
 def _writers(foreign: str) -> frozenset[str] | None:

@@ -67,8 +67,13 @@ def foreign_letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
     ASCII nor allowed, and then a letter (a word character, not a digit or ``_``). re checks the first
     class, ranges only, as a table at every character it scans; the letter test (a Unicode category)
     runs only where that class matched (a class holding both cost three times as much)."""
-    allowed = UNIVERSAL + "".join(SCRIPTS[name] for name in scripts)
-    return regex_cache.compile(f"[^\\x00-\\x7f{allowed}](?<=[^\\W\\d_])")
+    return regex_cache.compile(f"{outside(scripts)}(?<=[^\\W\\d_])")
+
+
+def outside(scripts: tuple[str, ...]) -> str:
+    """A class of the characters neither ASCII nor letters of ``scripts`` (universal letters are of every
+    script): where a letter foreign to them, or junk, may stand."""
+    return f"[^\\x00-\\x7f{UNIVERSAL}{''.join(SCRIPTS[name] for name in scripts)}]"
 
 
 @cache

@@ -147,7 +147,7 @@ class Checker:
         languages = self.context.languages
         reading = read_language(prose_of(text), lang, languages) if read.valid else None
         if problem is None:
-            problem = check_text(text, lang, reading, languages, read.data)
+            problem = check_text(text, lang, reading, languages, read.data or None)  # (b"": no bytes kept)
         found = PageRead(page, raw=text, lang=lang, written_in=lang, reading=reading, problem=problem)
         if broken is not None:
             found.once(BROKEN_ONCE, lambda: broken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ import pytest
 
 from transdocs import regex_cache
 from transdocs.fastscan import guard
+
+SRE_INFO_CHARSET = 4  # re._constants: the info block holds a charset
 
 TEXTS = ["timeout is 600 s, LLM_TIMEOUT=30", "默认值为 60 秒", "Par défaut : 2 nouvelles tentatives", ""]
 PATTERNS = [r"(?P<num>\d+)\s*(?P<unit>s|秒)?", r"(?<!\w)(?:default|by default|défaut)(?!\w)", r"LLM_[A-Z]+"]
@@ -217,3 +220,35 @@ def test_a_rewrite_s_entries_of_another_version_go_when_the_file_is_written(
     assert len(old) == 1 and not old & after  # the old version's entry went...
     assert (before - old) <= after  # ...the other rewrite's and the plain pattern's stayed
     assert len(after) == len(before)  # and the new version's entry came
+
+
+# Guards as statements.dispatch writes them (classes matched case-sensitively, look-behinds after the
+# character), and look-aheads whose first characters cannot be told: a case-blind class, a negated
+# class, a look-behind, a branch opening with something else.
+GUARDED = [
+    r"(?=(?-i:[0-9`h])|(?-i:[Kk\u212aSsſ])(?<!\w(?s:.)))(?:`[^`]+`|h\w+|\d+|(?<!\w)(?:kelvin|sun))",
+    r"(?=(?-i:[ab])|(?-i:[x]))(?:(?:a|b)c?|x)",
+    r"(?=(?-i:[ab]))(?:a|b)c?|x",
+    r"(?=(?-i:[_])|(?-i:[ab])(?<!\w(?s:.)))(?:_\w|a|b)",
+    r"(?=[k])k\w*",
+    r"(?=(?-i:[^ab]))\w",
+    r"(?=(?-i:[a])|\b)(?:a|\w+)",
+    r"(?<=(?-i:[a]))\w",
+    r"(?=(?-i:[a]))(?i:(?=[k]))\w*|k",
+    r"(?=(?-i:(?i:[k])))\w",
+]
+
+
+def test_a_guard_s_classes_are_where_re_skips_to_and_it_matches_what_re_compile_matches() -> None:
+    rng = random.Random(3)
+    pieces = ["a", "b", "c", "x", "_", "k", "K", "\u212a", "s", "S", "ſ", "h", "`", "7", " ", "_", "é", "kelvin", "sun"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    skipping = []
+    for text in GUARDED:
+        entry = regex_cache._compile_code(text, re.IGNORECASE)
+        skipping.append(bool(entry[2][2] & SRE_INFO_CHARSET))
+        fast, plain = regex_cache._pattern(entry), re.compile(text, re.IGNORECASE)
+        assert [[m.span() for m in fast.finditer(t)] for t in texts] == [
+            [m.span() for m in plain.finditer(t)] for t in texts
+        ], text
+    assert skipping == [True, True, False, True, False, False, False, False, False, False]

@@ -35,13 +35,15 @@ from transdocs.cache_folder import folder, prune, toolkit
 _sre: Any
 _parser: Any
 _compiler: Any
+_constants: Any
 try:  # private modules: anything missing means "compile as usual"
     _sre = importlib.import_module("_sre")
     _parser = importlib.import_module("re._parser")
     _compiler = importlib.import_module("re._compiler")
+    _constants = importlib.import_module("re._constants")
     _BUILD = f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}"
 except (ImportError, AttributeError):  # pragma: no cover - another Python
-    _sre = _parser = _compiler = None
+    _sre = _parser = _compiler = _constants = None
     _BUILD = ""
 
 # Entries: (pattern text asked for, flags, rewrite name) -> the marshalled (pattern compiled, its
@@ -119,13 +121,59 @@ def _current(entries: dict[_Key, bytes]) -> dict[_Key, bytes]:
 def _compile_code(text: str, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11-3.13)."""
     parsed = _parser.parse(text, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]
+    code = _start_charset([int(op) for op in _compiler._code(parsed, flags)], parsed, flags)
     state = parsed.state
     groupindex = {str(name): int(index) for name, index in state.groupdict.items()}
     indexgroup: list[str | None] = [None] * state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
     return text, int(flags | state.flags), code, state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _guard_classes(parsed: Any, flags: int) -> list[Any] | None:
+    """The class items a match's first character is in, when ``parsed`` opens with a look-ahead each
+    branch of which opens with a case-sensitive class or character (the guard of ``statements.dispatch``,
+    the look-behind after it); else None."""
+    if not parsed.data or parsed.data[0][0] is not _constants.ASSERT or parsed.data[0][1][0] != 1:
+        return None
+    body = parsed.data[0][1][1].data
+    branches = body[0][1][1] if len(body) == 1 and body[0][0] is _constants.BRANCH else [body]
+    items: list[Any] = []
+    for branch in branches:
+        first, blind = list(branch)[:1], bool(flags & re.IGNORECASE)
+        while first and first[0][0] is _constants.SUBPATTERN:
+            _group, add_flags, del_flags, inner = first[0][1]
+            blind = bool(add_flags & re.IGNORECASE) or (blind and not del_flags & re.IGNORECASE)
+            first = list(inner)[:1]
+        if blind or not first:
+            return None
+        op, av = first[0]
+        if op is _constants.LITERAL:  # a class of one character
+            items.append((op, av))
+        elif op is _constants.IN and all(item is not _constants.NEGATE for item, _ in av):
+            items += av
+        else:
+            return None
+    return items
+
+
+def _start_charset(code: list[int], parsed: Any, flags: int) -> list[int]:
+    """``code`` with the classes of its guard (:func:`_guard_classes`) as the charset of its info block:
+    ``re`` then skips in a tight loop to a character one of them holds, where it entered the guard at
+    every position. Unchanged when the block already holds a prefix or a charset, or no match is
+    non-empty."""
+    classes = _guard_classes(parsed, flags)
+    if classes is None or code[0] != _constants.INFO or code[2] != 0 or code[3] == 0:
+        return code
+    charset, hascased = _compiler._optimize_charset(classes)
+    if hascased:
+        return code
+    info = [int(_constants.INFO), 0, int(_constants.SRE_INFO_CHARSET), code[3], code[4]]
+    compiled: list[Any] = []
+    _compiler._compile_charset(charset, 0, compiled)
+    info += [int(op) for op in compiled]
+    info[1] = len(info) - 1
+    return info + code[1 + code[1] :]
 
 
 def _pattern(entry: _Entry) -> re.Pattern[str]:
@@ -153,8 +201,10 @@ def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | N
     was compiled before. ``rewrite`` must depend on its arguments and check-docs' code only (it is
     cached by its name, its module's source and check-docs' own bytes)."""
     global _entries, _dirty
-    if _sre is None or _path() is None:
+    if _sre is None:
         return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
+    if _path() is None:  # compiled as below (the same code), not kept
+        return _fresh(rewrite(pattern, flags) if rewrite else pattern, flags)[0]
     if _entries is None:
         _entries = _load()
         atexit.register(save)
@@ -166,12 +216,17 @@ def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | N
             return _pattern(marshal.loads(kept))
         except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):
             pass  # written by a Python that differs in a way the file name did not catch
-    text = rewrite(pattern, flags) if rewrite else pattern
+    compiled, entry = _fresh(rewrite(pattern, flags) if rewrite else pattern, flags)
+    if entry is not None:
+        _entries[key] = marshal.dumps(entry)
+        _dirty = True
+    return compiled
+
+
+def _fresh(text: str, flags: int) -> tuple[re.Pattern[str], _Entry | None]:
+    """``text`` compiled, and the entry that gives it again (None when ``re.compile`` had to)."""
     try:
         entry = _compile_code(text, flags)
-        compiled = _pattern(entry)
+        return _pattern(entry), entry
     except (re.error, TypeError, ValueError, RuntimeError, OverflowError, AttributeError):
-        return re.compile(text, flags)  # a bad pattern raises its re.error here
-    _entries[key] = marshal.dumps(entry)
-    _dirty = True
-    return compiled
+        return re.compile(text, flags), None  # a bad pattern raises its re.error here

@@ -54,7 +54,7 @@ def test_a_fence_body_ends_at_the_first_line_the_closing_pattern_matches() -> No
                 assert block.lines == [(block.line + 1 + k, line) for k, line in enumerate(body)], repr(text)
                 fences += 1
     assert fences > 5_000
-    assert _closing("`", 3).match(" ```` ") and not _closing("`", 4).match("```")
+    assert _closing("```").match(" ```` ") and not _closing("````").match("```")
 
 
 def test_a_fence_language_is_read_as_the_plain_strip_and_split_read_it() -> None:

@@ -507,7 +507,18 @@ def test_tags_are_blanked_as_the_plain_substitution_blanks_them() -> None:
 class _PlainReader(markdown._Reader):
     """The reader's loop, flush and start of a block as they were before the shortcuts (a line's first
     character tells which patterns to try; plain prose lines and one-line blocks taken as such; a block
-    started with nothing open or no item around): every line asks every question."""
+    started with nothing open or no item around; the prose before a code block found by one loop, not
+    from the last block first): every line asks every question."""
+
+    def intro_text(self) -> str:
+        texts: list[str] = []
+        for block in reversed(self.doc.blocks):
+            if not isinstance(block, Prose):
+                break
+            texts.insert(0, block.text)
+            if block.kind != "title":
+                break
+        return "\n".join(texts)
 
     def start_block(self, kind: str, indent: int) -> None:
         self.flush()

@@ -72,12 +72,12 @@ def split_cells(row: str) -> list[str]:
     row = row.strip()
     # (most rows) no escape, and no pipe in inline code (backticks pair as they come): every pipe splits
     if "\\" not in row and ("`" not in row or "|" not in "".join(row.split("`")[1:-1:2])):
-        cells = row.split("|")
-        if not cells[0].strip():
-            cells = cells[1:]
-        if cells and not cells[-1].strip():
-            cells = cells[:-1]
-        return [cell.strip() for cell in cells]
+        cells = list(map(str.strip, row.split("|")))  # (each cell stripped once, in C)
+        if not cells[0]:
+            del cells[0]
+        if cells and not cells[-1]:
+            del cells[-1]
+        return cells
     cells, cursor, current = [], 0, ""
     for match in _CELL_SPLIT.finditer(row):
         if match.group(0) != "|":
@@ -240,8 +240,14 @@ class _Reader:
 
     def intro_text(self) -> str:
         """The prose right before what comes next: a paragraph or heading, and a tab's title."""
+        blocks = self.doc.blocks
+        last = blocks[-1] if blocks else None
+        if not isinstance(last, Prose):
+            return ""
+        if last.kind != "title":  # (most: a paragraph or a heading alone)
+            return last.text
         texts: list[str] = []
-        for block in reversed(self.doc.blocks):
+        for block in reversed(blocks):
             if not isinstance(block, Prose):
                 break
             texts.insert(0, block.text)
@@ -488,7 +494,7 @@ class _Reader:
         first, lines = self.first, self.lines
         start, body, size = first + i, [], len(lines)
         i += 1
-        closing = _closing(mark[0], len(mark))
+        closing = _closing(mark)
         while i < size:
             line = lines[i]
             if mark in line and closing.match(line):  # (a closing line holds the mark: only those are matched)
@@ -511,9 +517,9 @@ class _Reader:
 
 
 @cache
-def _closing(char: str, length: int) -> re.Pattern[str]:
-    """The line that closes a fence of ``length`` ``char``s."""
-    return re.compile(rf"^\s*{re.escape(char)}{{{length},}}\s*$")
+def _closing(mark: str) -> re.Pattern[str]:
+    """The line that closes a fence opened by ``mark`` (kept by the mark itself: one key, no tuple)."""
+    return re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
 
 
 # A placeholder searched in a whole page: what each line alone holds. Its one group is the name

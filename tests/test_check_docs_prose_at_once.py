@@ -87,3 +87,20 @@ def test_a_closed_fence_is_read_at_once() -> None:
                     read, scanned, at_once = _both(text)
                     assert read == scanned, repr(text)
                     assert at_once, repr(text)
+
+
+def test_a_closed_raw_block_or_placeholder_is_read_at_once() -> None:
+    """A raw block's or placeholder's inside is passed over a run of other characters at a time up to
+    its first closer (a lazy search tried the closer after every character): the closer found is the
+    scanner's, in any case for a tag, after look-alikes of its first character, and the page is read
+    the quick way."""
+    closed = {"<script>": "</script>", "<PRE class=a>": "</Pre>", "<code>": "</CODE>", "<style>": "</style>"}
+    closed |= {"{{ ": "}}", "{% ": "%}"}
+    insides = ["", "x", "a < b", "<</", "</scrip", "</pre", "}", "} }", "%", "% }", "{{", "{%", "é\n中文\n", "\n\n"]
+    for opener, closer in closed.items():
+        for inside in insides:
+            for after in ("", "\n", closer[-1] * 2, f" {closer} more {closer}\n", "\nText `code` after.\n"):
+                text = f"# T\n\nSome {opener}{inside}{closer[0]}{closer}{after}"
+                read, scanned, at_once = _both(text)
+                assert read == scanned, repr(text)
+                assert at_once, repr(text)

@@ -29,7 +29,7 @@ from transdocs.languages.scripts import (
 )
 from transdocs.languages.tags import base_language
 from transdocs.languages.words import OURS, LanguageFiles
-from transdocs.spans import Kind, Scanner, lazily_closed
+from transdocs.spans import Kind, Scanner
 
 # Below this many words of prose a page is too short to tell its language.
 MIN_UNITS = 60
@@ -101,6 +101,15 @@ def _fence_body(mark: str) -> str:
     return rf"(?m:(?:(?!{closing})[^\n]*\n)*+{closing}|[\s\S]*)"
 
 
+def _up_to(first: str, rest: str) -> str:
+    """A closer (``first``, one character escaped for a class, then ``rest``) as
+    :func:`transdocs.spans.lazily_closed` finds it, but a run of other characters at a time
+    (``[^first]++``, a count in C): a lazy search tried the closer after every character of a raw
+    block or a placeholder's inside. The first place the closer's first character is followed by the
+    rest is the first place the lazy search found; with no closer, the rest of the text, as there."""
+    return rf"(?:(?:[^{first}]++|{first}(?!{rest}))*+{first}{rest}|[\s\S]*)"
+
+
 _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2 M instructions a run)
     "|".join(
         [
@@ -108,10 +117,10 @@ _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2
             + "|".join(rf"[ \t]*{mark}[^\n]*\n" + _fence_body(mark) for mark in _FENCES)
             + ")",
             "<(?:"  # raw blocks, then a tag to its line's end (a second "<" first: the rest)
-            + "".join(rf"(?i:{tag}\b)" + lazily_closed(f"(?i:</{tag}>)") + "|" for tag in _RAW)
+            + "".join(rf"(?i:{tag}\b)" + _up_to("<", f"(?i:/{tag}>)") + "|" for tag in _RAW)
             + r"[^<>\n]*+(?:>|(?=<)[\s\S]*))",
             r"`[^`\n]*`",
-            r"\{(?:\{" + lazily_closed(r"\}\}") + "|%" + lazily_closed(r"%\}") + r"|\s*#[\w-]+\s*\})",
+            r"\{(?:\{" + _up_to(r"\}", r"\}") + "|%" + _up_to("%", r"\}") + r"|\s*#[\w-]+\s*\})",
             r"h(?i:ttps?)://\S+",
             r"H(?i:ttps?)://\S+",
             r"\]\([^)\n\]]*+(?:\)|(?=\])[\s\S]*)",  # a link target to its line's end (a "]" first: the rest)

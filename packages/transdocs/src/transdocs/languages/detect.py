@@ -231,8 +231,8 @@ def _word_counts(prose: str) -> Counter[str]:
     return Counter(_WORD.findall(prose.lower()))
 
 
-# ASCII letters stay, every other ASCII byte becomes a space; the bytes of other characters stay.
-_WORD_BYTES = bytes(byte if chr(byte).isalpha() else 0x20 for byte in range(128)) + bytes(range(128, 256))
+# ASCII letters are lowered, every other ASCII byte becomes a space; the bytes of other characters stay.
+_WORD_BYTES = bytes(low if chr(low).isalpha() else 0x20 for low in bytes(range(128)).lower()) + bytes(range(128, 256))
 # A character that is not a letter (not in _WORD's class), looked for among the non-ASCII ones.
 _NON_LETTER = re.compile(r"[\W\d_]")  # (searched among the non-ASCII characters only)
 
@@ -243,12 +243,16 @@ def _spaced_hits(prose: str, lang: str, files: LanguageFiles) -> int:
     non-ASCII characters that are not letters become spaces (a few kinds a page: ``’``, ``«``, an
     Arabic comma), then ASCII ones, and the rest splits at the spaces (``findall`` of the words tests
     a letter class at every character: three times slower in a page mostly in ASCII, a third slower
-    in an Arabic one)."""
-    lowered = prose.lower()
-    if not lowered.isascii():
-        for char in set(_NON_LETTER.findall(non_ascii(lowered))):
-            lowered = lowered.replace(char, " ")
-    words = lowered.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+    in an Arabic one). The text is lowered only when lowering changes one of its non-ASCII characters
+    (the bytes' mapping lowers ASCII letters): ``str.lower`` of a text not in ASCII looks every
+    character up, ASCII ones too, and most pages hold no capital but ASCII ones."""
+    rest = non_ascii(prose)
+    if rest != rest.lower():  # (a Greek capital sigma, lowered by its neighbours, is always changed)
+        prose = prose.lower()
+        rest = non_ascii(prose)
+    for char in set(_NON_LETTER.findall(rest)):
+        prose = prose.replace(char, " ")
+    words = utf8(prose).translate(_WORD_BYTES).split()
     return sum(map(_spaced_bytes(lang, files).__contains__, words))
 
 

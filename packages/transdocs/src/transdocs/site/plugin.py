@@ -39,7 +39,9 @@ from mkdocs.structure.pages import Page
 from transdocs.site.build import NOT_FOUND, SiteBuild
 from transdocs.site.compiled_templates import share_compiled_templates
 from transdocs.site.one_language import OneLanguageRebuilds
+from transdocs.site.search_entries import SearchEntries
 from transdocs.site.site_values import CssClasses, SiteValues
+from transdocs.site.theme_files import list_theme_once
 
 
 class TransdocsConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ is untyped
@@ -97,6 +99,7 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         self._serving = False
         self._dirty = False
         self._one = OneLanguageRebuilds()  # which rebuilds of mkdocs serve make one language only
+        self._entries = SearchEntries()  # under mkdocs serve: Material's search entries of unchanged pages
         self._site: Any = None  # a SiteBuild, possibly from a fresh import of this package
         self._spec: tuple[str, str, str | None] | None = None
         self._loaded: dict[str, tuple[int, int]] | None = None  # the files of the modules _fresh_site reloads
@@ -193,6 +196,9 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         elif self._serving and self._site.idle:  # the first language of a rebuild
             self._site = self._fresh_site()
         self._site.on_config(config)
+        if self._serving:  # work a rebuild would repeat for what did not change
+            self._entries.reuse(config)
+            list_theme_once(config)
         if self._serving and self._loaded is None:  # the first build has imported them by now
             self._loaded = _stamps(self._reloaded())
         return config

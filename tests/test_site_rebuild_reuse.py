@@ -1,7 +1,8 @@
 """What a rebuild under mkdocs serve takes from the last build is what it would have made again.
 
-The theme's file list (site/theme_files.py) against Jinja's own listing as folders change, and
-Material's search entries (site/search_entries.py) against Material's own index as pages change.
+The theme's file list (site/theme_files.py) against Jinja's own listing as folders change,
+Material's search entries (site/search_entries.py) against Material's own index as pages change, and
+the site folder as MkDocs empties it when its old content is removed after the build (site/old_output.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
 from transdocs.site import search_entries, theme_files
+from transdocs.site.old_output import OldOutput
 from transdocs.site.search_entries import SearchEntries
 from transdocs.site.theme_files import ListedOnce, list_theme_once
 
@@ -205,3 +207,36 @@ def test_entries_are_made_again_with_a_dictionary_or_another_material(monkeypatc
     monkeypatch.setattr(search_entries, "TESTED_MATERIAL", frozenset({"0.0"}))
     SearchEntries().reuse(config)  # type: ignore[arg-type]
     assert "add_entry_from_context" not in vars(plugin.search_index)
+
+
+# --- the last build's output, removed after the rebuild --------------------------------------
+
+
+def _tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+def _site(root: Path) -> Path:
+    (root / "zh" / "retries").mkdir(parents=True)
+    (root / "zh" / "retries" / "index.html").write_text("old")
+    (root / "assets").mkdir()
+    (root / "index.html").write_text("old")
+    (root / ".git").mkdir()  # dot files: MkDocs spares them
+    (root / ".nojekyll").write_text("")
+    return root
+
+
+def test_the_site_folder_is_left_as_mkdocs_empties_it(tmp_path: Path) -> None:
+    from mkdocs.utils import clean_directory
+
+    emptied, aside = _site(tmp_path / "a" / "site"), _site(tmp_path / "b" / "site")
+    clean_directory(str(emptied))
+    old = OldOutput()
+    old.set_aside(aside)
+    assert _tree(aside) == _tree(emptied) == [".git", ".nojekyll"]
+    (aside / "index.html").write_text("new")  # the build writes while the old output waits
+    old.remove()
+    old.set_aside(tmp_path / "b" / "missing")  # nothing to set aside: no folder beside it
+    old.finish()
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["site"]
+    assert _tree(aside) == [".git", ".nojekyll", "index.html"]

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from transdocs.site.build import NOT_FOUND, SiteBuild
 from transdocs.site.compiled_templates import share_compiled_templates
+from transdocs.site.old_output import OldOutput
 from transdocs.site.one_language import OneLanguageRebuilds
 from transdocs.site.search_entries import SearchEntries
 from transdocs.site.site_values import CssClasses, SiteValues
@@ -100,6 +101,8 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         self._dirty = False
         self._one = OneLanguageRebuilds()  # which rebuilds of mkdocs serve make one language only
         self._entries = SearchEntries()  # under mkdocs serve: Material's search entries of unchanged pages
+        self._old = OldOutput()  # under mkdocs serve: the last build's output, removed after the rebuild
+        self._first = False  # this build is MkDocs' own, the first of a rebuild: it empties the site folder
         self._site: Any = None  # a SiteBuild, possibly from a fresh import of this package
         self._spec: tuple[str, str, str | None] | None = None
         self._loaded: dict[str, tuple[int, int]] | None = None  # the files of the modules _fresh_site reloads
@@ -178,10 +181,12 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
 
     def on_shutdown(self) -> None:
         self._one.failed()  # a build stopped half-way (Ctrl-C) leaves nothing beside the site folder
+        self._old.finish()
 
     @event_priority(-90)  # before static-i18n chooses the language MkDocs' own build makes
     def _plan_before_i18n(self, config: MkDocsConfig) -> MkDocsConfig:
         if self._serving and not self._dirty and (self._site is None or self._site.idle):
+            self._first = True
             site = self._site
             self._one.plan(config, lambda: site is not None and bool(site.status_unchanged(config)))
         return config
@@ -207,6 +212,9 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._one.keep(config)  # a build of one language: the rest of the site is kept aside
+        if self._first:  # what MkDocs is about to remove is removed after the build (static-i18n's
+            self._first = False  # builds of the other languages empty nothing)
+            self._old.set_aside(Path(config.site_dir))
 
     @event_priority(-90)  # before static-i18n (-100) sorts the files of the language being built
     def _files_before_i18n(self, files: Files, config: MkDocsConfig) -> Files:
@@ -253,6 +261,7 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         self._site.after_site(config)
         if self._serving and self._site.idle:
             self._one.done()
+            self._old.remove()
 
     on_post_build = CombinedEvent(_after_language, _after_site)
 
@@ -260,3 +269,4 @@ class TransdocsPlugin(BasePlugin[TransdocsConfig]):  # type: ignore[no-untyped-c
         if self._site is not None:
             self._site.on_build_error()
         self._one.failed()
+        self._old.remove()

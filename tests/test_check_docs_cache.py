@@ -77,6 +77,20 @@ def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path, mo
     assert parallel == serial
 
 
+def test_worker_processes_tell_the_run_what_one_process_tells_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every field of every page's result crosses from the workers (findings, unstamped and stamped
+    translations, English pages as shown, placeholders), not only what the findings show."""
+    docs = _tree(tmp_path, 60)
+    project = _project(_settings(tmp_path, 3))
+    monkeypatch.setattr(batch, "POOL_THRESHOLD", 10)
+    no_cache = page_cache.PageCache("", [], enabled=False)
+    runs = [batch.check_pages(batch.project_context(project, [str(docs)]), no_cache, jobs) for jobs in (1, 2)]
+    assert runs[0].unstamped and runs[0].stamped and runs[0].english_of and runs[0].uses_placeholders
+    assert runs[1] == runs[0]
+
+
 def test_a_second_run_from_the_cache_finds_what_the_first_found(tmp_path: Path) -> None:
     docs = _tree(tmp_path, 12)
     project = _project(_settings(tmp_path, 3))

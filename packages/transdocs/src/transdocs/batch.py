@@ -55,10 +55,15 @@ def check_one(checker: Checker, page: Page) -> PageResult:
 _work: tuple[Checker, Sequence[Page]] | None = None
 
 
-def _check_group(indexes: list[int]) -> list[tuple[int, PageResult]]:
+# A page's result as a worker sends it: its index, then the fields of its PageResult as a plain tuple
+# (pickled in a few microseconds, where a class instance costs its class and its fields' names).
+_Sent = tuple[int, tuple[Finding, ...], bool, bool, str | None, bool]
+
+
+def _check_group(indexes: list[int]) -> list[_Sent]:
     assert _work is not None
     checker, pages = _work
-    return [(index, check_one(checker, pages[index])) for index in indexes]
+    return [(index, *check_one(checker, pages[index])) for index in indexes]
 
 
 def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
@@ -124,11 +129,11 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> 
             try:
                 # The first task here: an English page and its translations import the checks' code
                 # and build their languages' word patterns once, for every worker (each did it again).
-                results.update(_check_group(tasks[0]))
+                results.update((index, check_one(checker, pages[index])) for index in tasks[0])
                 gc.freeze()  # the objects made so far stay shared with the workers, not copied by gc
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     for done in pool.imap_unordered(_check_group, tasks[1:]):
-                        results.update(done)
+                        results.update((sent[0], PageResult(*sent[1:])) for sent in done)
             finally:
                 gc.unfreeze()
                 _work = None

@@ -185,20 +185,49 @@ def test_re_skips_to_a_literal_or_a_class_it_can_read_without_case() -> None:
     assert [skips_to_starts(p.pattern, p.flags) for p in lex.value_tokens] == [True, True, True, False]
 
 
+def _plain_hint(targets: Targets) -> re.Pattern[str]:
+    """Where a setting is named, as one plain pattern: a name, a placeholder ``.env }}``, a key in code."""
+    named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
+    branches = [r"\.(?:env|key)\s*\}\}", rf"`{trie(targets.key_names)}\b"]
+    return re.compile("|".join([trie(named), *branches] if named else branches), re.IGNORECASE)
+
+
 @pytest.mark.parametrize("lang", [*LANGUAGES, None])
-def test_may_name_answers_as_the_hint_pattern(lang: str | None) -> None:
+def test_may_name_answers_as_the_plain_hint_pattern(lang: str | None) -> None:
     lex = our_lexicon(lang)
-    assert lex.hints  # our names all hold "_": blocks without one of its marks skip the regexes
+    assert [mark for mark, _ in lex.hints] == ["_", "}", "`"]  # our names all hold "_"
     texts = list(real_prose())
-    assert [lex.may_name(text) for text in texts] == [lex.hint.search(text) is not None for text in texts]
+    plain = _plain_hint(lex.targets)
+    assert [lex.may_name(text) for text in texts] == [plain.search(text) is not None for text in texts]
     assert any(lex.may_name(text) for text in texts) and not all(lex.may_name(text) for text in texts)
 
 
-def test_may_name_screens_only_when_every_name_holds_an_underscore() -> None:
-    bare = Targets([Setting("port", "PORT", "port", 8, "number")])
-    lex = lexicons.lexicon("en", bare, OURS)
-    assert lex.hints == ()
-    assert lex.may_name("set PORT to 9")
+@pytest.mark.parametrize(
+    ("settings", "marks"),
+    [
+        ([Setting("port", "PORT", "port", 8, "number")], ["}", "`", ""]),  # a name without "_": searched anyway
+        (
+            [Setting("port", "PORT", "port", 8, "number"), Setting("max_wait", "MAX_WAIT", "max_wait", 5, "number")],
+            ["}", "`", ""],
+        ),
+        ([Setting("dev.hmr", None, "dev.hmr", True, "bool"), Setting("port", None, "port", 8, "number")], ["}", "`"]),
+    ],
+)
+def test_may_name_screens_by_mark_whatever_the_names(settings: list[Setting], marks: list[str]) -> None:
+    # Keys without "_" (dev.hmr) are settings only in code and placeholders: every branch holds its mark.
+    lex = lexicons.lexicon("en", Targets(settings), OURS)
+    assert [mark for mark, _ in lex.hints] == marks
+    plain = _plain_hint(lex.targets)
+    rng = random.Random(11)
+    pieces = ["PORT", "port", "pORt", "max_wait", "MAX_WAIT", "dev.hmr", "DEV.HMR", "`", ".env }}", ".key}}", "{{ "]
+    pieces += [" ", "x", "_", ".", "\n", "K", "\u212a", "ſ", "dev", "hmr", "é", "portal", "sport"]
+    texts = list(real_prose()) + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    found = [plain.search(text) is not None for text in texts]
+    assert 500 < sum(found) < len(texts) - 500
+    assert [lex.may_name(text) for text in texts] == found
+    for mark, branch in lex.hints:  # each branch finds names, and only in texts holding its mark
+        hits = [text for text in texts if branch.search(text)]
+        assert hits and all(mark in text for text in hits)
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def _setting_token(targets: Targets) -> str:
     key (``env``, ``key``, and the same inside inline code), a placeholder ``{{ x.env }}`` or
     ``{{ x.key }}`` of one of ``targets``' settings (alone or in code), or a key that is an
     ordinary word in code (``timeout``; any case and spaces, as ``Targets.lookup`` reads it).
-    Like ``hint``, it opens with characters without another case ("_", "{", "`") when it can,
+    Like ``hints``, it opens with characters without another case ("_", "{", "`") when it can,
     so ``re`` skips from one to the next."""
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
     parts = [rf"\{{\{{\s*{trie(targets.by_setting)}\.(?:env|key)\s*\}}\}}"]
@@ -72,8 +72,7 @@ class Lexicon:
     targets: Targets  # the settings it names (each reader asks it which setting a name is)
     languages: LanguageFiles  # the language files its words come from
     tokens: re.Pattern[str]
-    hint: re.Pattern[str]  # where a setting is named (use :meth:`may_name`, which screens first)
-    # Found wherever ``tokens`` can give a setting token, and in far fewer texts than ``hint``: a
+    # Found wherever ``tokens`` can give a setting token, and in far fewer texts than ``hints``: a
     # placeholder of a setting that is not compared (a secret: ``{{ api_key.env }}``) names none.
     setting_token: re.Pattern[str]
     # Together found wherever ``tokens`` can give a value token (``V``); each searched alone, cheapest first.
@@ -89,8 +88,8 @@ class Lexicon:
     counter: re.Pattern[str] = re.compile(r"(?!x)x")
     # The plain ``wnum`` part, whose groups tell a number word and its unit where ``tokens`` found one.
     number_word: re.Pattern[str] = re.compile(r"(?!x)x")
-    # The branches of ``hint``, each with a string all its matches hold, when every name holds "_"
-    # (empty otherwise): a text is searched for a branch only where it holds that string.
+    # Where a setting is named: one text names one exactly where one of these branches matches, each with
+    # a string all its matches hold ("" for names that share none): it is searched only where that is.
     hints: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # The groups ``tokens`` names kinds with besides the kinds' own (``end_1``: ``end``), see dispatch.dispatched.
     token_kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -102,12 +101,10 @@ class Lexicon:
     )
 
     def may_name(self, text: str) -> bool:
-        """Whether ``text`` names a setting (``hint`` matches): most blocks hold none of the strings
-        a name is found by, and ``in`` tells that faster than a regex. Each branch alone opens with
-        one character, which ``re`` skips to in a tight loop (all three at once it tested each
+        """Whether ``text`` names a setting (one of ``hints`` matches): most blocks hold none of the
+        strings a name is found by, and ``in`` tells that faster than a regex. Each branch alone opens
+        with one character, which ``re`` skips to in a tight loop (all of them at once it tested each
         character against a set, and tried ``.env }}`` at every full stop of the prose)."""
-        if not self.hints:
-            return self.hint.search(text) is not None
         for mark, branch in self.hints:  # noqa: SIM110 - a generator in any() costs more than the tests
             if mark in text and branch.search(text) is not None:
                 return True
@@ -153,29 +150,26 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     parts = token_parts(words, decimal_comma, targets)
     token_pattern, token_kinds = dispatched(parts, words, targets)
     flags = re.IGNORECASE
-    # Only ever asked whether it matches: the names as a trie match the same strings, faster.
+    # Only ever asked whether they match: the names as a trie match the same strings, faster. A name is
+    # where one of the branches matches: a name (env var, key holding "_"), a placeholder ``.env }}``,
+    # or a key in code. "}" alone: `in` finds one character at memchr speed, two a hundred times slower.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
-    # Each branch holds "_", "}" or "`" when every name holds "_"; "}" alone: `in` finds one character
-    # at memchr speed, two a hundred times slower.
-    branches = [r"\.(?:env|key)\s*\}\}", rf"`{trie(targets.key_names)}\b"]
-    hints: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    if named and all("_" in name for name in named):  # every branch opens with a character without case
-        branches.insert(0, _from_underscore(named))
-        hints = tuple(zip(("_", "}", "`"), (regex_cache.compile(b, flags) for b in branches), strict=True))
-        hint = regex_cache.compile("|".join(branches), flags)
-    else:  # no names (keys without "_" are settings only in code and placeholders): no name branch
-        hint = guarded("|".join([trie(named), *branches] if named else branches), flags)
+    hints = [("}", regex_cache.compile(r"\.(?:env|key)\s*\}\}", flags))]
+    hints.append(("`", regex_cache.compile(rf"`{trie(targets.key_names)}\b", flags)))
+    if named and all("_" in name for name in named):  # the branch opens with a character without case
+        hints.insert(0, ("_", regex_cache.compile(_from_underscore(named), flags)))
+    elif named:  # a name without "_" (``PORT``): the names share no string, they are searched in any text
+        hints.append(("", guarded(trie(named), flags)))
     return Lexicon(
         lang=lang,
         targets=targets,
         languages=files,
         tokens=guarded(token_pattern, flags),
         token_kinds=token_kinds,
-        hint=hint,
         setting_token=regex_cache.compile(_setting_token(targets), flags),
         value_tokens=tuple(guarded(screen, flags) for screen in value_screens(parts, targets)),
         names=guarded(trie([*targets.env_names, *targets.key_names]), flags),
-        hints=hints,
+        hints=tuple(hints),
         default=guarded(alternation([*words.default, *words.default_header]), flags),
         blocker=guarded(alternation([*words.blocker, *words.foreign]), flags),
         glue=guarded(alternation(words.glue), flags),

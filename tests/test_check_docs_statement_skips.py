@@ -277,7 +277,9 @@ def test_marks_and_word_units_read_as_the_plain_patterns_do() -> None:
     assert sum(text.isascii() for text in texts) > 100 and sum(bool(marks.search(t)) for t in texts) > 1000
     for text in texts:
         kept = [i for i, char in enumerate(text) if not marks.fullmatch(char)]
-        assert strip_marks(text) == (marks.sub("", text), kept if len(kept) < len(text) else None)
+        stripped, where = strip_marks(text)
+        assert stripped == marks.sub("", text) and (where is None) == (len(kept) == len(text))
+        assert where is None or [where[i] for i in range(len(stripped))] == kept  # each character's place
         units = len(wordish.findall(text)) + len(cjk.findall(text)) / 2
         assert lex.units_between(text) == units and type(lex.units_between(text)) is float
 

@@ -21,6 +21,7 @@ from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.prose import Context, Statement, by_place, statements
 from transdocs.statements.subject import named_setting
 from transdocs.statements.tokens import Token
+from transdocs.statements.word_patterns import Kept
 
 ROOT = Path(__file__).parent.parent
 CORPUS = next(
@@ -88,9 +89,7 @@ def _random_tables(lex: Lexicon, count: int, seed: int) -> list[Table]:
     return found
 
 
-def _read_again(
-    text: str, kept: list[int] | None, every: list[Token], lex: Lexicon, context: Context
-) -> list[Statement]:
+def _read_again(text: str, kept: Kept | None, every: list[Token], lex: Lexicon, context: Context) -> list[Statement]:
     """The cell read again from its text, as before: screens, tokenize, every rule; offsets as written."""
     return by_place(statements(text, lex, context), kept)
 
@@ -106,7 +105,7 @@ def test_table_cells_read_once_state_what_cells_read_again_state(
     stated_by_cells: list[list[Statement]] = []
 
     def read_again(
-        text: str, kept: list[int] | None, tokens: list[Token], lex: Lexicon, context: Context
+        text: str, kept: Kept | None, tokens: list[Token], lex: Lexicon, context: Context
     ) -> list[Statement]:
         stated_by_cells.append(_read_again(text, kept, tokens, lex, context))
         stated_by_cells[-1] and kept and marked.append(text)

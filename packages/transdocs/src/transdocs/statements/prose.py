@@ -62,7 +62,7 @@ from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
 from transdocs.statements.values import Value
-from transdocs.statements.word_patterns import strip_marks
+from transdocs.statements.word_patterns import Kept, strip_marks
 
 # How far (in words; a CJK character is half a word) a default word may be from its value,
 # not counting the words the checker recognises ("defaults to 8", "默认值分别为 3 和 8").
@@ -445,9 +445,7 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     return read_tokens(text, kept, every, lex, context)
 
 
-def read_tokens(
-    text: str, kept: list[int] | None, every: list[Token], lex: Lexicon, context: Context
-) -> list[Statement]:
+def read_tokens(text: str, kept: Kept | None, every: list[Token], lex: Lexicon, context: Context) -> list[Statement]:
     """:func:`statements` of a text already read: ``text, kept = strip_marks(...)`` and ``every``
     its tokens (a table cell's, read once to know what it names), which hold a value (callers
     skip a text without one: it states nothing).
@@ -484,11 +482,11 @@ def _may_link(kinds: str) -> bool:
     return "V" in kinds and ("D" in kinds or ("V" in after and ("C" in after or "E" in after or "R" in after)))
 
 
-def by_place(found: list[Statement], kept: list[int] | None) -> list[Statement]:
+def by_place(found: list[Statement], kept: Kept | None) -> list[Statement]:
     """One statement per setting and place, at its offset in the text before ``strip_marks``
     (``kept``: where each kept character was; None when nothing was stripped)."""
     unique: dict[tuple[str, int], Statement] = {}
     for statement in found:
-        offset = kept[statement.offset] if kept else statement.offset
+        offset = kept[statement.offset] if kept is not None else statement.offset
         unique.setdefault((statement.setting, offset), Statement(statement.setting, statement.value, offset))
     return list(unique.values())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 
@@ -66,23 +67,50 @@ def flex(word: str) -> str:
 # The first byte of every character from U+0640 to U+067F in UTF-8, marks and tatweel among them, and of
 # no other character (a byte of a longer sequence is 0x80-0xBF or a lead byte of its own length).
 _MARKS_LEAD_BYTE = b"\xd9"
+_MARK_CHARS = tuple(char for char in map(chr, range(0x640, 0x680)) if ARABIC_MARK.match(char))  # one by one
 
 
-def strip_marks(text: str) -> tuple[str, list[int] | None]:
+class Kept:
+    """Where each character of a text without its Arabic marks was in the text: ``kept[i]`` for the
+    character at ``i``. Told from the runs of marks when first asked (for a statement's offset): a list
+    of every kept character's place cost more than stripping the marks, and most texts are never asked."""
+
+    __slots__ = ("_shifts", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        """``text``: the text as written, marks and all."""
+        self._text = text
+        self._starts: list[int] = []  # where each piece between runs of marks starts without the marks
+        self._shifts: list[int] = []  # how many marks stand before it
+
+    def __getitem__(self, index: int) -> int:
+        if not self._starts:
+            self._starts.append(0)
+            self._shifts.append(0)
+            removed = 0
+            for run in _ARABIC_MARKS_RUN.finditer(self._text):  # the piece after each run
+                removed += run.end() - run.start()
+                self._starts.append(run.end() - removed)
+                self._shifts.append(removed)
+        # The last piece starting at or before ``index`` holds it (an empty piece is passed by).
+        return index + self._shifts[bisect_right(self._starts, index) - 1]
+
+
+def strip_marks(text: str) -> tuple[str, Kept | None]:
     """``text`` without Arabic harakat and tatweel, and where each kept character came from
     (None when nothing was removed, the usual case; ``isascii`` tells it at once for an ASCII text).
 
     A text without their UTF-8 lead byte holds none: encoding it and finding a byte costs less than
-    half of ``re`` testing each character against the class, and only Arabic prose holds the byte."""
-    if text.isascii() or _MARKS_LEAD_BYTE not in text.encode("utf-8", "surrogatepass") or not ARABIC_MARK.search(text):
+    half of ``re`` testing each character against the class, and only Arabic prose holds the byte.
+    Then each mark is looked for with ``in`` and removed with ``replace`` (both at memchr speed); a
+    regex's ``sub`` or ``split`` cost several times more (each run of marks a match)."""
+    if text.isascii() or _MARKS_LEAD_BYTE not in text.encode("utf-8", "surrogatepass"):
         return text, None
-    kept: list[int] = []
-    start = 0
-    for mark in _ARABIC_MARKS_RUN.finditer(text):  # the runs of marks, not every character
-        kept.extend(range(start, mark.start()))
-        start = mark.end()
-    kept.extend(range(start, len(text)))
-    return _ARABIC_MARKS_RUN.sub("", text), kept
+    stripped = text
+    for mark in _MARK_CHARS:
+        if mark in stripped:
+            stripped = stripped.replace(mark, "")
+    return (text, None) if len(stripped) == len(text) else (stripped, Kept(text))
 
 
 def word_pattern(word: str, *, glued: bool = False) -> str:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -68,6 +69,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop ``mkdocs serve`` as a user does (Ctrl-C): it then removes its temporary site folder, and the
+    plugin the old output it set aside (a terminated server leaves both in the temporary folder)."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=30)
+
+
 @pytest.fixture
 def served(project: Path) -> Iterator[str]:
     port = _free_port()
@@ -87,8 +99,7 @@ def served(project: Path) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}{SITE_PATH}"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
 
 
 def test_editing_a_default_changes_every_language_on_rebuild(project: Path, served: str) -> None:
@@ -149,8 +160,7 @@ def _serving(project: Path, log: Path, language: str | None) -> Iterator[str]:
         try:
             yield f"http://127.0.0.1:{port}{SITE_PATH}"
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            _stop(server)
 
 
 @pytest.fixture

@@ -93,6 +93,10 @@ class Child:
             # terminal. Kept in our session, it competes thread by thread with the load as a CI step
             # or a `make -j` target does, and using the cores counts on a loaded machine too.
             process_group=0,
+            # Ctrl-C's signal as a user's terminal delivers it: a shell that starts this run in the
+            # background ignores SIGINT, its children inherit that, and mkdocs serve (stopped with
+            # it) would then run until the timeout kills it, GNU time with it, losing its peak RSS.
+            preexec_fn=_interruptible,
         )
 
     def signal(self, signum: int) -> None:
@@ -129,6 +133,11 @@ class Child:
         if check and sample.returncode != 0:
             raise ChildFailed(f"{' '.join(self.argv)} exited {sample.returncode}:\n{sample.output[-3000:]}")
         return sample
+
+
+def _interruptible() -> None:
+    """In the child, before it runs the command: SIGINT does what it does by default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_child(

@@ -69,6 +69,12 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _interruptible() -> None:
+    """In the server's process before MkDocs starts: SIGINT as a terminal delivers it (a shell that runs
+    the tests in the background ignores it, and the server would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _stop(server: subprocess.Popen[bytes]) -> None:
     """Stop ``mkdocs serve`` as a user does (Ctrl-C): it then removes its temporary site folder, and the
     plugin the old output it set aside (a terminated server leaves both in the temporary folder)."""
@@ -95,6 +101,7 @@ def served(project: Path) -> Iterator[str]:
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=_interruptible,
     )
     try:
         yield f"http://127.0.0.1:{port}{SITE_PATH}"
@@ -156,6 +163,7 @@ def _serving(project: Path, log: Path, language: str | None) -> Iterator[str]:
             env=environment,
             stdout=output,
             stderr=subprocess.STDOUT,
+            preexec_fn=_interruptible,
         )
         try:
             yield f"http://127.0.0.1:{port}{SITE_PATH}"

@@ -4,10 +4,10 @@ only the whole run can tell (the checks' ``finish``: missing and unstamped trans
 The per-page checker (:mod:`transdocs.runner`) and its readers are imported only when a page
 has to be checked: a run whose pages all come from the cache costs little more than Python's start.
 Pages are independent: a translation needs only itself and its English page. Above
-:data:`POOL_THRESHOLD` pages to check, worker processes (forked, so they share the run's
+:data:`POOL_THRESHOLD` pages to check, this process and forked workers (which share the run's
 context) each take groups of pages that translate the same English page, so each English
-page is read by one worker. Results come back in page order: the run's findings are exactly
-those of checking the pages one by one in this process (a test compares them).
+page is read by one process (:mod:`transdocs.workers`). Results come back in page order: the run's
+findings are exactly those of checking the pages one by one in this process (a test compares them).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _GROUP = 24  # pages per task: enough to keep a worker busy, few enough to balan
 
 
 def jobs_wanted(jobs: int | None) -> int:
-    """``jobs`` worker processes, by default one per core this process may use."""
+    """``jobs`` processes checking pages (this one and its workers), by default one per core it may use."""
     if jobs is not None:
         return max(1, jobs)
     try:
@@ -51,7 +51,7 @@ def check_one(checker: Checker, page: Page) -> PageResult:
     return PageResult(tuple(found), state is True, state is False, read.english_shown, page_uses_placeholders(read))
 
 
-# The forked workers' checker and pages (set before the pool starts; fork copies them).
+# The checker and pages of the processes sharing a run (set before the workers fork; fork copies them).
 _work: tuple[Checker, Sequence[Page]] | None = None
 
 
@@ -119,10 +119,11 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> 
         from transdocs.runner import Checker
 
         checker = Checker(context)
-        workers = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
-        if workers > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
+        processes = min(jobs_wanted(jobs), max(1, len(todo) // _GROUP))
+        if processes > 1 and len(todo) >= POOL_THRESHOLD and _can_fork():
             import gc
-            import multiprocessing
+
+            from transdocs.workers import share
 
             tasks = _groups(pages, todo)
             _work = (checker, pages)
@@ -131,9 +132,8 @@ def check_pages(context: Context, cache: PageCache, jobs: int | None = None) -> 
                 # and build their languages' word patterns once, for every worker (each did it again).
                 results.update((index, check_one(checker, pages[index])) for index in tasks[0])
                 gc.freeze()  # the objects made so far stay shared with the workers, not copied by gc
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for done in pool.imap_unordered(_check_group, tasks[1:]):
-                        results.update((sent[0], PageResult(*sent[1:])) for sent in done)
+                for done in share(tasks[1:], _check_group, processes):
+                    results.update((sent[0], PageResult(*sent[1:])) for sent in done)
             finally:
                 gc.unfreeze()
                 _work = None

@@ -18,6 +18,7 @@ from transdocs.pages.layout import LAYOUTS
 from transdocs.report.formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 
 PROG = "llm-backends"
@@ -362,6 +363,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str] | None) -> int:
         return int(args.run(args))
     except BrokenPipeError:  # check-docs docs | head
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback (workers stop with this process)
+        print(f"{args.prog}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def main(argv: list[str] | None = None) -> int:

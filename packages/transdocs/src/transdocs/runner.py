@@ -16,7 +16,7 @@ from pathlib import Path
 from transdocs.align.compare import lay_out
 from transdocs.checks import Context, EnglishRead, PageRead, units
 from transdocs.encoding.mojibake import check_text
-from transdocs.languages.detect import prose_of, read_language
+from transdocs.languages.detect import read_page_language
 from transdocs.pages.broken_placeholders import ONCE as BROKEN_ONCE
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
@@ -145,7 +145,7 @@ class Checker:
         if read.valid and page.format == "html":
             lang = html_language(text) or lang
         languages = self.context.languages
-        reading = read_language(prose_of(text), lang, languages) if read.valid else None
+        reading = read_page_language(text, lang, languages) if read.valid else None
         if problem is None:
             problem = check_text(text, lang, reading, languages, read.data or None)  # (b"": no bytes kept)
         found = PageRead(page, raw=text, lang=lang, written_in=lang, reading=reading, problem=problem)

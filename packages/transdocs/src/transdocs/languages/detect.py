@@ -366,13 +366,26 @@ def _quick(words: int, own: int, foreign: int, scripts: tuple[str, ...]) -> Cens
     return Census(units, sum(units.values()))
 
 
+def _judged(lang: str, files: LanguageFiles) -> bool:
+    """Whether pages in ``lang`` can be judged: its file gives its scripts (and common words)."""
+    return files.has_words(lang) and bool(files.words(lang).scripts)
+
+
+def read_page_language(text: str, expected: str | None, files: LanguageFiles = OURS) -> Reading:
+    """:func:`read_language` of a page's prose (:func:`prose_of` of ``text``), built only when read:
+    a page in a language without a file is taken as written, and its census is seldom asked for."""
+    if expected is not None and not _judged(expected, files):
+        return Reading(None, True, lambda: census(prose_of(text)))
+    return read_language(prose_of(text), expected, files)
+
+
 def read_language(prose: str, expected: str | None, files: LanguageFiles = OURS) -> Reading:
     """Whether prose reads as ``expected``, and which known language it is in if not.
 
     A language without a file (no scripts, no common words) cannot be judged: it is taken
     as written. A page too short to tell reads as expected.
     """
-    if expected is not None and not (files.has_words(expected) and files.words(expected).scripts):
+    if expected is not None and not _judged(expected, files):
         return Reading(None, True, partial(census, prose))
     if expected is not None:
         # Most pages are in their language: tell that from three counts, the full census otherwise.
@@ -406,4 +419,5 @@ __all__ = [
     "prose_of",
     "quick_census",
     "read_language",
+    "read_page_language",
 ]

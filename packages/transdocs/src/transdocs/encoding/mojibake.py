@@ -286,6 +286,23 @@ def _writers(foreign: str) -> frozenset[str] | None:
     return frozenset(_named(mask))
 
 
+def _gives(code_page: str, foreign: str) -> bool:
+    """Whether UTF-8 read through ``code_page`` (one of :func:`_writers`) can give one of the ``foreign``
+    letters. GB18030 writes every character, those outside its one- and two-byte codes (Arabic, Thai,
+    Hebrew...) in four bytes, the second and fourth an ASCII digit: in UTF-8 an ASCII byte is followed by
+    ASCII or a lead byte, never by a lead byte and then ASCII, so no UTF-8 text holds such a code, and a
+    letter GB18030 writes only so (it has one code a character) is no sign of it. A Chinese or Japanese
+    page quoting an Arabic word weighed GB18030's weak evidence, a whole repair and its prose (about 3 M
+    instructions), on every such page."""
+    return code_page != "gb18030" or any(_gb18030_short(letter) for letter in foreign)
+
+
+@cache
+def _gb18030_short(letter: str) -> bool:
+    """Whether GB18030 writes ``letter`` in one or two bytes (a letter it cannot write: yes, as if it could)."""
+    return len(letter.encode("gb18030", errors="replace")) < 4
+
+
 def _letter_runs(encoded: bytes) -> list[str]:
     """Runs of non-ASCII characters holding at least one letter, of a page in UTF-8 (``encoded``:
     :func:`utf8` of it).
@@ -398,7 +415,8 @@ def _mojibake(
     garbled = _Garbled(text, rest, lang, files) if lang is not None and scripts else None
     writers = _writers(why) if why is not None else None
     for code_page in _candidates(sample):
-        weak = suspect and (writers is None or code_page in writers)  # weak evidence is weighed
+        # Weak evidence is weighed (for foreign letters: of a code page that UTF-8 read through gives one).
+        weak = suspect and (writers is None or (code_page in writers and _gives(code_page, why or "")))
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
         written, drops = sample.encode(code_page, errors="ignore"), undefined_bytes(code_page)

@@ -24,7 +24,8 @@ _PIECES = [
     "`", "``", "{{", "}}", "{%", "%}", "{ #a }", "{#a}", "{", "}", "#", "<", ">", "<a>", "</a>", "<a b='c'>",
     "<pre>", "</pre>", "<CODE>", "</code>", "<script>", "</Script>", "<style>", "</style>", "<scripts",
     "](", "[a](b)", ")", "]", "[", "\n", "\r\n", "```", "```py\n", "\n```\n", "  ```\n", "~", "~~", "~~~", "\n~~~\n",
-    "\t", " ", "a", "é", "中文", "&amp;", "&", ";", "http://x.y", "HTTPS://a", "hTtp://", "h", "H", "\0",
+    "\t", " ", "    ", "\t```", " ~~~",
+    "a", "é", "中文", "&amp;", "&", ";", "http://x.y", "HTTPS://a", "hTtp://", "h", "H", "\0",
     "---\n", "...", "+++\n", "\ufeff",
 ]  # fmt: skip
 
@@ -104,3 +105,18 @@ def test_a_closed_raw_block_or_placeholder_is_read_at_once() -> None:
                 read, scanned, at_once = _both(text)
                 assert read == scanned, repr(text)
                 assert at_once, repr(text)
+
+
+def test_a_fence_is_found_at_its_mark_with_any_indentation() -> None:
+    """A fence is found at its mark, after the line's spaces and tabs (a look-behind for each
+    indentation): its span takes the indentation as the scanner's span from the line end does. Up to
+    ``_FENCE_INDENT`` the page is read the quick way; deeper, or a ``~~~`` after a space or a tab, or a
+    mark after spaces that do not open the line, is the scanner's."""
+    for mark in ("```", "~~~"):
+        for depth in range(detect._FENCE_INDENT + 4):
+            for pad in (" " * depth, "\t" * depth, " \t" * (depth // 2) + " " * (depth % 2)):
+                for before in ("", "Text `a` b\n", "x\n" + pad + "`c`\n", "y" + pad):
+                    text = f"# T\n{before}\n{pad}{mark}py\ncode `x`\n{pad}{mark}\nAfter `b` b{mark} end.\n"
+                    read, scanned, at_once = _both(text)
+                    assert read == scanned, repr(text)
+                    assert at_once == ((mark == "```" and depth <= detect._FENCE_INDENT) or depth == 0), repr(text)

@@ -81,12 +81,15 @@ _NOT_PROSE = Scanner(
 # scanner's order among the kinds that share it; a closer is searched lazily and kept once found (an
 # atomic group, as the scanner's search; a fence's a line at a time, see _fence_body), a closer that
 # stops at its line end is the class up to it.
-# A fence's line end before it is the group ``split`` hands back (the text keeps it). Where re would
-# search again and again (a closer missing to the end of the text: every later opener of its kind
-# searches to the end; a second tag or link target opened before the first one's line stops), the
-# branch instead takes the rest of the text, marked by a NUL after a line end that no span can reach
-# (:data:`_END`): the page is then read by the scanner (linear in any text). So each character is
-# read a bounded number of times and the spans are the scanner's.
+# A fence is found at its mark, where the line before it holds nothing but spaces and tabs (see
+# _fence_at), not at the line end before it: a search stopping at every line end tried a match there,
+# a sixth of prose_of's work. An indented fence's span is marked by the group ``split`` hands back:
+# its line's indentation goes with it, as the scanner's span from the line end takes it.
+# Where re would search again and again (a closer missing to the end of the text: every later opener
+# of its kind searches to the end; a second tag or link target opened before the first one's line
+# stops), the branch instead takes the rest of the text, marked by a NUL after a line end that no span
+# can reach (:data:`_END`): the page is then read by the scanner (linear in any text). So each
+# character is read a bounded number of times and the spans are the scanner's.
 _END = "\n\0"
 
 
@@ -110,16 +113,37 @@ def _up_to(first: str, rest: str) -> str:
     return rf"(?:(?:[^{first}]++|{first}(?!{rest}))*+{first}{rest}|[\s\S]*)"
 
 
+# A fence mark indented by more spaces and tabs than this is left to the scanner (our docs and the real
+# corpus indent fences by up to 8).
+_FENCE_INDENT = 16
+
+
+def _fence_at(mark: str, depth: int) -> str:
+    """A fence found at its ``mark`` (a branch opening with the mark's first character, as the other
+    kinds), as the scanner finds it from the line end before it: the mark opens its line (a
+    look-behind), or follows only spaces and tabs (a look-behind for each indentation up to ``depth``,
+    then an empty group that marks the span); deeper, or after spaces and tabs that may not open the
+    line, the branch takes the rest of the text (:data:`_END`: the scanner reads the page). The look-
+    behinds are tried only after the whole mark: an inline code's backtick is passed at its second
+    character."""
+    opened = r"[^\n]*\n" + _fence_body(mark)
+    mark = re.escape(mark)
+    branches = [rf"(?<=\n{mark}){opened}"]
+    if depth:
+        indents = "|".join(rf"(?<=\n[ \t]{{{k}}}{mark})" for k in range(1, depth + 1))
+        branches.append(f"(?:{indents})(){opened}")
+    branches.append(rf"(?<=[ \t]{{{depth + 1}}}{mark})[\s\S]*")
+    return "|".join(branches)
+
+
 _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2 M instructions a run)
     "|".join(
         [
-            r"\n(?<=(\n))(?:"  # a fence, the line end before it kept
-            + "|".join(rf"[ \t]*{mark}[^\n]*\n" + _fence_body(mark) for mark in _FENCES)
-            + ")",
+            "`(?:``(?:" + _fence_at("```", _FENCE_INDENT) + r")|[^`\n]*`)",  # a fence, else inline code
+            "~~~(?:" + _fence_at("~~~", 0) + ")",  # (an indented ~~~ is left to the scanner: one group)
             "<(?:"  # raw blocks, then a tag to its line's end (a second "<" first: the rest)
             + "".join(rf"(?i:{tag}\b)" + _up_to("<", f"(?i:/{tag}>)") + "|" for tag in _RAW)
             + r"[^<>\n]*+(?:>|(?=<)[\s\S]*))",
-            r"`[^`\n]*`",
             r"\{(?:\{" + _up_to(r"\}", r"\}") + "|%" + _up_to("%", r"\}") + r"|\s*#[\w-]+\s*\})",
             r"h(?i:ttps?)://\S+",
             r"H(?i:ttps?)://\S+",
@@ -149,8 +173,12 @@ def prose_of(text: str) -> str:
     if not pieces[-1].endswith(_END):
         return _prose_by_spans(body, front is not None)  # a branch took the rest of the text
     pieces[-1] = pieces[-1][: -len(_END)]
-    pieces[1::2] = [" " if fence is None else "\n " for fence in pieces[1::2]]
-    return (" " if front else "") + "".join(pieces)[1:]
+    indented = pieces[1::2]  # (an indented fence's group: "", else None)
+    if indented.count(None) < len(indented):
+        for at, mark in enumerate(indented):
+            if mark is not None:  # the line before it ends with its indentation, which goes with it
+                pieces[2 * at] = pieces[2 * at].rstrip(" \t")
+    return (" " if front else "") + " ".join(pieces[::2])[1:]
 
 
 def _prose_by_spans(body: str, front: bool) -> str:

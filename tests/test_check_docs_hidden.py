@@ -166,6 +166,22 @@ def test_only_lines_worth_a_look_are_read_and_the_text_is_the_same() -> None:
         assert (seen.text, seen.hidden) == _every_line(text, lang), (text, lang)
 
 
+def test_pages_read_line_by_line_and_cut_where_they_change_read_the_same() -> None:
+    """Our docs and the fixtures (real projects' pages among them), each read as every language: the lines
+    worth a look are cut out of the page where they start, and the page is put together around them."""
+    root = Path(__file__).parent.parent
+    pages = sorted([*(root / "docs").rglob("*.md"), *(root / "tests" / "fixtures").rglob("*.md*")])
+    texts = [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+    texts += [text.replace("\n", "\n\u200b1\u00a0000 ", 3) + "\n2,500" for text in texts[::7]]  # lines that change
+    changed = 0
+    for text in texts:
+        for lang in ["en", "fr", "pt-BR", "ar", None]:
+            seen = visible(text, lang)
+            assert (seen.text, seen.hidden) == _every_line(text, lang), lang
+            changed += seen.text != text
+    assert changed > 100
+
+
 def _plain_trigger(marks: str) -> re.Pattern[str]:
     """Where a line may change, as one pattern (what ``visible`` searched before it looked for each part
     alone): one character class first, then the look-arounds say whether the character found starts one."""

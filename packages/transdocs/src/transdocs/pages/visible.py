@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
 
 from transdocs.languages.tags import base_language
 
@@ -279,26 +277,22 @@ def _triggers(text: str, marks: str) -> list[int]:
     return found
 
 
-_ONE_MORE = (1).__add__
-
-
-def _worth_a_look(text: str, lines: list[str], found: list[int]) -> list[int]:
-    """The indexes of the lines at ``found`` (offsets in ``text``) and of those holding a fence's mark
-    (each mark found by ``str.find``: a search of ``re`` for either tests every character). A line's
-    index is how many lines start after the first one up to its offset, all counted in C."""
+def _worth_a_look(text: str, found: list[int]) -> list[int]:
+    """Where the lines at ``found`` (offsets in ``text``) start, and those holding a fence's mark (each
+    mark found by ``str.find``: a search of ``re`` for either tests every character), in order."""
     found += _every(text, "```")
     if "~~~" in text:
         found += _every(text, "~~~")
-    starts = list(accumulate(map(_ONE_MORE, map(len, lines))))  # where each line after the first starts
-    return sorted(set(map(bisect_right, repeat(starts), found)))
+    return sorted({text.rfind("\n", 0, at) + 1 for at in found})
 
 
 def visible(text: str, lang: str | None) -> Visible:
     """``text`` as readers see its numbers (see the module's docstring); lines stay where they are.
 
-    Only the lines that may change (:func:`_triggers`) and those of fences are read one by one: the
-    others, most lines of most pages, hold nothing to change. A page without any (most pages) is
-    returned as it is: then where its fences are does not matter.
+    Only the lines that may change (:func:`_triggers`) and those of fences are read, each cut out of
+    the page where it starts: the others, most lines of most pages, hold nothing to change, and the
+    page is not split into lines. A page without any (most pages) is returned as it is: then where
+    its fences are does not matter.
     """
     marks = group_marks(lang)
     triggers = _triggers(text, marks)
@@ -306,10 +300,12 @@ def visible(text: str, lang: str | None) -> Visible:
         return Visible(text)
     grouped, has_mark = _grouped(marks), _any_of(marks)  # one search a line, not one per mark
     found: list[Hidden] = []
-    lines = text.split("\n")
-    fence = ""
-    for index in _worth_a_look(text, lines, triggers):
-        line = lines[index]
+    parts: list[str] = []  # the page up to each changed line, and that line as readers see it
+    done, number, counted, fence = 0, 1, 0, ""
+    for start in _worth_a_look(text, triggers):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         opened = _FENCE.match(line)
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
@@ -318,9 +314,15 @@ def visible(text: str, lang: str | None) -> Visible:
         if opened:
             fence = opened.group(1)
             continue
-        if _QUICK.search(line):
-            line = _clean_line(line, index + 1, found)
-        if has_mark.search(line):
-            line = grouped.sub(lambda match: re.sub(r"\D", "", match.group(0)), line)
-        lines[index] = line
-    return Visible("\n".join(lines), found)
+        number += text.count("\n", counted, start)
+        counted = start
+        seen = _clean_line(line, number, found) if _QUICK.search(line) else line
+        if has_mark.search(seen):
+            seen = grouped.sub(lambda match: re.sub(r"\D", "", match.group(0)), seen)
+        if seen != line:
+            parts += [text[done:start], seen]
+            done = end
+    if not parts:
+        return Visible(text, found)
+    parts.append(text[done:])
+    return Visible("".join(parts), found)

@@ -252,3 +252,37 @@ def test_a_guard_s_classes_are_where_re_skips_to_and_it_matches_what_re_compile_
             [m.span() for m in plain.finditer(t)] for t in texts
         ], text
     assert skipping == [True, True, False, True, False, False, False, False, False, False]
+
+
+# Word starts as statements.dispatch writes them (a class, then a look-behind refusing a word character
+# before it), with characters that are no word characters ("&"; "é" under re.ASCII), folded letters and
+# "_"; and guards whose form must stay: another look-behind, an Arabic word start beside a Latin one, two
+# characters before the look-behind. (pattern, flags, whether the word starts become \b)
+WORD_STARTS = [
+    (r"(?=(?-i:[0-9`])|(?-i:[&Kk\u212aSsſ_a])(?<!\w(?s:.)))(?:`\w+`|\d+|(?<!\w)(?:ks|sa|_k|&\w?|a))", re.I, True),
+    (r"(?=(?-i:[ab])(?<!\w(?s:.)))(?:a|b)\w*", 0, True),
+    (r"(?=(?-i:[&])(?<!\w(?s:.)))&\w*", 0, False),
+    (r"(?=(?-i:[aé])(?<!\w(?s:.)))[aé]\w*", re.ASCII | re.I, True),
+    (r"(?=(?-i:[ab])(?<![\w.](?s:.)))[ab]\w*", 0, False),
+    (r"(?=(?-i:[a-z])(?<!\w(?s:.))|(?-i:[ب])(?<![ب-ي](?s:.)))\w+", 0, False),
+    (r"(?=(?-i:[ab]c)(?<!\w(?s:.)))\w+", 0, False),
+]
+
+
+def test_a_guard_s_word_starts_are_told_by_a_boundary_and_match_what_re_compile_matches() -> None:
+    rng = random.Random(5)
+    pieces = ["a", "b", "c", "k", "K", "\u212a", "s", "ſ", "_", "&", "é", "ب", "ي", " ", ".", "`", "7", "-", "ks", "sa"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    bounded = []
+    for text, flags, _ in WORD_STARTS:
+        parsed = regex_cache._parser.parse(text, flags)
+        regex_cache._word_boundaries(parsed, flags)
+        bounded.append("AT_BOUNDARY" in repr(parsed.data))
+        fast, plain = regex_cache._pattern(regex_cache._compile_code(text, flags)), re.compile(text, flags)
+        for sample in texts:
+            assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)], text
+            # match() at a position passes over the info block's charset: the guard alone decides
+            assert [bool(fast.match(sample, at)) for at in range(len(sample))] == [
+                bool(plain.match(sample, at)) for at in range(len(sample))
+            ], text
+    assert bounded == [expected for _, _, expected in WORD_STARTS]

@@ -121,7 +121,10 @@ def _current(entries: dict[_Key, bytes]) -> dict[_Key, bytes]:
 def _compile_code(text: str, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11-3.13)."""
     parsed = _parser.parse(text, flags)
-    code = _start_charset([int(op) for op in _compiler._code(parsed, flags)], parsed, flags)
+    classes = _guard_classes(parsed, flags)
+    if classes is not None:
+        _word_boundaries(parsed, flags)
+    code = _start_charset([int(op) for op in _compiler._code(parsed, flags)], classes)
     state = parsed.state
     groupindex = {str(name): int(index) for name, index in state.groupdict.items()}
     indexgroup: list[str | None] = [None] * state.groups
@@ -157,12 +160,78 @@ def _guard_classes(parsed: Any, flags: int) -> list[Any] | None:
     return items
 
 
-def _start_charset(code: list[int], parsed: Any, flags: int) -> list[int]:
+def _word_boundaries(parsed: Any, flags: int) -> None:
+    r"""The guard's word starts, ``(?-i:[class])(?<!\w(?s:.))`` as ``statements.dispatch`` writes them,
+    as a last branch ``\b(?-i:[the class's word characters])``: the same positions (its other
+    characters keep their branch).
+
+    ``re`` passes over a branch opening with a class in one test where the class lacks the character,
+    and enters it where the class holds it: at every letter within a word (most of a text's), where
+    the look-behind was one more nested match. ``\b`` tests the two characters in one step. A guard
+    with another look-behind (Arabic words: no Arabic letter before) keeps its form: ``\b`` would be
+    entered at each of that script's letters too, and tell nothing there."""
+    behind = repr(_parser.parse(r"(?<!\w(?s:.))", flags).data[0])
+    word = re.compile(r"\w", (flags | parsed.state.flags) & re.ASCII)
+    body = parsed.data[0][1][1]
+    branches = body[0][1][1] if len(body) == 1 and body[0][0] is _constants.BRANCH else [body]
+    sides = [_word_sides(branch, behind, word) for branch in branches]
+    if all(side is None for side in sides) or any(
+        side is None and any(op is _constants.ASSERT_NOT and av[0] == -1 for op, av in branch)
+        for side, branch in zip(sides, branches, strict=True)
+    ):
+        return
+    kept, starts = [], []
+    for branch, side in zip(branches, sides, strict=True):
+        if side is None:
+            kept.append(branch)
+            continue
+        words, others = (_class_like(branch[0], items, parsed.state) for items in side)
+        if others is not None:
+            kept.append(_parser.SubPattern(parsed.state, [others, branch[1]]))
+        if words is not None:
+            starts.append(_parser.SubPattern(parsed.state, [(_constants.AT, _constants.AT_BOUNDARY), words]))
+    body.data = [(_constants.BRANCH, (None, kept + starts))]
+
+
+def _word_sides(branch: Any, behind: str, word: re.Pattern[str]) -> tuple[list[Any], list[Any]] | None:
+    r"""The items of a word start's class (a branch ``(?-i:[class])`` then ``behind``) holding only word
+    characters, and those holding none; None for another branch, or an item holding both."""
+    if len(branch) != 2 or repr(branch[1]) != behind or branch[0][0] is not _constants.SUBPATTERN:
+        return None
+    inner = list(branch[0][1][3])
+    if len(inner) != 1 or inner[0][0] not in (_constants.LITERAL, _constants.IN):
+        return None
+    op, av = inner[0]
+    sides: tuple[list[Any], list[Any]] = ([], [])
+    for item, value in [(op, av)] if op is _constants.LITERAL else av:
+        if item is _constants.LITERAL:
+            low = high = value
+        elif item is _constants.RANGE:
+            low, high = value
+        else:
+            return None
+        kinds = {bool(word.match(chr(code))) for code in range(low, high + 1)}
+        if len(kinds) != 1:
+            return None
+        sides[0 if kinds.pop() else 1].append((item, value))
+    return sides
+
+
+def _class_like(group: Any, items: list[Any], state: Any) -> Any:
+    """``group`` (``(?-i:[...])``) holding the class of ``items`` instead (one character alone: ``re``
+    tests it without a call); None for no items."""
+    if not items:
+        return None
+    inner = items if len(items) == 1 and items[0][0] is _constants.LITERAL else [(_constants.IN, items)]
+    number, add_flags, del_flags, _inner = group[1]
+    return (_constants.SUBPATTERN, (number, add_flags, del_flags, _parser.SubPattern(state, inner)))
+
+
+def _start_charset(code: list[int], classes: list[Any] | None) -> list[int]:
     """``code`` with the classes of its guard (:func:`_guard_classes`) as the charset of its info block:
     ``re`` then skips in a tight loop to a character one of them holds, where it entered the guard at
     every position. Unchanged when the block already holds a prefix or a charset, or no match is
     non-empty."""
-    classes = _guard_classes(parsed, flags)
     if classes is None or code[0] != _constants.INFO or code[2] != 0 or code[3] == 0:
         return code
     charset, hascased = _compiler._optimize_charset(classes)

@@ -8,7 +8,7 @@ block at the same position), see ``codeblocks.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from transdocs.languages.words import LanguageFiles
 from transdocs.pages.document import Code, Document, Prose, Table
@@ -45,7 +45,11 @@ def _references_masked(text: str, targets: Targets) -> str:
 _PLAIN = Context()
 
 
-def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
+def _prose_and_tables(doc: Document, lex: Lexicon) -> tuple[list[Found], list[Code]]:
+    """The statements of the page's prose and tables, in page order, and its code blocks (read after
+    them, see ``page_values``): one pass over the blocks."""
+    found: list[Found] = []
+    codes: list[Code] = []
     for block in doc.blocks:
         if isinstance(block, Prose):
             subject = structural_subject(block, lex)
@@ -57,12 +61,15 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[Found]:
             context = _PLAIN
             if says or subject is not None:
                 context = Context(says, subject, from_structure=subject is not None)
-            for found in statements(_references_masked(block.text, lex.targets), lex, context):
-                yield block.line_at(found.offset), found.setting, found.value
+            for stated in statements(_references_masked(block.text, lex.targets), lex, context):
+                found.append((block.line_at(stated.offset), stated.setting, stated.value))
         elif isinstance(block, Table):
             section = named_setting(block.section, lex) if block.section else None
-            for line, found in table_statements(block, lex, section):
-                yield line, found.setting, found.value
+            for line, stated in table_statements(block, lex, section):
+                found.append((line, stated.setting, stated.value))
+        else:
+            codes.append(block)
+    return found, codes
 
 
 def _codes(doc: Document) -> list[Code]:
@@ -84,13 +91,13 @@ def page_values(
     ``english``: the English original of a translated page, if there is one; ``evidence``: its
     ``code_evidence``, when the caller keeps it (else read here).
     """
-    found = list(_prose_and_tables(doc, lex))
+    found, codes = _prose_and_tables(doc, lex)
     stated: dict[str, list[Value]] = {}
     for _, setting, value in found:
         stated.setdefault(setting, []).append(value)
     if evidence is None:
         evidence = code_evidence(english, lex.targets, lex.languages) if english is not None else []
-    for index, code in enumerate(_codes(doc)):
+    for index, code in enumerate(codes):
         shown = evidence[index] if index < len(evidence) else frozenset()
         found += code_statements(code, lex, stated, shown)
     return sorted(found, key=lambda item: item[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from transdocs.languages import DEFAULT_LANGUAGE, base_language
 from transdocs.languages.words import LanguageFiles
@@ -11,9 +12,12 @@ from transdocs.pages.discover import Page
 from transdocs.pages.document import Document
 from transdocs.report.findings import Finding, stale_default
 from transdocs.statements.lexicon import lexicon
-from transdocs.statements.page import page_values
+from transdocs.statements.page import code_evidence, page_values
 from transdocs.statements.scope import Sections, applicable
 from transdocs.statements.targets import Targets, stated_if_different
+
+if TYPE_CHECKING:
+    from transdocs.checks import PageRead
 
 
 def words_language(lang: str | None, languages: LanguageFiles) -> str | None:
@@ -54,3 +58,17 @@ def stale_findings(
         if stated is not None:
             found.append(stale_default(page.shown, line, lang, target.info.label, stated, target.expected))
     return found
+
+
+def read_findings(read: PageRead, targets: Targets, languages: LanguageFiles) -> list[Finding]:
+    """``stale_findings`` of a page as the runner read it (its document read, with no encoding problem).
+
+    What the English original's code blocks show is the same for each of its translations: read once
+    (``code_evidence``, kept with the English page)."""
+    assert read.doc is not None
+    english = read.english.doc if read.english is not None else None
+    evidence = None
+    if read.english is not None and english is not None:
+        original = english
+        evidence = read.english.once("code_evidence", lambda: code_evidence(original, targets, languages))
+    return stale_findings(read.page, read.doc, read.written_in, english, targets, languages, evidence)

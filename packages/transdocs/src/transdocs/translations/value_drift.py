@@ -22,6 +22,7 @@ from collections.abc import Container, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from transdocs import regex_cache
 from transdocs.fastscan import guarded, trie
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.report.findings import VALUE_DRIFT, Finding
@@ -50,18 +51,41 @@ class Drift(NamedTuple):
     expected: str
 
 
+# What IGNORECASE matches with an ASCII letter besides its two cases: İ and ı with i, ſ with s, the
+# Kelvin sign with k (Python's re; a test checks every character).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _caseless(char: str) -> str:
+    """What IGNORECASE matches with ``char`` (an ASCII character), as the body of a class."""
+    if char.isalpha():
+        return char.lower() + char.upper() + _FOLDS.get(char.lower(), "")
+    return re.escape(char)
+
+
+# _PLACEHOLDER_NAME as IGNORECASE reads it, without the flag.
+_CASELESS_PLACEHOLDER = (
+    rf"\{{\{{\s*([A-Za-z_{_FOLDS['i']}{_FOLDS['k']}{_FOLDS['s']}]\w*)\."
+    rf"(?:{'|'.join(''.join(f'[{_caseless(c)}]' for c in word) for word in ('env', 'key', 'default'))})\s*\}}\}}"
+)
+
+
 @lru_cache(maxsize=16)
 def _names(targets: Targets) -> re.Pattern[str] | None:
+    """A setting's name (any case, a whole word) or a placeholder ``{{ name.env }}`` (group 1: the name)."""
     names = sorted({*targets.env_names, *targets.key_names}, key=len, reverse=True)
     if not names:
         return None
     if all(name.isascii() for name in names):
-        # As a trie behind a guard (most of this check's time was the plain alternation tried
-        # at every word): on ASCII names, lower-cased, a text follows one path of the trie, and
-        # its optional tails are greedy, so the longest name ending at a word end wins, as first.
-        alternation = trie(name.lower() for name in names)
-    else:
-        alternation = "|".join(re.escape(name) for name in names)
+        # A trie (a text follows one path of it, and its optional tails are greedy, so the longest name
+        # ending at a word end wins, as first), its letters as classes of what IGNORECASE matches them
+        # with, behind a look-ahead on the characters a match starts with: without the flag re skips in C
+        # to those characters (see regex_cache), where it tried the pattern at every position. (re.escape
+        # escapes no letter, and a trie's own syntax holds none: each letter of it is a name's.)
+        alternation = re.sub(r"[a-z]", lambda m: f"[{_caseless(m.group())}]", trie(name.lower() for name in names))
+        firsts = "".join(sorted({_caseless(name[0]) for name in names}))
+        return regex_cache.compile(rf"(?=[{firsts}\{{])(?:(?<![\w.])(?:{alternation})(?![\w])|{_CASELESS_PLACEHOLDER})")
+    alternation = "|".join(re.escape(name) for name in names)
     return guarded(rf"(?<![\w.])(?:{alternation})(?![\w])|{_PLACEHOLDER_NAME.pattern}", re.IGNORECASE)
 
 

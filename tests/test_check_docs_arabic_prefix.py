@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.docs_tree import our_lexicon, real_prose
 from tests.test_check_docs_real_corpus import CORPUS
+from transdocs import regex_cache
 from transdocs.languages.words import OURS
 from transdocs.pages.document import Prose
 from transdocs.pages.markdown import read_markdown
@@ -61,7 +62,9 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 
 
 def _patterns(lex: Lexicon) -> list[re.Pattern[str]]:
-    return [lex.tokens, *lex.value_tokens, lex.default, lex.blocker, lex.glue, lex.counter, lex.number_word]
+    # The token pattern with one group per name (its merged groups: test_check_docs_token_groups).
+    tokens = regex_cache.compile(lex.tokens.pattern, lex.tokens.flags)
+    return [tokens, *lex.value_tokens, lex.default, lex.blocker, lex.glue, lex.counter, lex.number_word]
 
 
 @pytest.mark.parametrize("lang", ["ar", None])

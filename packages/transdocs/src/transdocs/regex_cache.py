@@ -26,7 +26,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -118,19 +118,79 @@ def _current(entries: dict[_Key, bytes]) -> dict[_Key, bytes]:
     return {key: entry for key, entry in entries.items() if live.get(key[2].partition(":")[0], key[2]) == key[2]}
 
 
-def _compile_code(text: str, flags: int) -> _Entry:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11-3.13)."""
+def _compile_code(text: str, flags: int, kinds: Mapping[str, str] | None = None) -> _Entry:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11-3.13); with ``kinds``, the
+    empty groups of one kind made one (:func:`_merge_kinds`)."""
     parsed = _parser.parse(text, flags)
     classes = _guard_classes(parsed, flags)
     if classes is not None:
         _word_boundaries(parsed, flags)
-    code = _start_charset([int(op) for op in _compiler._code(parsed, flags)], classes)
     state = parsed.state
     groupindex = {str(name): int(index) for name, index in state.groupdict.items()}
-    indexgroup: list[str | None] = [None] * state.groups
+    groups = state.groups
+    if kinds is not None:
+        groupindex, groups = _merge_kinds(parsed, groupindex, kinds)
+    code = _start_charset([int(op) for op in _compiler._code(parsed, flags)], classes)
+    indexgroup: list[str | None] = [None] * groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return text, int(flags | state.flags), code, state.groups - 1, groupindex, tuple(indexgroup)
+    return text, int(flags | state.flags), code, groups - 1, groupindex, tuple(indexgroup)
+
+
+def _merge_kinds(parsed: Any, groupindex: dict[str, int], kinds: Mapping[str, str]) -> tuple[dict[str, int], int]:
+    """``parsed`` with its empty named groups (``(?P<name>)``) that ``kinds`` maps to one kind (a name
+    it lacks stands for itself) as one group, named as the first of them, and the groups numbered
+    again in order; the names left with their numbers, and the count of groups (group 0 too).
+
+    ``statements.dispatch`` names a kind by an empty group at each of its branches' ends (175 groups
+    in the Chinese token pattern), and ``re`` keeps every group's marks at each match: merged, a
+    match's ``lastgroup`` (the group closed last) is a name of the same kind, with a few groups.
+    Unchanged when a group is referred to (``(?P=name)``, ``(?(name)...)``)."""
+    names = {index: name for name, index in groupindex.items()}
+    found: list[tuple[list[Any], int]] = []  # each group's node: (the list holding it, its place there)
+    stack, seen = [parsed], set()
+    while stack:
+        node = stack.pop()
+        if id(node.data) in seen:  # (a sub-pattern held twice)
+            continue
+        seen.add(id(node.data))
+        for place, (op, av) in enumerate(node.data):
+            if op in (_constants.GROUPREF, _constants.GROUPREF_EXISTS):
+                return groupindex, parsed.state.groups
+            if op is _constants.SUBPATTERN and av[0] is not None:
+                found.append((node.data, place))
+            stack += _subpatterns(av)
+    first: dict[str, int] = {}  # a kind -> the new number of its first empty group
+    number: dict[int, int] = {}  # old number -> new
+    count = 0
+    for data, place in sorted(found, key=lambda item: int(item[0][item[1]][1][0])):
+        old, _add, _del, inner = data[place][1]
+        name = names.get(old)
+        kind = kinds.get(name, name) if name is not None and not inner.data else None
+        if kind is not None and kind in first:
+            number[old] = first[kind]
+            continue
+        count += 1
+        number[old] = count
+        if kind is not None:
+            first[kind] = count
+    for data, place in found:
+        old, add, delete, inner = data[place][1]
+        data[place] = (_constants.SUBPATTERN, (number[old], add, delete, inner))
+    kept: dict[str, int] = {}
+    for name, old in sorted(groupindex.items(), key=lambda item: item[1]):
+        if number[old] not in kept.values():
+            kept[name] = number[old]
+    return kept, count + 1
+
+
+def _subpatterns(av: Any) -> list[Any]:
+    """The sub-patterns an item's argument holds (a group's, a branch's, a repeat's, a look-around's)."""
+    if isinstance(av, _parser.SubPattern):
+        return [av]
+    if isinstance(av, (tuple, list)):
+        return [sub for item in av for sub in _subpatterns(item)]
+    return []
 
 
 def _guard_classes(parsed: Any, flags: int) -> list[Any] | None:
@@ -265,19 +325,26 @@ def _rewrite_name(rewrite: Callable[[str, int], str]) -> str:
     return f"{rewrite.__module__}.{rewrite.__qualname__}:{digest}"
 
 
-def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | None = None) -> re.Pattern[str]:
+def compile(
+    pattern: str,
+    flags: int = 0,
+    rewrite: Callable[[str, int], str] | None = None,
+    kinds: Mapping[str, str] | None = None,
+) -> re.Pattern[str]:
     """``re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)``, from the disk when it
     was compiled before. ``rewrite`` must depend on its arguments and check-docs' code only (it is
-    cached by its name, its module's source and check-docs' own bytes)."""
+    cached by its name, its module's source and check-docs' own bytes). With ``kinds`` (a group's
+    name -> the kind it stands for), the empty groups of one kind are one (:func:`_merge_kinds`):
+    ``lastgroup`` is then a name of the kind only, and a merged name no group's."""
     global _entries, _dirty
     if _sre is None:
         return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
     if _path() is None:  # compiled as below (the same code), not kept
-        return _fresh(rewrite(pattern, flags) if rewrite else pattern, flags)[0]
+        return _fresh(rewrite(pattern, flags) if rewrite else pattern, flags, kinds)[0]
     if _entries is None:
         _entries = _load()
         atexit.register(save)
-    key = (pattern, int(flags), _rewrite_name(rewrite) if rewrite else "")
+    key = (pattern, int(flags), _kinds_tag(kinds, _rewrite_name(rewrite) if rewrite else ""))
     _used.add(key)
     kept = _entries.get(key)
     if kept is not None:
@@ -285,17 +352,28 @@ def compile(pattern: str, flags: int = 0, rewrite: Callable[[str, int], str] | N
             return _pattern(marshal.loads(kept))
         except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):
             pass  # written by a Python that differs in a way the file name did not catch
-    compiled, entry = _fresh(rewrite(pattern, flags) if rewrite else pattern, flags)
+    compiled, entry = _fresh(rewrite(pattern, flags) if rewrite else pattern, flags, kinds)
     if entry is not None:
         _entries[key] = marshal.dumps(entry)
         _dirty = True
     return compiled
 
 
-def _fresh(text: str, flags: int) -> tuple[re.Pattern[str], _Entry | None]:
+def _kinds_tag(kinds: Mapping[str, str] | None, rewrite: str) -> str:
+    """The key's rewrite part (``rewrite``, a name:digest) for an entry whose groups of ``kinds`` were
+    merged (:func:`_merge_kinds`): a digest of ``kinds`` before the name, so :func:`_current` keeps the
+    entries of each ``kinds`` (each language's) apart, and an entry kept unmerged is never read."""
+    if kinds is None:
+        return rewrite
+    listed = "\0".join(f"{name}\0{kind}" for name, kind in sorted(kinds.items()))
+    version = "" if ":" in rewrite else f":{hashlib.blake2b(toolkit(), digest_size=8).hexdigest()}"
+    return f"kinds-{hashlib.blake2b(listed.encode(), digest_size=8).hexdigest()}/{rewrite}{version}"
+
+
+def _fresh(text: str, flags: int, kinds: Mapping[str, str] | None = None) -> tuple[re.Pattern[str], _Entry | None]:
     """``text`` compiled, and the entry that gives it again (None when ``re.compile`` had to)."""
     try:
-        entry = _compile_code(text, flags)
+        entry = _compile_code(text, flags, kinds)
         return _pattern(entry), entry
     except (re.error, TypeError, ValueError, RuntimeError, OverflowError, AttributeError):
         return re.compile(text, flags), None  # a bad pattern raises its re.error here

@@ -347,6 +347,7 @@ def dispatch_guard(pattern: str, flags: int = 0) -> str:
     return f"(?={'|'.join(branches)})(?:{pattern})"
 
 
-def guarded(pattern: str, flags: int) -> re.Pattern[str]:
-    """``pattern`` compiled behind :func:`dispatch_guard` (kept on disk, as fastscan.guarded)."""
-    return regex_cache.compile(pattern, flags, rewrite=dispatch_guard)
+def guarded(pattern: str, flags: int, kinds: dict[str, str] | None = None) -> re.Pattern[str]:
+    """``pattern`` compiled behind :func:`dispatch_guard` (kept on disk, as fastscan.guarded); with
+    ``kinds`` (:func:`dispatched`'s names), each kind's empty groups as one (regex_cache.compile)."""
+    return regex_cache.compile(pattern, flags, rewrite=dispatch_guard, kinds=kinds)

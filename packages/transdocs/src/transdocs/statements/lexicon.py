@@ -164,7 +164,7 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
         lang=lang,
         targets=targets,
         languages=files,
-        tokens=guarded(token_pattern, flags),
+        tokens=guarded(token_pattern, flags, token_kinds),
         token_kinds=token_kinds,
         setting_token=regex_cache.compile(_setting_token(targets), flags),
         value_tokens=tuple(guarded(screen, flags) for screen in value_screens(parts, targets)),

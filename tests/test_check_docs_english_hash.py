@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.calls import first_arguments
 from tests.support.docs_tree import copy_docs, read, write
 from transdocs import check_paths
 from transdocs.translations import source_hash as hashing
@@ -19,14 +20,7 @@ def _findings(docs: Path) -> list[tuple[str, int, str, str]]:
 
 def _hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts source_hash is asked of."""
-    texts: list[str] = []
-    real = hashing.source_hash
-
-    def counted(text: str) -> str:
-        texts.append(text)
-        return real(text)
-
-    monkeypatch.setattr(hashing, "source_hash", counted)
+    texts: list[str] = first_arguments(monkeypatch, hashing, "source_hash")
     return texts
 
 

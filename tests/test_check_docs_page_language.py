@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.calls import first_arguments
 from transdocs.languages import detect
 from transdocs.languages.words import OURS
 
@@ -43,14 +44,8 @@ def test_a_page_reads_as_its_prose_does(expected: str | None) -> None:
 def test_the_prose_of_a_page_in_a_language_without_a_file_is_built_only_when_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    built: list[str] = []
     real = detect.prose_of
-
-    def counted(text: str) -> str:
-        built.append(text)
-        return real(text)
-
-    monkeypatch.setattr(detect, "prose_of", counted)
+    built = first_arguments(monkeypatch, detect, "prose_of")
     text = "# Konfiguration\n\nDie Wiederholungen sind standardmäßig auf drei gesetzt.\n"
     reading = detect.read_page_language(text, "de", OURS)
     assert (reading.lang, reading.reads_as_expected, built) == (None, True, [])

@@ -40,6 +40,7 @@ CONSTRUCTS = {
     'admonition !!! note "': '!!! note "',
     "directive :::note[": ":::note[",
     "entity &#": "&#",
+    "zero-width space": "a\u200b",
     "brace {": "{",
     "list item -": "- ",
     "setting and value": "`LLM_TIMEOUT` defaults to 60 ",

@@ -279,11 +279,23 @@ def _triggers(text: str, marks: str) -> list[int]:
 
 def _worth_a_look(text: str, found: list[int]) -> list[int]:
     """Where the lines at ``found`` (offsets in ``text``) start, and those holding a fence's mark (each
-    mark found by ``str.find``: a search of ``re`` for either tests every character), in order."""
+    mark found by ``str.find``: a search of ``re`` for either tests every character), in order.
+
+    Each line's start is searched for back to the end of the line before it found, never further: a
+    long line with many offsets (a hidden character repeated) is read once, not once an offset."""
     found += _every(text, "```")
     if "~~~" in text:
         found += _every(text, "~~~")
-    return sorted({text.rfind("\n", 0, at) + 1 for at in found})
+    starts: list[int] = []
+    end = -1  # where the last line found ends (its line end, or the text's end)
+    for at in sorted(found):
+        if at <= end:
+            continue  # on that line
+        starts.append(text.rfind("\n", end + 1, at) + 1 or end + 1)
+        end = text.find("\n", at)
+        if end < 0:
+            break  # the last line
+    return starts
 
 
 def visible(text: str, lang: str | None) -> Visible:

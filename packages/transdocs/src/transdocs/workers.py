@@ -2,9 +2,9 @@
 
 This process works too, so ``processes`` cores take ``processes - 1`` forks. Measured on 6,000
 pages with two cores, against :class:`multiprocessing.pool.Pool` with two workers and this process
-waiting: 3 % less CPU idle and 4 % less beside three busy processes, with about a sixth of the
-page faults and a tenth of the context switches (no task and result threads, one memory copied
-fewer times), and the same wall time.
+waiting: 3 % less CPU idle and 4 % less beside three busy processes, with a sixth fewer page
+faults and a tenth of the context switches (no task and result threads, one memory copied fewer
+times), and the same wall time.
 
 A worker sends each task's results as soon as it is done; this process reads them between its own
 tasks (a worker whose pipe is full waits at most one task for it). Ctrl-C stops this process, which

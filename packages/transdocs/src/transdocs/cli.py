@@ -244,7 +244,7 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="worker processes for large trees (default: one per core; 1 checks in this process)",
+        help="processes checking a large tree, this one among them (default: one per core; 1: this one alone)",
     )
     check.set_defaults(run=run_check)
 

@@ -41,7 +41,10 @@ _NUMBER = re.compile(r"\d(?<![A-Za-z_\d.\-/\\]\d)\d*(?:[.,٫]\d+)?(?![.,٫]?\d)(
 _DIGIT = re.compile(r"\d")
 # Quoted prose is an example or a literal ("1 second", «3 ثوان»), not what the page states.
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|「[^」\n]*」|『[^』\n]*』|‘[^’\n]*’')
-_PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_]\w*)\.(?:env|key|default)\s*\}\}")
+# A placeholder naming a setting, {{ name.env }} (group 1: the name); the caseless form below is built
+# from the same fields.
+_PLACEHOLDER_FIELDS = ("env", "key", "default")
+_PLACEHOLDER_NAME = re.compile(rf"\{{\{{\s*([A-Za-z_]\w*)\.(?:{'|'.join(_PLACEHOLDER_FIELDS)})\s*\}}\}}")
 
 
 class Drift(NamedTuple):
@@ -66,7 +69,7 @@ def _caseless(char: str) -> str:
 # _PLACEHOLDER_NAME as IGNORECASE reads it, without the flag.
 _CASELESS_PLACEHOLDER = (
     rf"\{{\{{\s*([A-Za-z_{_FOLDS['i']}{_FOLDS['k']}{_FOLDS['s']}]\w*)\."
-    rf"(?:{'|'.join(''.join(f'[{_caseless(c)}]' for c in word) for word in ('env', 'key', 'default'))})\s*\}}\}}"
+    rf"(?:{'|'.join(''.join(f'[{_caseless(c)}]' for c in word) for word in _PLACEHOLDER_FIELDS)})\s*\}}\}}"
 )
 
 

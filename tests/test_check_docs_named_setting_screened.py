@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.docs_tree import our_lexicon
-from tests.test_check_docs_statements_read_once import CORPUS
+from tests.support.real_corpus import CORPUS
 from transdocs.languages.words import OURS
 from transdocs.pages.document import Prose, Table
 from transdocs.pages.markdown import read_markdown

@@ -20,19 +20,17 @@ from typing import Any
 import pytest
 
 from tests.support.docs_tree import our_lexicon, our_targets
-from tests.test_check_docs_statements_read_once import CORPUS
+from tests.support.real_corpus import read_document, snapshots_with_settings
 from transdocs.languages.words import OURS
 from transdocs.pages.discover import Page
 from transdocs.pages.document import Code, Document, Prose, Table
 from transdocs.pages.markdown import read_markdown
-from transdocs.settings.reader import load_settings
 from transdocs.statements import page as page_module
 from transdocs.statements import stale
 from transdocs.statements.codeblocks import code_statements
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.subject import named_setting, structural_subject
 from transdocs.statements.tables import table_statements
-from transdocs.statements.targets import Targets
 
 ROOT = Path(__file__).parent.parent
 LANGS = ("ar", "fr", "ja", "pt", "zh")
@@ -70,10 +68,6 @@ def _plain_page_values(doc: Document, lex: Lexicon, english: Document | None) ->
     return sorted(found, key=lambda item: item[0])
 
 
-def _read(path: Path) -> Document:
-    return read_markdown(path.read_text(encoding="utf-8", errors="replace"))
-
-
 @cache
 def _our_pairs() -> list[tuple[str, Document, Document]]:
     """(language, translation, English original) for our docs and the fixture pages."""
@@ -83,18 +77,8 @@ def _our_pairs() -> list[tuple[str, Document, Document]]:
             for lang in LANGS:
                 translated = base / lang / english.relative_to(base / "en")
                 if translated.is_file():
-                    pairs.append((lang, _read(translated), _read(english)))
+                    pairs.append((lang, read_document(translated), read_document(english)))
     return pairs
-
-
-@cache
-def _corpus() -> list[tuple[Targets, list[Document]]]:
-    found = []
-    for settings in sorted(CORPUS.glob("*/*/settings.json")) if CORPUS is not None else []:
-        targets = Targets(load_settings(str(settings), base=settings.parent))
-        pages = sorted([*settings.parent.rglob("*.md"), *settings.parent.rglob("*.mdx")])
-        found.append((targets, [_read(page) for page in pages]))
-    return found
 
 
 def _shuffled(docs: Sequence[Document], count: int, seed: int) -> list[Document]:
@@ -154,7 +138,7 @@ def test_one_pass_reads_what_two_passes_read_on_shuffled_pages() -> None:
 
 
 def test_one_pass_reads_what_two_passes_read_on_real_snapshots() -> None:
-    corpus = _corpus()
+    corpus = snapshots_with_settings()
     if not corpus:
         pytest.skip("the real corpus is not beside the clone")
     for targets, docs in corpus:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.docs_tree import our_lexicon
+from tests.support.real_corpus import CORPUS
 from transdocs.pages.document import Table
 from transdocs.pages.markdown import read_markdown
 from transdocs.statements import tables
@@ -24,10 +25,6 @@ from transdocs.statements.tokens import Token
 from transdocs.statements.word_patterns import Kept
 
 ROOT = Path(__file__).parent.parent
-CORPUS = next(
-    (base / "shared" / "corpora" / "real" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
-    None,
-)
 
 
 def _page_tables() -> list[Table]:

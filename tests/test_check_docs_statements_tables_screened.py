@@ -15,16 +15,14 @@ from functools import cache
 import pytest
 
 from tests.support.docs_tree import our_lexicon
-from tests.test_check_docs_statements_read_once import CORPUS, _page_tables, _random_tables
+from tests.support.real_corpus import snapshots_with_settings
+from tests.test_check_docs_statements_read_once import _page_tables, _random_tables
 from transdocs.languages.words import OURS
 from transdocs.pages.document import Table
-from transdocs.pages.markdown import read_markdown
-from transdocs.settings.reader import load_settings
 from transdocs.statements import tables
 from transdocs.statements.lexicon import Lexicon, lexicon, strip_marks
 from transdocs.statements.prose import Context, Statement, read_tokens, statements
 from transdocs.statements.subject import named_setting
-from transdocs.statements.targets import Targets
 from transdocs.statements.tokens import tokenize
 
 
@@ -90,10 +88,7 @@ def _rows_about_a_setting(lex: Lexicon, count: int, seed: int) -> list[Table]:
 def _snapshots() -> list[tuple[Lexicon, list[Table]]]:
     """Each real snapshot's tables with a lexicon of its own settings (zh: most of its translations)."""
     found = []
-    for settings in sorted(CORPUS.glob("*/*/settings.json")) if CORPUS is not None else []:
-        targets = Targets(load_settings(str(settings), base=settings.parent))
-        pages = [*settings.parent.rglob("*.md"), *settings.parent.rglob("*.mdx")]
-        docs = [read_markdown(page.read_text(encoding="utf-8", errors="replace")) for page in sorted(pages)]
+    for targets, docs in snapshots_with_settings():
         found_tables = [block for doc in docs for block in doc.blocks if isinstance(block, Table)]
         for lang in ("en", "zh"):
             found.append((lexicon(lang, targets, OURS), found_tables))

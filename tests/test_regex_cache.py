@@ -101,10 +101,8 @@ def test_a_changed_rewrite_is_a_miss_not_a_stale_pattern(fresh: None, tmp_path: 
 
 
 def _saved_keys() -> set[tuple[str, int, str]]:
-    (path,) = _files()
-    import marshal
-
-    return set(marshal.loads(path.read_bytes()[regex_cache._DIGEST :]))
+    regex_cache._entries = None
+    return set(regex_cache._load())
 
 
 def test_a_run_decodes_only_the_patterns_it_asks_for(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,27 +123,77 @@ def test_a_run_decodes_only_the_patterns_it_asks_for(fresh: None, monkeypatch: p
     monkeypatch.setattr(regex_cache.marshal, "loads", counting)
     assert _spans(regex_cache.compile(PATTERNS[2])) == _spans(re.compile(PATTERNS[2]))
     assert regex_cache._entries is not None and len(regex_cache._entries) == len(PATTERNS)
-    assert all(isinstance(kept, bytes) for kept in regex_cache._entries.values())
-    assert len(decoded) == 2  # the file, then the one entry asked for
+    assert all(isinstance(view, memoryview) for view, _ in regex_cache._entries.values())
+    assert len(decoded) == 2  # the file's index, then the one entry asked for
 
 
-def test_a_file_of_an_older_checker_is_written_again(fresh: None) -> None:
-    """Entries kept decoded (as checkers before this file format wrote them): ignored, replaced."""
+def test_a_run_checks_only_the_entries_it_asks_for(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each entry is checked against its own CRC-32 when asked: the file is not digested as a whole."""
+    for pattern in PATTERNS:
+        regex_cache.compile(pattern)
+    regex_cache.save()
+    regex_cache._entries = None  # the next run
+    checked: list[int] = []
+    crc32 = regex_cache.zlib.crc32
+
+    def counting(data: memoryview) -> int:
+        checked.append(len(data))
+        return crc32(data)
+
+    monkeypatch.setattr(regex_cache.zlib, "crc32", counting)
+    regex_cache.compile(PATTERNS[1])
+    assert regex_cache._entries is not None
+    assert checked == [len(regex_cache._entries[PATTERNS[1], 0, ""][0])]
+
+
+def test_a_damaged_entry_is_compiled_again_and_the_others_are_read(fresh: None) -> None:
+    for pattern in PATTERNS:
+        regex_cache.compile(pattern)
+    regex_cache.save()
+    (path,) = _files()
+    blob = path.read_bytes()
+    regex_cache._entries = None
+    view, _crc = regex_cache._load()[PATTERNS[1], 0, ""]
+    damaged = bytes(view).replace(b"default", b"defaulx")  # the entry's text: a pattern still, another one
+    path.write_bytes(blob.replace(bytes(view), damaged))
+    regex_cache._entries = None  # the next run
+    compiled: list[str] = []
+    fresh_of = regex_cache._fresh
+
+    def counting(text: str, flags: int, kinds: object = None) -> object:
+        compiled.append(text)
+        return fresh_of(text, flags, kinds)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(regex_cache, "_fresh", counting)
+        again = [regex_cache.compile(pattern) for pattern in PATTERNS]
+    assert compiled == [PATTERNS[1]]
+    assert [one.pattern for one in again] == PATTERNS
+    assert [_spans(one) for one in again] == [_spans(re.compile(pattern)) for pattern in PATTERNS]
+
+
+def test_a_file_of_an_older_checker_is_left_to_it(fresh: None) -> None:
+    """The former format (a BLAKE2b digest, then every entry in one marshalled dict) lies in a file of
+    another name: neither checker takes the other's file for a damaged one of its own."""
     import hashlib
     import marshal
 
     path = regex_cache._path()
     assert path is not None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    old = {(pattern, 0, ""): regex_cache._compile_code(pattern, 0) for pattern in PATTERNS}
+    old_path = path.with_name(f"regex-{hashlib.sha256(regex_cache._BUILD.encode()).hexdigest()[:16]}.marshal")
+    assert old_path != path
+    old_path.parent.mkdir(parents=True, exist_ok=True)
+    old = {(pattern, 0, ""): marshal.dumps(regex_cache._compile_code(pattern, 0)) for pattern in PATTERNS}
     body = marshal.dumps(old)
-    path.write_bytes(hashlib.blake2b(body, digest_size=regex_cache._DIGEST).digest() + body)
+    old_path.write_bytes(hashlib.blake2b(body, digest_size=16).digest() + body)
+    path.write_bytes(old_path.read_bytes())  # (as if the former format were in this file: not read)
     assert _spans(regex_cache.compile(PATTERNS[0])) == _spans(re.compile(PATTERNS[0]))
+    assert regex_cache._entries is not None and regex_cache._load() == {}
     regex_cache.save()
+    assert old_path.exists()
     regex_cache._entries = None
     regex_cache.compile(PATTERNS[0])
-    assert regex_cache._entries is not None
-    assert all(isinstance(kept, bytes) for kept in regex_cache._entries.values())
+    assert regex_cache._entries is not None and list(regex_cache._entries) == [(PATTERNS[0], 0, "")]
 
 
 def test_over_its_limit_the_file_keeps_what_the_last_run_used(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:

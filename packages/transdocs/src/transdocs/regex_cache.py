@@ -13,7 +13,10 @@ turns the file off.
 Each entry stays marshalled bytes in memory until a run asks for it: the file also holds the
 patterns of other projects (a rewrite's entries of another version go when a run writes the file),
 and decoded into lists of Python integers they took about 2.5 times the file's size in every run
-(a file of 16 MB: 40 MB).
+(a file of 16 MB: 40 MB). For the same reason a run checks only the entries it asks for, each
+against its CRC-32 in the index the file opens with: a BLAKE2b digest of the whole file cost every
+run about 13 instructions a byte before its first page (21 M for the 1.5 MB of the bench tree's six
+languages), most of them for entries the run never asked for.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,15 +51,18 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
     _BUILD = ""
 
 # Entries: (pattern text asked for, flags, rewrite name) -> the marshalled (pattern compiled, its
-# compiler output); a run decodes only those it asks for.
+# compiler output) and their CRC-32; a run checks and decodes only those it asks for.
 _Key = tuple[str, int, str]
 _Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Kept = tuple[memoryview, int]
 # Beyond this the file keeps only what the last run used (one project's six languages: about 1.5 MB).
 _MAX_BYTES = 4 * 1024 * 1024
-_DIGEST = 16
 _KEEP_FILES = 2  # Python builds whose patterns are kept (one file each: after an upgrade, the old one goes)
+# The file: this mark, the index's length (4 bytes, little-endian), the index (marshalled: key -> the
+# entry's offset after the index, its length and its CRC-32), then the entries one after another.
+_MARK = b"check-docs regex cache 2\n"
 
-_entries: dict[_Key, bytes] | None = None
+_entries: dict[_Key, _Kept] | None = None
 _used: set[_Key] = set()
 _dirty = False
 
@@ -64,24 +71,40 @@ def _path() -> Path | None:
     place = folder()
     if place is None or not _BUILD:
         return None
-    return place / f"regex-{hashlib.sha256(_BUILD.encode()).hexdigest()[:16]}.marshal"
+    # (the mark in the name too: a checker of the former format keeps its own file, where each would
+    # take the other's for a damaged one and write it again at every run)
+    return place / f"regex-{hashlib.sha256(_BUILD.encode() + _MARK).hexdigest()[:16]}.marshal"
 
 
-def _load() -> dict[_Key, bytes]:
+def _load() -> dict[_Key, _Kept]:
+    """The file's entries, each a view of its bytes (not checked yet, see :func:`_decoded`); none when
+    the file is missing or its index damaged. A damaged entry fails its own check when asked."""
     path = _path()
     if path is None:
         return {}
     try:
-        blob = memoryview(path.read_bytes())  # (a view: the file is not copied once more)
-        digest, body = blob[:_DIGEST], blob[_DIGEST:]
-        if hashlib.blake2b(body, digest_size=_DIGEST).digest() != digest:
+        blob = memoryview(path.read_bytes())  # (views: the file is not copied once more)
+        if blob[: len(_MARK)] != _MARK:
             return {}
-        data = marshal.loads(body)
-    except (OSError, ValueError, EOFError, TypeError):
+        start = len(_MARK) + 4
+        end = start + int.from_bytes(blob[len(_MARK) : start], "little")
+        index = marshal.loads(blob[start:end])
+        return {
+            key: (blob[end + offset : end + offset + length], crc)
+            for key, (offset, length, crc) in index.items()
+            if isinstance(key, tuple) and len(key) == 3 and isinstance(key[2], str)
+        }
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
         return {}
-    if not isinstance(data, dict) or not all(isinstance(entry, bytes) for entry in data.values()):
-        return {}  # (a file of an older checker, which kept entries decoded: written again at exit)
-    return data
+
+
+def _decoded(kept: _Kept) -> _Entry | None:
+    """An entry read from the file, or None when its bytes are not those written."""
+    view, crc = kept
+    if zlib.crc32(view) != crc:
+        return None
+    entry: _Entry = marshal.loads(view)
+    return entry
 
 
 def save() -> None:
@@ -91,11 +114,15 @@ def save() -> None:
     if not _dirty or _entries is None or path is None:
         return
     entries = _current(_entries)
-    body = marshal.dumps(entries)
-    if len(body) > _MAX_BYTES:
+    if sum(len(view) for view, _ in entries.values()) > _MAX_BYTES:
         entries = {key: entry for key, entry in entries.items() if key in _used}
-        body = marshal.dumps(entries)
-    blob = hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+    index: dict[_Key, tuple[int, int, int]] = {}
+    offset = 0
+    for key, (view, crc) in entries.items():
+        index[key] = (offset, len(view), crc)
+        offset += len(view)
+    head = marshal.dumps(index)
+    blob = b"".join([_MARK, len(head).to_bytes(4, "little"), head, *(view for view, _ in entries.values())])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only to write: its import costs more than reading the file
@@ -109,7 +136,7 @@ def save() -> None:
     prune(path.parent, "regex-*.marshal", _KEEP_FILES)
 
 
-def _current(entries: dict[_Key, bytes]) -> dict[_Key, bytes]:
+def _current(entries: dict[_Key, _Kept]) -> dict[_Key, _Kept]:
     """``entries`` without those of a rewrite this run used as another version of check-docs wrote it
     (its name, another digest): a new version or an edit misses them for good, and an editable
     install that is edited often filled the file to its limit with them, which every run then read
@@ -349,12 +376,15 @@ def compile(
     kept = _entries.get(key)
     if kept is not None:
         try:
-            return _pattern(marshal.loads(kept))
+            entry = _decoded(kept)
+            if entry is not None:
+                return _pattern(entry)
         except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):
             pass  # written by a Python that differs in a way the file name did not catch
-    compiled, entry = _fresh(rewrite(pattern, flags) if rewrite else pattern, flags, kinds)
-    if entry is not None:
-        _entries[key] = marshal.dumps(entry)
+    compiled, made = _fresh(rewrite(pattern, flags) if rewrite else pattern, flags, kinds)
+    if made is not None:
+        data = marshal.dumps(made)
+        _entries[key] = (memoryview(data), zlib.crc32(data))
         _dirty = True
     return compiled
 

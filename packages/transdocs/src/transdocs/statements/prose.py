@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.targets import compatible
-from transdocs.statements.tokens import Group, Item, Token, gap_units, group, sentences, tokenize
+from transdocs.statements.tokens import Group, Item, Token, gap_units, group, tokenize
 from transdocs.statements.values import Value
 from transdocs.statements.word_patterns import Kept, strip_marks
 
@@ -440,15 +440,19 @@ def statements(text: str, lex: Lexicon, context: Context = Context()) -> list[St
     if not lex.may_hold_value(text):
         return []  # every rule links a setting to a value (the same test as below, without the scan)
     every = tokenize(text, lex)
-    if not any(token.kind == "V" for token in every):
+    kinds = "".join([token.kind for token in every])
+    if "V" not in kinds:
         return []  # every rule links a setting to a value: without one the text states nothing
-    return read_tokens(text, kept, every, lex, context)
+    return read_tokens(text, kept, every, lex, context, kinds)
 
 
-def read_tokens(text: str, kept: Kept | None, every: list[Token], lex: Lexicon, context: Context) -> list[Statement]:
+def read_tokens(
+    text: str, kept: Kept | None, every: list[Token], lex: Lexicon, context: Context, every_kinds: str = ""
+) -> list[Statement]:
     """:func:`statements` of a text already read: ``text, kept = strip_marks(...)`` and ``every``
     its tokens (a table cell's, read once to know what it names), which hold a value (callers
-    skip a text without one: it states nothing).
+    skip a text without one: it states nothing); ``every_kinds``: their kinds joined, when the
+    caller has them.
 
     A sentence is read by the rules only when the kinds of its tokens allow one to link (see
     ``_may_link``); whether a sentence hands its setting on to the next (``_leads``) is asked only
@@ -456,9 +460,14 @@ def read_tokens(text: str, kept: Kept | None, every: list[Token], lex: Lexicon, 
     found: list[Statement] = []
     subject, strict = context.subject, context.from_structure
     leading: tuple[str | None, list[Token], int] | None = None  # a setting handed on if _leads says so
-    for start, tokens in sentences(every):
-        kinds = "".join([t.kind for t in tokens])  # one character a token (END is not among them)
+    every_kinds = every_kinds or "".join([token.kind for token in every])
+    # One character a token, "END" three (no kind holds "N"): each sentence's kinds are a piece between
+    # two. A sentence's tokens are cut out only when a rule may read it (most are not).
+    start, first = 0, 0  # where the sentence starts in the text, its first token
+    for kinds in every_kinds.split("END"):
+        last = first + len(kinds)
         if "M" in kinds:
+            tokens = every[first:last]
             if _may_link(kinds):  # the carried subject counts only in a sentence naming no setting (rule 5)
                 found += _Sentence(start, tokens, kinds, text, lex, context).statements(None, False)
             named = {t.setting for t in tokens if t.kind == "M"}
@@ -469,9 +478,12 @@ def read_tokens(text: str, kept: Kept | None, every: list[Token], lex: Lexicon, 
                 setting, lead, lead_start = leading
                 subject, leading = (setting if _leads(lead, lead_start, text, lex) else None), None
             if subject:
-                sentence = _Sentence(start, tokens, kinds, text, lex, context)
+                sentence = _Sentence(start, every[first:last], kinds, text, lex, context)
                 found += sentence.statements(subject, context.subject_anywhere, strict)
-    return by_place(found, kept)
+        if last < len(every):  # the sentence's end
+            start = every[last].end
+        first = last + 1
+    return by_place(found, kept) if found else found
 
 
 def _may_link(kinds: str) -> bool:

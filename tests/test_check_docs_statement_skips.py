@@ -16,7 +16,22 @@ from transdocs.pages.markdown import read_markdown
 from transdocs.statements import word_patterns
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import Lexicon
-from transdocs.statements.prose import Context, Statement, _leads, _may_link, _Sentence, by_place, statements
+from transdocs.statements.prose import (
+    CARRY_REACH,
+    DEFAULT_REACH,
+    STRUCTURE_LEAD,
+    STRUCTURE_REACH,
+    Context,
+    Statement,
+    _fits,
+    _is,
+    _is_group,
+    _leads,
+    _may_link,
+    _Sentence,
+    by_place,
+    statements,
+)
 from transdocs.statements.tokens import Group, Token, sentences, tokenize
 from transdocs.statements.word_patterns import ARABIC_MARKS, strip_marks
 
@@ -363,3 +378,103 @@ def test_rules_asked_by_the_kinds_between_link_what_every_rule_asked_links(lang:
                     stated += bool(found)
     assert stated > 2000 and compared > 3 * stated  # sentences that state values, and more that do not
     assert skipping > 10_000  # and most leave some rule unasked
+
+
+class _ItemsWalked(_Sentence):
+    """The rules that walk a sentence's items as they were: each item asked what it is (``_is``,
+    ``_is_group``), where the rules now read its one-character kind."""
+
+    def value_after_default(
+        self, k: int, stop: int, setting: str, in_paren: bool, reach: int = DEFAULT_REACH
+    ) -> int | None:
+        for j in range(k + 1, stop):
+            item = self.items[j]
+            if _is(item, "F") or (in_paren and _is(item, ")")):
+                return None
+            if _is_group(item, "V") and _fits(setting, item, self.lex):
+                gap = self.run_gap(k, j, skip_glue=True)
+                if self.condition_after(j):
+                    return None
+                return j if gap <= reach or (reach == DEFAULT_REACH and self.long_reach(k, j, gap)) else None
+        return None
+
+    def rule_default_between(self, m: int, stop: int, setting: str) -> int | None:
+        paren: int | None = None
+        interrupted = foreign = False
+        for k in range(m + 1, stop):
+            item = self.items[k]
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item, self.lex))):
+                interrupted = True
+                foreign = foreign or _is(item, "F")
+            elif _is(item, "D"):
+                in_paren = self.opens_with_default(paren, k)
+                if foreign or (interrupted and not in_paren):
+                    return None
+                found = self.value_after_default(k, stop, setting, in_paren)
+                if found is not None:
+                    return found
+        return None
+
+    def carried(self, setting: str, anywhere: bool, strict: bool = False) -> list[Statement]:
+        paren: int | None = None
+        interrupted = foreign = False
+        for k, item in enumerate(self.items):
+            if _is_group(item, "M"):
+                return []
+            if _is(item, "("):
+                paren = k
+            elif _is(item, ")"):
+                paren = None
+            elif _is(item, ("F", "B")) and paren is None:
+                interrupted = True
+                foreign = foreign or _is(item, "F")
+            elif _is(item, "D"):
+                in_paren = self.opens_with_default(paren, k)
+                lead = self.lex.units_between(self.text[self.start : item.start])
+                limit = STRUCTURE_LEAD if strict else CARRY_REACH
+                if foreign or (not in_paren and (interrupted or ((strict or not anywhere) and lead > limit))):
+                    return []
+                v = self.value_after_default(
+                    k, len(self.items), setting, in_paren, STRUCTURE_REACH if strict else DEFAULT_REACH
+                )
+                if v is None:
+                    return []
+                values = self.items[v]
+                assert isinstance(values, Group)
+                token = values.members[0]
+                return [Statement(setting, token.value, token.start)] if token.value else []
+        return []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", None])
+def test_rules_reading_kinds_link_what_rules_walking_items_link(lang: str | None) -> None:
+    lex = our_lexicon(lang)
+    texts = [*real_prose(), *_random_prose(lex, 1500, 27), *_valueish_prose(lex, 1500, 28), *_rule_prose(lex, 3000, 29)]
+    # Parentheses, other owners and conditions around the default word, which the walks keep track of.
+    texts += [
+        text.replace(", ", " (unlike litellm, ").replace(" by default", " if set) by default") for text in texts[-2000:]
+    ]
+    texts += [text.replace("defaults to", "defaults (see below) to") for text in texts[-2000:]]
+    stated = carried = 0
+    for text in texts:
+        text = strip_marks(text)[0]
+        for start, tokens in sentences(tokenize(text, lex)):
+            for context in [Context(), Context(says_default=True)]:
+                sentence = _Sentence(start, tokens, _kinds(tokens), text, lex, context)
+                walked = _ItemsWalked(start, tokens, _kinds(tokens), text, lex, context)
+                for subject, anywhere, strict in [
+                    (None, False, False),
+                    ("timeout", False, False),
+                    ("timeout", True, False),
+                ]:
+                    found = sentence.statements(subject, anywhere, strict)
+                    assert found == walked.statements(subject, anywhere, strict), text
+                    stated += bool(found)
+                    carried += bool(found) and "M" not in sentence.kinds
+                found = sentence.statements("num_retries", False, True)
+                assert found == walked.statements("num_retries", False, True), text
+    assert stated > 2000 and carried > 500  # rules 1 to 4, and rule 5's carried subject, link values

@@ -164,11 +164,12 @@ class _Sentence:
     def value_after_default(
         self, k: int, stop: int, setting: str, in_paren: bool, reach: int = DEFAULT_REACH
     ) -> int | None:
+        kinds = self.kinds  # an item's kind tells what it is: settings and values are always groups, the rest tokens
         for j in range(k + 1, stop):
-            item = self.items[j]
-            if _is(item, "F") or (in_paren and _is(item, ")")):
+            kind = kinds[j]
+            if kind == "F" or (in_paren and kind == ")"):
                 return None
-            if _is_group(item, "V") and _fits(setting, item, self.lex):
+            if kind == "V" and _fits(setting, self.items[j], self.lex):
                 gap = self.run_gap(k, j, skip_glue=True)
                 if self.condition_after(j):
                     return None  # "defaults to 'async-node' if target is 'node'": a conditional default
@@ -200,16 +201,17 @@ class _Sentence:
         paren: int | None = None
         interrupted = False  # a value, a condition or another owner came first
         foreign = False  # another owner came first: "unlike litellm (default 2)" is litellm's
+        kinds = self.kinds
         for k in range(m + 1, stop):
-            item = self.items[k]
-            if _is(item, "("):
+            kind = kinds[k]
+            if kind == "(":
                 paren = k
-            elif _is(item, ")"):
+            elif kind == ")":
                 paren = None
-            elif paren is None and (_is(item, ("F", "B")) or (_is_group(item, "V") and _fits(setting, item, self.lex))):
+            elif paren is None and (kind in "FB" or (kind == "V" and _fits(setting, self.items[k], self.lex))):
                 interrupted = True
-                foreign = foreign or _is(item, "F")
-            elif _is(item, "D"):
+                foreign = foreign or kind == "F"
+            elif kind == "D":
                 in_paren = self.opens_with_default(paren, k)
                 if foreign or (interrupted and not in_paren):
                     return None
@@ -391,17 +393,18 @@ class _Sentence:
     def carried(self, setting: str, anywhere: bool, strict: bool = False) -> list[Statement]:
         paren: int | None = None
         interrupted = foreign = False
-        for k, item in enumerate(self.items):
-            if _is_group(item, "M"):
+        for k, kind in enumerate(self.kinds):
+            if kind == "M":
                 return []
-            if _is(item, "("):
+            if kind == "(":
                 paren = k
-            elif _is(item, ")"):
+            elif kind == ")":
                 paren = None
-            elif _is(item, ("F", "B")) and paren is None:
+            elif kind in "FB" and paren is None:
                 interrupted = True
-                foreign = foreign or _is(item, "F")
-            elif _is(item, "D"):
+                foreign = foreign or kind == "F"
+            elif kind == "D":
+                item = self.items[k]
                 in_paren = self.opens_with_default(paren, k)
                 lead = self.lex.units_between(self.text[self.start : item.start])
                 limit = STRUCTURE_LEAD if strict else CARRY_REACH

@@ -317,7 +317,7 @@ class _Sentence:
         found: list[Statement] = []
         used: set[int] = set()
         kinds = self.kinds
-        settings = [i for i, kind in enumerate(kinds) if kind == "M"]
+        settings = [i for i, kind in enumerate(kinds) if kind == "M"] if "M" in kinds else []  # none: rule 5
         previous: int | None = None  # the value linked to the previous setting
         for n, m in enumerate(settings):
             stop = settings[n + 1] if n + 1 < len(settings) else len(kinds)
@@ -473,8 +473,11 @@ def read_tokens(
             tokens = every[first:last]
             if _may_link(kinds):  # the carried subject counts only in a sentence naming no setting (rule 5)
                 found += _Sentence(start, tokens, kinds, text, lex, context).statements(None, False)
-            named = {t.setting for t in tokens if t.kind == "M"}
-            leading = (named.pop(), tokens, start) if len(named) == 1 else None
+            if kinds.count("M") == 1:  # the one setting it names is handed on if _leads says so
+                leading = (tokens[kinds.index("M")].setting, tokens, start)
+            else:
+                named = {t.setting for t in tokens if t.kind == "M"}
+                leading = (named.pop(), tokens, start) if len(named) == 1 else None
             subject, strict = None, False
         elif "D" in kinds and "V" in kinds and (subject or leading):  # rule 5 links from a default word
             if leading is not None:

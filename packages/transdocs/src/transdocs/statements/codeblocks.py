@@ -31,7 +31,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from transdocs import regex_cache
+from transdocs.fastscan import trie
 from transdocs.pages.document import Code
 from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.targets import Targets, stated_if_different
@@ -139,9 +142,32 @@ def _only_default(comment: str, lex: Lexicon) -> bool:
     return says_default(comment, lex) and lex.units_between(lex.default.sub(" ", comment), skip_glue=True) <= 0.5
 
 
+@lru_cache(maxsize=16)  # one project's settings: the same for every language
+def _lowered_names(targets: Targets) -> re.Pattern[str] | None:
+    """The settings' env vars and keys lower-cased, as one pattern matched case-sensitively; None when a
+    name is not ASCII.
+
+    A line sets a setting only under a name ``Targets`` finds lower-cased, and ``str.lower`` lowers each
+    character alone (but the Greek capital sigma, in no ASCII name): a block's text lower-cased holds that
+    name lower-cased. Matched case-sensitively, the search is three times as fast on a line of shell as
+    ``lex.names``, whose ``IGNORECASE`` compared each letter's cases wherever a name may start."""
+    names = [*targets.env_names, *targets.key_names]
+    if not names or not all(name.isascii() for name in names):
+        return None
+    return regex_cache.compile(trie(name.lower() for name in names))
+
+
+def _may_set(code: Code, lex: Lexicon) -> bool:
+    """Whether a line of the block may set a setting: it holds one of their names (any case)."""
+    lowered = _lowered_names(lex.targets)
+    if lowered is None:
+        return any(lex.names.search(line) for _, line in code.lines)
+    return lowered.search("\n".join([line for _, line in code.lines]).lower()) is not None
+
+
 def setting_lines(code: Code, lex: Lexicon) -> list[SettingLine]:
     """Every line of the block that sets a setting, in order."""
-    if code.lang not in READ_LANGUAGES or not any(lex.names.search(line) for _, line in code.lines):
+    if code.lang not in READ_LANGUAGES or not _may_set(code, lex):
         return []  # a line sets a setting only under one of its names (any case): most blocks hold none
     yaml = _YamlKeys(lex.targets) if code.lang in YAML_LANGUAGES else None
     marked = says_default(code.intro, lex)
@@ -210,6 +236,8 @@ def code_statements(
     of the English original's block at the same position when that block shows defaults.
     """
     lines = setting_lines(code, lex)
+    if not lines:
+        return []  # most blocks set no setting (examples, other languages): nothing to weigh below
     if english and english == {line.setting for line in lines}:
         return [(line.line, line.setting, line.value) for line in lines]
     restated: set[str] = set()

@@ -23,6 +23,6 @@ Fails only with --strict: some libraries localise their default texts. Keep the 
 def run(page: PageRead, context: Context) -> list[Finding]:
     if not page.compared:
         return []
-    from transdocs.translations import value_drift  # the module: see stale_default.run
+    import transdocs.translations.value_drift as value_drift  # see stale_default.run
 
     return [finding for finding in value_drift.aligned_of(page) if finding.kind == KIND]

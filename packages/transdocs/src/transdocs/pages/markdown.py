@@ -12,7 +12,7 @@ import re
 from functools import cache
 from itertools import count
 
-from transdocs.pages.document import Code, Document, Prose, Table, introduces_list
+from transdocs.pages.document import Code, Document, Prose, Table, Unlined, introduces_list
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.html import read_fragment
 from transdocs.pages.jsx_props import OPENING, prop_default
@@ -531,7 +531,8 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
     """Blocks, headings, code blocks, placeholders and snippet includes of a page.
 
     ``mdx``: the page is MDX: ``import``/``export`` lines are skipped (JSX tags are
-    skipped in every page, their text kept).
+    skipped in every page, their text kept). Placeholders and includes are found when first asked,
+    by name or with the line of each (see :class:`~transdocs.pages.document.Unlined`).
     """
     skip = front_matter_span(text)
     first_line = text.count("\n", 0, skip) + 1
@@ -540,9 +541,9 @@ def read_markdown(text: str, mdx: bool = False) -> Document:
         rest = rest.replace("\r\n", "\n")
     doc = _Reader(rest.split("\n"), first_line, mdx, "{/*" in rest).read()
     if "{{" in rest:
-        doc.placeholders = _placeholders(rest, first_line)
+        doc.placeholders = Unlined(lambda: NAMED_PLACEHOLDER.findall(rest), lambda: _placeholders(rest, first_line))
     if INCLUDE_MARK in rest:
-        doc.includes = _include_lines(rest, first_line)
+        doc.includes = Unlined(lambda: _includes(rest)[1], lambda: _numbered(rest, first_line, *_includes(rest)))
     return doc
 
 
@@ -557,18 +558,30 @@ def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
     return found
 
 
-def _include_lines(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line number, line stripped) of each line of ``text`` that :func:`is_include`: the mark is
-    found where it is (a search for the literal), and its line is one when only spaces come before it."""
-    found: list[tuple[int, str]] = []
-    line, counted, at = first_line, 0, text.find(INCLUDE_MARK)
+def _includes(text: str) -> tuple[list[int], list[str]]:
+    """Where the line of each line of ``text`` that :func:`is_include` starts, and that line stripped:
+    the mark is found where it is (a search for the literal), and its line is one when only spaces
+    come before it."""
+    starts: list[int] = []
+    names: list[str] = []
+    at = text.find(INCLUDE_MARK)
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         if not text[start:at].strip():
-            line += text.count("\n", counted, start)
-            counted = start
-            found.append((line, text[start:end].strip()))
+            starts.append(start)
+            names.append(text[start:end].strip())
         at = text.find(INCLUDE_MARK, end)
+    return starts, names
+
+
+def _numbered(text: str, first_line: int, starts: list[int], names: list[str]) -> list[tuple[int, str]]:
+    """(line number, name) of each name, whose line starts at the offset beside it in ``starts``."""
+    found: list[tuple[int, str]] = []
+    line, counted = first_line, 0
+    for start, name in zip(starts, names, strict=True):
+        line += text.count("\n", counted, start)
+        counted = start
+        found.append((line, name))
     return found

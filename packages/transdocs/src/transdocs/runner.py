@@ -99,7 +99,7 @@ class Checker:
             return read, seen, doc, None
         broken = None
         if seen is not None and doc is not None and not is_mdx(path):
-            broken = broken_placeholders(seen.text, len(doc.placeholders))
+            broken = broken_placeholders(seen.text, len(doc.placeholder_names()))
         self.shared[key] = (read, seen, doc, broken)
         return read, seen, doc, broken
 
@@ -122,9 +122,11 @@ class Checker:
                 text = seen.text if seen is not None else visible(page.text, lang).text
                 if doc is not None and not is_mdx(path):
                     # Compare translations with what English meant; the broken token is English's finding.
-                    # (A copy: the page's own reading may share this document.)
-                    broken = broken if broken is not None else broken_placeholders(text, len(doc.placeholders))
-                    doc = replace(doc, placeholders=doc.placeholders + broken)
+                    # (A copy when it has some: the page's own reading may share this document, which
+                    # nothing else changes; its placeholders' lines are worked out once, when first asked.)
+                    broken = broken if broken is not None else broken_placeholders(text, len(doc.placeholder_names()))
+                    if broken:
+                        doc = replace(doc, placeholders=doc.placeholders + broken)
                 self.english[path] = EnglishRead(
                     text,
                     doc,

@@ -124,8 +124,8 @@ def shape(doc: Document) -> Shape:
     return (
         [level for _, level in doc.headings],
         [lang for _, lang in doc.code_blocks],
-        sorted([name for _, name in doc.placeholders]),
-        sorted([line for _, line in doc.includes]),
+        sorted(doc.placeholder_names()),
+        sorted(doc.include_names()),
     )
 
 
@@ -185,7 +185,9 @@ def structure_findings(read: PageRead) -> list[Finding]:
         if page.path.suffix.lower() != ".mdx" and read.problem is None:  # in MDX, braces are JSX
             found += [
                 Finding(page.shown, line, read.lang, kinds.STRUCTURE, message=placeholder_message(name))
-                for line, name in read.once(BROKEN_ONCE, lambda: broken_placeholders(read.text, len(doc.placeholders)))
+                for line, name in read.once(
+                    BROKEN_ONCE, lambda: broken_placeholders(read.text, len(doc.placeholder_names()))
+                )
             ]
     if page.english is None:
         return found

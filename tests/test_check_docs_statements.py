@@ -18,6 +18,8 @@ import pytest
 
 from tests.support.docs_tree import FIXTURE_DOCS, our_lexicon
 from transdocs.languages import LANGUAGES
+from transdocs.pages.markdown import read_markdown
+from transdocs.statements.page import page_values
 from transdocs.statements.prose import Context, statements
 from transdocs.statements.tokens import tokenize
 from transdocs.statements.values import Value
@@ -69,6 +71,23 @@ def test_a_list_introduced_as_defaults_makes_colons_statements() -> None:
     item = "`LLM_NUM_RETRIES`: 8"
     assert found("en", item) == []
     assert found("en", item, Context(says_default=True)) == [("num_retries", 8)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "stated"),
+    [
+        ("en", "The defaults are:", True),
+        ("en", "Defaults, for example:", False),  # an example: no statement of the defaults
+        ("en", "The values are:", False),
+        ("fr", "Les valeurs par défaut :", True),
+        ("fr", "Les valeurs :", False),
+    ],
+)
+def test_a_page_reads_a_list_as_defaults_when_its_introduction_says_so(lang: str, intro: str, stated: bool) -> None:
+    """The introduction is judged when an item's rule needs it (a colon, no default word of its own)."""
+    page = read_markdown(f"{intro}\n\n- `LLM_NUM_RETRIES`: 8\n- `LLM_TIMEOUT`: 30\n")
+    found = [(setting, read(value)) for _, setting, value in page_values(page, our_lexicon(lang))]
+    assert found == ([("num_retries", 8), ("timeout", 30)] if stated else [])
 
 
 def test_a_table_cell_speaks_about_its_row_setting() -> None:

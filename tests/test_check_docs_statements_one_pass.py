@@ -28,7 +28,7 @@ from transdocs.pages.markdown import read_markdown
 from transdocs.statements import page as page_module
 from transdocs.statements import stale
 from transdocs.statements.codeblocks import code_statements
-from transdocs.statements.lexicon import Lexicon, lexicon
+from transdocs.statements.lexicon import Lexicon, lexicon, says_default
 from transdocs.statements.subject import named_setting, structural_subject
 from transdocs.statements.tables import table_statements
 
@@ -44,7 +44,7 @@ def _plain_prose_and_tables(doc: Document, lex: Lexicon) -> Iterator[page_module
                 subject = None
             if subject is None and not lex.may_name(block.text):
                 continue
-            says = bool(block.intro) and page_module.says_default(block.intro, lex)
+            says = bool(block.intro) and says_default(block.intro, lex)
             context = page_module.Context(says, subject, from_structure=subject is not None)
             text = page_module._references_masked(block.text, lex.targets)
             for found in page_module.statements(text, lex, context):

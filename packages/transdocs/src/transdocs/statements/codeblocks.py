@@ -36,7 +36,7 @@ from functools import lru_cache
 from transdocs import regex_cache
 from transdocs.fastscan import trie
 from transdocs.pages.document import Code
-from transdocs.statements.lexicon import Lexicon
+from transdocs.statements.lexicon import Lexicon, says_default
 from transdocs.statements.targets import Targets, stated_if_different
 from transdocs.statements.values import Value, literal_value
 
@@ -74,11 +74,6 @@ _ENV_LINE = re.compile(
 _YAML_LINE = re.compile(r"""^(?P<indent>\s*)["']?(?P<name>[A-Za-z_][\w-]*)["']?\s*:(?:\s+(?P<value>\S.*?))?\s*$""")
 _YAML_ITEM = re.compile(r"^\s*-\s+(?P<rest>.*)$")
 _TRAILING_COMMENT = re.compile(r"""^((?:[^#"']|"[^"]*"|'[^']*')*?)\s+#\s*(.*)$""")
-
-
-def says_default(text: str, lex: Lexicon) -> bool:
-    """A default word and no blocker word (condition, instruction, example, other owner)."""
-    return lex.says_default(text) and not lex.has_blocker(text)
 
 
 def _setting_line(line: str, lang: str, table: str | None, targets: Targets) -> tuple[str, str] | None:

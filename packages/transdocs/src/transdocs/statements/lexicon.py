@@ -140,6 +140,12 @@ class Lexicon:
         return self.units.get(normalize(unit)) if unit else None
 
 
+def says_default(text: str, lex: Lexicon) -> bool:
+    """A default word and no blocker word (condition, instruction, example, other owner): a list's
+    introduction, a code block's, a comment."""
+    return lex.says_default(text) and not lex.has_blocker(text)
+
+
 @lru_cache(maxsize=64)  # a run needs a few languages of one project
 def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon:
     """The lexicon for ``lang`` (plus English) naming ``targets``' settings, with words from

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from transdocs.languages.words import LanguageFiles
 from transdocs.pages.document import Code, Document, Prose, Table
-from transdocs.statements.codeblocks import code_statements, says_default, shows_defaults
+from transdocs.statements.codeblocks import code_statements, shows_defaults
 from transdocs.statements.lexicon import Lexicon, lexicon
 from transdocs.statements.prose import Context, statements
 from transdocs.statements.subject import named_setting, structural_subject
@@ -57,10 +57,9 @@ def _prose_and_tables(doc: Document, lex: Lexicon) -> tuple[list[Found], list[Co
                 subject = None  # only "Default: 8" below "- `X`" or "### `X`" needs the subject
             if subject is None and not lex.may_name(block.text):
                 continue
-            says = bool(block.intro) and says_default(block.intro, lex)
             context = _PLAIN
-            if says or subject is not None:
-                context = Context(says, subject, from_structure=subject is not None)
+            if block.intro or subject is not None:
+                context = Context(intro=block.intro, subject=subject, from_structure=subject is not None)
             for stated in statements(_references_masked(block.text, lex.targets), lex, context):
                 found.append((block.line_at(stated.offset), stated.setting, stated.value))
         elif isinstance(block, Table):

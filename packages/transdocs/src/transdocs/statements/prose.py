@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transdocs.statements.lexicon import Lexicon
+from transdocs.statements.lexicon import Lexicon, says_default
 from transdocs.statements.targets import compatible
 from transdocs.statements.tokens import Group, Item, Token, gap_units, group, tokenize
 from transdocs.statements.values import Value
@@ -101,6 +101,9 @@ class Context:
     subject_anywhere: bool = False
     # The subject comes from the page's structure (parent item, term, heading): see rule 5.
     from_structure: bool = False
+    # The introduction of the list this text is an item of: the list shows defaults when it says default
+    # with no blocker (asked only when a rule needs it, see _Sentence.default_said: few sentences do).
+    intro: str = ""
 
 
 _CLAUSE_END = re.compile(r"[.。!！?？;；,，、\n]")
@@ -145,7 +148,12 @@ class _Sentence:
         if len(self.kinds) != len(self.items):  # the rules read positions in it: a longer kind would shift them
             raise ValueError(f"an item kind of more than one character among {[item.kind for item in self.items]}")
         self.says_default = context.says_default or "D" in token_kinds
+        self.intro = context.intro
         self.respectively = "R" in token_kinds
+
+    def default_said(self) -> bool:
+        """Whether the sentence says default, or the list it is an item of is introduced as showing defaults."""
+        return self.says_default or (bool(self.intro) and says_default(self.intro, self.lex))
 
     def gap(self, a: Item, b: Item, *, skip_glue: bool = False) -> float:
         text = self.text[a.end : b.start]
@@ -266,7 +274,7 @@ class _Sentence:
             return None
         target = self.lex.targets.by_setting[setting]
         needs_default = not words & {"C", "R"} or target.kind == "str"
-        if needs_default and not self.says_default:
+        if needs_default and not self.default_said():
             return None
         return None if self.blocked(k, m + 1 if closes else None) else k
 

@@ -139,7 +139,7 @@ def test_passing_by_answers_as_the_full_search_whichever_code_pages_are_weighed_
     for pair in _ALIKE:
         for candidates in (list(pair), list(reversed(pair))):
             for writers in ({pair[0]}, {pair[1]}, None):
-                monkeypatch.setattr(mojibake, "_candidates", lambda sample, pages=candidates: pages)
+                monkeypatch.setattr(mojibake, "_candidates", lambda top, pages=candidates: pages)
                 monkeypatch.setattr(mojibake, "_writers", lambda foreign, pages=writers: pages and frozenset(pages))
                 fast = [mojibake.check_text(text, lang) for text, lang in texts]
                 with monkeypatch.context() as full:
@@ -158,7 +158,7 @@ def test_a_code_page_passed_by_writes_the_page_as_one_tried_before() -> None:
         sample = mojibake._sample(runs)
         tried = mojibake._Tried(non_ascii(text))
         weighed: dict[mojibake._Key, set[tuple[bytes, bool]]] = {}
-        for code_page in mojibake._candidates(sample):
+        for code_page in mojibake._candidates(mojibake._top(sample)):
             key = (sample.encode(code_page, errors="ignore"), True, mojibake.undefined_bytes(code_page))
             whole = (text.encode(code_page, errors="ignore"), mojibake.undefined_bytes(code_page))
             if tried.again(code_page, key):
@@ -167,6 +167,56 @@ def test_a_code_page_passed_by_writes_the_page_as_one_tried_before() -> None:
             else:
                 weighed.setdefault(key, set()).add(whole)
     assert passed > 100
+
+
+def test_code_pages_passed_by_for_lone_characters_answer_as_the_search_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Single-byte code pages whose weak evidence is not weighed, passed by when most of the sample's
+    characters stand alone, give the answers of the search that writes the sample out in each: on our
+    pages, the fixtures, garbled and random texts, with a word of another script added (a page suspect
+    for it tries every candidate, most of them for strong evidence only)."""
+    rng = random.Random(9)
+    texts = list(TEXTS)
+    for text, lang in _pages():
+        quoted = f"{text} {rng.choice(OTHER_SCRIPTS)}"
+        texts += [(quoted, lang), *((quoted.encode("utf-8").decode(page, errors="replace"), lang) for page in GARBLING)]
+    found = [mojibake.check_text(text, lang) for text, lang in texts]
+    monkeypatch.setattr(mojibake, "_mostly_alone", lambda sample, top: False)
+    assert found == [mojibake.check_text(text, lang) for text, lang in texts]
+    assert sum(problem is not None for problem in found) > 150
+
+
+def test_a_sample_mostly_alone_has_no_strong_share_in_a_single_byte_code_page() -> None:
+    """When more than a quarter of the sample's characters are its most frequent ones alone, every candidate
+    code page of one byte a character writes it with less than the strong share of UTF-8; samples of both
+    kinds are met."""
+    kinds = {True: 0, False: 0}
+    for text, _ in TEXTS:
+        runs = mojibake._letter_runs(utf8(text))
+        if not runs:
+            continue
+        sample = mojibake._sample(runs)
+        top = mojibake._top(sample)
+        alone = mojibake._mostly_alone(sample, top)
+        kinds[alone] += 1
+        if alone:
+            for code_page in filter(codepages.one_byte, mojibake._candidates(top)):
+                assert mojibake._utf8_share(sample, code_page)[0] < mojibake.STRONG_SHARE, (code_page, sample[:80])
+    assert min(kinds.values()) > 100, kinds
+
+
+def test_a_code_page_of_one_byte_writes_each_non_ascii_character_in_one_high_byte() -> None:
+    """Every character above ASCII in one byte above 0x7F (or none), and the space as itself, in each code page
+    :func:`codepages.one_byte` says so of: all single-byte ones but MacArabic."""
+    every = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    pages = [page for page in code_pages() if codepages.one_byte(page)]
+    for code_page in pages:
+        written = every.encode(code_page, errors="ignore")
+        assert written.translate(None, bytes(range(0x80, 0x100))) == b"", code_page
+        assert len(every.encode(code_page, errors="replace")) == len(every), code_page  # (one byte a character)
+        assert " ".encode(code_page) == b" ", code_page
+    assert len(pages) > 40 and "cp1252" in pages and "mac_arabic" not in pages and "gbk" not in pages
 
 
 def test_a_page_plainly_unpaired_has_letter_runs_that_are_not_paired() -> None:

@@ -133,6 +133,14 @@ _ALL_MULTI = frozenset({*_MULTI_BYTE, *_MULTI_BYTE_MORE})
 
 
 @cache
+def one_byte(code_page: str) -> bool:
+    """Whether ``code_page`` writes the space as itself and every non-ASCII character it has as one byte
+    above 0x7F: a single-byte code page (its low half reads as ASCII) but MacArabic, which writes the
+    space and some other ASCII characters as high bytes too."""
+    return code_page not in _ALL_MULTI and " ".encode(code_page, errors="ignore") == b" "
+
+
+@cache
 def encodable_in(char: str) -> int:
     """Bit i set when ``code_pages()[i]`` can encode ``char`` (kept on disk, for a few thousand characters)."""
     pages, kept = code_pages(), _kept()

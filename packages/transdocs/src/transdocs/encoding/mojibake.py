@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from transdocs import regex_cache
-from transdocs.encoding.codepages import code_pages, encodable_in, undefined_bytes
+from transdocs.encoding.codepages import code_pages, encodable_in, one_byte, undefined_bytes
 from transdocs.languages.detect import (
     MIN_RATE,
     MIN_UNITS,
@@ -136,13 +136,30 @@ def _sample(runs: list[str]) -> str:
     return " ".join((joined[:third], joined[middle : middle + third], joined[-third:]))
 
 
-def _candidates(sample: str) -> list[str]:
-    """Code pages that can encode every one of the sample's most frequent characters."""
-    top = [char for char, _ in Counter(_JUNK.sub("", sample[:_TOP_SAMPLE].replace(" ", ""))).most_common(_TOP)]
+def _top(sample: str) -> str:
+    """The sample's most frequent characters (junk left out), which every candidate code page writes."""
+    return "".join(char for char, _ in Counter(_JUNK.sub("", sample[:_TOP_SAMPLE].replace(" ", ""))).most_common(_TOP))
+
+
+def _candidates(top: str) -> list[str]:
+    """Code pages that can encode every one of the sample's most frequent characters (``top``)."""
     mask = -1
     for char in top:
         mask &= encodable_in(char)
     return _named(mask)
+
+
+def _mostly_alone(sample: str, top: str) -> bool:
+    """Whether more than a quarter of the sample's characters are ``top`` ones standing alone (a run of one):
+    then no code page writing them, a character in one byte and the space as itself (:func:`one_byte`),
+    writes the sample with the strong share of UTF-8. Such a code page writes a lone character as one
+    byte above 0x7F between ASCII ones, never UTF-8, and at most one non-ASCII byte a character: more
+    than a quarter of its non-ASCII bytes are not UTF-8. A French or Portuguese page quoting a word of another script
+    (a language menu) tried about twenty single-byte code pages that cannot weigh weak evidence, each
+    written out to be passed by (about 1 M instructions a page)."""
+    spaced = f" {sample.replace(' ', '  ')} "  # (each run between its own spaces: a run of one is counted at each)
+    alone = sum(spaced.count(f" {char} ") for char in top)
+    return 4 * alone > len(sample) - sample.count(" ")
 
 
 @cache
@@ -414,9 +431,15 @@ def _mojibake(
     tried = _Tried(rest)
     garbled = _Garbled(text, rest, lang, files) if lang is not None and scripts else None
     writers = _writers(why) if why is not None else None
-    for code_page in _candidates(sample):
+    top = _top(sample)
+    alone: bool | None = None  # (:func:`_mostly_alone`, asked at the first code page it may spare)
+    for code_page in _candidates(top):
         # Weak evidence is weighed (for foreign letters: of a code page that UTF-8 read through gives one).
         weak = suspect and (writers is None or (code_page in writers and _gives(code_page, why or "")))
+        if not weak and one_byte(code_page):
+            alone = _mostly_alone(sample, top) if alone is None else alone
+            if alone:
+                continue  # (its share of UTF-8 is below the strong share)
         if len(sample) > 2 * _HEAD and _utf8_share(head, code_page)[0] < WEAK_SHARE / 2:
             continue  # the first characters already show no UTF-8 in this code page
         written, drops = sample.encode(code_page, errors="ignore"), undefined_bytes(code_page)

@@ -263,24 +263,61 @@ def _word_counts(prose: str) -> Counter[str]:
 _WORD_BYTES = bytes(low if chr(low).isalpha() else 0x20 for low in bytes(range(128)).lower()) + bytes(range(128, 256))
 # A character that is not a letter (not in _WORD's class), looked for among the non-ASCII ones.
 _NON_LETTER = re.compile(r"[\W\d_]")  # (searched among the non-ASCII characters only)
+# Scripts whose letters are listed for the non-letter search (see _non_letters): listing Han's or
+# Hangul's tens of thousands would cost more than any page's search, and their pages count no words
+# between spaces in our languages.
+_LISTED = 4096
+
+
+@lru_cache(maxsize=64)
+def _non_letters(scripts: tuple[str, ...]) -> re.Pattern[str]:
+    """:data:`_NON_LETTER` for a text mostly in ``scripts``: the class of every character but ASCII and
+    the letters of ``scripts`` (in the BMP, found with :data:`_WORD` on this Python, so the list is
+    exact) comes first, tested as a table, and the letter test (a Unicode category) runs only where
+    it matched. In an Arabic page, where nearly every character is non-ASCII, the category test at
+    every character was a third of the common-word count; a page mostly in ASCII keeps the plain
+    search (the listing, once a run, costs more than its few non-ASCII characters' tests)."""
+    blocks = [
+        "".join(map(chr, range(ord(first), ord(last or first) + 1)))
+        for name in scripts
+        for first, last in re.findall(r"(.)(?:-(.))?", SCRIPTS[name], re.DOTALL)
+        if first < "\U00010000"
+    ]
+    if not blocks or sum(map(len, blocks)) > _LISTED:
+        return _NON_LETTER
+    listed = "".join(
+        f"\\u{ord(block[run.start()]):04x}-\\u{ord(block[run.end() - 1]):04x}"
+        for block in blocks
+        for run in _WORD.finditer(block)
+    )
+    return regex_cache.compile(f"[^\\x00-\\x7f{listed}](?<=[\\W\\d_])")
 
 
 def _spaced_hits(prose: str, lang: str, files: LanguageFiles) -> int:
     """How many words of ``prose`` (:data:`_WORD`, lower-cased) are ``lang``'s common words written
     between spaces, as :func:`_word_counts` counts them. The words are split in the UTF-8 bytes:
     non-ASCII characters that are not letters become spaces (a few kinds a page: ``’``, ``«``, an
-    Arabic comma), then ASCII ones, and the rest splits at the spaces (``findall`` of the words tests
-    a letter class at every character: three times slower in a page mostly in ASCII, a third slower
-    in an Arabic one). The text is lowered only when lowering changes one of its non-ASCII characters
-    (the bytes' mapping lowers ASCII letters): ``str.lower`` of a text not in ASCII looks every
-    character up, ASCII ones too, and most pages hold no capital but ASCII ones."""
-    rest = non_ascii(prose)
+    Arabic comma; replaced in the bytes, where a character's UTF-8 occurs only as that character),
+    then ASCII ones, and the rest splits at the spaces (``findall`` of the words tests a letter class
+    at every character: three times slower in a page mostly in ASCII, a third slower in an Arabic
+    one). The text is lowered only when lowering changes one of its non-ASCII characters (the bytes'
+    mapping lowers ASCII letters): ``str.lower`` of a text not in ASCII looks every character up,
+    ASCII ones too, and most pages hold no capital but ASCII ones."""
+    encoded = utf8(prose)
+    rest = non_ascii(prose, encoded)
     if rest != rest.lower():  # (a Greek capital sigma, lowered by its neighbours, is always changed)
         prose = prose.lower()
-        rest = non_ascii(prose)
-    for char in set(_NON_LETTER.findall(rest)):
-        prose = prose.replace(char, " ")
-    words = utf8(prose).translate(_WORD_BYTES).split()
+        encoded = utf8(prose)
+        rest = non_ascii(prose, encoded)
+    if rest:
+        # (a text mostly in ASCII has few others to test: listing its scripts' letters costs more)
+        search = _non_letters(files.words(lang).scripts) if 2 * len(rest) > len(prose) else _NON_LETTER
+        non_letters = set(search.findall(rest))
+        if non_letters:
+            for char in non_letters:
+                prose = prose.replace(char, " ")
+            encoded = utf8(prose)
+    words = encoded.translate(_WORD_BYTES).split()
     return sum(map(_spaced_bytes(lang, files).__contains__, words))
 
 

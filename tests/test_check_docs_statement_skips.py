@@ -32,10 +32,22 @@ from transdocs.statements.prose import (
     by_place,
     statements,
 )
-from transdocs.statements.tokens import Group, Token, sentences, tokenize
+from transdocs.statements.tokens import Group, Token, tokenize
 from transdocs.statements.word_patterns import ARABIC_MARKS, strip_marks
 
 ROOT = Path(__file__).parent.parent
+
+
+def sentences(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
+    """The tokens split at sentence ends: (offset where the sentence starts, its tokens without END), as
+    the prose reader cut them before it split its kinds (see ``prose.statements``)."""
+    result: list[tuple[int, list[Token]]] = [(0, [])]
+    for token in tokens:
+        if token.kind == "END":
+            result.append((token.end, []))
+        else:
+            result[-1][1].append(token)
+    return [(start, found) for start, found in result if found]
 
 
 def _codes() -> list[Code]:

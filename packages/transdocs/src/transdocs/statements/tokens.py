@@ -232,17 +232,6 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     return tokens
 
 
-def sentences(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
-    """Split at sentence ends: (offset where the sentence starts, its tokens without END)."""
-    result: list[tuple[int, list[Token]]] = [(0, [])]
-    for token in tokens:
-        if token.kind == "END":
-            result.append((token.end, []))
-        else:
-            result[-1][1].append(token)
-    return [(start, found) for start, found in result if found]
-
-
 def group(tokens: list[Token], text: str, lex: Lexicon) -> list[Item]:
     """Join runs of settings (or of values) separated only by commas and "and"."""
     items: list[Item] = []

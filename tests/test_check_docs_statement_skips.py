@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.code_blocks import CODE_LINE_SHAPES
 from tests.support.docs_tree import our_lexicon, real_prose
 from transdocs.fastscan import trie
 from transdocs.pages.document import Code
@@ -65,24 +66,6 @@ def _random_case(name: str, rng: random.Random) -> str:
 def _random_codes(names: list[str], count: int) -> list[Code]:
     """Config blocks of every kind the readers read, naming settings in any case (and other names)."""
     rng = random.Random(18)
-    shapes = [
-        "{name} = {value}",
-        "export {name}={value}",
-        "$ {name}={value}  # default",
-        "$env:{name} = {value}",
-        "set {name}={value}",
-        "{name}: {value}",
-        "  {name}: {value}",
-        "llm:",
-        "[llm]",
-        "- {name}={value}",
-        "# defaults",
-        "# {name}",
-        "{{{{ {name}.env }}}}={value}",
-        "other_{name} = {value}",
-        "{name}x = {value}",
-        "",
-    ]
     langs = sorted(READ_LANGUAGES)
     codes = []
     for _ in range(count):
@@ -90,7 +73,7 @@ def _random_codes(names: list[str], count: int) -> list[Code]:
         for number in range(rng.randint(1, 6)):
             name = rng.choice([*names, "unrelated_key", "PATH", "ſetting", "K"])
             value = rng.choice(["5", "60", "true", '"gpt-4o"', "2.5", "[1, 2]", ""])
-            lines.append((number + 1, rng.choice(shapes).format(name=_random_case(name, rng), value=value)))
+            lines.append((number + 1, rng.choice(CODE_LINE_SHAPES).format(name=_random_case(name, rng), value=value)))
         codes.append(Code(rng.choice(langs), 1, lines, rng.choice(["", "The defaults:", "To change them:"])))
     return codes
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.code_blocks import CODE_LINE_SHAPES
 from tests.support.docs_tree import our_lexicon
 from tests.test_check_docs_statements_read_once import CORPUS
 from transdocs.languages.words import OURS
@@ -72,23 +73,6 @@ def _random_codes(lex: Lexicon, count: int, seed: int) -> list[Code]:
     """Blocks of every language read, their lines setting settings (and other names) in every form read."""
     rng = random.Random(seed)
     names = [*lex.targets.env_names, *lex.targets.key_names, "unrelated_key", "PATH", "K"]
-    shapes = [
-        "{name} = {value}",
-        "export {name}={value}",
-        "$ {name}={value}  # default",
-        "$env:{name} = {value}",
-        "set {name}={value}",
-        "{name}: {value}",
-        "  {name}: {value}",
-        "llm:",
-        "[llm]",
-        "- {name}={value}",
-        "# defaults",
-        "# {name}",
-        "other_{name} = {value}",
-        "x{name} = {value}",
-        "",
-    ]
     values = ["5", "60", "8", "true", '"gpt-4o"', "2.5", "[1, 2]", ""]
     intros = ["", "The defaults:", "To change them:", "Par défaut :"]
     langs = sorted(READ_LANGUAGES)
@@ -97,7 +81,7 @@ def _random_codes(lex: Lexicon, count: int, seed: int) -> list[Code]:
         lines = []
         for number in range(rng.randint(1, 6)):
             name = _spelled(rng.choice(names), rng)
-            lines.append((number + 1, rng.choice(shapes).format(name=name, value=rng.choice(values))))
+            lines.append((number + 1, rng.choice(CODE_LINE_SHAPES).format(name=name, value=rng.choice(values))))
         codes.append(Code(rng.choice(langs), 1, lines, rng.choice(intros)))
     return codes
 

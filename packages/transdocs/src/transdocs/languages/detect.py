@@ -297,12 +297,12 @@ def _spaced_hits(prose: str, lang: str, files: LanguageFiles) -> int:
     """How many words of ``prose`` (:data:`_WORD`, lower-cased) are ``lang``'s common words written
     between spaces, as :func:`_word_counts` counts them. The words are split in the UTF-8 bytes:
     non-ASCII characters that are not letters become spaces (a few kinds a page: ``’``, ``«``, an
-    Arabic comma; replaced in the bytes, where a character's UTF-8 occurs only as that character),
-    then ASCII ones, and the rest splits at the spaces (``findall`` of the words tests a letter class
-    at every character: three times slower in a page mostly in ASCII, a third slower in an Arabic
-    one). The text is lowered only when lowering changes one of its non-ASCII characters (the bytes'
-    mapping lowers ASCII letters): ``str.lower`` of a text not in ASCII looks every character up,
-    ASCII ones too, and most pages hold no capital but ASCII ones."""
+    Arabic comma; the text is encoded again only when it held one), then ASCII ones, and the rest
+    splits at the spaces (``findall`` of the words tests a letter class at every character: three
+    times slower in a page mostly in ASCII, a third slower in an Arabic one). The text is lowered
+    only when lowering changes one of its non-ASCII characters (the bytes' mapping lowers ASCII
+    letters): ``str.lower`` of a text not in ASCII looks every character up, ASCII ones too, and
+    most pages hold no capital but ASCII ones."""
     encoded = utf8(prose)
     rest = non_ascii(prose, encoded)
     if rest != rest.lower():  # (a Greek capital sigma, lowered by its neighbours, is always changed)

@@ -111,8 +111,10 @@ class Checker:
             if len(self.english) >= ENGLISH_KEPT:
                 self.english.popitem(last=False)
             lang = lang or self.context.source_lang
-            waiting = (self._absolute(path), lang) in self.shared
-            known = self._read_markdown(path, lang) if waiting or path.is_file() else None
+            absolute = self._absolute(path)
+            # (a page the run found is a file: only a path no page was found at is asked of the system)
+            found = (absolute, lang) in self.shared or absolute in self.originals or path.is_file()
+            known = self._read_markdown(path, lang) if found else None
             if known is None:
                 self.english[path] = None
             elif isinstance(known, str):  # too large: its own finding says so; its translations are not compared
@@ -188,7 +190,8 @@ def page_uses_placeholders(read: PageRead) -> bool:
     """Whether the page (an English one) or its English page writes our placeholders."""
     if read.doc is not None and read.page.english is None and uses_placeholders(read.text):
         return True
-    return read.english is not None and uses_placeholders(read.english.text)
+    english = read.english
+    return english is not None and bool(english.once("uses_placeholders", lambda: uses_placeholders(english.text)))
 
 
 # How the placeholder findings begin (transdocs.pages.broken_placeholders, translations.structure_diff).

@@ -46,11 +46,7 @@ def jobs_wanted(jobs: int | None) -> int:
 
 def check_one(checker: Checker, page: Page) -> PageResult:
     """One page, and what the run learns from it across pages."""
-    from transdocs.runner import page_uses_placeholders, unstamped
-
-    found, read = checker.check(page)
-    state = unstamped(read)
-    return PageResult(tuple(found), state is True, state is False, read.english_shown, page_uses_placeholders(read))
+    return checker.result(page)
 
 
 # The checker and pages of the processes sharing a run (set before the workers fork; fork copies them).

@@ -17,6 +17,7 @@ from transdocs.align.compare import lay_out
 from transdocs.checks import Context, EnglishRead, PageRead, units
 from transdocs.encoding.mojibake import check_text
 from transdocs.languages.detect import read_page_language
+from transdocs.page_cache import PageResult
 from transdocs.pages.broken_placeholders import ONCE as BROKEN_ONCE
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
@@ -177,6 +178,12 @@ class Checker:
         for run in self.runs:
             found += run(read, self.context)
         return one_per_line(found), read
+
+    def result(self, page: Page) -> PageResult:
+        """``page``'s findings, and what the run learns from it across pages."""
+        found, read = self.check(page)
+        state = unstamped(read)
+        return PageResult(tuple(found), state is True, state is False, read.english_shown, page_uses_placeholders(read))
 
 
 def unstamped(read: PageRead) -> bool | None:

@@ -60,6 +60,13 @@ class Check:
         }
 
 
+def _source_hash(text: str) -> str:
+    """:func:`~transdocs.translations.source_hash.source_hash`, imported when a run first needs one."""
+    from transdocs.translations.source_hash import source_hash
+
+    return source_hash(text)
+
+
 @dataclass(frozen=True)
 class EnglishRead:
     """A translation's English page, read once for all its translations."""
@@ -76,10 +83,8 @@ class EnglishRead:
     def hash(self) -> str:
         """source_hash of the file as it is ("" when not read), worked out when first asked: only a
         translation that records a source_hash asks (most projects' translations record none)."""
-        from transdocs.translations.source_hash import source_hash
-
         source = self.source
-        found: str = self.once("hash", lambda: source_hash(source)) if source is not None else ""
+        found: str = self.once("hash", lambda: _source_hash(source)) if source is not None else ""
         return found
 
     def once(self, name: str, compute: Callable[[], Any]) -> Any:

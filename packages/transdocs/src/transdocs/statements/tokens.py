@@ -111,24 +111,21 @@ def _number_token(match: re.Match[str], lex: Lexicon) -> Token | None:
     return Token("V", match.start(), match.end(), value=value)
 
 
-def _code_tokens(match: re.Match[str], lex: Lexicon) -> list[Token]:
-    """Inline code: a setting, a value, ``NAME=value``, or else a string value (a model name).
+def _code_tokens(code: str, lex: Lexicon) -> tuple[tuple[str, int, int, str | None, Value | None], ...]:
+    """Inline code's tokens as tuples (kind, start, end, setting, value) at offset 0: a setting, a value,
+    ``NAME=value``, or else a string value (a model name).
 
     Read once per lexicon and code: a page names its settings' placeholders in code again and again
-    (``{{ timeout.env }}``), and the tokens depend on the code alone. Each read gives new tokens (the
-    readers move and change them); their values are frozen and shared."""
-    code = match.group(0)
-    read = lex.code_tokens.get(code)
-    if read is None:
-        read = tuple((t.kind, t.start, t.end, t.setting, t.value) for t in _read_code(code, lex))
-        if len(lex.code_tokens) < _CODES_KEPT:
-            lex.code_tokens[code] = read
-    at = match.start()
-    return [Token(kind, at + start, at + end, setting, value) for kind, start, end, setting, value in read]
+    (``{{ timeout.env }}``), and the tokens depend on the code alone. :func:`tokenize` makes new tokens
+    of them at each read (the readers move and change tokens); their values are frozen and shared."""
+    read = tuple((t.kind, t.start, t.end, t.setting, t.value) for t in _read_code(code, lex))
+    if len(lex.code_tokens) < _CODES_KEPT:
+        lex.code_tokens[code] = read
+    return read
 
 
 def _read_code(code: str, lex: Lexicon) -> list[Token]:
-    """:func:`_code_tokens` of ``code`` (backticks included) at offset 0."""
+    """The tokens of ``code`` (backticks included) at offset 0, see :func:`_code_tokens`."""
     inner = code[1:-1]
     stripped = inner.strip()
     whole = lex.targets.lookup(stripped)
@@ -185,7 +182,7 @@ def _number_word(text: str, lex: Lexicon) -> int | None:
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Tokens of ``text`` in order; offsets index into ``text``."""
     tokens: list[Token] = []
-    renamed = lex.token_kinds
+    renamed, codes = lex.token_kinds, lex.code_tokens
     for match in lex.tokens.finditer(text):
         kind = match.lastgroup
         kind = renamed.get(kind, kind)  # type: ignore[arg-type]
@@ -194,11 +191,16 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
         if word is not None:
             tokens.append(Token(word, start, end))
             continue
+        if kind == "code":  # a fifth of the matches: its tokens made here, not in a call returning a list
+            code = match.group(0)
+            read = codes.get(code)
+            if read is None:
+                read = _code_tokens(code, lex)
+            for code_kind, at, to, setting, value in read:
+                tokens.append(Token(code_kind, start + at, start + to, setting, value))
+            continue
         token: Token | None = None
         if kind in _SKIPPED or kind is None:
-            continue
-        if kind == "code":
-            tokens.extend(_code_tokens(match, lex))
             continue
         if kind == "ph":
             token = _placeholder(match.group(0), start, end, lex)

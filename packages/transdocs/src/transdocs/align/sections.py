@@ -15,6 +15,7 @@ and comparing values across it would compare different options).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Hashable
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -98,8 +99,6 @@ def sections(doc: Document, lines: list[str], total: int) -> list[Section]:
 
 def _listed_options(doc: Document, starts: list[int]) -> dict[int, str]:
     """Section index -> the options its tables list (two or more rows keyed by code)."""
-    from bisect import bisect_right
-
     keys: dict[int, list[str]] = {}
     for block in doc.blocks:
         if isinstance(block, Table):

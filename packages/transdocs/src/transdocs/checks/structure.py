@@ -24,6 +24,6 @@ English page. Prose is translated; everything else must match.""",
 def run(page: PageRead, context: Context) -> list[Finding]:
     if page.doc is None:
         return []
-    from transdocs.translations.structure_diff import structure_findings
+    import transdocs.translations.structure_diff as structure_diff  # see stale_default.run
 
-    return structure_findings(page)
+    return structure_diff.structure_findings(page)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from transdocs.checks import Check, Context, PageRead
 
 if TYPE_CHECKING:
+    import re
+
     from transdocs.report.findings import Finding
 
 KIND = "typography"
@@ -31,21 +33,28 @@ def run(page: PageRead, context: Context) -> list[Finding]:
     own = context.languages.words(page.written_in)
     if not own.typography:
         return []
-    from transdocs.languages.typography import page_triggers, trigger
-    from transdocs.pages.reader_view import lines_holding
-    from transdocs.report.findings import Finding
-    from transdocs.style import reader_lines, typography
+    # Modules by their dotted names (see stale_default.run), the last two only for a page that may hold a slip.
+    import transdocs.languages.typography as rules
+    import transdocs.pages.reader_view as reader_view
 
-    doc, mdx = page.doc, _mdx(page)
+    doc = page.doc
+    wanted: re.Pattern[str] | None = None
+    numbers: set[int] | None = None
     if page.page.format == "html":
-        lines = reader_lines(page.text, doc, "html", mdx, trigger(own.typography))
+        wanted = rules.trigger(own.typography)
     else:  # the lines a slip may stand in, found by searching the page: none in most pages
-        numbers = lines_holding(page.text, doc, page_triggers(own.typography))
+        numbers = reader_view.lines_holding(page.text, doc, rules.page_triggers(own.typography))
         if not numbers:
             return []
-        lines = reader_lines(page.text, doc, page.page.format, mdx, numbers=numbers)
+    import transdocs.report.findings as findings
+    import transdocs.style as style
+
+    lines = style.reader_lines(page.text, doc, page.page.format, _mdx(page), wanted, numbers)
     source = context.languages.words(context.source_lang)
-    return [Finding(page.shown, line, page.lang, KIND, message=m) for line, m in typography(lines, own, source)]
+    return [
+        findings.Finding(page.shown, line, page.lang, KIND, message=m)
+        for line, m in style.typography(lines, own, source)
+    ]
 
 
 def _mdx(page: PageRead) -> bool:

@@ -152,8 +152,9 @@ def _anchors(
         foreign: set[int] = _english(memo, "foreign", lambda: _foreign_headings(english))
         weak = [c for c in weak if c[0] not in foreign]
     found = []
-    for (e0, t0), (e1, t1) in pairwise(bounds):
-        found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
+    for (e0, t0), (e1, t1) in pairwise(bounds) if weak else ():
+        if e1 - e0 > 1 and t1 - t0 > 1:  # (most gaps, between two adjacent anchors, hold no section)
+            found += _increasing([(e, t) for e, t in weak if e0 < e < e1 and t0 < t < t1])
     return sorted([*strong, *found])
 
 
@@ -209,8 +210,10 @@ def pair_sections(
     for (e0, t0), (e1, t1) in pairwise(anchors):
         if e0 < len(english) and t0 < len(translation) and (e0, t0) != (len(english), len(translation)):
             pairs.append((english[e0], translation[t0]))
+        if e1 - e0 != t1 - t0 or e1 - e0 < 2:
+            continue  # not as many sections between the anchors on both pages, or none (most gaps)
         between_e, between_t = english[e0 + 1 : e1], translation[t0 + 1 : t1]
-        if len(between_e) == len(between_t) and all(
+        if all(
             a.level == b.level and (a.key is None or b.key is None or a.key == b.key)
             for a, b in zip(between_e, between_t, strict=True)
         ):

@@ -24,11 +24,17 @@ Found = tuple[int, str, Value]  # (line, setting field name, value)
 
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _CODE = re.compile(r"`[^`\n]+`")
+# Where a link's text can hold code: a "[" and then a backtick before the next bracket or line end. A link's
+# text is what follows its "[" up to a "]" with neither bracket nor line end between, so a text where this
+# finds nothing has no link with code in its text.
+_CODE_IN_LINK = re.compile(r"\[[^\[\]\n]*`")
 
 
 def _references_masked(text: str, targets: Targets) -> str:
     """Code in a link's text names what the link points to (``[`object-position` property](url)``),
     it states no value: blanked, same length, unless it is one of the settings."""
+    if "](" not in text or _CODE_IN_LINK.search(text) is None:
+        return text  # no link, or none with code in its text (most links'): nothing to blank
 
     def blank(code: re.Match[str]) -> str:
         return code.group(0) if targets.lookup(code.group(0)[1:-1]) else " " * len(code.group(0))
@@ -37,7 +43,7 @@ def _references_masked(text: str, targets: Targets) -> str:
         inner = _CODE.sub(blank, found.group(1))
         return found.group(0)[:1] + inner + found.group(0)[1 + len(inner) :]
 
-    return _LINK_TEXT.sub(link, text) if "](" in text else text
+    return _LINK_TEXT.sub(link, text)
 
 
 # The context of most prose blocks (no list introduction saying default, no subject from structure):

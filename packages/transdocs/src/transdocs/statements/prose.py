@@ -500,12 +500,19 @@ def read_tokens(
     return by_place(found, kept) if found else found
 
 
+# A sentence's token kinds where a rule may link a setting to a value after it, before the next setting
+# (a setting's group is its names joined by "and": ``M&M``): rule 1, a default word then the value; rule 2,
+# copulas right before the value, after an aside (copulas and default words) or a closing blocker ("时");
+# rule 3, the value right before a default word. Gapping links only after one of them.
+_LINKABLE = re.compile(r"M[^M]*D[^M]*V|M[M&]*[CEDB]*[CRE]V|M[^M]*VD")
+
+
 def _may_link(kinds: str) -> bool:
-    """Whether a sentence naming a setting, its tokens' kinds ``kinds``, may state a value: rules 1
-    and 3 need a default word and a value after the setting, rule 2 a copula (``C``, ``E``, ``R``)
-    and a value after it, gapping a setting linked before it, rule 4 a default word and a value."""
-    after = kinds[kinds.index("M") + 1 :]
-    return "V" in kinds and ("D" in kinds or ("V" in after and ("C" in after or "E" in after or "R" in after)))
+    """Whether a sentence naming a setting, its tokens' kinds ``kinds``, may state a value: one of
+    ``_LINKABLE``, or rule 4's setting in parentheses after a value and a default word."""
+    if "V" not in kinds:
+        return False  # most sentences naming a setting: told without the search
+    return _LINKABLE.search(kinds) is not None or ("(M" in kinds and "D" in kinds)
 
 
 def by_place(found: list[Statement], kept: Kept | None) -> list[Statement]:

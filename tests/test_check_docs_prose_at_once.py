@@ -120,3 +120,30 @@ def test_a_fence_is_found_at_its_mark_with_any_indentation() -> None:
                     read, scanned, at_once = _both(text)
                     assert read == scanned, repr(text)
                     assert at_once == ((mark == "```" and depth <= detect._FENCE_INDENT) or depth == 0), repr(text)
+
+
+_URL_PIECES = [
+    "://", ":", "//", "/", "http", "https", "HTTP", "hTtPs", "h", "H", "t", "T", "p", "P", "s", "S", "ſ", "ttp",
+    "x", " ", "\n", "`", "`a`", "<a>", "](", ")", "]", "&amp;", "{{", "}}", "é", "中",
+]  # fmt: skip
+
+
+def test_a_url_is_found_at_its_colon_and_takes_its_scheme() -> None:
+    """A URL is found at its ``://``, its scheme (``http`` or ``https``, any case, and ``ſ`` as an
+    ``s``) behind it, and the scheme goes with its span: the prose is the scanner's, found at the
+    ``h``, for URLs after letters, spans, other URLs and look-alike schemes."""
+    url = next(kind.opener for kind in detect._NOT_PROSE.kinds if kind.name == "url")
+    rng = random.Random(15)
+    urls = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(_URL_PIECES) for _ in range(rng.randint(0, 14)))
+        read, scanned, at_once = _both(text)
+        assert read == scanned, repr(text)
+        urls += at_once and url.search(text) is not None
+    assert urls > 400
+    for scheme in ("http", "https", "HTTPS", "htTpſ", "hhttp", "xhttps", "httpss", "ttps", "`http`s", "<a>https"):
+        for after in ("://x", "://x y", "://", ":// x", "://x\nhttp://y", "://x`a`://b"):
+            text = f"See {scheme}{after} and http://more.\n"
+            read, scanned, at_once = _both(text)
+            assert read == scanned, repr(text)
+            assert at_once, repr(text)

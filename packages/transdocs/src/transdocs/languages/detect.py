@@ -83,8 +83,9 @@ _NOT_PROSE = Scanner(
 # stops at its line end is the class up to it.
 # A fence is found at its mark, where the line before it holds nothing but spaces and tabs (see
 # _fence_at), not at the line end before it: a search stopping at every line end tried a match there,
-# a sixth of prose_of's work. An indented fence's span is marked by the group ``split`` hands back:
-# its line's indentation goes with it, as the scanner's span from the line end takes it.
+# a sixth of prose_of's work. An indented fence's span is marked by a group ``split`` hands back:
+# its line's indentation goes with it, as the scanner's span from the line end takes it. A URL is
+# found at its "://", and marked by a group too: its scheme, behind it, goes with it (_without_scheme).
 # Where re would search again and again (a closer missing to the end of the text: every later opener
 # of its kind searches to the end; a second tag or link target opened before the first one's line
 # stops), the branch instead takes the rest of the text, marked by a NUL after a line end that no span
@@ -145,8 +146,7 @@ _NOT_PROSE_AT_ONCE = regex_cache.compile(  # (kept on disk: its compiling cost 2
             + "".join(rf"(?i:{tag}\b)" + _up_to("<", f"(?i:/{tag}>)") + "|" for tag in _RAW)
             + r"[^<>\n]*+(?:>|(?=<)[\s\S]*))",
             r"\{(?:\{" + _up_to(r"\}", r"\}") + "|%" + _up_to("%", r"\}") + r"|\s*#[\w-]+\s*\})",
-            r"h(?i:ttps?)://\S+",
-            r"H(?i:ttps?)://\S+",
+            r"://(?:(?<=[hH](?i:ttp)://)|(?<=[hH](?i:ttps)://))()\S+",  # a URL, found at its "://" (see prose_of)
             r"\]\([^)\n\]]*+(?:\)|(?=\])[\s\S]*)",  # a link target to its line's end (a "]" first: the rest)
             r"&\w+;",
         ]
@@ -173,12 +173,26 @@ def prose_of(text: str) -> str:
     if not pieces[-1].endswith(_END):
         return _prose_by_spans(body, front is not None)  # a branch took the rest of the text
     pieces[-1] = pieces[-1][: -len(_END)]
-    indented = pieces[1::2]  # (an indented fence's group: "", else None)
+    indented, urls = pieces[1::3], pieces[2::3]  # (an indented fence's group, a URL's: "", else None)
     if indented.count(None) < len(indented):
         for at, mark in enumerate(indented):
             if mark is not None:  # the line before it ends with its indentation, which goes with it
-                pieces[2 * at] = pieces[2 * at].rstrip(" \t")
-    return (" " if front else "") + " ".join(pieces[::2])[1:]
+                pieces[3 * at] = pieces[3 * at].rstrip(" \t")
+    if urls.count(None) < len(urls):
+        for at, mark in enumerate(urls):
+            if mark is not None:
+                pieces[3 * at] = _without_scheme(pieces[3 * at])
+    return (" " if front else "") + " ".join(pieces[::3])[1:]
+
+
+def _without_scheme(text: str) -> str:
+    """``text`` (the prose before a URL) without the URL's scheme. A URL is found at its ``://``
+    (seldom in prose), its scheme looked for behind it: found at its ``h`` or ``H``, re tried a match
+    at every one of them (about 160 an English page of the bench tree). The scheme is the ``http``
+    or ``https`` just before, as the scanner's ``[hH](?i:ttps?)`` reads it (no span ends on a letter
+    but a URL, which ends at a space, so the scheme is all in the text before; ``(?i:p)`` matches
+    ``p`` and ``P`` alone)."""
+    return text[:-4] if text[-1] in "pP" else text[:-5]
 
 
 def _prose_by_spans(body: str, front: bool) -> str:

@@ -8,31 +8,18 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from pathlib import Path
 
+from tests.support.real_corpus import page_texts
 from transdocs.pages.document import Document
 from transdocs.pages.front_matter import front_matter_span
 from transdocs.pages.markdown import is_include, read_markdown
 from transdocs.placeholders import PLACEHOLDER, placeholder_name
 
-ROOT = Path(__file__).parent.parent
-
-
-def _pages() -> list[str]:
-    """Our docs, the fixtures and, when it is beside the clone, the real corpus of other projects' docs."""
-    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
-    for base in (ROOT.parent, ROOT.parent.parent):
-        corpus = base / "shared" / "corpora" / "real"
-        if corpus.is_dir():
-            pages += [page for page in corpus.rglob("*") if page.suffix in (".md", ".mdx") and page.is_file()]
-            break
-    return [page.read_text(encoding="utf-8", errors="replace") for page in sorted(pages)]
-
 
 def _texts() -> list[str]:
     pieces = ["{{", "}}", " ", "\t", "\r", "\n", "\r\n", "a", "a.b", "--8<--", '"f"', "\u2003", "\x85", "---", "x"]
     rng = random.Random(14)
-    return [*_pages(), *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(20_000))]
+    return [*page_texts(), *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(20_000))]
 
 
 def _plain(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
+from tests.support.real_corpus import page_texts
 from transdocs.pages.front_matter import front_matter_span
 
-ROOT = Path(__file__).parent.parent
 # The pattern the reader used before: up to the first line that is "---" or "..." after the opening one.
 _PLAIN = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -18,17 +17,6 @@ _PLAIN = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n
 def _plain_span(text: str) -> int:
     match = _PLAIN.match(text)
     return match.end() if match else 0
-
-
-def _pages() -> list[str]:
-    """Our docs, the fixtures and, when it is beside the clone, the real corpus of other projects' docs."""
-    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
-    for base in (ROOT.parent, ROOT.parent.parent):
-        corpus = base / "shared" / "corpora" / "real"
-        if corpus.is_dir():
-            pages += [page for page in corpus.rglob("*") if page.suffix in (".md", ".mdx") and page.is_file()]
-            break
-    return [page.read_text(encoding="utf-8", errors="replace") for page in sorted(pages)]
 
 
 def _texts() -> list[str]:
@@ -42,7 +30,7 @@ def _texts() -> list[str]:
 
 
 def test_front_matter_ends_where_the_plain_pattern_ends_it() -> None:
-    texts = [*_pages(), *_texts()]
+    texts = [*page_texts(), *_texts()]
     assert sum(1 for text in texts if _plain_span(text)) > 1000  # (front matter found, not only none)
     for text in texts:
         assert front_matter_span(text) == _plain_span(text), text[:200]

@@ -11,15 +11,11 @@ would show nothing.
 from __future__ import annotations
 
 import random
-from pathlib import Path
+from collections.abc import Iterator
 
+from tests.support.real_corpus import page_texts
 from transdocs.languages import detect
 
-ROOT = Path(__file__).parent.parent
-CORPUS = next(
-    (base / "shared" / "corpora" / "real" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
-    None,
-)
 _PIECES = [
     "`", "``", "{{", "}}", "{%", "%}", "{ #a }", "{#a}", "{", "}", "#", "<", ">", "<a>", "</a>", "<a b='c'>",
     "<pre>", "</pre>", "<CODE>", "</code>", "<script>", "</Script>", "<style>", "</style>", "<scripts",
@@ -38,15 +34,15 @@ def _both(text: str) -> tuple[str, str, bool]:
     return detect.prose_of(text), detect._prose_by_spans(body, front is not None), at_once
 
 
-def _pages() -> list[str]:
-    paths = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
-    if CORPUS is not None and CORPUS.is_dir():
-        paths += [*CORPUS.rglob("*.md"), *CORPUS.rglob("*.mdx")]
-    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(paths)]
+def _random_texts(pieces: list[str], seed: int, longest: int) -> Iterator[str]:
+    """30,000 texts of up to ``longest`` pieces each, the same every run."""
+    rng = random.Random(seed)
+    for _ in range(30_000):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
 
 
 def test_pages_read_at_once_read_as_the_scanner_reads_them() -> None:
-    pages = _pages()
+    pages = page_texts()
     quick = 0
     for text in pages:
         for part in (text, *text.split("\n")):  # (mojibake reads a page's lines one by one)
@@ -57,10 +53,8 @@ def test_pages_read_at_once_read_as_the_scanner_reads_them() -> None:
 
 
 def test_random_texts_read_at_once_read_as_the_scanner_reads_them() -> None:
-    rng = random.Random(18)
     quick = 0
-    for _ in range(30_000):
-        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 16)))
+    for text in _random_texts(_PIECES, seed=18, longest=16):
         read, scanned, at_once = _both(text)
         assert read == scanned, repr(text)
         quick += at_once
@@ -133,10 +127,8 @@ def test_a_url_is_found_at_its_colon_and_takes_its_scheme() -> None:
     ``s``) behind it, and the scheme goes with its span: the prose is the scanner's, found at the
     ``h``, for URLs after letters, spans, other URLs and look-alike schemes."""
     url = next(kind.opener for kind in detect._NOT_PROSE.kinds if kind.name == "url")
-    rng = random.Random(15)
     urls = 0
-    for _ in range(30_000):
-        text = "".join(rng.choice(_URL_PIECES) for _ in range(rng.randint(0, 14)))
+    for text in _random_texts(_URL_PIECES, seed=15, longest=14):
         read, scanned, at_once = _both(text)
         assert read == scanned, repr(text)
         urls += at_once and url.search(text) is not None

@@ -34,3 +34,12 @@ def snapshots_with_settings() -> tuple[tuple[Targets, tuple[Document, ...]], ...
         pages = sorted([*settings.parent.rglob("*.md"), *settings.parent.rglob("*.mdx")])
         found.append((targets, tuple(read_document(page) for page in pages)))
     return tuple(found)
+
+
+def page_texts() -> list[str]:
+    """The text of every page of our docs, the fixtures and, when it is beside the clone, the real
+    corpus (Markdown and MDX, undecodable bytes replaced), in path order."""
+    paths = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "tests" / "fixtures").rglob("*.md")]
+    if CORPUS is not None and CORPUS.is_dir():
+        paths += [path for path in CORPUS.rglob("*") if path.suffix in (".md", ".mdx") and path.is_file()]
+    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(paths)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import replace
@@ -18,6 +19,7 @@ from transdocs.statements import codeblocks, word_patterns
 from transdocs.statements.codeblocks import READ_LANGUAGES, setting_lines
 from transdocs.statements.lexicon import Lexicon
 from transdocs.statements.prose import (
+    _LINKABLE,
     CARRY_REACH,
     DEFAULT_REACH,
     STRUCTURE_LEAD,
@@ -249,6 +251,18 @@ def test_statements_are_those_of_every_sentence_read(lang: str | None) -> None:
     sentence_kinds = [_kinds(tokens) for text in texts for _, tokens in sentences(tokenize(text, lex))]
     assert sum("M" in kinds and "V" in kinds and not _may_link(kinds) for kinds in sentence_kinds) > 300
     assert sum(kinds.count("M") == 1 for kinds in sentence_kinds) > 3000
+
+
+# The shapes a rule may link a setting to a value in (prose._LINKABLE), as first written: from every
+# setting, with repeats that backtrack (time quadratic in a long sentence of settings or default words).
+_PLAIN_LINKABLE = re.compile(r"M[^M]*D[^M]*V|M[M&]*[CEDB]*[CRE]V|M[^M]*VD")
+
+
+def test_the_linkable_shapes_are_those_written_plainly_on_every_short_sentence() -> None:
+    """Every string of up to six kinds (settings, "and", copulas, default words, blockers, values...)."""
+    for length in range(7):
+        for kinds in map("".join, itertools.product("M&CEDBRVX(", repeat=length)):
+            assert (_LINKABLE.search(kinds) is None) == (_PLAIN_LINKABLE.search(kinds) is None), kinds
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "zh", None])

@@ -503,8 +503,11 @@ def read_tokens(
 # A sentence's token kinds where a rule may link a setting to a value after it, before the next setting
 # (a setting's group is its names joined by "and": ``M&M``): rule 1, a default word then the value; rule 2,
 # copulas right before the value, after an aside (copulas and default words) or a closing blocker ("时");
-# rule 3, the value right before a default word. Gapping links only after one of them.
-_LINKABLE = re.compile(r"M[^M]*D[^M]*V|M[M&]*[CEDB]*[CRE]V|M[^M]*VD")
+# rule 3, the value right before a default word. Gapping links only after one of them. Written to take
+# time linear in the sentence: rule 1 from the first default word after the setting, rule 2 from the
+# start of a group alone (``M[^M]*D[^M]*V`` and ``M[M&]*`` from every setting took 2.5 s on a sentence of
+# a value and 16,000 settings; a test compares the two patterns on every kinds string up to six long).
+_LINKABLE = re.compile(r"M[^MD]*D[^MV]*V|(?<![M&])&*+M[M&]*+[CEDB]*[CRE]V|M[^M]*VD")
 
 
 def _may_link(kinds: str) -> bool:

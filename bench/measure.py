@@ -185,6 +185,32 @@ def interleaved(commands: Mapping[str, Callable[[], Sample]], runs: int, warmup:
     return samples
 
 
+def around(
+    short: Callable[[], Sample], long: Callable[[], Sample], rounds: int, each: int
+) -> list[tuple[list[Sample], Sample]]:
+    """``rounds`` rounds of ``long`` once with ``short`` run ``each`` times around it, half before and
+    half after (one more before when ``each`` is odd).
+
+    On a machine whose load changes from second to second, a run of a few seconds sees the load of
+    its moment and one of a minute sees the minute's average: one short run against one long run
+    compares two different loads. Short runs spread over the time around the long one see about
+    what it sees: compare their mean (:func:`spread_ratio`).
+    """
+    found: list[tuple[list[Sample], Sample]] = []
+    for _ in range(rounds):
+        before = [short() for _ in range(each - each // 2)]
+        middle = long()
+        found.append((before + [short() for _ in range(each // 2)], middle))
+    return found
+
+
+def spread_ratio(rounds: Sequence[tuple[Sequence[Sample], Sample]], measure: Callable[[Sample], float]) -> float:
+    """Median over rounds of (mean ``measure`` of the short runs) / ``measure`` of the long run (see :func:`around`)."""
+    return median(
+        [statistics.fmean(measure(s) for s in shorts) / measure(long) for shorts, long in rounds if measure(long) > 0]
+    )
+
+
 def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
 

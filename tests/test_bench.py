@@ -173,3 +173,27 @@ def test_a_measured_command_shares_our_session_and_dies_with_its_group() -> None
     while _running(grandchild) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(grandchild), "the timeout left a grandchild running"
+
+
+def test_short_runs_spread_around_the_long_one_compare_by_their_mean() -> None:
+    """A run of seconds sees the load of its moment, one of a minute its average: ``around`` runs the
+    short command before and after each long run, and ``spread_ratio`` compares their mean with it."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from measure import Sample, around, spread_ratio
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+
+    order: list[str] = []
+    walls = iter([1.0, 3.0, 2.0, 60.0, 4.0, 5.0, 2.0, 2.0, 2.0, 20.0, 2.0, 5.0])  # two rounds
+
+    def run(name: str) -> Sample:
+        order.append(name)
+        return Sample(wall=next(walls), peak_mb=0.0, returncode=0, output="", cpu=1.0)
+
+    rounds = around(lambda: run("short"), lambda: run("long"), rounds=2, each=5)
+    assert order == (["short"] * 3 + ["long"] + ["short"] * 2) * 2
+    assert [long.wall for _, long in rounds] == [60.0, 20.0]
+    # the mean of the five short runs over the long one: 3 / 60 and 2.6 / 20; the median of two is their mean
+    assert abs(spread_ratio(rounds, lambda s: s.wall) - (0.05 + 0.13) / 2) < 1e-12
+    assert spread_ratio(rounds, lambda s: s.cpu) == 1.0

@@ -44,6 +44,16 @@ CONSTRUCTS = {
     "brace {": "{",
     "list item -": "- ",
     "setting and value": "`LLM_TIMEOUT` defaults to 60 ",
+    "front matter never closed": "a: b\n",
+    "a value, then settings": "`LLM_TIMEOUT`, ",
+    "a value and a setting, then default words": "default ",
+}
+# What a page opens with before its repeated opener (default "# Title" and a blank line): front
+# matter opens only on the first line; one sentence's rules link a value to the settings around it.
+HEADS = {
+    "front matter never closed": "---\n",
+    "a value, then settings": "# Title\n\n60 s ",
+    "a value and a setting, then default words": "# Title\n\n60 s `LLM_TIMEOUT` ",
 }
 BASE_BYTES = 1_500  # 1x; 10x = 15 KB, 100x = 150 KB
 FACTORS = (1, 10, 100)
@@ -53,9 +63,10 @@ TIMEOUT = 120.0  # a worker slower than this is reported as "over 120 s"
 REPEATS = 3  # runs per size; the fastest counts
 
 
-def _page(opener: str, shape: str, size: int) -> str:
+def _page(construct: str, shape: str, size: int) -> str:
+    opener = CONSTRUCTS[construct]
     unit = opener if shape == "line" else opener.rstrip("\n") + "\n"
-    return "# Title\n\n" + unit * max(1, size // len(unit))
+    return HEADS.get(construct, "# Title\n\n") + unit * max(1, size // len(unit))
 
 
 def _worker_run(construct: str, shape: str, settings: str) -> dict[str, float]:
@@ -71,7 +82,7 @@ def _worker_run(construct: str, shape: str, settings: str) -> dict[str, float]:
         check_paths([str(warm)], lang="en", project=project)
         for factor in FACTORS:
             page = Path(tmp) / f"page-{factor}.md"
-            page.write_text(_page(CONSTRUCTS[construct], shape, BASE_BYTES * factor), encoding="utf-8")
+            page.write_text(_page(construct, shape, BASE_BYTES * factor), encoding="utf-8")
             runs = []
             for _ in range(REPEATS):
                 start = time.perf_counter()

@@ -79,12 +79,22 @@ def _one(named: set[str]) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _naming(table: Table, lex: Lexicon) -> dict[str, bool]:
+    """Whether each cell may name a setting, asked once: cells repeat ("`int`") and are asked again
+    (a plain loop: a generator fed to ``update`` cost more than the tests)."""
+    may_name = lex.may_name
+    naming = {cell: may_name(cell) for cell in table.header}
+    for _, cells in table.rows:
+        for cell in cells:
+            if cell not in naming:
+                naming[cell] = may_name(cell)
+    return naming
+
+
 def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> list[tuple[int, Statement]]:
     """(line, statement) for every value the table states; ``section`` is its heading's setting."""
-    # Whether each cell may name a setting, asked once: cells repeat ("`int`") and are asked again below.
-    naming = {cell: lex.may_name(cell) for cell in table.header}
-    naming.update((cell, lex.may_name(cell)) for _, cells in table.rows for cell in cells if cell not in naming)
-    if section is None and not any(naming.values()):
+    naming = _naming(table, lex)
+    if section is None and True not in naming.values():
         return []  # no setting named and none from the heading: no row has a subject (see below)
     # Each cell is tokenized once: a cell repeated in rows is read by the rules from the same tokens again,
     # which state the same (grouping gives each value the unit of its group, the same each time).
@@ -101,7 +111,11 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
         return _default_rows(table, lex, [_one(named) for named in by_column])
     default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
     # Each row's cells, read once for the row's subject and for its prose (the default column's are values).
-    rows = [[_NOTHING if i == default_column else read(c) for i, c in enumerate(cells)] for _, cells in table.rows]
+    get = known.get
+    rows = [
+        [_NOTHING if i == default_column else (get(c) or read(c)) for i, c in enumerate(cells)]
+        for _, cells in table.rows
+    ]
     named_by_row = [set().union(*(cell.named for cell in cells)) for cells in rows]
     if default_column is None:
         named = set().union(*named_by_row)

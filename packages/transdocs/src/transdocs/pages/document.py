@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 
-@dataclass
+@dataclass(slots=True)
 class Prose:
     """A paragraph, list item, heading or admonition title, with its source lines."""
 
@@ -29,7 +29,7 @@ class Prose:
         return self.line + bisect_right(self.breaks, offset)
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     header: list[str]
     line: int
@@ -37,7 +37,7 @@ class Table:
     section: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Code:
     """A fenced code block: its language, its lines and the prose just before it."""
 

@@ -116,6 +116,16 @@ def test_the_hint_found_from_underscores_finds_a_name_where_the_plain_pattern_do
         assert hits and all(mark in text for text in hits)
 
 
+def test_the_code_hint_tries_only_the_keys_the_names_branch_misses() -> None:
+    # A key holding "_" is found by the names' branch in code too: the code branch holds the other keys.
+    lex = our_lexicon("en")
+    code = dict(lex.hints)["`"]
+    assert code.search("`model`") and code.search("`Timeout`") and not code.search("`base_url`")
+    named = ["`base_url`", "`BASE_URL`", "x `retry_max_wait`", "`model`", "`TIMEOUT` s", "`\u212aey`.{{ a.key }}"]
+    assert all(lex.may_name(text) for text in named)
+    assert not any(lex.may_name(text) for text in ["`modeling`", "`base url`", "model", "`url`", "`timeouts`"])
+
+
 def _random_prose(lex: Lexicon, count: int, seed: int) -> list[str]:
     """Sentences made of the pieces the readers link: settings named every way (and secrets, unknown
     names, names in any case and with letters ``re`` folds with others), values, default words."""

@@ -161,7 +161,11 @@ def lexicon(lang: str | None, targets: Targets, files: LanguageFiles) -> Lexicon
     # or a key in code. "}" alone: `in` finds one character at memchr speed, two a hundred times slower.
     named = [*targets.env_names, *(k for k in targets.key_names if "_" in k)]
     hints = [("}", regex_cache.compile(r"\.(?:env|key)\s*\}\}", flags))]
-    hints.append(("`", regex_cache.compile(rf"`{trie(targets.key_names)}\b", flags)))
+    # A key holding "_" is in ``named``, found by the branch of names wherever it is in code: the code
+    # branch needs only the others, and tries two words at each backtick of a block, not every key.
+    bare = [key for key in targets.key_names if "_" not in key] if named else list(targets.key_names)
+    if bare:
+        hints.append(("`", regex_cache.compile(rf"`{trie(bare)}\b", flags)))
     if named and all("_" in name for name in named):  # the branch opens with a character without case
         hints.insert(0, ("_", regex_cache.compile(_from_underscore(named), flags)))
     elif named:  # a name without "_" (``PORT``): the names share no string, they are searched in any text

@@ -267,18 +267,6 @@ def test_typography_rules_opening_with_their_first_characters_match_what_their_p
             assert found == [(m.span(), m.groupdict()) for m in unguarded.finditer(line)], (rule, line)
 
 
-def test_a_run_holds_a_letter_as_the_plain_pattern_says() -> None:
-    letter = re.compile(r"[^\W\d_]")
-    for code in range(0x80, 0x110000):
-        char = chr(code)
-        assert mojibake._has_letter(char) == bool(letter.search(char)), hex(code)
-    runs = [run for text in TEXTS for run in re.findall(r"[^\x00-\x7f]+", text)]
-    assert all(mojibake._has_letter(run) == bool(letter.search(run)) for run in runs)
-    assert [mojibake._letter_runs(utf8(text)) for text in TEXTS] == [
-        [run for run in re.findall(r"[^\x00-\x7f]+", text) if letter.search(run)] for text in TEXTS
-    ]
-
-
 def test_cut_sequences_and_broken_placeholders_are_found_as_the_plain_patterns_find_them() -> None:
     cut = re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])|[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])")
     broken = re.compile(

@@ -365,15 +365,6 @@ def _letter_runs(encoded: bytes) -> list[str]:
     return kept[1:-1].split("a") if len(kept) > 1 else []
 
 
-def _has_letter(run: str) -> bool:
-    """Whether ``run`` holds a letter (``[^\\W\\d_]``). Most runs are one character (``é``, ``’``), read
-    without a search: re's word characters are the alphanumeric ones, its digits the decimal ones
-    (no ``_`` in a non-ASCII run)."""
-    if len(run) == 1:
-        return run.isalnum() and not run.isdecimal()
-    return run.isalpha() or _HAS_LETTER.search(run) is not None
-
-
 # ASCII bytes become "a", UTF-8 continuation bytes "c", lead bytes "l": two non-ASCII characters side
 # by side are a "cl" (every one ends with a continuation byte and starts with a lead byte).
 _BYTE_KINDS = bytes(b"a"[0] if byte < 0x80 else b"c"[0] if byte < 0xC0 else b"l"[0] for byte in range(256))

@@ -99,19 +99,17 @@ def table_statements(table: Table, lex: Lexicon, section: str | None = None) -> 
     # Each cell is tokenized once: a cell repeated in rows is read by the rules from the same tokens again,
     # which state the same (grouping gives each value the unit of its group, the same each time).
     known = {cell: _NOTHING for cell, may in naming.items() if not may}
+    get = known.get  # (a cell is looked up in a plain expression, and read only when new: most are known)
 
     def read(cell: str) -> _Cell:
-        found = known.get(cell)
-        if found is None:
-            found = known[cell] = _Cell(cell, lex)
+        found = known[cell] = _Cell(cell, lex)
         return found
 
-    by_column = [read(cell).named for cell in table.header]
+    by_column = [(get(cell) or read(cell)).named for cell in table.header]
     if any(by_column):
         return _default_rows(table, lex, [_one(named) for named in by_column])
     default_column = next((i for i, cell in enumerate(table.header) if lex.says_default(cell)), None)
     # Each row's cells, read once for the row's subject and for its prose (the default column's are values).
-    get = known.get
     rows = [
         [_NOTHING if i == default_column else (get(c) or read(c)) for i, c in enumerate(cells)]
         for _, cells in table.rows

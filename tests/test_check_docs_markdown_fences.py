@@ -13,7 +13,7 @@ import re
 from tests.test_check_docs_readpath import TEXTS, _real_pages
 from transdocs.pages.document import Code
 from transdocs.pages.front_matter import front_matter_span
-from transdocs.pages.markdown import _FENCE, _closing, fence_language, read_markdown
+from transdocs.pages.markdown import _FENCE, _closing, closes, fence_language, read_markdown
 
 
 def _plain_language(info: str) -> str:
@@ -41,7 +41,10 @@ def _fenced_texts() -> list[str]:
 
 def test_a_fence_body_ends_at_the_first_line_the_closing_pattern_matches() -> None:
     fences = 0
-    for text in [*TEXTS, *_real_pages(), *_fenced_texts()]:
+    rng = random.Random(17)
+    lines = _fence_lines()[:100_000]  # (pages of the lines of the test below)
+    pages = ["\n".join(rng.choice(lines) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    for text in [*TEXTS, *_real_pages(), *_fenced_texts(), *pages]:
         skip = front_matter_span(text)
         first = text.count("\n", 0, skip) + 1
         lines = text[skip:].replace("\r\n", "\n").split("\n")
@@ -52,6 +55,8 @@ def test_a_fence_body_ends_at_the_first_line_the_closing_pattern_matches() -> No
                     continue  # (a fence read by the HTML reader)
                 body = _plain_body(lines, opening)
                 assert block.lines == [(block.line + 1 + k, line) for k, line in enumerate(body)], repr(text)
+                info = _FENCE.match(lines[opening])
+                assert info is not None and block.lang == _plain_language(info.group(3)), repr(text)
                 fences += 1
     assert fences > 5_000
     assert _closing("```").match(" ```` ") and not _closing("````").match("```")
@@ -64,3 +69,21 @@ def test_a_fence_language_is_read_as_the_plain_strip_and_split_read_it() -> None
     infos += [match.group(3) for text in TEXTS for line in text.split("\n") if (match := _FENCE.match(line))]
     for info in infos:
         assert fence_language(info) == _plain_language(info), repr(info)
+
+
+def _fence_lines() -> list[str]:
+    pieces = ["`", "```", "~", "~~~", " ", "\t", "\u2003", "\x1c", "\x85", "\r", "\x0b", "a", "{.x}", "-", "é", "中"]
+    rng = random.Random(17)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(100_000)]
+    return lines + [line for text in [*TEXTS, *_real_pages()] for line in text.replace("\r\n", "\n").split("\n")]
+
+
+def test_a_fence_opens_and_closes_where_the_plain_patterns_say() -> None:
+    # (the reader strips the line instead of matching _FENCE and the closing pattern: the same fences)
+    opened = closed = 0
+    for line in _fence_lines():
+        opened += _FENCE.match(line) is not None
+        for mark in ("```", "````", "~~~", "~~~~~"):
+            assert closes(line, mark) == bool(_closing(mark).match(line)), (repr(line), mark)
+            closed += closes(line, mark)
+    assert opened > 20_000 and closed > 5_000

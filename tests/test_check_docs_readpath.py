@@ -348,6 +348,23 @@ _MARKDOWN_LINES = [
     "Term",
     "\tTabbed",
     "ab|cd",
+    "**Bold** text",
+    "#hashtag",
+    "####### seven",
+    "-dash",
+    "   - nested item",
+    "      1) deep item",
+    "\u0663. item",
+    "- [x] task",
+    "+ plus",
+    "- item <b>x</b>",
+    "# Heading | pipe",
+    "2024 was a year",
+    '  ````\tpy title="x"',
+    "~~~~ ",
+    "``` \x1c",
+    "``x",
+    "\u2003```{.toml}",
 ]
 
 
@@ -566,7 +583,7 @@ class _PlainReader(markdown._Reader):
                 continue
             fence = markdown._FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
             if fence:
-                i = self.read_fence(i, fence)
+                i = self.read_fence(i, fence.group(2), fence.group(3))
                 continue
             if "<" in line or "{/*" in line:
                 if not self.open and markdown._HTML_BLOCK.match(line):

@@ -32,6 +32,9 @@ _CELL_SPLIT = re.compile(r"`[^`]*`|\\\||\|")
 INCLUDE_MARK = "--8<--"
 # The first characters of a title, directive, list item (but digits), definition or quote.
 _MARKERS = "!?=:-*+>"
+# The first characters of a list item or heading that :meth:`_Reader.read` reads without asking
+# what else its line is (other digits: as any other line).
+_ITEM_OR_HEADING = "-*+#0123456789"
 
 
 def is_include(line: str) -> bool:
@@ -288,13 +291,8 @@ class _Reader:
                     self.open_kind = "paragraph"
                 i += 1
                 continue
-            if (
-                shortcut
-                and stripped[0].isalpha()
-                and "<" not in line
-                and "|" not in line
-                and not (comments and "{/*" in line)
-            ):
+            lead = stripped[0]
+            if shortcut and lead.isalpha() and "<" not in line and "|" not in line and not (comments and "{/*" in line):
                 # (PLAIN_PROSE) what the rest of this loop does with such a line, without asking what else it is
                 if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                     self.flush()
@@ -309,7 +307,26 @@ class _Reader:
                 self.open.append(line)
                 i += 1
                 continue
-            lead = stripped[0]
+            if (
+                shortcut
+                and lead in _ITEM_OR_HEADING
+                and "<" not in line
+                and "|" not in line
+                and not (comments and "{/*" in line)
+            ):
+                # (PLAIN_PROSE) a list item or heading: what the rest of this loop does with it, as above
+                item = _ITEM.match(line) if lead != "#" else None
+                found = heading(stripped) if lead == "#" else None
+                if item or found:
+                    if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+                        self.flush()
+                        self.admonition = None
+                    if found:
+                        self.read_heading(i, found)
+                    elif item:
+                        self.read_item(i, line, item)
+                    i += 1
+                    continue
             if lead == "<" and stripped.startswith("<!--"):
                 if self.open:
                     self.flush()
@@ -319,9 +336,9 @@ class _Reader:
                         i += 1
                     i += 1
                 continue
-            fence = _FENCE.match(line) if lead in "`~" and stripped[:3] in ("```", "~~~") else None
-            if fence:
-                i = self.read_fence(i, fence)
+            if lead in "`~" and stripped[:3] in ("```", "~~~"):  # (what _FENCE matches: its groups 2 and 3)
+                info = stripped.lstrip(lead)
+                i = self.read_fence(i, stripped[: len(stripped) - len(info)], info.lstrip())
                 continue
             if "<" in line or (comments and "{/*" in line):
                 if not self.open and _HTML_BLOCK.match(line):
@@ -358,10 +375,7 @@ class _Reader:
                 self.admonition = None
             found = heading(stripped) if lead == "#" else None
             if found:
-                self.doc.headings.append((first + i, found[0]))
-                self.items.clear()
-                self.add(Prose("heading", found[1], first + i))
-                self.section = found[1]
+                self.read_heading(i, found)
                 i += 1
                 continue
             if "|" in lines[i] and _is_table_start(lines, i):
@@ -397,7 +411,11 @@ class _Reader:
                 i += 1
                 continue
             item = _ITEM.match(line) if lead in "-*+" or lead.isdecimal() else None
-            definition = _DEFINITION.match(line) if not item and lead == ":" else None
+            if item:
+                self.read_item(i, line, item)
+                i += 1
+                continue
+            definition = _DEFINITION.match(line) if lead == ":" else None
             if definition and self.open and self.open_kind == "paragraph":
                 self.flush()
             term = (self.last_paragraph or self.term) if definition else None
@@ -405,12 +423,6 @@ class _Reader:
                 self.start_block("item", _indent(line))
                 self.open_parent, self.term = term.text, term
                 line = _unquoted(" " * definition.end() + line[definition.end() :])
-            elif item:
-                self.start_block("item", _indent(line))  # (an item's line is no quote)
-                # (its text starts right after the match, which ends with spaces: a quote starts there)
-                after = item.end()  # (where its text starts)
-                line = " " * after + line[after:]
-                line = _QUOTE.sub("", line) if line[after : after + 1] == ">" else line
             else:
                 line = _QUOTE.sub("", line) if lead == ">" else line  # (_unquoted: stripped is its line's)
                 if not self.open:
@@ -421,6 +433,23 @@ class _Reader:
             i += 1
         self.flush()
         return self.doc
+
+    def read_heading(self, i: int, found: tuple[int, str]) -> None:
+        """A heading (``found``: its level and title) at line ``i``: it ends every list and starts a section."""
+        line = self.first + i
+        self.doc.headings.append((line, found[0]))
+        self.items.clear()
+        self.add(Prose("heading", found[1], line))
+        self.section = found[1]
+
+    def read_item(self, i: int, line: str, item: re.Match[str]) -> None:
+        """The first line of a list item (``item``: its marker, up to where its text starts)."""
+        self.start_block("item", _indent(line))  # (an item's line is no quote; start_block leaves none open)
+        # (its text starts right after the match, which ends with spaces: a quote starts there)
+        after = item.end()
+        line = " " * after + line[after:]
+        self.open_line = self.first + i
+        self.open.append(_QUOTE.sub("", line) if line[after : after + 1] == ">" else line)
 
     def read_blank_line(self, blank: bool) -> None:
         """A line of no prose (blank, a block placeholder, an include) ends the paragraph; a blank one
@@ -487,17 +516,17 @@ class _Reader:
             self.add(block)
         return end
 
-    def read_fence(self, i: int, fence: re.Match[str]) -> int:
-        mark = fence.group(2)
-        lang = fence_language(fence.group(3))
+    def read_fence(self, i: int, mark: str, info: str) -> int:
+        """A fenced code block opened at line ``i`` by ``mark`` (its run of backticks or tildes), whose
+        info string (after the mark) is ``info``."""
+        lang = fence_language(info)
         intro = self.intro()
         first, lines = self.first, self.lines
         start, body, size = first + i, [], len(lines)
         i += 1
-        closing = _closing(mark)
         while i < size:
             line = lines[i]
-            if mark in line and closing.match(line):  # (a closing line holds the mark: only those are matched)
+            if mark in line and closes(line, mark):  # (a closing line holds the mark: only those are read)
                 break
             body.append((first + i, line))
             i += 1
@@ -518,8 +547,15 @@ class _Reader:
 
 @cache
 def _closing(mark: str) -> re.Pattern[str]:
-    """The line that closes a fence opened by ``mark`` (kept by the mark itself: one key, no tuple)."""
+    """The line that closes a fence opened by ``mark``, as a pattern (the tests compare :func:`closes`)."""
     return re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
+
+
+def closes(line: str, mark: str) -> bool:
+    """Whether ``line`` (no line break) closes a fence opened by ``mark``: only its mark's character,
+    as many times or more, between spaces. Read by stripping: a match of re costs several times more."""
+    body = line.strip()
+    return len(body) >= len(mark) and not body.lstrip(mark[0])
 
 
 # A placeholder searched in a whole page: what each line alone holds. Its one group is the name

@@ -10,10 +10,15 @@ from __future__ import annotations
 import random
 import re
 
-from tests.test_check_docs_readpath import TEXTS, _real_pages
+from tests.test_check_docs_readpath import FENCE, TEXTS, _real_pages
 from transdocs.pages.document import Code
 from transdocs.pages.front_matter import front_matter_span
-from transdocs.pages.markdown import _FENCE, _closing, closes, fence_language, read_markdown
+from transdocs.pages.markdown import closes, fence_language, read_markdown
+
+
+def _closing(mark: str) -> re.Pattern[str]:
+    """The line closing a fence opened by ``mark``, as a plain pattern."""
+    return re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
 
 
 def _plain_language(info: str) -> str:
@@ -22,7 +27,7 @@ def _plain_language(info: str) -> str:
 
 
 def _plain_body(lines: list[str], opening: int) -> list[str]:
-    mark = _FENCE.match(lines[opening])
+    mark = FENCE.match(lines[opening])
     assert mark is not None
     closing = re.compile(rf"^\s*{re.escape(mark.group(2)[0])}{{{len(mark.group(2))},}}\s*$")
     body = []
@@ -51,11 +56,11 @@ def test_a_fence_body_ends_at_the_first_line_the_closing_pattern_matches() -> No
         for block in read_markdown(text).blocks:
             if isinstance(block, Code) and not block.unfenced and block.line - first < len(lines):
                 opening = block.line - first
-                if _FENCE.match(lines[opening]) is None:
+                if FENCE.match(lines[opening]) is None:
                     continue  # (a fence read by the HTML reader)
                 body = _plain_body(lines, opening)
                 assert block.lines == [(block.line + 1 + k, line) for k, line in enumerate(body)], repr(text)
-                info = _FENCE.match(lines[opening])
+                info = FENCE.match(lines[opening])
                 assert info is not None and block.lang == _plain_language(info.group(3)), repr(text)
                 fences += 1
     assert fences > 5_000
@@ -66,7 +71,7 @@ def test_a_fence_language_is_read_as_the_plain_strip_and_split_read_it() -> None
     pieces = ["toml", "Bash", "py", "{", "}", ".", " ", "\t", "title=", '"x"', "1", "é", "İ", "ǅ", "中", "_", "-"]
     rng = random.Random(18)
     infos = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(50_000)]
-    infos += [match.group(3) for text in TEXTS for line in text.split("\n") if (match := _FENCE.match(line))]
+    infos += [match.group(3) for text in TEXTS for line in text.split("\n") if (match := FENCE.match(line))]
     for info in infos:
         assert fence_language(info) == _plain_language(info), repr(info)
 
@@ -79,10 +84,10 @@ def _fence_lines() -> list[str]:
 
 
 def test_a_fence_opens_and_closes_where_the_plain_patterns_say() -> None:
-    # (the reader strips the line instead of matching _FENCE and the closing pattern: the same fences)
+    # (the reader strips the line instead of matching FENCE and the closing pattern: the same fences)
     opened = closed = 0
     for line in _fence_lines():
-        opened += _FENCE.match(line) is not None
+        opened += FENCE.match(line) is not None
         for mark in ("```", "````", "~~~", "~~~~~"):
             assert closes(line, mark) == bool(_closing(mark).match(line)), (repr(line), mark)
             closed += closes(line, mark)

@@ -45,6 +45,8 @@ def _texts() -> list[str]:
     return texts
 
 
+# A fence's opening line, as a plain pattern (the reader tells it by string work).
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 TEXTS = _texts()
 
 
@@ -581,7 +583,7 @@ class _PlainReader(markdown._Reader):
                 self.read_blank_line(blank=True)
                 i += 1
                 continue
-            fence = markdown._FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
+            fence = FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
             if fence:
                 i = self.read_fence(i, fence.group(2), fence.group(3))
                 continue

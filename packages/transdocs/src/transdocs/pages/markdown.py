@@ -9,7 +9,6 @@ pages per second, which the Markdown libraries at hand (Python-Markdown) cannot 
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import count
 
 from transdocs.pages.document import Code, Document, Prose, Table, Unlined, introduces_list
@@ -20,7 +19,6 @@ from transdocs.pages.line_search import within_lines
 from transdocs.placeholders import BLOCK_LINE
 from transdocs.spans import Kind, Scanner, Span
 
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")
 # What :func:`heading` reads, as a pattern (the tests compare them): re tries the end's optional parts
 # at every character of the title (the lazy group), a tenth of the reader's time.
 HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[^}]*\})?\s*$")
@@ -336,7 +334,7 @@ class _Reader:
                         i += 1
                     i += 1
                 continue
-            if lead in "`~" and stripped[:3] in ("```", "~~~"):  # (what _FENCE matches: its groups 2 and 3)
+            if lead in "`~" and stripped[:3] in ("```", "~~~"):  # (a fence opening: its mark, then its info string)
                 info = stripped.lstrip(lead)
                 i = self.read_fence(i, stripped[: len(stripped) - len(info)], info.lstrip())
                 continue
@@ -543,12 +541,6 @@ class _Reader:
             i += 1
         self.add(Table(header, start, rows, self.section))
         return i
-
-
-@cache
-def _closing(mark: str) -> re.Pattern[str]:
-    """The line that closes a fence opened by ``mark``, as a pattern (the tests compare :func:`closes`)."""
-    return re.compile(rf"^\s*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
 
 
 def closes(line: str, mark: str) -> bool:

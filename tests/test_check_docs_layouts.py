@@ -309,3 +309,92 @@ def test_pages_found_are_known_without_looking_at_the_disk_and_pair_as_looked_up
             hits += sum(path is found.known.get(str(path)) for path in known.values())
         assert hits > 6, given  # the shortcut was taken (the very path found is given back)
         assert _parts_under(layout.root, layout.root) == () and _parts_under(tmp_path, layout.root) is None
+
+
+def _given_ways(tree: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """``tree`` given as absolute, relative, with ``./`` and ``..``, as ``.`` (from within it), twice,
+    and through a symlinked folder; the working folder is left at ``tree``'s parent's parent."""
+    top = tree.parent.parent
+    (top / "link").symlink_to(tree, target_is_directory=True)
+    monkeypatch.chdir(top)
+    relative = os.path.relpath(tree, top)
+    page = next(str(p.relative_to(top)) for p in sorted(tree.rglob("*.md")))
+    return [
+        (str(tree),),
+        (relative,),
+        (f"./{relative}/",),
+        (f"{relative}/../{os.path.basename(relative)}",),
+        (f"../{top.name}/{relative}",),
+        ("link",),
+        (relative, page),  # a page given again on its own
+        (page, str(tree)),
+    ]
+
+
+def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discovery knows each page by its path made absolute (``os.path.abspath``), whether the folder was
+    given by an absolute path, a relative one or through a link: a page's language and English page are
+    those the layout looks up on disk, its English page (when found) is the very path known, and the
+    runner's and the groups' absolute paths are ``Path.absolute``'s."""
+    from transdocs import batch
+    from transdocs.checks import Context
+    from transdocs.pages.discover import _absolute_texts, discover
+    from transdocs.pages.layout import Layout
+    from transdocs.runner import Checker
+
+    lookup = Layout.page_of
+    for tree in _trees(tmp_path):
+        with monkeypatch.context() as here:
+            for given in _given_ways(tree, here):
+                found = discover(list(given), None)
+                with monkeypatch.context() as disk:  # each page's language and English page looked up on disk
+                    disk.setattr(Layout, "page_of", lambda self, path, absolute, known: lookup(self, path, absolute))
+                    assert found.pages == discover(list(given), None).pages, given
+                layout = found.layouts[0]
+                assert sorted(found.known) == sorted({os.path.abspath(page.path) for page in found.pages}), given
+                hits = 0
+                for page in found.pages:
+                    known = found.known.get(os.path.abspath(page.path))
+                    assert known == Path(os.path.abspath(page.path)) and known is found.known[str(known)]
+                    hits += page.english is not None and page.english is found.known.get(str(page.english))
+                    if page.layout is not None:  # (from its path made absolute, and from its path)
+                        expected = (page.layout.language_of(page.path), page.layout.english_of(page.path))
+                        assert (page.lang, page.english) == expected
+                        assert page.layout.page_of(page.path, os.path.abspath(page.path)) == expected
+                for english in {page.english for page in found.pages if page.english is not None}:
+                    translations = layout.translations_of(english, found.known)
+                    assert translations == layout.translations_of(english)
+                    hits += sum(path is found.known.get(str(path)) for path in translations.values())
+                assert hits > 6, given
+                checker = Checker(Context(found, None, None))  # type: ignore[arg-type]
+                for path in {p for page in found.pages for p in (page.path, page.english) if p is not None}:
+                    assert checker.absolute[path] == str(path.absolute()) == checker._absolute(Path(str(path)))
+                todo = list(range(len(found.pages)))
+                by_absolute: dict[Path, list[int]] = {}
+                for index in todo:
+                    page = found.pages[index]
+                    by_absolute.setdefault((page.english or page.path).absolute(), []).append(index)
+                assert [i for task in batch._groups(found.pages, todo) for i in task] == [
+                    i for group in by_absolute.values() for i in group
+                ]
+                for text in given:
+                    files = sorted(Path(text).rglob("*")) if Path(text).is_dir() else [Path(text)]
+                    expected = [os.path.abspath(file) for file in files]
+                    assert _absolute_texts(Path(text), Path(os.path.abspath(text)), files) == expected
+            (tree.parent.parent / "link").unlink()
+
+
+@pytest.mark.parametrize("given", [".", "..", "/", "a", "a/", "./a", "a/../a", "../b/a", "a/b/..", "/x/../y"])
+def test_absolute_texts_of_files_found_are_abspath(given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file found under a folder is the folder joined with plain names: its absolute text is the
+    folder's joined with them, as ``os.path.abspath`` makes it, for any way of giving the folder."""
+    from transdocs.pages.discover import _absolute_texts
+
+    (tmp_path / "b" / "a").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "b")
+    path = Path(given)
+    files = [path / "x.md", path / "sub" / ".y.md", path / "..md", path]
+    expected = [os.path.abspath(file) for file in files]
+    assert _absolute_texts(path, Path(os.path.abspath(path)), files) == expected

@@ -17,12 +17,12 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from transdocs.checks import Context, units
 from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.page_cache import PageCache, PageResult, context_key
-from transdocs.pages.discover import Page, discover
+from transdocs.pages.discover import Page, absolute_text, discover
 from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
@@ -66,11 +66,12 @@ def _check_group(indexes: list[int]) -> list[_Sent]:
 
 def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
     """Pages with the same English page together, then cut into tasks of about :data:`_GROUP`."""
-    by_english: dict[Any, list[int]] = {}
+    by_english: dict[str, list[int]] = {}
+    here = os.getcwd()
     for index in todo:
         page = pages[index]
         # (absolute: an English page's own path may be relative, its translations' link to it is not)
-        by_english.setdefault((page.english or page.path).absolute(), []).append(index)
+        by_english.setdefault(absolute_text(page.english or page.path, here), []).append(index)
     tasks: list[list[int]] = [[]]
     for indexes in by_english.values():
         if len(tasks[-1]) >= _GROUP:

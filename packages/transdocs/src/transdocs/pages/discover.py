@@ -9,7 +9,7 @@ Markdown pages take their language and original from the project's layout
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -37,6 +37,66 @@ class Page(NamedTuple):
         return self.format == "html" or (self.layout is not None and self.layout.name != "loose")
 
 
+class Found(Mapping[str, Path]):
+    """The pages found, by the text of their path made absolute (see :data:`~transdocs.pages.layout.Known`).
+
+    A page found under a folder given by its absolute path is known as that very path; one given by a
+    relative path gets its absolute path when first asked for it (only English pages are: a Path costs
+    more to make than the look at the disk it saves)."""
+
+    def __init__(self) -> None:
+        self._paths: dict[str, Path | None] = {}
+
+    def add(self, absolute: str, path: Path | None) -> None:
+        """Know the page at ``absolute`` (its text), as ``path`` (None: made from the text when asked)."""
+        self._paths[absolute] = path
+
+    def get(self, absolute: str, default: Path | None = None) -> Path | None:  # type: ignore[override]
+        if absolute not in self._paths:
+            return default
+        path = self._paths[absolute]
+        if path is None:
+            path = self._paths[absolute] = Path(absolute)
+        return path
+
+    def __getitem__(self, absolute: str) -> Path:
+        path = self.get(absolute)
+        if path is None:
+            raise KeyError(absolute)
+        return path
+
+    def __contains__(self, absolute: object) -> bool:
+        return absolute in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def absolute_text(path: Path, here: str) -> str:
+    """``str(path.absolute())`` with ``here`` the working folder, asked once by the caller
+    (``Path.absolute`` asks the system each time and makes a new path)."""
+    text = str(path)
+    return text if os.path.isabs(text) else os.path.join(here, text)
+
+
+def _absolute_texts(given: Path, absolute: Path, files: list[Path]) -> list[str]:
+    """``os.path.abspath`` of each of ``files`` (``given``, or found under it), by string work: a file
+    found is ``given`` joined with plain names, so it is ``absolute`` (``given`` made absolute) joined
+    with them."""
+    base, root = str(given), str(absolute)
+    if base == root:
+        return [str(file) for file in files]
+    if root.endswith(os.sep):  # the file system's root: the general way
+        return [os.path.abspath(file) for file in files]
+    if base == os.curdir:  # (what is found under "." is written without it)
+        return [root if file is given else root + os.sep + str(file) for file in files]
+    cut = len(base)
+    return [root + str(file)[cut:] for file in files]
+
+
 @dataclass
 class Discovery:
     """The pages to check, the layouts they belong to and the folders given as a whole."""
@@ -48,8 +108,8 @@ class Discovery:
     _shown: dict[Path, str] = field(default_factory=dict, repr=False)
     # Documentation files in the folders that are of a type not read (reported, not skipped).
     unread: list[Path] = field(default_factory=list)
-    # The pages found, by their path's text: a page found needs no look at the disk (see layout.Known).
-    known: dict[str, Path] = field(default_factory=dict, repr=False)
+    # The pages found, by their absolute path's text: a page found needs no look at the disk (see layout.Known).
+    known: Found = field(default_factory=Found, repr=False)
 
     def show(self, path: Path) -> str:
         """``path`` as the user would write it: under the folder they gave, else relative to here."""
@@ -80,11 +140,10 @@ def _html_page(path: Path, shown: str, lang: str | None) -> Page:
     return Page(path, shown, "html", from_path or lang)
 
 
-def _md_page(path: Path, shown: str, layout: Layout, lang: str | None, known: Known) -> Page:
-    page_lang = layout.language_of(path)
+def _md_page(path: Path, absolute: str, shown: str, layout: Layout, lang: str | None, known: Known) -> Page:
+    page_lang, english = layout.page_of(path, absolute, known)
     if page_lang is None:
         return Page(path, shown, "md", lang)
-    english = layout.english_of(path, known) if page_lang != layout.source else None
     return Page(path, shown, "md", page_lang, layout, english)
 
 
@@ -124,11 +183,13 @@ def discover(
                 raise InputError(f"{given}: not a page ({', '.join(PAGE_SUFFIXES + HTML_SUFFIXES)})")
             files = [path]
         known = found.known
-        known.update((str(file), file) for file in files)
-        for file in files:
+        texts = _absolute_texts(path, absolute, files)
+        for file, text in zip(files, texts, strict=True):
+            known.add(text, file if text == str(file) else None)
+        for file, text in zip(files, texts, strict=True):
             shown = given if file is path else str(file)
             if suffix_of(file) in HTML_SUFFIXES:
                 found.pages.append(_html_page(file, shown, lang))
             else:
-                found.pages.append(_md_page(file, shown, project, lang, known))
+                found.pages.append(_md_page(file, text, shown, project, lang, known))
     return found

@@ -60,15 +60,16 @@ def _under(path: Path, folder: Path) -> Path | None:
     return None if parts is None else Path(*parts)
 
 
-# Pages known to exist, by their path's text (the pages discovery just found): a page found there
-# needs no look at the disk, and is given as the very path found.
+# Pages known to exist, by the text of their path made absolute (``os.path.abspath``: the pages discovery
+# just found): a page found there needs no look at the disk, and is given as the very path known.
 Known = Mapping[str, Path]
 _NONE_KNOWN: Known = {}
 
 
-def _parts_under(path: Path, folder: Path) -> tuple[str, ...] | None:
-    """The parts of ``path`` relative to ``folder`` (``_under(path, folder).parts``, without making
-    the path: a path's text is already normalised, so its parts are its text split), or None outside."""
+def _parts_under(path: Path | str, folder: Path) -> tuple[str, ...] | None:
+    """The parts of ``path`` (a path or its normalised text) relative to ``folder`` (``_under(path,
+    folder).parts``, without making the path: a path's text is already normalised, so its parts are
+    its text split), or None outside."""
     text, prefix = str(path), str(folder).rstrip(os.sep)
     if text == str(folder):
         return ()
@@ -114,8 +115,15 @@ class Layout:
 
     def english_of(self, path: Path, known: Known = _NONE_KNOWN) -> Path | None:
         """The source-language page a translated page translates (it may not exist); ``known``:
-        files known to exist (the pages found), which need no look at the disk."""
+        files known to exist (the pages found, by their absolute path's text), which need no look at the disk."""
         return None
+
+    def page_of(self, path: Path, absolute: str, known: Known = _NONE_KNOWN) -> tuple[str | None, Path | None]:
+        """The page's :meth:`language_of` and, for a translation, its :meth:`english_of`: discovery asks
+        both of every page, with ``absolute``, the text of ``path`` made absolute (``os.path.abspath``),
+        which it has worked out already."""
+        lang = self.language_of(path)
+        return lang, self.english_of(path, known) if lang is not None and lang != self.source else None
 
     def translations_of(self, english: Path, known: Known = _NONE_KNOWN) -> dict[str, Path]:
         """Where each other language's translation of ``english`` is (or would be); ``known`` as
@@ -163,6 +171,10 @@ class _PairedLayout(Layout):
 
     def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
         """(language, place) of ``path``, or None outside the layout."""
+        return self._split_text(str(_absolute(path)))
+
+    def _split_text(self, absolute: str) -> tuple[str, tuple[str, ...]] | None:
+        """:meth:`_split` of the path whose absolute, normalised text is ``absolute``."""
         raise NotImplementedError
 
     def _at_parts(self, lang: str, place: tuple[str, ...]) -> tuple[str, ...]:
@@ -201,6 +213,12 @@ class _PairedLayout(Layout):
             return None
         return self._at(self.source, split[1], known)
 
+    def page_of(self, path: Path, absolute: str, known: Known = _NONE_KNOWN) -> tuple[str | None, Path | None]:
+        split = self._split_text(absolute)
+        if split is None:
+            return None, None
+        return split[0], self._at(self.source, split[1], known) if split[0] != self.source else None
+
     def translations_of(self, english: Path, known: Known = _NONE_KNOWN) -> dict[str, Path]:
         split = self._split_once(english)
         if split is None or split[0] != self.source:
@@ -213,8 +231,8 @@ class FolderLayout(_PairedLayout):
 
     name = "folder"
 
-    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
-        parts = _parts_under(_absolute(path), self.root)
+    def _split_text(self, absolute: str) -> tuple[str, tuple[str, ...]] | None:
+        parts = _parts_under(absolute, self.root)
         if parts is None or len(parts) < 2 or not is_language_tag(parts[0]):
             return None
         return parts[0], parts[1:]
@@ -308,9 +326,9 @@ class DocusaurusLayout(_PairedLayout):
 
     name = "docusaurus"
 
-    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
+    def _split_text(self, absolute: str) -> tuple[str, tuple[str, ...]] | None:
         """(language, (English folder, *page path in it))."""
-        parts = _parts_under(_absolute(path), self.root)
+        parts = _parts_under(absolute, self.root)
         if not parts:
             return None
         if parts[0] in _DOCUSAURUS_AREAS and len(parts) > 1:
@@ -353,8 +371,8 @@ class RootLayout(_PairedLayout):
     def _folders(self) -> frozenset[str]:
         return frozenset(self.languages()[1:])
 
-    def _split(self, path: Path) -> tuple[str, tuple[str, ...]] | None:
-        parts = _parts_under(_absolute(path), self.root)
+    def _split_text(self, absolute: str) -> tuple[str, tuple[str, ...]] | None:
+        parts = _parts_under(absolute, self.root)
         if not parts:
             return None
         if len(parts) > 1 and parts[0] in self._folders():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import codecs
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 import pytest
 
@@ -311,24 +312,38 @@ def test_pages_found_are_known_without_looking_at_the_disk_and_pair_as_looked_up
         assert _parts_under(layout.root, layout.root) == () and _parts_under(tmp_path, layout.root) is None
 
 
-def _given_ways(tree: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
-    """``tree`` given as absolute, relative, with ``./`` and ``..``, as ``.`` (from within it), twice,
-    and through a symlinked folder; the working folder is left at ``tree``'s parent's parent."""
+def _given_ways(tree: Path) -> list[tuple[Path, tuple[str, ...]]]:
+    """(working folder, paths given): ``tree`` given as absolute, relative, with ``./`` and ``..``, as
+    ``.`` (from within it), through a symlinked folder, and with a page given again on its own."""
     top = tree.parent.parent
     (top / "link").symlink_to(tree, target_is_directory=True)
-    monkeypatch.chdir(top)
     relative = os.path.relpath(tree, top)
     page = next(str(p.relative_to(top)) for p in sorted(tree.rglob("*.md")))
-    return [
+    ways = [
         (str(tree),),
         (relative,),
         (f"./{relative}/",),
         (f"{relative}/../{os.path.basename(relative)}",),
         (f"../{top.name}/{relative}",),
         ("link",),
-        (relative, page),  # a page given again on its own
+        (relative, page),
         (page, str(tree)),
     ]
+    below = next(folder for folder in sorted(tree.iterdir()) if folder.is_dir())
+    return [(top, given) for given in ways] + [(tree, (".",)), (tree, ("./",)), (below, ("..",))]
+
+
+def _shown_as_before(found: Any, path: Path) -> str:
+    """How discovery showed a path by path objects (the string work must give the same)."""
+    absolute = Path(os.path.abspath(path))
+    for text, folder in found.given:
+        try:
+            return str(PurePath(text) / absolute.relative_to(folder))
+        except ValueError:
+            continue
+    if any(not os.path.isabs(text) for text, _ in found.given):
+        return os.path.relpath(absolute)
+    return str(absolute)
 
 
 def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked_up(
@@ -346,8 +361,9 @@ def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked
 
     lookup = Layout.page_of
     for tree in _trees(tmp_path):
-        with monkeypatch.context() as here:
-            for given in _given_ways(tree, here):
+        for here, given in _given_ways(tree):
+            with monkeypatch.context() as inside:
+                inside.chdir(here)
                 found = discover(list(given), None)
                 with monkeypatch.context() as disk:  # each page's language and English page looked up on disk
                     disk.setattr(Layout, "page_of", lambda self, path, absolute, known: lookup(self, path, absolute))
@@ -368,6 +384,11 @@ def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked
                     assert translations == layout.translations_of(english)
                     hits += sum(path is found.known.get(str(path)) for path in translations.values())
                 assert hits > 6, given
+                for path in {p for page in found.pages for p in (page.path, page.english) if p is not None}:
+                    assert found.show(path) == _shown_as_before(found, path), (given, path)
+                    assert found.show(Path(os.path.abspath(path))) == found.show(path)
+                for odd in ("/", "/tmp", str(tmp_path), str(tree.parent), "other/x.md", "../x.md", "//x/y.md"):
+                    assert found.show(Path(odd)) == _shown_as_before(found, Path(odd)), (given, odd)
                 checker = Checker(Context(found, None, None))  # type: ignore[arg-type]
                 for path in {p for page in found.pages for p in (page.path, page.english) if p is not None}:
                     assert checker.absolute[path] == str(path.absolute()) == checker._absolute(Path(str(path)))
@@ -383,7 +404,7 @@ def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked
                     files = sorted(Path(text).rglob("*")) if Path(text).is_dir() else [Path(text)]
                     expected = [os.path.abspath(file) for file in files]
                     assert _absolute_texts(Path(text), Path(os.path.abspath(text)), files) == expected
-            (tree.parent.parent / "link").unlink()
+        (tree.parent.parent / "link").unlink()
 
 
 @pytest.mark.parametrize("given", [".", "..", "/", "a", "a/", "./a", "a/../a", "../b/a", "a/b/..", "/x/../y"])

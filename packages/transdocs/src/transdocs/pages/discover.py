@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
@@ -113,25 +114,49 @@ class Discovery:
 
     def show(self, path: Path) -> str:
         """``path`` as the user would write it: under the folder they gave, else relative to here."""
-        if path not in self._shown:
-            self._shown[path] = self._show(path)
-        return self._shown[path]
+        shown = self._shown.get(path)
+        if shown is None:
+            shown = self._shown[path] = self._show(path)
+        return shown
 
     def _show(self, path: Path) -> str:
-        absolute = Path(os.path.abspath(path))
+        absolute = os.path.abspath(path)
         for text, folder in self.given:
-            try:
-                return str(PurePath(text) / absolute.relative_to(folder))
-            except ValueError:
-                continue
+            shown = _shown_under(absolute, text, folder)
+            if shown is not None:
+                return shown
         if any(not os.path.isabs(text) for text, _ in self.given):
             return os.path.relpath(absolute)
-        return str(absolute)
+        return absolute
 
     def covers(self, path: Path) -> bool:
         """Whether ``path`` lies in a folder given as a whole (so a missing page there is news)."""
         absolute = Path(os.path.abspath(path))
         return any(folder == absolute or folder in absolute.parents for folder in self.folders)
+
+
+def _shown_under(absolute: str, given: str, folder: Path) -> str | None:
+    """``str(PurePath(given) / Path(absolute).relative_to(folder))`` (``absolute`` the normalised text of an
+    absolute path, ``folder`` the folder ``given`` names), or None when ``absolute`` is not in ``folder``:
+    by string work on POSIX paths (case-sensitive, their text normalised) below the file system's root."""
+    top = str(folder)
+    if os.name != "posix" or top.endswith(os.sep):  # the general way
+        try:
+            return str(PurePath(given) / Path(absolute).relative_to(folder))
+        except ValueError:
+            return None
+    if absolute == top:
+        return _normal(given)
+    if not absolute.startswith(top + os.sep):
+        return None
+    base, rest = _normal(given), absolute[len(top) + 1 :]
+    return rest if base == os.curdir else base + rest if base.endswith(os.sep) else base + os.sep + rest
+
+
+@lru_cache(maxsize=64)
+def _normal(given: str) -> str:
+    """``given`` as a path writes it (``./docs/`` is ``docs``)."""
+    return str(PurePath(given))
 
 
 def _html_page(path: Path, shown: str, lang: str | None) -> Page:

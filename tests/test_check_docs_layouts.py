@@ -419,3 +419,23 @@ def test_absolute_texts_of_files_found_are_abspath(given: str, tmp_path: Path, m
     files = [path / "x.md", path / "sub" / ".y.md", path / "..md", path]
     expected = [os.path.abspath(file) for file in files]
     assert _absolute_texts(path, Path(os.path.abspath(path)), files) == expected
+
+
+def test_a_suffix_is_splitexts_for_every_short_name_and_every_real_path() -> None:
+    """``suffix_of`` (string work, for every file walked) is ``os.path.splitext``'s suffix, lowered: for
+    every name of up to seven of dots, letters and separators (a name of dots then a suffix has none, a
+    dot before the last separator is not a suffix), and every file of our docs and the real corpus."""
+    import itertools
+
+    from tests.support.real_corpus import CORPUS, ROOT
+    from transdocs.pages.walk import suffix_of
+
+    alphabet = ".aM/" + ("\\" if os.sep == "/" else "/")
+    names = ["".join(chars) for size in range(8) for chars in itertools.product(alphabet, repeat=size)]
+    names += ["..md", ".md", "a..md", "a.MD", "x/.md", "x/..MDX", ".hidden/a", "a.b/c", "a.tar.gz", "ä.Markdown"]
+    for folder in (ROOT / "docs", CORPUS):
+        names += [str(path) for path in folder.rglob("*")] if folder is not None and folder.is_dir() else []
+    assert len(names) > 90_000
+    for name in names:
+        assert suffix_of(name) == os.path.splitext(name)[1].lower(), name
+        assert suffix_of(Path(name)) == os.path.splitext(Path(name))[1].lower(), name

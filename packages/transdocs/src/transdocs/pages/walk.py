@@ -27,8 +27,20 @@ HTML_SUFFIXES = (".html", ".htm")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "overrides"})
 
 
+_SEP, _ALTSEP = os.sep, os.altsep
+
+
 def suffix_of(name: str | Path) -> str:
-    return os.path.splitext(str(name))[1].lower()
+    """``os.path.splitext(name)[1].lower()``: the suffix of the last part of ``name`` (none when only dots
+    come before it), by string work (this runs for every file walked and every page found)."""
+    text = str(name)
+    dot = text.rfind(".")
+    start = text.rfind(_SEP) + 1
+    if _ALTSEP:
+        start = max(start, text.rfind(_ALTSEP) + 1)
+    if dot < start or not text[start:dot].strip("."):
+        return ""
+    return text[dot:].lower()
 
 
 def is_page_name(name: str | Path, html: bool = True) -> bool:

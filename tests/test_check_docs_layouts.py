@@ -391,7 +391,7 @@ def test_pages_are_known_by_their_absolute_path_however_given_and_pair_as_looked
                     assert found.show(Path(odd)) == _shown_as_before(found, Path(odd)), (given, odd)
                 checker = Checker(Context(found, None, None))  # type: ignore[arg-type]
                 for path in {p for page in found.pages for p in (page.path, page.english) if p is not None}:
-                    assert checker.absolute[path] == str(path.absolute()) == checker._absolute(Path(str(path)))
+                    assert checker.absolute[str(path)] == str(path.absolute()) == checker._absolute(Path(str(path)))
                 todo = list(range(len(found.pages)))
                 by_absolute: dict[Path, list[int]] = {}
                 for index in todo:

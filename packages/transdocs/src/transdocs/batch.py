@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from transdocs.checks import Context, units
 from transdocs.languages import DEFAULT_LANGUAGE
 from transdocs.page_cache import PageCache, PageResult, context_key
-from transdocs.pages.discover import Page, absolute_text, discover
+from transdocs.pages.discover import Page, absolute_text, discover, working_folder
 from transdocs.project import Project, load_project
 from transdocs.report import findings as kinds
 from transdocs.report.findings import Finding
@@ -67,7 +67,7 @@ def _check_group(indexes: list[int]) -> list[_Sent]:
 def _groups(pages: Sequence[Page], todo: list[int]) -> list[list[int]]:
     """Pages with the same English page together, then cut into tasks of about :data:`_GROUP`."""
     by_english: dict[str, list[int]] = {}
-    here = os.getcwd()
+    here = working_folder()
     for index in todo:
         page = pages[index]
         # (absolute: an English page's own path may be relative, its translations' link to it is not)

@@ -9,7 +9,6 @@ once for all its translations). Each check's ``run`` gets that and the run's
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +21,7 @@ from transdocs.page_cache import PageResult
 from transdocs.pages.broken_placeholders import ONCE as BROKEN_ONCE
 from transdocs.pages.broken_placeholders import broken_placeholders
 from transdocs.pages.broken_placeholders import message as placeholder_message
-from transdocs.pages.discover import Page, absolute_text
+from transdocs.pages.discover import Page, absolute_text, working_folder
 from transdocs.pages.document import Document
 from transdocs.pages.html import html_language, read_html
 from transdocs.pages.markdown import read_markdown
@@ -72,18 +71,19 @@ class Checker:
         pages = context.discovery.pages
         # Each path made absolute once, as text (``Path.absolute`` asks the system for the working folder
         # and builds a new path each time; an English page's path is asked for by each of its translations).
-        self.here = os.getcwd()
-        self.absolute: dict[Path, str] = {}
+        # (by the path's text: a path hashes slowly the first time, its text is kept once asked)
+        self.here = working_folder()
+        self.absolute: dict[str, str] = {}
         for page in pages:
             for path in (page.path, page.english):
-                if path is not None and path not in self.absolute:
-                    self.absolute[path] = absolute_text(path, self.here)
-        english = {self.absolute[page.english] for page in pages if page.english is not None}
-        self.originals = english & {self.absolute[page.path] for page in pages}
+                if path is not None and str(path) not in self.absolute:
+                    self.absolute[str(path)] = absolute_text(path, self.here)
+        english = {self.absolute[str(page.english)] for page in pages if page.english is not None}
+        self.originals = english & {self.absolute[str(page.path)] for page in pages}
         self.shared: dict[tuple[str, str | None], MarkdownRead] = {}
 
     def _absolute(self, path: Path) -> str:
-        found = self.absolute.get(path)
+        found = self.absolute.get(str(path))
         return found if found is not None else absolute_text(path, self.here)
 
     def _read_markdown(self, path: Path, lang: str | None) -> MarkdownRead | str:

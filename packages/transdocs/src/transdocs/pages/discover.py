@@ -76,11 +76,17 @@ class Found(Mapping[str, Path]):
         return len(self._paths)
 
 
+def working_folder() -> str:
+    """The working folder, ending with a separator (for :func:`absolute_text`)."""
+    return os.path.join(os.getcwd(), "")
+
+
 def absolute_text(path: Path, here: str) -> str:
-    """``str(path.absolute())`` with ``here`` the working folder, asked once by the caller
+    """``str(path.absolute())``, ``here`` the :func:`working_folder` asked once by the caller
     (``Path.absolute`` asks the system each time and makes a new path)."""
-    text = str(path)
-    return text if os.path.isabs(text) else os.path.join(here, text)
+    if path.is_absolute():
+        return str(path)
+    return str(path.absolute()) if path.drive else here + str(path)  # (a drive-relative path, on Windows)
 
 
 def _absolute_texts(given: Path, absolute: Path, files: list[Path]) -> list[str]:

@@ -439,3 +439,36 @@ def test_a_suffix_is_splitexts_for_every_short_name_and_every_real_path() -> Non
     for name in names:
         assert suffix_of(name) == os.path.splitext(name)[1].lower(), name
         assert suffix_of(Path(name)) == os.path.splitext(Path(name))[1].lower(), name
+
+
+def _bytes_as_before(path: Path, size: int) -> bytes:
+    """How the reader read a file: reads until one comes back empty, joined."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, max(size, 1 << 16)))
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def test_a_file_is_read_whole_whatever_its_size_and_whether_it_grew_or_shrank_since_asked(tmp_path: Path) -> None:
+    """The reader returns a file's bytes as read in one go when a second read finds its end (the usual
+    case, no copy), else reads on to the end: empty files, sizes about the reads' sizes, a file larger or
+    smaller than its status said, and every page of our docs and the real corpus."""
+    from tests.support.real_corpus import CORPUS, ROOT
+    from transdocs.pages.reader import _read_bytes
+
+    files = []
+    for size in (0, 1, 2, 4095, 65535, 65536, 65537, 131072, 200_001):
+        files.append(touch(tmp_path / f"f{size}.md", ""))
+        files[-1].write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    for path in files:
+        size = path.stat().st_size
+        for told in {size, 0, 1, max(size - 1, 0), size // 2, size + 1, 2 * size + 7, 70_000}:
+            assert _read_bytes(path, told) == _bytes_as_before(path, told) == path.read_bytes(), (path, told)
+    for folder in (ROOT / "docs", CORPUS):
+        for path in sorted(folder.rglob("*.md")) if folder is not None and folder.is_dir() else []:
+            size = path.stat().st_size
+            assert _read_bytes(path, size) == path.read_bytes() == _bytes_as_before(path, size), path

@@ -97,14 +97,21 @@ def _read_bytes(path: Path, size: int) -> bytes:
     """The bytes of the regular file at ``path``, ``size`` long when its status was asked (to its end
     if it has grown since). Plain system calls: a page is read whole, and Python's buffered file asks
     for the status again, and whether the file is a terminal, for no use here."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, _READ_FLAGS)
     try:
-        chunks = [os.read(fd, size + 1)]
+        data = os.read(fd, size + 1)
+        more = os.read(fd, max(size, 1 << 16)) if data else b""
+        if not more:  # (as it almost always is: the bytes read are the file, with no copy to join them)
+            return data
+        chunks = [data, more]
         while chunks[-1]:
             chunks.append(os.read(fd, max(size, 1 << 16)))
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def read_text(path: Path | str) -> str:

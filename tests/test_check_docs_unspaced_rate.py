@@ -67,8 +67,8 @@ def test_the_count_stops_at_the_rate_and_counts_every_word_below_it() -> None:
         _, unspaced = detect._common_words(lang, OURS)
         piece = "".join(w * (k + 1) for k, w in enumerate(unspaced))
         whole = detect._unspaced_hits(piece, lang, OURS)
-        assert detect._unspaced_until_rate(piece, lang, OURS, 3, 1e9) == whole + 3
+        assert detect._unspaced_hits(piece, lang, OURS, 3, 1e9) == whole + 3
         first = piece.count(unspaced[0])
-        stopped = detect._unspaced_until_rate(piece, lang, OURS, 0, first / detect.MIN_RATE)
+        stopped = detect._unspaced_hits(piece, lang, OURS, 0, first / detect.MIN_RATE)
         assert stopped == first < whole
-        assert detect._unspaced_until_rate("abc\n", lang, OURS, 5, 1.0) == 5
+        assert detect._unspaced_hits("abc\n", lang, OURS, 5, 1.0) == 5

@@ -252,14 +252,22 @@ def _unspaced_firsts(lang: str, files: LanguageFiles) -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in unspaced})) + "]")
 
 
-def _unspaced_hits(prose: str, lang: str, files: LanguageFiles) -> int:
-    """Occurrences of ``lang``'s common words found anywhere (CJK), each word counted on its own. One
-    search first: a text with none of their first characters (a page read through a wrong code page,
-    weighed by the encoding check, holds no kana at all) is then not read once a word."""
+def _unspaced_hits(prose: str, lang: str, files: LanguageFiles, hits: int = 0, total: float = 0.0) -> int:
+    """``hits`` plus the occurrences of ``lang``'s common words found anywhere (CJK), each word counted on
+    its own. One search first: a text with none of their first characters (a page read through a wrong
+    code page, weighed by the encoding check, holds no kana at all) is then not read once a word.
+
+    With ``total``, the count stops once ``hits`` reach :data:`MIN_RATE` of it (hits only grow, so
+    :func:`_reaches_rate` answers as with the whole count): a CJK page reaches it within its first few
+    words (の, 的), where each of its twenty-odd words was counted in the piece."""
     _, unspaced = _common_words(lang, files)
     if not unspaced or _unspaced_firsts(lang, files).search(prose) is None:
-        return 0
-    return sum(prose.count(w) for w in unspaced)
+        return hits
+    for word in unspaced:
+        hits += prose.count(word)
+        if total and hits / total >= MIN_RATE:
+            break
+    return hits
 
 
 @lru_cache(maxsize=256)
@@ -394,29 +402,13 @@ def _reaches_rate(prose: str, found: Census, lang: str, files: LanguageFiles) ->
     while start < len(prose):
         end = prose.find("\n", start + _PIECE) + 1 or len(prose)
         piece = prose[start:end]
-        hits = _unspaced_until_rate(piece, lang, files, hits, found.total)
+        hits = _unspaced_hits(piece, lang, files, hits, found.total)
         if spaced:
             hits += _spaced_hits(piece, lang, files)
         if hits / found.total >= MIN_RATE:
             return True
         start = end
     return hits / found.total >= MIN_RATE
-
-
-def _unspaced_until_rate(piece: str, lang: str, files: LanguageFiles, hits: int, total: float) -> int:
-    """``hits`` plus the occurrences of ``lang``'s common words found anywhere (CJK) in ``piece``, as
-    :func:`_unspaced_hits` counts them, but word by word, stopping once ``hits`` reach
-    :data:`MIN_RATE` of ``total`` (hits only grow, so :func:`_reaches_rate` answers as with the
-    whole count): a CJK page reaches it within its first few words (の, 的), where each of its
-    twenty-odd words was counted in the piece (most of its reading's count of common words)."""
-    _, unspaced = _common_words(lang, files)
-    if not unspaced or _unspaced_firsts(lang, files).search(piece) is None:
-        return hits
-    for word in unspaced:
-        hits += piece.count(word)
-        if hits / total >= MIN_RATE:
-            break
-    return hits
 
 
 def identify(prose: str, found: Census | None = None, files: LanguageFiles = OURS) -> str | None:

@@ -292,6 +292,7 @@ class _Reader:
             lead = stripped[0]
             if shortcut and lead.isalpha() and "<" not in line and "|" not in line and not (comments and "{/*" in line):
                 # (PLAIN_PROSE) what the rest of this loop does with such a line, without asking what else it is
+                # (leave_admonition, without the call: most lines are prose)
                 if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
                     self.flush()
                     self.admonition = None
@@ -316,9 +317,7 @@ class _Reader:
                 item = _ITEM.match(line) if lead != "#" else None
                 found = heading(stripped) if lead == "#" else None
                 if item or found:
-                    if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
-                        self.flush()
-                        self.admonition = None
+                    self.leave_admonition(line)
                     if found:
                         self.read_heading(i, found)
                     elif item:
@@ -368,9 +367,7 @@ class _Reader:
                 self.read_blank_line(blank=not stripped)
                 i += 1
                 continue
-            if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
-                self.flush()
-                self.admonition = None
+            self.leave_admonition(line)
             found = heading(stripped) if lead == "#" else None
             if found:
                 self.read_heading(i, found)
@@ -431,6 +428,13 @@ class _Reader:
             i += 1
         self.flush()
         return self.doc
+
+    def leave_admonition(self, line: str) -> None:
+        """End the ``!!!`` admonition being read when ``line`` is not indented inside it (the plain-prose
+        shortcut in :meth:`read` does the same without a call)."""
+        if self.admonition is not None and self.admonition[0] >= 0 and _indent(line) <= self.admonition[0]:
+            self.flush()
+            self.admonition = None
 
     def read_heading(self, i: int, found: tuple[int, str]) -> None:
         """A heading (``found``: its level and title) at line ``i``: it ends every list and starts a section."""
